@@ -1,0 +1,154 @@
+/**
+ * Build, step one: tokens to blocks. A block is one unit as printed — a
+ * numbered paragraph start with its wrapped lines, an item, a table, a
+ * heading, a run of text lines. Blank lines, page breaks and furniture end
+ * nothing by themselves here; they are recorded (`gapBefore`) for the
+ * builder, which decides whether a page break split a paragraph.
+ */
+import {displayWidth, endsSentence, startsContinuation} from '../lang/chars.js'
+import {standardHeadingKey, appendixHeading} from '../lang/index.js'
+import {SIGNATURE_START} from '../lang/patterns.js'
+import {isDateLine} from '../lang/dates.js'
+import type {Line} from '../normalise/lines.js'
+import {tokenise, type HeadingToken, type ItemToken, type ParaToken, type RowToken, type Span, type Token} from '../tokenise/index.js'
+
+export interface TextBlock {
+  kind: 'text'
+  lines: Line[]
+  pieces: Span[]
+  gapBefore: boolean
+  /** Started on its own line because it looks like a heading, signature or date (no blank line before). */
+  standalone: boolean
+}
+
+export interface ParaBlock {
+  kind: 'para'
+  token: ParaToken
+  lines: Line[]
+  pieces: Span[]
+  gapBefore: boolean
+}
+
+export interface ItemBlock {
+  kind: 'item'
+  token: ItemToken
+  lines: Line[]
+  pieces: Span[]
+  gapBefore: boolean
+}
+
+export interface TableRow {
+  token: RowToken
+  /** Text lines that continue the row's last cell (a row wrapped at the page width). */
+  more: Line[]
+}
+
+export interface TableBlock {
+  kind: 'table'
+  rows: TableRow[]
+  gapBefore: boolean
+}
+
+export interface HeadingBlock {
+  kind: 'heading'
+  token: HeadingToken
+  lines: Line[]
+  gapBefore: boolean
+}
+
+export type Block = TextBlock | ParaBlock | ItemBlock | TableBlock | HeadingBlock
+
+/** A line short enough to be a heading, a signature line or a title, in a text of this width. */
+export function isShort(text: string, width: number): boolean {
+  const own = displayWidth(text)
+  return own <= 72 && (width < 40 || own <= width * 0.8)
+}
+
+/**
+ * Does this line begin a block of its own although no blank line stands
+ * before it? It does when the line before ended a sentence and this one is
+ * a standard heading, a signature line, an appendix heading, a date, or a
+ * short line that the next line does not continue.
+ */
+function standsAlone(previous: Line, line: Line, next: Line | undefined, width: number): boolean {
+  if (NUMBER_ONLY.test(previous.text)) return false
+  if (!endsSentence(previous.text) && !isShort(previous.text, width) && !standardHeadingKey(previous.text)) return false
+  const text = line.text
+  if (standardHeadingKey(text) || appendixHeading(text) || SIGNATURE_START.test(text) || isDateLine(text)) return true
+  if (!endsSentence(previous.text)) return false
+  if (endsSentence(text) || !isShort(text, width) || startsContinuation(text)) return false
+  return !next || next.blank || !startsContinuation(next.text)
+}
+
+const NUMBER_ONLY = /^[0-9０-９]{1,3}\s*[.．]$/
+
+export function toBlocks(lines: Line[], width: number): Block[] {
+  const blocks: Block[] = []
+  let current: Block | null = null
+  let gap = false
+  let previous: Line | null = null
+
+  const open = (block: Block) => {
+    blocks.push(block)
+    current = block
+    gap = false
+  }
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    if (line.furniture) continue
+    if (line.blank) {
+      if (current) gap = true
+      continue
+    }
+    const token: Token = tokenise(line)
+    const cur = current as Block | null
+    switch (token.kind) {
+      case 'rule':
+        // Table rules and lone pipes keep a pipe table together; thematic breaks end blocks.
+        line.furniture = 'markup'
+        if (!(cur && cur.kind === 'table' && cur.rows[0]?.token.pipe)) {
+          current = null
+        }
+        continue
+      case 'row':
+        if (cur && cur.kind === 'table' && !gap && cur.rows[0]!.token.pipe === token.pipe) cur.rows.push({token, more: []})
+        else open({kind: 'table', rows: [{token, more: []}], gapBefore: gap})
+        break
+      case 'heading':
+        open({kind: 'heading', token, lines: [line], gapBefore: gap})
+        current = null
+        break
+      case 'para':
+        open({kind: 'para', token, lines: [line], pieces: token.rest ? [token.rest] : [], gapBefore: gap})
+        break
+      case 'item':
+        open({kind: 'item', token, lines: [line], pieces: token.rest ? [token.rest] : [], gapBefore: gap})
+        break
+      case 'text': {
+        if (cur && !gap && cur.kind === 'table' && !cur.rows[0]!.token.pipe) {
+          // A wrapped table row: the line continues the last cell.
+          cur.rows[cur.rows.length - 1]!.more.push(line)
+          break
+        }
+        const joinable = cur && !gap && cur.kind !== 'table' && cur.kind !== 'heading'
+        let next: Line | undefined
+        for (let j = i + 1; j < lines.length; j++) if (!lines[j]!.furniture) { next = lines[j]; break }
+        const joins = joinable && previous
+          ? cur.kind === 'text' && cur.standalone
+            ? startsContinuation(line.text)
+            : !standsAlone(previous, line, next, width)
+          : false
+        if (joins && cur && cur.kind !== 'table' && cur.kind !== 'heading') {
+          cur.lines.push(line)
+          cur.pieces.push(token.rest)
+        } else {
+          open({kind: 'text', lines: [line], pieces: [token.rest], gapBefore: gap, standalone: Boolean(joinable)})
+        }
+        break
+      }
+    }
+    previous = line
+  }
+  return blocks
+}

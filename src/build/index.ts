@@ -1,0 +1,475 @@
+/**
+ * Build, step two: blocks to the paper tree. One pass over the blocks with
+ * a stack of open sections; each rule of the genre is a method here:
+ * headings and their depth, numbered paragraphs (and lists numbered `1.`
+ * inside them), items, paragraphs broken by a page, the signature block,
+ * appendices after it, inferred paragraph numbers.
+ */
+import {endsSentence, joiner, startsContinuation} from '../lang/chars.js'
+import {isDateLine, firstDate} from '../lang/dates.js'
+import {appendixHeading, standardHeadingKey} from '../lang/index.js'
+import {SIGNATURE_START} from '../lang/patterns.js'
+import type {MessageList} from '../message.js'
+import type {Line} from '../normalise/lines.js'
+import type {Source} from '../source.js'
+import type {
+  Appendix,
+  BlockContent,
+  Cell,
+  Footnote,
+  Item,
+  Meta,
+  Paragraph,
+  Phrasing,
+  Row,
+  Section,
+  Signature,
+  Table,
+  Text,
+  TopContent
+} from '../tree.js'
+import {isShort, type Block, type ItemBlock, type ParaBlock, type TableBlock, type TextBlock} from './blocks.js'
+import {phrasing, plainText, type Piece} from './inline.js'
+import {ItemNester} from './items.js'
+
+type Container = (Section | BlockContent)[] | TopContent[]
+
+/** A node whose last text a page break may have cut: a paragraph's or an item's. */
+interface OpenUnit {
+  node: Paragraph | Item
+}
+
+const FOOTNOTE_LINE = /^(?:\*+|註\s*\d*[:：]?|注\s*\d*[:：]?|Note\s*\d*[:：]|#)\s*/
+
+export class BodyBuilder {
+  readonly out: TopContent[] = []
+  private sections: Section[] = []
+  private root: Container = this.out
+  private paragraph: Paragraph | null = null
+  private unit: OpenUnit | null = null
+  private afterHeading = false
+  private nester = new ItemNester()
+  private appendix: Appendix | null = null
+  private titleOpen = false
+  private signed = false
+  private lastNumber = 0
+  readonly signatureMeta: Pick<Meta, 'issuedBy' | 'issueDate'> = {issuedBy: [], issueDate: null}
+
+  constructor(
+    private readonly source: Source,
+    private readonly width: number,
+    private readonly messages: MessageList
+  ) {}
+
+  run(blocks: Block[]): TopContent[] {
+    for (let i = 0; i < blocks.length; i++) i = this.block(blocks, i)
+    return this.out
+  }
+
+  /** Handle blocks[i]; returns the index of the last block used. */
+  private block(blocks: Block[], i: number): number {
+    const block = blocks[i]!
+    switch (block.kind) {
+      case 'heading': {
+        const title = block.token.title
+        this.heading(plainText(this.source, [title]), block.token.depth, standardHeadingKey(title.text), block.lines[0]!.start, block.lines[0]!.end, true)
+        return i
+      }
+      case 'para':
+        this.para(block)
+        return i
+      case 'item':
+        this.item(block)
+        return i
+      case 'table':
+        this.table(block)
+        return i
+      case 'text':
+        return this.text(blocks, i)
+    }
+  }
+
+  private container(): Container {
+    const top = this.sections[this.sections.length - 1]
+    return top ? top.children : this.root
+  }
+
+  private append(node: Section | BlockContent | Signature | Appendix): void {
+    ;(this.container() as (typeof node)[]).push(node)
+  }
+
+  // Headings ---------------------------------------------------------------
+
+  private heading(title: string, explicitDepth: number | null, key: string | null, start: number, end: number, markdown = false): void {
+    let depth: number
+    if (markdown && explicitDepth) depth = explicitDepth
+    else if (key) depth = 1
+    else {
+      const innermost = this.sections[this.sections.length - 1]
+      if (!innermost) depth = 1
+      else if (this.afterHeading) depth = innermost.depth + 1
+      else depth = innermost.key ? innermost.depth + 1 : innermost.depth
+    }
+    while (this.sections.length > 0 && this.sections[this.sections.length - 1]!.depth >= depth) this.sections.pop()
+    const section: Section = {type: 'section', title, depth, key, children: [], position: this.source.position(start, end)}
+    this.append(section)
+    this.sections.push(section)
+    this.paragraph = null
+    this.unit = null
+    this.afterHeading = true
+    this.nester.reset(null)
+  }
+
+  // Paragraphs and items ---------------------------------------------------
+
+  private newParagraph(number: string | null, markerText: string | null, start: number): Paragraph {
+    const paragraph: Paragraph = {type: 'paragraph', number, marker: markerText, children: [], position: this.source.position(start, start)}
+    this.append(paragraph)
+    this.paragraph = paragraph
+    this.afterHeading = false
+    this.nester.reset(paragraph)
+    if (number) this.lastNumber = Number(number)
+    else if (this.lastNumber === 0) this.lastNumber = 1
+    return paragraph
+  }
+
+  /** Is a `1.`/`2.` line an item of a list inside the paragraph rather than a paragraph? */
+  private isListNumber(block: ParaBlock): boolean {
+    const paragraph = this.paragraph
+    if (!paragraph || this.afterHeading) return false
+    const n = Number(block.token.number)
+    const expected = this.lastNumber + 1
+    const indent = block.lines[0]!.indent
+    const paragraphIndent = this.paragraphIndent(paragraph)
+    const top = this.nester.top()
+    if (top && top.style === 'decimal' && top.last !== null && n === Number(top.last) + 1) {
+      const lastText = lastTextOf(top.item)
+      const announces = lastText !== null && !/[.。]["”」]?$/.test(lastText.value.trim())
+      if (indent > paragraphIndent || announces || n !== expected) return true
+    }
+    if (n === 1 && n !== expected) {
+      const lastText = lastTextOf(paragraph)
+      const introduces = lastText !== null && /(?:[:：]|\s[-–—]|⎯+|如下|下列|包括)$/.test(lastText.value.trim())
+      return introduces || indent > paragraphIndent
+    }
+    return false
+  }
+
+  private paragraphIndent(paragraph: Paragraph): number {
+    const line = this.lineAt(paragraph.position.start.offset)
+    return line ? line.indent : 0
+  }
+
+  private lineAt(offset: number): {indent: number} | null {
+    const point = this.source.point(offset)
+    const text = this.source.text
+    let start = offset - (point.column - 1)
+    let indent = 0
+    while (start < text.length && (text[start] === ' ' || text[start] === '\t' || text[start] === '\u3000')) {
+      indent += text[start] === '\t' ? 4 : text[start] === '\u3000' ? 2 : 1
+      start++
+    }
+    return {indent}
+  }
+
+  private para(block: ParaBlock): void {
+    if (this.signed && !this.appendix) this.openAppendix(null, null, block.lines[0]!.start)
+    if (this.isListNumber(block)) {
+      const token = block.token
+      this.placeItem(block, {label: token.number, styles: ['decimal'], marker: token.marker.text, start: token.marker.start})
+      return
+    }
+    const token = block.token
+    const paragraph = this.newParagraph(token.number, token.marker.text, token.marker.start)
+    this.addText(paragraph, block.pieces)
+    paragraph.position = this.source.position(token.marker.start, block.lines[block.lines.length - 1]!.end)
+    this.unit = {node: paragraph}
+  }
+
+  private item(block: ItemBlock): void {
+    if (this.signed && !this.appendix) this.openAppendix(null, null, block.lines[0]!.start)
+    const token = block.token
+    const start = token.bullet ? token.bullet.start : token.marker.start
+    this.placeItem(block, {label: token.label, styles: token.styles, marker: token.marker.text, start})
+  }
+
+  private placeItem(block: ItemBlock | ParaBlock, label: {label: string | null; styles: Item['style'][]; marker: string; start: number}): void {
+    if (!this.paragraph || this.afterHeading) {
+      this.newParagraph(null, null, label.start)
+    }
+    const item: Item = {
+      type: 'item',
+      label: label.label,
+      marker: label.marker,
+      style: label.styles[0]!,
+      children: [],
+      position: this.source.position(label.start, block.lines[block.lines.length - 1]!.end)
+    }
+    this.addText(item, block.pieces)
+    this.nester.place(item, label.styles, block.lines[0]!.indent)
+    this.unit = {node: item}
+  }
+
+  private addText(node: Paragraph | Item, pieces: Piece[]): void {
+    if (pieces.length === 0) return
+    node.children.push(...phrasing(this.source, pieces))
+  }
+
+  // Tables -----------------------------------------------------------------
+
+  private table(block: TableBlock): void {
+    if (this.signed && !this.appendix) this.openAppendix(null, null, block.rows[0]!.token.line.start)
+    this.titleOpen = false
+    const rows: Row[] = block.rows.map(({token, more}) => {
+      const cells: Cell[] = token.cells.map((cell, index) => {
+        const pieces: Piece[] = cell.text ? [{start: cell.start, end: cell.end}] : []
+        if (index === token.cells.length - 1) for (const line of more) pieces.push({start: line.start, end: line.end})
+        const end = pieces.length ? pieces[pieces.length - 1]!.end : cell.end
+        return {type: 'cell', children: phrasing(this.source, pieces), position: this.source.position(cell.start, end)}
+      })
+      const last = more.length ? more[more.length - 1]!.end : token.line.end
+      return {type: 'row', children: cells, position: this.source.position(token.line.start, last)}
+    })
+    const table: Table = {
+      type: 'table',
+      children: rows,
+      position: this.source.position(rows[0]!.position.start.offset, rows[rows.length - 1]!.position.end.offset)
+    }
+    this.append(table)
+    this.paragraph = null
+    this.unit = null
+    this.afterHeading = false
+  }
+
+  // Text blocks ------------------------------------------------------------
+
+  private text(blocks: Block[], i: number): number {
+    const block = blocks[i] as TextBlock
+    const first = block.lines[0]!.text
+    // A paragraph cut by a page break goes on in this block.
+    if (this.unit && this.continues(block)) {
+      this.extend(this.unit.node, block)
+      return i
+    }
+    if (!this.signed && SIGNATURE_START.test(first) && this.hasBody()) return this.signature(blocks, i)
+    if (this.signed && FOOTNOTE_LINE.test(first) && !this.appendix) {
+      this.footnote(block)
+      return i
+    }
+    const appendix = appendixHeading(first)
+    if (appendix && isShort(first, this.width)) {
+      this.openAppendix(appendix.label, appendix.marker, block.lines[0]!.start)
+      this.titleOpen = true
+      if (block.lines.length > 1) this.addTitle(block.lines.slice(1))
+      return i
+    }
+    if (this.signed && !this.appendix) {
+      this.openAppendix(null, null, block.lines[0]!.start)
+      this.titleOpen = true
+    }
+    if (this.appendix && this.titleOpen && this.headingLike(block)) {
+      this.addTitle(block.lines)
+      return i
+    }
+    this.titleOpen = false
+    const key = standardHeadingKey(first)
+    if (key || this.headingLike(block)) {
+      const lines = key ? [block.lines[0]!] : block.lines
+      const title = plainText(this.source, lines.map(toPiece))
+      this.heading(title, null, key, lines[0]!.start, lines[lines.length - 1]!.end)
+      if (key && block.lines.length > 1) {
+        const rest: TextBlock = {...block, lines: block.lines.slice(1), pieces: block.pieces.slice(1), gapBefore: false}
+        blocks[i] = rest
+        return this.text(blocks, i)
+      }
+      return i
+    }
+    this.prose(block)
+    return i
+  }
+
+  /** A block of text that is no unit of its own: more of the paragraph, or a paragraph without a number. */
+  private prose(block: TextBlock): void {
+    const paragraph = this.paragraph
+    const end = block.lines[block.lines.length - 1]!.end
+    if (paragraph && paragraph.number !== null && !this.afterHeading) {
+      paragraph.children.push(...phrasing(this.source, block.pieces))
+      paragraph.position = this.source.position(paragraph.position.start.offset, end)
+      this.unit = {node: paragraph}
+      this.nester.reset(paragraph)
+      return
+    }
+    const fresh = this.newParagraph(null, null, block.lines[0]!.start)
+    this.addText(fresh, block.pieces)
+    fresh.position = this.source.position(block.lines[0]!.start, end)
+    this.unit = {node: fresh}
+  }
+
+  private hasBody(): boolean {
+    return this.out.some((node) => node.type !== 'header')
+  }
+
+  /**
+   * A block continues the paragraph (or item) before it when that one did not
+   * end its sentence and this block does not look like a heading: text cut
+   * by a page break, a page number or a running header.
+   */
+  private continues(block: TextBlock): boolean {
+    const last = lastTextOf(this.unit!.node)
+    if (!last || endsSentence(last.value)) return false
+    const first = block.lines[0]!.text
+    if (standardHeadingKey(first) || SIGNATURE_START.test(first) || appendixHeading(first)) return false
+    if (startsContinuation(first)) return true
+    return !this.headingLike(block)
+  }
+
+  private extend(node: Paragraph | Item, block: TextBlock): void {
+    const last = lastTextOf(node)!
+    const added = phrasing(this.source, block.pieces)
+    const head = added[0]
+    if (head && head.type === 'text') {
+      const glue = joinText(last.value, head.value)
+      last.value += glue + head.value
+      last.position = this.source.position(last.position.start.offset, head.position.end.offset)
+      added.shift()
+    }
+    // The continuation goes where the cut text was: after it, inside its parent.
+    const parent = node.children.includes(last) ? node : findParent(node, last)
+    parent.children.push(...added)
+    const end = block.lines[block.lines.length - 1]!.end
+    node.position = this.source.position(node.position.start.offset, end)
+    if (node.type === 'item' && this.paragraph) {
+      this.paragraph.position = this.source.position(this.paragraph.position.start.offset, end)
+    }
+  }
+
+  /** Short lines with no sentence end: a heading (or a title, in an appendix). */
+  private headingLike(block: TextBlock): boolean {
+    if (block.lines.length > 3) return false
+    const last = block.lines[block.lines.length - 1]!.text
+    if (endsSentence(last) || isDateLine(last) || startsContinuation(block.lines[0]!.text)) return false
+    return block.lines.every((line) => isShort(line.text, this.width))
+  }
+
+  // Signature, footnotes, appendices --------------------------------------
+
+  private signature(blocks: Block[], i: number): number {
+    const lines: Line[] = []
+    let j = i
+    let dated = false
+    for (; j < blocks.length; j++) {
+      const block = blocks[j]!
+      if (block.kind !== 'text' || (j > i && !block.lines.every((line) => isShort(line.text, this.width)))) break
+      if (j > i && (appendixHeading(block.lines[0]!.text) || FOOTNOTE_LINE.test(block.lines[0]!.text))) break
+      let stop = false
+      for (const line of block.lines) {
+        if (dated) {
+          stop = true
+          break
+        }
+        lines.push(line)
+        if (isDateLine(line.text)) dated = true
+      }
+      if (stop || dated || lines.length >= 8) break
+    }
+    if (j >= blocks.length) j = blocks.length - 1
+    // Lines of the last block after the date belong to what follows.
+    const used = j
+    const children: Text[] = lines.map((line) => ({
+      type: 'text',
+      value: plainText(this.source, [toPiece(line)]),
+      position: this.source.position(line.start, line.end)
+    }))
+    const signature: Signature = {
+      type: 'signature',
+      children,
+      position: this.source.position(lines[0]!.start, lines[lines.length - 1]!.end)
+    }
+    this.sections = []
+    this.root = this.out
+    this.out.push(signature)
+    this.signed = true
+    this.paragraph = null
+    this.unit = null
+    for (const text of children) {
+      const date = isDateLine(text.value) ? firstDate(text.value) : null
+      if (date) this.signatureMeta.issueDate ??= date
+      else if (!/^(?:連附件|连附件|Encl\.?|Enclosure|Prepared\s+by)$/i.test(text.value)) this.signatureMeta.issuedBy.push(text.value)
+    }
+    const lastBlock = blocks[used]!
+    if (lastBlock.kind === 'text') {
+      const rest = lastBlock.lines.filter((line) => !lines.includes(line))
+      if (rest.length > 0) {
+        blocks[used] = {...lastBlock, lines: rest, pieces: rest.map((line) => ({start: line.start, end: line.end, text: line.text})), gapBefore: true}
+        return used - 1
+      }
+    }
+    return used
+  }
+
+  private footnote(block: TextBlock): void {
+    const first = block.lines[0]!
+    const mark = FOOTNOTE_LINE.exec(first.text)![0]
+    const pieces = block.pieces.slice()
+    pieces[0] = {start: first.start + mark.length, end: first.end, text: first.text.slice(mark.length)}
+    const note: Footnote = {
+      type: 'footnote',
+      identifier: mark.trim().replace(/[:：]$/, '') || '*',
+      children: phrasing(this.source, pieces),
+      position: this.source.position(first.start, block.lines[block.lines.length - 1]!.end)
+    }
+    this.out.push(note)
+  }
+
+  private openAppendix(label: string | null, marker: string | null, start: number): void {
+    const appendix: Appendix = {type: 'appendix', label, marker, title: null, children: [], position: this.source.position(start, start)}
+    this.out.push(appendix)
+    this.appendix = appendix
+    this.signed = true
+    this.sections = []
+    this.root = appendix.children
+    this.paragraph = null
+    this.unit = null
+    this.afterHeading = false
+  }
+
+  private addTitle(lines: Line[]): void {
+    const appendix = this.appendix!
+    const pieces = lines.map(toPiece)
+    const words = plainText(this.source, pieces)
+    appendix.title = appendix.title ? appendix.title + joinText(appendix.title, words) + words : words
+    appendix.position = this.source.position(appendix.position.start.offset, lines[lines.length - 1]!.end)
+  }
+}
+
+function toPiece(line: Line): Piece {
+  return {start: line.start, end: line.end}
+}
+
+function joinText(before: string, after: string): string {
+  return joiner(before, after)
+}
+
+/** The last text node inside a paragraph or item, looking into its last item. */
+export function lastTextOf(node: Paragraph | Item | null): Text | null {
+  if (!node) return null
+  const last = node.children[node.children.length - 1]
+  if (!last) return null
+  if (last.type === 'text') return last
+  if (last.type === 'item') return lastTextOf(last)
+  if (last.type === 'strong' || last.type === 'emphasis') return last.children[last.children.length - 1] ?? null
+  return null
+}
+
+function findParent(node: Paragraph | Item, target: Text): Paragraph | Item {
+  return search(node, target) ?? node
+}
+
+function search(node: Paragraph | Item, target: Text): Paragraph | Item | null {
+  if ((node.children as unknown[]).includes(target)) return node
+  for (const child of node.children) if (child.type === 'item') {
+    const found = search(child, target)
+    if (found) return found
+  }
+  return null
+}

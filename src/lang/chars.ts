@@ -1,0 +1,143 @@
+/**
+ * Character classes shared by every stage: what counts as CJK, what joins
+ * wrapped lines, what ends a sentence. One place for these rules.
+ */
+
+/** Han ideographs (BMP and the supplementary planes). */
+export function isHan(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0x20000 && code <= 0x3134f)
+  )
+}
+
+/**
+ * Characters set in a CJK line: Han, kana, hangul, CJK punctuation,
+ * full-width forms, CJK quotes and dashes. Lines that meet at such a
+ * character are joined with no space.
+ */
+export function isWide(code: number): boolean {
+  return (
+    isHan(code) ||
+    (code >= 0x2e80 && code <= 0x2fdf) || // radicals
+    (code >= 0x3000 && code <= 0x30ff) || // CJK punctuation, kana
+    (code >= 0x3100 && code <= 0x31ff) ||
+    (code >= 0xac00 && code <= 0xd7af) || // hangul
+    (code >= 0xfe30 && code <= 0xfe4f) || // CJK compatibility forms
+    (code >= 0xff00 && code <= 0xffef) || // full-width forms
+    code === 0x201c || // “
+    code === 0x201d || // ”
+    code === 0x2018 ||
+    code === 0x2019 ||
+    code === 0x2014 || // —
+    code === 0x2015 ||
+    code === 0x2026 || // …
+    code === 0x23af || // ⎯ (used as a dash in papers)
+    code === 0x25cf || // ●
+    code === 0x00b7
+  )
+}
+
+/** Display width in terminal cells: 2 for wide characters, 1 otherwise. */
+export function displayWidth(value: string): number {
+  let width = 0
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i)
+    if (code >= 0xd800 && code <= 0xdbff) {
+      width += 2
+      i++
+    } else width += isWide(code) ? 2 : 1
+  }
+  return width
+}
+
+/** Full-width ASCII variants (U+FF01–FF5E) and the ideographic space to ASCII. */
+export function toHalfWidth(value: string): string {
+  let out = ''
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i)
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0)
+    else if (code === 0x3000) out += ' '
+    else out += value[i]
+  }
+  return out
+}
+
+/** Whitespace as extraction leaves it: ASCII, no-break, ideographic, form feed. */
+export const WHITESPACE = /[\s\u00a0\u3000\u200b\ufeff]/
+
+export function isWhitespaceCode(code: number): boolean {
+  return (
+    code === 0x20 ||
+    code === 0x09 ||
+    code === 0x0a ||
+    code === 0x0d ||
+    code === 0x0c ||
+    code === 0x0b ||
+    code === 0xa0 ||
+    code === 0x3000 ||
+    code === 0x200b ||
+    code === 0xfeff
+  )
+}
+
+/**
+ * The separator put between two pieces of one sentence that layout broke
+ * apart: nothing where either side is CJK, else one space.
+ */
+export function joiner(before: string, after: string): string {
+  if (before.length === 0 || after.length === 0) return ''
+  const last = before.charCodeAt(before.length - 1)
+  const first = after.charCodeAt(0)
+  if (isWide(last) || isWide(first)) return ''
+  if (isLowSurrogate(last) || isHighSurrogate(first)) return ''
+  return ' '
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff
+}
+
+/** Characters that end a sentence or announce what follows (a list). */
+const TERMINATORS = new Set([...'。！？；：.!?;:⎯—－'])
+/** Closing quotes and brackets that may follow the terminator. */
+const CLOSERS = new Set([...'”’」』》〉）)]"\''])
+
+/**
+ * Does this text end a sentence? Trailing closing quotes are skipped, and a
+ * trailing bracketed remark counts as ended when the text before it is
+ * (`…。(有關進展見上文第 6 段)`).
+ */
+export function endsSentence(value: string): boolean {
+  let end = value.length
+  while (end > 0 && isWhitespaceCode(value.charCodeAt(end - 1))) end--
+  if (end === 0) return false
+  let i = end - 1
+  const lastChar = value[i]
+  if (lastChar === ')' || lastChar === '）') {
+    const open = Math.max(value.lastIndexOf('(', i), value.lastIndexOf('（', i))
+    if (open > 0) {
+      let j = open - 1
+      while (j >= 0 && isWhitespaceCode(value.charCodeAt(j))) j--
+      if (j >= 0 && TERMINATORS.has(value[j]!)) return true
+    }
+  }
+  while (i >= 0 && CLOSERS.has(value[i]!)) i--
+  if (i < 0) return false
+  if (TERMINATORS.has(value[i]!)) return true
+  // "…; and" / "…；及": an item that announces the next; " -" announces a list.
+  return /(?:[;；,，]\s*(?:and|or)|；及|；或|\s[-–])$/.test(value.slice(0, end))
+}
+
+/** Does the text start like the rest of a sentence (lower-case letter, closing punctuation)? */
+export function startsContinuation(value: string): boolean {
+  const first = value.charCodeAt(0)
+  if (first >= 0x61 && first <= 0x7a) return true
+  return /^[，、。；：！？）」』》〉,;:.)]/.test(value)
+}

@@ -1,0 +1,82 @@
+/**
+ * Date forms of LegCo papers: `2024 年 4 月 8 日`, `2024年4月8日`,
+ * `一九九七年一月三日`, `8 April 2024`, `April 8, 2024`.
+ */
+import {toHalfWidth} from './chars.js'
+
+export interface DateMatch {
+  /** ISO date, or null when the printed date does not exist (2024年2月30日). */
+  iso: string | null
+  /** Offsets of the match in the searched string. */
+  start: number
+  end: number
+  year: number
+  month: number
+  day: number
+}
+
+const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
+  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10,
+  november: 11, nov: 11, december: 12, dec: 12
+}
+
+const HAN_DIGITS: Record<string, number> = {〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10}
+
+const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec'
+
+// Built once: the date patterns, with global flags for scanning.
+const ZH_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g
+const ZH_HAN_DATE = /([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/g
+const EN_DMY = new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_NAMES})\\.?,?\\s+(\\d{4})\\b`, 'gi')
+const EN_MDY = new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'gi')
+
+function hanNumber(value: string): number {
+  if (value.length === 4) return Number([...value].map((c) => HAN_DIGITS[c]).join(''))
+  // 十, 十二, 二十, 二十三
+  const chars = [...value]
+  if (chars.length === 1) return HAN_DIGITS[chars[0]!] ?? NaN
+  if (chars[0] === '十') return 10 + (HAN_DIGITS[chars[1]!] ?? NaN)
+  if (chars[1] === '十') return (HAN_DIGITS[chars[0]!] ?? NaN) * 10 + (chars[2] ? HAN_DIGITS[chars[2]] ?? NaN : 0)
+  return NaN
+}
+
+export function isoDate(year: number, month: number, day: number): string | null {
+  if (!(month >= 1 && month <= 12 && day >= 1 && year >= 1800 && year <= 2200)) return null
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  if (day > days) return null
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
+/** Every date printed in `value`, in order. Full-width digits are read as digits. */
+export function findDates(value: string): DateMatch[] {
+  // toHalfWidth keeps string length (one UTF-16 unit for one), so offsets hold.
+  const text = toHalfWidth(value)
+  const found: DateMatch[] = []
+  const add = (start: number, end: number, year: number, month: number, day: number) =>
+    found.push({iso: isoDate(year, month, day), start, end, year, month, day})
+  for (const m of text.matchAll(ZH_DATE)) add(m.index, m.index + m[0].length, +m[1]!, +m[2]!, +m[3]!)
+  for (const m of text.matchAll(ZH_HAN_DATE))
+    add(m.index, m.index + m[0].length, hanNumber(m[1]!), hanNumber(m[2]!), hanNumber(m[3]!))
+  for (const m of text.matchAll(EN_DMY))
+    add(m.index, m.index + m[0].length, +m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!)
+  for (const m of text.matchAll(EN_MDY))
+    add(m.index, m.index + m[0].length, +m[3]!, MONTHS[m[1]!.toLowerCase()]!, +m[2]!)
+  return found.sort((a, b) => a.start - b.start)
+}
+
+/** The first valid date in `value`, as ISO. */
+export function firstDate(value: string): string | null {
+  for (const match of findDates(value)) if (match.iso) return match.iso
+  return null
+}
+
+/** Is the whole line a date (allowing a weekday in brackets)? */
+export function isDateLine(value: string): boolean {
+  const dates = findDates(value)
+  if (dates.length !== 1) return false
+  const rest = (toHalfWidth(value).slice(0, dates[0]!.start) + toHalfWidth(value).slice(dates[0]!.end))
+    .replace(/[(（][^)）]*[)）]/g, '')
+    .trim()
+  return rest.length === 0
+}

@@ -1,0 +1,71 @@
+/**
+ * Standard section headings of LegCo papers, in Traditional Chinese,
+ * Simplified Chinese and English. A line that is one of these words is a
+ * top-level (depth 1) section heading, and its key is language-independent
+ * so that a Chinese and an English version can be aligned by it.
+ */
+
+export interface HeadingWord {
+  key: string
+  hant: string[]
+  hans: string[]
+  en: string[]
+}
+
+export const HEADINGS: HeadingWord[] = [
+  {key: 'purpose', hant: ['目的', '本文件目的'], hans: ['目的', '本文件目的'], en: ['Purpose', 'Purposes']},
+  {key: 'introduction', hant: ['引言', '導言', '簡介'], hans: ['引言', '导言', '简介'], en: ['Introduction']},
+  {key: 'background', hant: ['背景', '背景資料'], hans: ['背景', '背景资料'], en: ['Background', 'Background information']},
+  {
+    key: 'previous-discussions',
+    hant: ['過往的討論', '過往討論', '議員過往的討論', '委員會過往的討論', '事務委員會的討論', '事務委員會過往的討論'],
+    hans: ['过往的讨论', '过往讨论', '议员过往的讨论', '委员会过往的讨论', '事务委员会的讨论', '事务委员会过往的讨论'],
+    en: ['Previous discussions', 'Previous discussion', 'Past discussions', "Members' previous discussions", 'Discussions of the Panel']
+  },
+  {
+    key: 'deliberations',
+    hant: ['商議工作', '委員會的商議工作', '小組委員會的商議工作', '法案委員會的商議工作', '討論'],
+    hans: ['商议工作', '委员会的商议工作', '小组委员会的商议工作', '法案委员会的商议工作', '讨论'],
+    en: ['Deliberations', 'Deliberations of the Subcommittee', 'Deliberations of the Bills Committee', 'Deliberations of the Committee', 'Discussion', 'Discussions']
+  },
+  {
+    key: 'concerns',
+    hant: ['議員的主要意見及關注事項', '主要意見及關注事項', '議員提出的主要關注事項', '主要關注事項', '關注事項'],
+    hans: ['议员的主要意见及关注事项', '主要意见及关注事项', '议员提出的主要关注事项', '主要关注事项', '关注事项'],
+    en: ['Major views and concerns', 'Major concerns', 'Major issues', 'Issues raised', 'Concerns raised by Members', 'Major views and concerns of Members']
+  },
+  {
+    key: 'council-questions',
+    hant: ['在立法會會議上提出的質詢', '立法會質詢', '議員質詢'],
+    hans: ['在立法会会议上提出的质询', '立法会质询', '议员质询'],
+    en: ['Council questions', 'Questions raised at Council meetings', 'Council questions and motions']
+  },
+  {key: 'latest-development', hant: ['最新情況', '最新發展', '最新進展'], hans: ['最新情况', '最新发展', '最新进展'], en: ['Latest development', 'Latest developments', 'Latest position', 'Latest situation', 'Recent developments']},
+  {key: 'relevant-papers', hant: ['相關文件', '參考文件'], hans: ['相关文件', '参考文件'], en: ['Relevant papers', 'Reference papers', 'References']},
+  {key: 'advice-sought', hant: ['徵詢意見', '徵求意見', '要求議員提供意見', '提請議員注意'], hans: ['征询意见', '征求意见', '要求议员提供意见', '提请议员注意'], en: ['Advice sought', 'Advice Sought', 'Views sought', 'Action required', 'For information']},
+  {key: 'recommendation', hant: ['建議', '建議事項', '提議'], hans: ['建议', '建议事项', '提议'], en: ['Recommendation', 'Recommendations', 'Proposal', 'Proposals', 'The proposal']},
+  {key: 'conclusion', hant: ['結論', '總結'], hans: ['结论', '总结'], en: ['Conclusion', 'Conclusions', 'Summary']},
+  {key: 'comments', hant: ['意見', '評論'], hans: ['意见', '评论'], en: ['Comments', 'Comment', 'Observations']},
+  {key: 'justifications', hant: ['理據', '理由'], hans: ['理据', '理由'], en: ['Justification', 'Justifications']},
+  {key: 'financial-implications', hant: ['財務影響', '對財政的影響', '財政影響'], hans: ['财务影响', '对财政的影响', '财政影响'], en: ['Financial implications', 'Financial implication']},
+  {key: 'implications', hant: ['建議的影響', '影響'], hans: ['建议的影响', '影响'], en: ['Implications of the proposal', 'Implications']},
+  {key: 'public-consultation', hant: ['公眾諮詢', '諮詢'], hans: ['公众咨询', '咨询'], en: ['Public consultation', 'Consultation']},
+  {key: 'panel-consultation', hant: ['諮詢立法會事務委員會', '諮詢事務委員會'], hans: ['咨询立法会事务委员会', '咨询事务委员会'], en: ['Consultation with LegCo Panel', 'Consultation with the Panel']},
+  {key: 'way-forward', hant: ['未來路向', '未來工作路向', '下一步工作', '未來路向及建議'], hans: ['未来路向', '未来工作路向', '下一步工作'], en: ['Way forward', 'The way forward', 'Next steps']},
+  {key: 'object-of-bill', hant: ['條例草案目的', '條例草案的目的'], hans: ['条例草案目的', '条例草案的目的'], en: ['Object of the Bill', 'Objects of the Bill']},
+  {key: 'the-bill', hant: ['條例草案', '條例草案的內容', '條例草案的主要條文'], hans: ['条例草案', '条例草案的内容', '条例草案的主要条文'], en: ['The Bill', 'Provisions of the Bill', 'The Bill and the proposal']},
+  {key: 'legco-brief', hant: ['立法會參考資料摘要'], hans: ['立法会参考资料摘要'], en: ['LegCo Brief', 'LegCo Brief Reference']},
+  {key: 'first-reading', hant: ['首讀日期'], hans: ['首读日期'], en: ['Date of First Reading', 'Date of first reading']},
+  {key: 'subsidiary-legislation', hant: ['附屬法例'], hans: ['附属法例'], en: ['The subsidiary legislation', 'Subsidiary legislation']},
+  {key: 'legal-aspects', hant: ['法律及草擬方面', '法律方面'], hans: ['法律及草拟方面', '法律方面'], en: ['Legal and drafting aspects', 'Legal aspects']},
+  {key: 'implementation', hant: ['推行時間表', '實施時間表', '推行計劃'], hans: ['推行时间表', '实施时间表', '推行计划'], en: ['Implementation timetable', 'Implementation plan', 'Implementation']},
+  {key: 'members', hant: ['委員', '小組委員會', '法案委員會'], hans: ['委员', '小组委员会', '法案委员会'], en: ['Membership', 'The Subcommittee', 'The Bills Committee']},
+  {key: 'progress', hant: ['進展', '工作進度'], hans: ['进展', '工作进度'], en: ['Progress', 'Progress update']}
+]
+
+/** Words that head an appendix (the label, if any, follows). */
+export const APPENDIX_WORDS = {
+  hant: ['附錄', '附件', '附表'],
+  hans: ['附录', '附件', '附表'],
+  en: ['Appendix', 'Annex', 'Enclosure', 'Attachment', 'Schedule']
+}

@@ -1,0 +1,97 @@
+/**
+ * Normalise, step two: mark the lines that are page furniture or markup
+ * rather than content — page numbers, running headers and footers, web-page
+ * footers, Markdown front matter and comments. They are kept (as furniture
+ * nodes of the tree), never silently dropped.
+ */
+import {PAGE_NUMBER_LINE, WEB_FOOTER_LINE} from '../lang/patterns.js'
+import {displayWidth, toHalfWidth} from '../lang/chars.js'
+import type {Line} from './lines.js'
+
+const FRONT_MATTER_FENCE = /^---$/
+const YAML_KEY = /^[\w-]+\s*:/
+const HTML_COMMENT = /^<!--.*-->$/
+const BARE_NUMBER = /^\d{1,4}$/
+/** A line that may be content even when it repeats: numbered, labelled, tabulated. */
+const CONTENT_SHAPE = /^(?:[0-9０-９]{1,3}\s*[.．]|[(（][a-zA-Z0-9ivx]{1,5}[)）]|[-*•●]\s)|\t|\|/
+
+export function markFurniture(lines: Line[]): void {
+  markFrontMatter(lines)
+  for (const line of lines) {
+    if (line.blank || line.furniture) continue
+    if (HTML_COMMENT.test(line.text)) line.furniture = 'comment'
+    else if (WEB_FOOTER_LINE.test(line.text)) line.furniture = 'web-footer'
+    else if (isPageNumber(lines, line)) line.furniture = 'page-number'
+  }
+  markRunningHeaders(lines)
+}
+
+function markFrontMatter(lines: Line[]): void {
+  let first = 0
+  while (first < lines.length && lines[first]!.blank) first++
+  if (first >= lines.length || !FRONT_MATTER_FENCE.test(lines[first]!.text)) return
+  const next = lines[first + 1]
+  if (!next || !YAML_KEY.test(next.text)) return
+  for (let i = first + 1; i < Math.min(lines.length, first + 200); i++) {
+    if (FRONT_MATTER_FENCE.test(lines[i]!.text)) {
+      for (let j = first; j <= i; j++) if (!lines[j]!.blank) lines[j]!.furniture = 'front-matter'
+      return
+    }
+  }
+}
+
+function neighbour(lines: Line[], index: number, step: 1 | -1): Line | undefined {
+  for (let i = index + step; i >= 0 && i < lines.length; i += step) {
+    const line = lines[i]!
+    if (!line.furniture || line.furniture === 'page-number') return line
+  }
+  return undefined
+}
+
+/**
+ * `-1-`, `第 1 頁`, `Page 2 of 5` are page numbers wherever they stand. A bare
+ * number (`7`) is one only where a page break would put it: between blank
+ * lines, at a form feed, or at the start or end of the text.
+ */
+function isPageNumber(lines: Line[], line: Line): boolean {
+  const text = toHalfWidth(line.text)
+  if (!PAGE_NUMBER_LINE.test(text)) return false
+  if (!BARE_NUMBER.test(text)) return true
+  const before = lines[line.index - 1]
+  const after = lines[line.index + 1]
+  if (line.pageBreak || after?.pageBreak) return true
+  const blankBefore = !before || before.blank
+  const blankAfter = !after || after.blank
+  if (blankBefore && blankAfter) return true
+  // A number just before a form feed or after the last content.
+  return neighbour(lines, line.index, 1) === undefined
+}
+
+/**
+ * Running headers and footers: short lines that come back on many pages,
+ * equal once digits are masked (`立法會 ─ 2012年11月21日`, `CB(1)369/2024(05)`).
+ * The first one stays content when it stands in the paper's header.
+ */
+function markRunningHeaders(lines: Line[]): void {
+  const groups = new Map<string, Line[]>()
+  for (const line of lines) {
+    if (line.blank || line.furniture) continue
+    if (displayWidth(line.text) > 80 || CONTENT_SHAPE.test(line.text)) continue
+    const key = toHalfWidth(line.text).replace(/\s+/g, '').replace(/\d+/g, '#')
+    if (key.length < 2) continue
+    let group = groups.get(key)
+    if (!group) groups.set(key, (group = []))
+    group.push(line)
+  }
+  const firstContent = lines.findIndex((line) => !line.blank && !line.furniture)
+  for (const group of groups.values()) {
+    if (group.length < 3) continue
+    // Furniture repeats through the document; a list of equal short lines in one place does not.
+    const spread = group[group.length - 1]!.index - group[0]!.index
+    if (spread < group.length * 4) continue
+    for (const [n, line] of group.entries()) {
+      if (n === 0 && line.index - firstContent < 12) continue
+      line.furniture = 'running-header'
+    }
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Normalise, step one: the input as lines. Each line keeps its offsets into
+ * the input, so every later stage can point back at the source. Nothing is
+ * rewritten here: trimming only moves a line's start and end.
+ */
+import {displayWidth, isWhitespaceCode} from '../lang/chars.js'
+import type {FurnitureKind} from '../tree.js'
+
+export interface Line {
+  /** 0-based line index. */
+  index: number
+  /** Offsets of the content, surrounding whitespace excluded. */
+  start: number
+  end: number
+  text: string
+  /** Leading whitespace in columns (a tab counts 4, an ideographic space 2). */
+  indent: number
+  blank: boolean
+  /** A form feed (page break) stood before the content. */
+  pageBreak: boolean
+  /** Set when the line is page furniture or markup, not content. */
+  furniture: FurnitureKind | null
+}
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = []
+  let lineStart = 0
+  const length = text.length
+  while (lineStart <= length) {
+    let lineEnd = lineStart
+    while (lineEnd < length) {
+      const code = text.charCodeAt(lineEnd)
+      if (code === 10 || code === 13) break
+      lineEnd++
+    }
+    let start = lineStart
+    let indent = 0
+    let pageBreak = false
+    while (start < lineEnd && isWhitespaceCode(text.charCodeAt(start))) {
+      const code = text.charCodeAt(start)
+      if (code === 12) {
+        pageBreak = true
+        indent = 0
+      } else indent += code === 9 ? 4 : code === 0x3000 ? 2 : 1
+      start++
+    }
+    let end = lineEnd
+    while (end > start && isWhitespaceCode(text.charCodeAt(end - 1))) {
+      if (text.charCodeAt(end - 1) === 12) pageBreak = true
+      end--
+    }
+    const content = text.slice(start, end)
+    lines.push({
+      index: lines.length,
+      start,
+      end,
+      text: content,
+      indent,
+      blank: content.length === 0,
+      pageBreak,
+      furniture: null
+    })
+    if (lineEnd >= length) break
+    lineStart = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1)
+  }
+  return lines
+}
+
+/**
+ * The width of a full line of body text: lines wrapped by a PDF come close to
+ * it, headings stay well short of it. The 90th percentile of content widths.
+ */
+export function typicalWidth(lines: Line[]): number {
+  const widths: number[] = []
+  for (const line of lines) if (!line.blank && !line.furniture) widths.push(displayWidth(line.text))
+  if (widths.length === 0) return 0
+  widths.sort((a, b) => a - b)
+  return widths[Math.min(widths.length - 1, Math.floor(widths.length * 0.9))]!
+}

@@ -1,0 +1,117 @@
+/**
+ * The pipeline for text already decoded: normalise -> tokenise -> build.
+ * `parseText` never throws for anything in the text; problems become
+ * messages and the tree is the best reading of what is there.
+ */
+import {BodyBuilder} from './build/index.js'
+import {toBlocks} from './build/blocks.js'
+import {buildHeader, headerLength, readMeta} from './build/header.js'
+import {detectLang} from './lang/detect.js'
+import {STAMP_LINE} from './lang/patterns.js'
+import {MessageList, type Message} from './message.js'
+import {markFurniture} from './normalise/furniture.js'
+import {splitLines, typicalWidth} from './normalise/lines.js'
+import {Source, type PageSpan} from './source.js'
+import {SCHEMA_VERSION, type Furniture, type Node, type Paper, type Paragraph, type TopContent} from './tree.js'
+
+export interface ParseOptions {
+  /** Page spans, for text extracted from a PDF: positions then carry the page. */
+  pages?: PageSpan[]
+}
+
+export interface ParseResult {
+  tree: Paper
+  messages: Message[]
+}
+
+export function parseText(text: string, options: ParseOptions = {}): ParseResult {
+  const source = new Source(text, options.pages)
+  const messages = new MessageList()
+  const lines = splitLines(text)
+  markFurniture(lines)
+  const width = typicalWidth(lines)
+  const blocks = toBlocks(lines, width)
+  const headerBlocks = headerLength(blocks)
+  const header = buildHeader(source, blocks.slice(0, headerBlocks))
+  const body = new BodyBuilder(source, width, messages)
+  const children: TopContent[] = header ? [header] : []
+  children.push(...body.run(blocks.slice(headerBlocks)))
+
+  const meta = readMeta(header, text)
+  meta.issuedBy = body.signatureMeta.issuedBy
+  meta.issueDate = body.signatureMeta.issueDate
+
+  const furniture: Furniture[] = []
+  for (const line of lines) {
+    if (line.furniture) {
+      furniture.push({type: 'furniture', kind: line.furniture, value: line.text, position: source.position(line.start, line.end)})
+    }
+  }
+
+  const tree: Paper = {
+    type: 'paper',
+    schemaVersion: SCHEMA_VERSION,
+    lang: detectLang(text),
+    meta,
+    children,
+    furniture,
+    position: source.position(0, text.length)
+  }
+  closeEnds(tree)
+  inferNumbers(tree)
+  report(tree, lines.filter((line) => !line.blank && !line.furniture).map((line) => line.text), source, messages)
+  return {tree, messages: messages.messages}
+}
+
+/** Make every parent's position reach the end of its last child. */
+function closeEnds(node: Node & {children?: Node[]}): void {
+  if (!node.children) return
+  for (const child of node.children) closeEnds(child as Node & {children?: Node[]})
+  const last = node.children[node.children.length - 1]
+  if (last && last.position.end.offset > node.position.end.offset) node.position = {start: node.position.start, end: last.position.end}
+}
+
+/** Paragraphs in reading order, appendices included. */
+export function paragraphsOf(tree: Paper): Paragraph[] {
+  const found: Paragraph[] = []
+  const walk = (nodes: Node[]) => {
+    for (const node of nodes) {
+      if (node.type === 'paragraph') found.push(node as Paragraph)
+      else if ('children' in node && node.type !== 'paragraph' && node.type !== 'table') walk((node as {children: Node[]}).children)
+    }
+  }
+  walk(tree.children)
+  return found
+}
+
+/**
+ * A paragraph with no printed number gets one when its place makes it
+ * certain: it alone stands between n-1 and n+1 (or before 2, at the start).
+ */
+function inferNumbers(tree: Paper): void {
+  const paragraphs = paragraphsOf(tree)
+  for (let i = 0; i < paragraphs.length; i++) {
+    const paragraph = paragraphs[i]!
+    if (paragraph.number !== null) continue
+    const previous = i > 0 ? paragraphs[i - 1]! : null
+    const next = paragraphs[i + 1]
+    if (!next || next.number === null || !/^\d+$/.test(next.number)) continue
+    if (previous && (previous.number === null || !/^\d+$/.test(previous.number))) continue
+    const expected = previous ? Number(previous.number) + 1 : 1
+    if (Number(next.number) !== expected + 1) continue
+    paragraph.number = String(expected)
+    paragraph.inferred = true
+  }
+}
+
+function report(tree: Paper, contentLines: string[], source: Source, messages: MessageList): void {
+  const structured = paragraphsOf(tree).some((paragraph) => paragraph.number !== null) || tree.children.some((node) => node.type === 'section')
+  if (!structured) {
+    messages.warn('parse/no-structure', 'no numbered paragraphs or section headings found: the tree holds the text as unnumbered paragraphs', null)
+  }
+  const stamps = contentLines.filter((line) => STAMP_LINE.test(line) && /號文件|号文件/.test(line))
+  if (new Set(stamps).size > 1) {
+    messages.warn('parse/several-papers', `the input holds ${new Set(stamps).size} papers (one paper-number line each)`, null, 'split it into one file per paper')
+  }
+  void source
+}

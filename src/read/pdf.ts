@@ -1,0 +1,508 @@
+/**
+ * PDF → plain text for the parser.
+ *
+ * Text comes from pdf.js (`pdfjs-dist`, legacy build, loaded lazily so that the
+ * CLI's cold start does not pay for it). pdf.js gives positioned text items;
+ * lines are rebuilt here from their positions rather than from the order in
+ * the content stream:
+ *
+ * - items are grouped into lines by baseline (with a tolerance, so that
+ *   superscripts and slightly shifted runs stay on their line), each line is
+ *   sorted left to right, lines are read top to bottom;
+ * - between two items of one line a space is inserted when the horizontal gap
+ *   is larger than a quarter of the font size, except between two CJK
+ *   characters (letter-spaced `臨 立 會` comes out `臨立會`; only a gap wider
+ *   than three characters, a table column or tab stop, is a space there);
+ *   spaces inside an item are kept unless they stand between two CJK characters;
+ * - a very wide gap between runs placed apart (different baseline or font
+ *   size), like a page number beside a running header, ends the line;
+ * - a blank line is put between two lines whose vertical distance is clearly
+ *   larger than the page's usual line pitch (paragraph spacing): its median
+ *   distance between baselines, or a low quantile on pages made of short
+ *   paragraphs; pages with few lines use the whole document's;
+ * - every page after the first starts with a form feed `\f`, like pdftotext.
+ *
+ * Page numbers and running headers are kept: the parser removes them.
+ *
+ * @module
+ */
+
+import {createRequire} from 'node:module'
+import path from 'node:path'
+
+/** A page of the document, located in {@link PdfText.text}. */
+export interface PdfPage {
+  /** 1-based page number. */
+  number: number
+  /**
+   * Offset in `text` where the page starts. For every page after the first,
+   * `text[start]` is the form feed `\f` that begins the page's first line.
+   */
+  start: number
+  /** Offset in `text` just after the page's last character (before the `\n` that ends its last line). */
+  end: number
+  /** Page width in points, as displayed (after the page's /Rotate). */
+  width: number
+  /** Page height in points, as displayed (after the page's /Rotate). */
+  height: number
+}
+
+/**
+ * One text line of the output. Blank lines inserted for paragraph spacing
+ * are not listed. `text.slice(start, end)` is the whole line; on the first
+ * line of a page after the first, that includes the leading `\f`.
+ */
+export interface PdfLine {
+  /** 1-based page number. */
+  page: number
+  /** Offset in `text` where the line starts. */
+  start: number
+  /** Offset in `text` just after the line's last character (its `\n` is not included). */
+  end: number
+  /** Left edge of the line, in points from the left of the page. */
+  x: number
+  /** Baseline of the line, in points from the top of the page. */
+  y: number
+  /** Largest font size on the line, in points. */
+  height: number
+}
+
+/** What {@link readPdf} returns. */
+export interface PdfText {
+  /**
+   * Whole document text: one line per text line, blank lines for paragraph
+   * spacing, each page after the first starting with `\f`; ends with `\n`
+   * unless empty.
+   */
+  text: string
+  /** One entry per page, in order. */
+  pages: PdfPage[]
+  /** One entry per text line, in order. */
+  lines: PdfLine[]
+  /**
+   * true when no page has a real text layer (only a stamp or nothing): the PDF needs OCR.
+   * Precisely: fewer than 20 non-whitespace characters per page on average,
+   * once lines holding only a paper-number stamp (`立法會CB(3)710/2026(11)號文件`)
+   * are left out. A PDF with no pages counts as scanned.
+   */
+  scanned: boolean
+  /**
+   * 1-based numbers of the pages that have fewer than 20 non-whitespace
+   * characters besides paper-number stamps: scanned pages inside a PDF that
+   * otherwise has text, or blank pages. When `scanned` is true, most or all pages are listed.
+   */
+  textlessPages: number[]
+}
+
+/** Why a PDF could not be read. The message is one line, meant for the user. */
+export class PdfError extends Error {
+  /** `encrypted`: needs a password; `corrupt`: not a PDF, or damaged beyond reading. */
+  readonly code: 'encrypted' | 'corrupt'
+
+  constructor(code: 'encrypted' | 'corrupt', message: string, options?: {cause?: unknown}) {
+    super(message, options)
+    this.name = 'PdfError'
+    this.code = code
+  }
+}
+
+/** A text item placed in display space (origin top left, y down). */
+interface Item {
+  str: string
+  /** Left end of the baseline. */
+  x: number
+  /** Baseline. */
+  y: number
+  /** Advance width. */
+  w: number
+  /** Font size. */
+  fs: number
+  /** The item ran along the baseline direction of the page (not rotated or vertical). */
+  horizontal: boolean
+  /** Item text began / ended with a space (removed from `str`). */
+  spaceBefore: boolean
+  spaceAfter: boolean
+}
+
+/** A rebuilt line before it is placed into the text. */
+interface RawLine {
+  str: string
+  x: number
+  y: number
+  height: number
+}
+
+interface RawPage {
+  width: number
+  height: number
+  lines: RawLine[]
+}
+
+// Minimal view of the pdf.js API used here (the package's types are heavy).
+interface PdfJsTextItem {
+  str: string
+  transform: number[]
+  width: number
+  height: number
+}
+interface PdfJsPage {
+  rotate: number
+  getViewport(options: {scale: number}): {width: number; height: number; transform: number[]}
+  getTextContent(options?: {includeMarkedContent?: boolean}): Promise<{
+    items: Array<PdfJsTextItem | {type: string}>
+    styles: Record<string, {vertical?: boolean}>
+  }>
+  cleanup(): boolean
+}
+interface PdfJsDocument {
+  numPages: number
+  getPage(n: number): Promise<PdfJsPage>
+  destroy(): Promise<void>
+}
+interface PdfJs {
+  getDocument(src: Record<string, unknown>): {promise: Promise<PdfJsDocument>; destroy(): Promise<void>}
+}
+
+let pdfjsPromise: Promise<{pdfjs: PdfJs; dir: string}> | undefined
+
+function loadPdfJs(): Promise<{pdfjs: PdfJs; dir: string}> {
+  pdfjsPromise ??= (async () => {
+    const require = createRequire(import.meta.url)
+    const dir = path.dirname(require.resolve('pdfjs-dist/package.json'))
+    const pdfjs = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs
+    return {pdfjs, dir}
+  })().catch((error: unknown) => {
+    pdfjsPromise = undefined // let a later call try again
+    throw error
+  })
+  return pdfjsPromise
+}
+
+// CJK: ideographs, radicals, kana, hangul, bopomofo, CJK punctuation and
+// symbols, full-width forms, and ○ (written for zero in dates). Between two of
+// these a gap is not a space (letter spacing), unless it is as wide as a column gap.
+const CJK_CLASS =
+  '\\u25CB\\u2E80-\\u2FFF\\u3000-\\u303F\\u3040-\\u30FF\\u3100-\\u31FF\\u3200-\\u33FF\\u3400-\\u4DBF\\u4E00-\\u9FFF' +
+  '\\uA960-\\uA97F\\uAC00-\\uD7FF\\uF900-\\uFAFF\\uFE10-\\uFE1F\\uFE30-\\uFE4F\\uFF00-\\uFFEF\\u{20000}-\\u{3FFFF}'
+const CJK = new RegExp(`[${CJK_CLASS}]`, 'u')
+const SPACES_BETWEEN_CJK = new RegExp(`(?<=[${CJK_CLASS}])\\s+(?=[${CJK_CLASS}])`, 'gu')
+
+function isCjk(ch: string | undefined): boolean {
+  return ch !== undefined && CJK.test(ch)
+}
+
+function firstChar(s: string): string | undefined {
+  const cp = s.codePointAt(0)
+  return cp === undefined ? undefined : String.fromCodePoint(cp)
+}
+
+function lastChar(s: string): string | undefined {
+  if (s.length === 0) return undefined
+  const last = s.charCodeAt(s.length - 1)
+  // Low surrogate: take the pair.
+  return last >= 0xdc00 && last <= 0xdfff && s.length >= 2 ? s.slice(-2) : s.slice(-1)
+}
+
+/** Multiply two affine matrices `[a, b, c, d, e, f]` (pdf.js order: m1 × m2). */
+function mul(m1: number[], m2: number[]): number[] {
+  const [a1 = 0, b1 = 0, c1 = 0, d1 = 0, e1 = 0, f1 = 0] = m1
+  const [a2 = 0, b2 = 0, c2 = 0, d2 = 0, e2 = 0, f2 = 0] = m2
+  return [
+    a1 * a2 + c1 * b2,
+    b1 * a2 + d1 * b2,
+    a1 * c2 + c1 * d2,
+    b1 * c2 + d1 * d2,
+    a1 * e2 + c1 * f2 + e1,
+    b1 * e2 + d1 * f2 + f1
+  ]
+}
+
+/** The q-quantile (0..1) of some numbers, by linear interpolation; NaN when there are none. */
+function quantile(values: number[], q: number): number {
+  if (values.length === 0) return NaN
+  const sorted = [...values].sort((a, b) => a - b)
+  const pos = (sorted.length - 1) * q
+  const lo = Math.floor(pos)
+  const hi = Math.ceil(pos)
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo)
+}
+
+function median(values: number[]): number {
+  return quantile(values, 0.5)
+}
+
+/**
+ * The usual distance between two lines of one paragraph, from the baseline
+ * distances of a page. Mostly the median; but on a page made of short
+ * paragraphs (a cover letter: one-line paragraphs with space between them)
+ * the median is the paragraph spacing, so a low quantile is taken when it is
+ * much smaller.
+ */
+function usualPitch(values: number[]): number {
+  const mid = median(values)
+  const low = quantile(values, 0.25)
+  return low < mid / 1.8 ? low : mid
+}
+
+/** Turn pdf.js text items into display-space items. */
+function placeItems(
+  rawItems: Array<PdfJsTextItem | {type: string}>,
+  styles: Record<string, {vertical?: boolean}>,
+  viewportTransform: number[]
+): Item[] {
+  const items: Item[] = []
+  for (const raw of rawItems) {
+    if (!('str' in raw)) continue
+    const text = raw.str
+    if (!/[^\s\u0000-\u001F\u007F]/u.test(text)) continue // empty EOL markers and pdf.js gap spaces
+    const m = mul(viewportTransform, raw.transform)
+    const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = m
+    const fontName = (raw as {fontName?: string}).fontName
+    const vertical = fontName !== undefined && styles[fontName]?.vertical === true
+    let fs = Math.hypot(c, d)
+    if (!(fs > 0)) fs = Math.hypot(a, b) || 1
+    const horizontal = !vertical && a > 0 && Math.abs(b) <= 0.05 * a
+    // Control characters (a stray form feed would fake a page break) become spaces.
+    const str = text.replace(/[\s\u0000-\u001F\u007F]+/gu, ' ')
+    items.push({
+      str: str.trim().replace(SPACES_BETWEEN_CJK, ''),
+      x: e,
+      y: f,
+      w: raw.width,
+      fs,
+      horizontal,
+      spaceBefore: str.startsWith(' '),
+      spaceAfter: str.endsWith(' ')
+    })
+  }
+  return items
+}
+
+/**
+ * Between two items of a line (sorted by x): does the gap end the line? Only
+ * for a wide gap between runs that were placed separately (different
+ * baseline or font size), such as a page number beside a running header.
+ * Table cells on one baseline stay together.
+ */
+function splitsLine(prev: Item, item: Item): boolean {
+  const gap = item.x - (prev.x + prev.w)
+  const fs = Math.max(prev.fs, item.fs)
+  return gap > 4 * fs && (Math.abs(item.y - prev.y) >= 1 || Math.abs(item.fs - prev.fs) >= 0.3)
+}
+
+/** Join the items of one line (sorted by x) into a string. */
+function joinLine(items: Item[]): string {
+  let out = ''
+  let prev: Item | undefined
+  for (const item of items) {
+    if (item.str.length === 0) continue
+    if (prev) {
+      // Overprinted duplicate (fake bold): same text drawn again at about the same place.
+      if (item.str === prev.str && Math.abs(item.x - prev.x) < 0.3 * item.fs) continue
+      const gap = item.x - (prev.x + prev.w)
+      const fs = Math.max(prev.fs, item.fs)
+      const bothCjk = isCjk(lastChar(prev.str)) && isCjk(firstChar(item.str))
+      // Between CJK characters only a column-wide gap (a table, a tab stop) is a space;
+      // letter spacing is not.
+      const space = bothCjk ? gap > 3 * fs : gap > 0.25 * fs || prev.spaceAfter || item.spaceBefore
+      if (space) out += ' '
+    }
+    out += item.str
+    prev = item
+  }
+  return out
+}
+
+/** Group items into lines by baseline, each sorted left to right, top to bottom. */
+function buildLines(items: Item[]): RawLine[] {
+  const lines: RawLine[] = []
+  const horizontal = items.filter((it) => it.horizontal)
+  horizontal.sort((p, q) => p.y - q.y || p.x - q.x)
+  let group: Item[] = []
+  let refY = 0
+  let refFs = 0
+  const emit = (run: Item[]): void => {
+    const str = joinLine(run)
+    if (str.length > 0) lines.push({str, x: run[0]!.x, y: refY, height: Math.max(...run.map((it) => it.fs))})
+  }
+  const flush = (): void => {
+    if (group.length === 0) return
+    group.sort((p, q) => p.x - q.x)
+    let run: Item[] = []
+    for (const item of group) {
+      const prev = run[run.length - 1]
+      if (prev && splitsLine(prev, item)) {
+        emit(run)
+        run = []
+      }
+      run.push(item)
+    }
+    emit(run)
+    group = []
+  }
+  for (const item of horizontal) {
+    if (group.length > 0 && Math.abs(item.y - refY) <= 0.4 * Math.max(refFs, item.fs)) {
+      group.push(item)
+      // The biggest run on the line sets its baseline (superscripts follow it).
+      if (item.fs > refFs * 1.05) {
+        refY = item.y
+        refFs = item.fs
+      }
+      continue
+    }
+    flush()
+    group = [item]
+    refY = item.y
+    refFs = item.fs
+  }
+  flush()
+  // Rotated or vertical runs: one line each, placed by their starting point.
+  for (const item of items) {
+    if (!item.horizontal && item.str.length > 0) {
+      lines.push({str: item.str, x: item.x, y: item.y, height: item.fs})
+    }
+  }
+  lines.sort((p, q) => p.y - q.y || p.x - q.x)
+  return lines
+}
+
+/** Distances between consecutive baselines of a page. */
+function pitches(lines: RawLine[]): number[] {
+  const out: number[] = []
+  for (let i = 1; i < lines.length; i++) {
+    const d = lines[i]!.y - lines[i - 1]!.y
+    if (d > 0) out.push(d)
+  }
+  return out
+}
+
+/** A LegCo paper number: `CB(3)710/2026(11)`, `CB(4)1616/20-21(01)`, `LS253/98-99`. */
+const PAPER_NUMBER = /(?:[A-Z]{1,4}\s*\(\s*\d\s*\)|LS|ESC|FC|PWSC)\s*\d+\s*\/\s*\d{2,4}(?:\s*-\s*\d{2})?(?:\s*\(\s*\d+\s*\))?/gu
+/** What a paper-number stamp says around the number. */
+const STAMP_WORDS = /臨時立法會|立法會|立法会|臨立會|號文件|号文件|(?:P?L\.?C\.?\s*)?Paper\s*No\.?/giu
+
+/** Is this line only a paper-number stamp, such as `立法會CB(3)710/2026(11)號文件`? */
+function isStampLine(line: string): boolean {
+  const rest = line.replace(PAPER_NUMBER, '')
+  if (rest.length === line.length) return false
+  return rest.replace(STAMP_WORDS, '').replace(/[\s\p{P}]/gu, '').length <= 4
+}
+
+/** Below this many non-whitespace characters (stamp lines aside) a page has no real text layer. */
+const TEXT_CHARS_PER_PAGE = 20
+
+/** Non-whitespace characters of a page's lines, paper-number stamps left out. */
+function textChars(page: RawPage): number {
+  let chars = 0
+  for (const line of page.lines) {
+    if (isStampLine(line.str)) continue
+    for (const ch of line.str) if (!/\s/u.test(ch)) chars++
+  }
+  return chars
+}
+
+/** Lay pages out into one text with offsets. */
+function assemble(rawPages: RawPage[]): PdfText {
+  const docPitch = usualPitch(rawPages.flatMap((p) => pitches(p.lines)))
+  const parts: string[] = []
+  let offset = 0
+  const pages: PdfPage[] = []
+  const lines: PdfLine[] = []
+  const push = (s: string): void => {
+    parts.push(s)
+    offset += s.length
+  }
+  rawPages.forEach((page, index) => {
+    const number = index + 1
+    if (index > 0) push('\n')
+    const start = offset
+    const own = pitches(page.lines)
+    const fontSize = median(page.lines.map((l) => l.height))
+    // The page's usual line pitch; pages with few lines borrow the document's.
+    let usual = own.length >= 5 ? usualPitch(own) : Number.isFinite(docPitch) ? docPitch : 1.5 * fontSize
+    if (!Number.isFinite(usual)) usual = 1.5 * fontSize
+    page.lines.forEach((line, i) => {
+      let prefix = i === 0 && index > 0 ? '\f' : ''
+      if (i > 0) {
+        const prev = page.lines[i - 1]!
+        const pitch = line.y - prev.y
+        // Paragraph spacing: clearly more than the usual pitch, allowing for a bigger font.
+        const allowance = Math.max(0, line.height - fontSize) + Math.max(0, prev.height - fontSize) * 0.5
+        if (pitch > usual * 1.3 + allowance && pitch - usual > 0.4 * fontSize) push('\n')
+        push('\n')
+      }
+      const lineStart = offset
+      push(prefix + line.str)
+      prefix = ''
+      lines.push({page: number, start: lineStart, end: offset, x: line.x, y: line.y, height: line.height})
+    })
+    if (page.lines.length === 0 && index > 0) push('\f')
+    pages.push({number, start, end: offset, width: page.width, height: page.height})
+  })
+  if (offset > 0) push('\n')
+  const counts = rawPages.map(textChars)
+  const total = counts.reduce((sum, n) => sum + n, 0)
+  return {
+    text: parts.join(''),
+    pages,
+    lines,
+    scanned: total < TEXT_CHARS_PER_PAGE * Math.max(1, rawPages.length),
+    textlessPages: counts.flatMap((n, i) => (n < TEXT_CHARS_PER_PAGE ? [i + 1] : []))
+  }
+}
+
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  return message.split('\n')[0]!.trim() || 'unknown error'
+}
+
+/**
+ * Extract the text of a PDF.
+ *
+ * @param bytes the PDF file's content (not modified; a copy goes to pdf.js)
+ * @throws {PdfError} `encrypted` when the PDF needs a password, `corrupt` when
+ *   it is not a PDF or cannot be read
+ */
+export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
+  const {pdfjs, dir} = await loadPdfJs()
+  const task = pdfjs.getDocument({
+    // pdf.js may detach the buffer it is given, and rejects Node Buffers: pass a plain copy.
+    data: new Uint8Array(bytes),
+    cMapUrl: `${dir}/cmaps/`,
+    cMapPacked: true,
+    standardFontDataUrl: `${dir}/standard_fonts/`,
+    wasmUrl: `${dir}/wasm/`,
+    verbosity: 0,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    stopAtErrors: false
+  })
+  let doc: PdfJsDocument
+  try {
+    doc = await task.promise
+  } catch (error) {
+    await task.destroy().catch(() => undefined)
+    const name = (error as {name?: string} | null)?.name
+    if (name === 'PasswordException') {
+      throw new PdfError('encrypted', 'PDF is encrypted: it needs a password to be read', {cause: error})
+    }
+    throw new PdfError('corrupt', `PDF cannot be read: ${describe(error)}`, {cause: error})
+  }
+  try {
+    const rawPages: RawPage[] = []
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n)
+      const viewport = page.getViewport({scale: 1})
+      const content = await page.getTextContent({includeMarkedContent: false})
+      const items = placeItems(content.items, content.styles, viewport.transform)
+      rawPages.push({width: viewport.width, height: viewport.height, lines: buildLines(items)})
+      page.cleanup()
+    }
+    return assemble(rawPages)
+  } catch (error) {
+    throw new PdfError('corrupt', `PDF cannot be read: ${describe(error)}`, {cause: error})
+  } finally {
+    await doc.destroy().catch(() => undefined)
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * The input text and a way back from offsets to line/column (and page, for
+ * PDF input): the role vfile-location plays in unified.
+ */
+import type {Point, Position} from './tree.js'
+
+export interface PageSpan {
+  number: number
+  start: number
+  end: number
+}
+
+export class Source {
+  readonly text: string
+  private readonly lineStarts: number[]
+  private readonly pages: PageSpan[] | undefined
+
+  constructor(text: string, pages?: PageSpan[]) {
+    this.text = text
+    this.pages = pages && pages.length > 0 ? pages : undefined
+    const starts = [0]
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i)
+      if (code === 10) starts.push(i + 1)
+      else if (code === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++
+        starts.push(i + 1)
+      }
+    }
+    this.lineStarts = starts
+  }
+
+  point(offset: number): Point {
+    const clamped = Math.max(0, Math.min(offset, this.text.length))
+    const line = upperBound(this.lineStarts, clamped)
+    const point: Point = {line, column: clamped - this.lineStarts[line - 1]! + 1, offset: clamped}
+    if (this.pages) point.page = this.pageAt(clamped)
+    return point
+  }
+
+  position(start: number, end: number): Position {
+    return {start: this.point(start), end: this.point(end)}
+  }
+
+  private pageAt(offset: number): number {
+    const pages = this.pages!
+    let low = 0
+    let high = pages.length - 1
+    while (low < high) {
+      const mid = (low + high + 1) >> 1
+      if (pages[mid]!.start <= offset) low = mid
+      else high = mid - 1
+    }
+    return pages[low]!.number
+  }
+}
+
+/** Number of entries in the sorted array that are <= value (1-based line for lineStarts). */
+function upperBound(sorted: number[], value: number): number {
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if (sorted[mid]! <= value) low = mid + 1
+    else high = mid
+  }
+  return low
+}

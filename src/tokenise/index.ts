@@ -1,0 +1,210 @@
+/**
+ * Tokenise: each content line becomes one block token — a numbered
+ * paragraph start, a labelled item, a table row, a Markdown heading, a rule,
+ * or plain text. Tokens carry offsets; nothing is decided here about what a
+ * line means in its context (that is the builder's work).
+ */
+import {BULLETS} from '../lang/patterns.js'
+import {toHalfWidth} from '../lang/chars.js'
+import type {ItemStyle} from '../tree.js'
+import type {Line} from '../normalise/lines.js'
+
+export interface Span {
+  start: number
+  end: number
+  text: string
+}
+
+interface TokenBase {
+  line: Line
+}
+
+export interface ParaToken extends TokenBase {
+  kind: 'para'
+  /** ASCII digits. */
+  number: string
+  marker: Span
+  /** The words after the marker, or null for a number alone on its line. */
+  rest: Span | null
+}
+
+export interface ItemToken extends TokenBase {
+  kind: 'item'
+  /** Label without brackets, ASCII; null for a bullet. */
+  label: string | null
+  /** The styles the label can be, most likely first (`i` is a letter or a roman numeral). */
+  styles: ItemStyle[]
+  marker: Span
+  /** A Markdown list bullet before the marker (`- (a)`), which is markup. */
+  bullet: Span | null
+  rest: Span | null
+}
+
+export interface RowToken extends TokenBase {
+  kind: 'row'
+  cells: Span[]
+  pipe: boolean
+}
+
+export interface HeadingToken extends TokenBase {
+  kind: 'heading'
+  depth: number
+  /** The `#` marks (markup). */
+  marker: Span
+  title: Span
+}
+
+export interface RuleToken extends TokenBase {
+  kind: 'rule'
+}
+
+export interface TextToken extends TokenBase {
+  kind: 'text'
+  rest: Span
+}
+
+export type Token = ParaToken | ItemToken | RowToken | HeadingToken | RuleToken | TextToken
+
+const PARA = /^([0-9０-９]{1,3})\s*[.．](?![0-9０-９])[ \t\u3000]*/
+const MD_HEADING = /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?$/
+const MD_BULLET = new RegExp(`^[${escapeClass(BULLETS)}](?:[ \\t\\u3000]+|(?=[(（]))`)
+const BRACKET_LABEL = /^[(（]\s*([0-9０-９]{1,2}|[a-zA-Zａ-ｚＡ-Ｚ]|[ivxlcIVXLC]{1,7}|[ⅰ-ⅿⅠ-Ⅿ])\s*[)）][ \t\u3000]*/
+const PAREN_LABEL = /^([a-z]|[ivx]{1,6}|\d{1,2})\)[ \t\u3000]+/
+const TABLE_RULE = /^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?$|^\|$/
+const THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/
+const ROMAN = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/
+
+function escapeClass(chars: string): string {
+  return chars.replace(/[\\\]\-^]/g, '\\$&')
+}
+
+function span(line: Line, from: number, to: number): Span {
+  return {start: line.start + from, end: line.start + to, text: line.text.slice(from, to)}
+}
+
+function restOf(line: Line, from: number): Span | null {
+  return from >= line.text.length ? null : span(line, from, line.text.length)
+}
+
+/** The styles a label can be read as. */
+export function labelStyles(label: string): ItemStyle[] {
+  if (/^\d+$/.test(label)) return ['decimal']
+  if (/^[a-z]$/.test(label)) return ROMAN.test(label) ? ['lower-alpha', 'lower-roman'] : ['lower-alpha']
+  if (/^[A-Z]$/.test(label)) return ROMAN.test(label.toLowerCase()) ? ['upper-alpha', 'upper-roman'] : ['upper-alpha']
+  if (/^[ivxlc]+$/.test(label) && ROMAN.test(label)) return ['lower-roman']
+  if (/^[IVXLC]+$/.test(label) && ROMAN.test(label.toLowerCase())) return ['upper-roman']
+  return []
+}
+
+/** Roman numerals in Unicode (ⅰ, Ⅲ) read as letters. */
+function romanLetters(label: string): string {
+  const code = label.charCodeAt(0)
+  if (code >= 0x2170 && code <= 0x217f) return ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'l', 'c', 'd', 'm'][code - 0x2170]!
+  if (code >= 0x2160 && code <= 0x216f) return ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'L', 'C', 'D', 'M'][code - 0x2160]!
+  return label
+}
+
+function itemAt(line: Line, from: number, bullet: Span | null): ItemToken | null {
+  const text = line.text.slice(from)
+  const match = BRACKET_LABEL.exec(text) ?? PAREN_LABEL.exec(text)
+  if (!match) return null
+  const label = romanLetters(toHalfWidth(match[1]!))
+  const styles = labelStyles(label)
+  if (styles.length === 0) return null
+  const markerText = match[0].trimEnd()
+  return {
+    kind: 'item',
+    line,
+    label,
+    styles,
+    marker: span(line, from, from + markerText.length),
+    bullet,
+    rest: restOf(line, from + match[0].length)
+  }
+}
+
+function splitCells(line: Line, separator: RegExp): Span[] {
+  const cells: Span[] = []
+  let from = 0
+  const text = line.text
+  const push = (to: number) => {
+    let a = from
+    let b = to
+    while (a < b && /\s/.test(text[a]!)) a++
+    while (b > a && /\s/.test(text[b - 1]!)) b--
+    cells.push(span(line, a, b))
+  }
+  for (const match of text.matchAll(separator)) {
+    push(match.index)
+    from = match.index + match[0].length
+  }
+  push(text.length)
+  return cells
+}
+
+export function tokenise(line: Line): Token {
+  const text = line.text
+  if (text.includes('\t')) return {kind: 'row', line, cells: splitCells(line, /\t+/g), pipe: false}
+  if (TABLE_RULE.test(text) || THEMATIC_BREAK.test(text)) return {kind: 'rule', line}
+  if (text.includes('|') && (text.startsWith('|') || / \| /.test(text) || text.endsWith(' |'))) {
+    const cells = splitCells(line, /(?<!\\)\|/g)
+    if (text.startsWith('|')) cells.shift()
+    if (text.endsWith('|') && !text.endsWith('\\|')) cells.pop()
+    if (cells.length > 0) return {kind: 'row', line, cells, pipe: true}
+  }
+  const heading = MD_HEADING.exec(text)
+  if (heading) {
+    const title = text.indexOf(heading[2]!, heading[1]!.length)
+    return {
+      kind: 'heading',
+      line,
+      depth: heading[1]!.length,
+      marker: span(line, 0, heading[1]!.length),
+      title: span(line, title, title + heading[2]!.length)
+    }
+  }
+  const para = PARA.exec(text)
+  if (para) {
+    const markerText = para[0].trimEnd()
+    return {
+      kind: 'para',
+      line,
+      number: String(Number(toHalfWidth(para[1]!))),
+      marker: span(line, 0, markerText.length),
+      rest: restOf(line, para[0].length)
+    }
+  }
+  const item = itemAt(line, 0, null)
+  if (item) return item
+  const bullet = MD_BULLET.exec(text)
+  if (bullet && bullet[0].length < text.length) {
+    const bulletSpan = span(line, 0, bullet[0].trimEnd().length)
+    const labelled = itemAt(line, bullet[0].length, bulletSpan)
+    if (labelled) return labelled
+    const numbered = PARA.exec(text.slice(bullet[0].length))
+    if (numbered && bullet[0].trim() === '-') {
+      // `- 1. text`: a decimal item as our Markdown writes it.
+      const from = bullet[0].length
+      const markerText = numbered[0].trimEnd()
+      return {
+        kind: 'item',
+        line,
+        label: String(Number(toHalfWidth(numbered[1]!))),
+        styles: ['decimal'],
+        marker: span(line, from, from + markerText.length),
+        bullet: bulletSpan,
+        rest: restOf(line, from + numbered[0].length)
+      }
+    }
+    return {
+      kind: 'item',
+      line,
+      label: null,
+      styles: ['bullet'],
+      marker: bulletSpan,
+      bullet: null,
+      rest: restOf(line, bullet[0].length)
+    }
+  }
+  return {kind: 'text', line, rest: span(line, 0, text.length)}
+}
