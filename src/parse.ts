@@ -5,7 +5,7 @@
  */
 import {BodyBuilder} from './build/index.js'
 import {toBlocks} from './build/blocks.js'
-import {buildHeader, headerLength, readMeta} from './build/header.js'
+import {buildHeader, readMeta, splitHeader} from './build/header.js'
 import {detectLang} from './lang/detect.js'
 import {STAMP_LINE} from './lang/patterns.js'
 import {MessageList, type Message} from './message.js'
@@ -31,11 +31,11 @@ export function parseText(text: string, options: ParseOptions = {}): ParseResult
   markFurniture(lines)
   const width = typicalWidth(lines)
   const blocks = toBlocks(lines, width)
-  const headerBlocks = headerLength(blocks)
-  const header = buildHeader(source, blocks.slice(0, headerBlocks))
+  const split = splitHeader(blocks)
+  const header = buildHeader(source, split.header)
   const body = new BodyBuilder(source, width, messages)
   const children: TopContent[] = header ? [header] : []
-  children.push(...body.run(blocks.slice(headerBlocks)))
+  children.push(...body.run(split.body))
 
   const meta = readMeta(header, text)
   meta.issuedBy = body.signatureMeta.issuedBy

@@ -61,7 +61,7 @@ export type Block = TextBlock | ParaBlock | ItemBlock | TableBlock | HeadingBloc
 /** A line short enough to be a heading, a signature line or a title, in a text of this width. */
 export function isShort(text: string, width: number): boolean {
   const own = displayWidth(text)
-  return own <= 72 && (width < 40 || own <= width * 0.8)
+  return own <= 100 && (width < 40 || own <= width * 0.8)
 }
 
 /**
@@ -81,6 +81,23 @@ function standsAlone(previous: Line, line: Line, next: Line | undefined, width: 
 }
 
 const NUMBER_ONLY = /^[0-9０-９]{1,3}\s*[.．]$/
+/** A heading glued to the paragraph number after it, as PDF text runs them together: `背景2. 青山灣…`. */
+const GLUED_HEADING = /^(\S{1,16}?)(?=[0-9０-９]{1,3}\s*[.．](?![0-9０-９]))/
+
+/** Part of a line as a line of its own. */
+function subLine(line: Line, from: number, to: number): Line {
+  const text = line.text.slice(from, to)
+  const lead = text.length - text.trimStart().length
+  const trimmed = text.trim()
+  return {...line, start: line.start + from + lead, end: line.start + from + lead + trimmed.length, text: trimmed, indent: from === 0 ? line.indent : 0}
+}
+
+/** Split `背景2. 青山灣…` into the heading and the numbered line. */
+function unglue(line: Line): Line[] {
+  const match = GLUED_HEADING.exec(line.text)
+  if (!match || !standardHeadingKey(match[1]!)) return [line]
+  return [subLine(line, 0, match[1]!.length), subLine(line, match[1]!.length, line.text.length)]
+}
 
 export function toBlocks(lines: Line[], width: number): Block[] {
   const blocks: Block[] = []
@@ -94,6 +111,12 @@ export function toBlocks(lines: Line[], width: number): Block[] {
     gap = false
   }
 
+  const all: Line[] = []
+  for (const line of lines) {
+    if (line.blank || line.furniture) all.push(line)
+    else all.push(...unglue(line))
+  }
+  lines = all
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
     if (line.furniture) continue

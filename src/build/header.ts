@@ -3,7 +3,7 @@
  * council line, paper number, file reference, committee, meeting date,
  * title — each becomes a `field`, and `meta` is read from the fields.
  */
-import {endsSentence, joiner, startsContinuation, displayWidth} from '../lang/chars.js'
+import {displayWidth, endsSentence, joiner, startsContinuation} from '../lang/chars.js'
 import {firstDate, isDateLine} from '../lang/dates.js'
 import {appendixHeading, standardHeadingKey} from '../lang/index.js'
 import {
@@ -22,28 +22,51 @@ import {
 } from '../lang/patterns.js'
 import type {Source} from '../source.js'
 import type {Field, FieldName, Header, Meta} from '../tree.js'
-import type {Block} from './blocks.js'
+import type {Block, TextBlock} from './blocks.js'
 import {plainText, type Piece} from './inline.js'
 import type {Line} from '../normalise/lines.js'
 
-/** How many leading blocks form the header (0 when the paper has none). */
-export function headerLength(blocks: Block[]): number {
-  let count = 0
-  for (const block of blocks) {
-    if (block.kind !== 'text') break
-    if (!block.lines.every((line, index) => isHeaderLine(line.text, block.lines[index + 1]?.text))) break
-    count++
+/** A header has a handful of lines; a longer run of short lines is a list in the body (minutes). */
+const MAX_HEADER_LINES = 16
+
+/**
+ * Split the leading blocks into the header and the body. The header ends at
+ * the first line that is not a header line; in text with no blank lines that
+ * may be inside a block, which is then cut in two.
+ */
+export function splitHeader(blocks: Block[]): {header: TextBlock[]; body: Block[]} {
+  const header: TextBlock[] = []
+  let lines = 0
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!
+    if (block.kind !== 'text') return {header, body: blocks.slice(b)}
+    let keep = 0
+    while (keep < block.lines.length && isHeaderLine(block.lines[keep]!.text, block.lines[keep + 1]?.text)) keep++
+    if (lines + keep > MAX_HEADER_LINES) keep = Math.max(0, MAX_HEADER_LINES - lines)
+    if (keep === block.lines.length) {
+      header.push(block)
+      lines += keep
+      continue
+    }
+    const body = blocks.slice(b + 1)
+    if (keep > 0) {
+      header.push({...block, lines: block.lines.slice(0, keep), pieces: block.pieces.slice(0, keep)})
+      body.unshift({...block, lines: block.lines.slice(keep), pieces: block.pieces.slice(keep), gapBefore: false, standalone: true})
+    } else body.unshift(block)
+    return {header, body}
   }
-  return count
+  return {header, body: []}
 }
 
 function isHeaderLine(text: string, next: string | undefined): boolean {
   if (standardHeadingKey(text) || appendixHeading(text) || SIGNATURE_START.test(text)) return false
   if (COUNCIL_LINE.test(text) || PAPER_NUMBER_LINE.test(text) || FILE_REF_LINE.test(text)) return true
-  if (isDateLine(text) || (MEETING_LINE.test(text) && firstDate(text))) return true
-  // A sentence of some length is body text; a short line ending in a colon may be a salutation.
-  if (endsSentence(text) && !/[:：]$/.test(text) && !(next && startsContinuation(next))) return displayWidth(text) < 16
-  return displayWidth(text) <= 120
+  const width = displayWidth(text)
+  if (width > 120) return false
+  if (isDateLine(text) || (MEETING_LINE.test(text) && firstDate(text) && !endsSentence(text))) return true
+  // A sentence is body text; a short line ending in a colon may be a salutation.
+  if (endsSentence(text) && !/[:：]$/.test(text) && !(next && startsContinuation(next))) return width < 16
+  return true
 }
 
 interface Classified {
@@ -51,39 +74,47 @@ interface Classified {
   lines: Line[]
 }
 
+/** `Legislative Council Panel` + `on Information ...`: lines that a lower-case start continues. */
+function logicalLines(lines: Line[]): Line[][] {
+  const groups: Line[][] = []
+  for (const line of lines) {
+    const last = groups[groups.length - 1]
+    const previous = last?.[last.length - 1]
+    if (last && (startsContinuation(line.text) || (previous && MEETING_LEAD.test(previous.text) && isDateLine(line.text)))) last.push(line)
+    else groups.push([line])
+  }
+  return groups
+}
+
 function classify(lines: Line[]): Classified[] {
   const out: Classified[] = []
   let committeeSeen = false
-  for (let i = 0; i < lines.length; i++) {
-    const text = lines[i]!.text
-    const next = lines[i + 1]?.text
+  let titleSeen = false
+  for (const group of logicalLines(lines)) {
+    const text = group.map((line) => line.text).join(' ')
     let name: FieldName
-    let take = 1
     if (COUNCIL_LINE.test(text)) name = 'council'
     else if (PAPER_NUMBER_LINE.test(text)) name = 'paperNo'
     else if (FILE_REF_LINE.test(text)) name = 'fileRef'
     else if (KIND_ONLY_LINE.test(text)) name = 'kind'
     else if (isDateLine(text) || (MEETING_LINE.test(text) && firstDate(text))) name = 'meeting'
-    else if ((MEETING_LEAD.test(text) || MEETING_LINE.test(text)) && next !== undefined && /^(?:on\s+)?\S/.test(next) && firstDate(next)) {
-      name = 'meeting'
-      take = 2
-    } else if (!committeeSeen && COMMITTEE_LINE.test(text) && !NOT_COMMITTEE.test(text)) {
+    else if (!committeeSeen && !titleSeen && COMMITTEE_LINE.test(text) && !NOT_COMMITTEE.test(text)) {
       name = 'committee'
       committeeSeen = true
-    } else if (/^[(（].*[)）]$/.test(text)) name = 'note'
-    else name = 'title'
-    const taken = lines.slice(i, i + take)
-    i += take - 1
-    // A line that starts in lower case continues the field above (`Legislative Council Panel` / `on ...`).
-    while (i + 1 < lines.length && startsContinuation(lines[i + 1]!.text) && name !== 'paperNo') {
-      taken.push(lines[++i]!)
+    } else if (/^[(（].*[)）]$/.test(text) || BARE_PAPER_NUMBER.test(text)) name = 'note'
+    else {
+      name = 'title'
+      titleSeen = true
     }
     const previous = out[out.length - 1]
-    if (previous && previous.name === name && (name === 'title' || name === 'note')) previous.lines.push(...taken)
-    else out.push({name, lines: taken})
+    if (previous && previous.name === name && (name === 'title' || name === 'note')) previous.lines.push(...group)
+    else out.push({name, lines: group})
   }
   return out
 }
+
+/** A paper number standing alone, without `立法會` or `LC Paper No.` (a web page's title). */
+const BARE_PAPER_NUMBER = new RegExp(`^${PAPER_NUMBER.source}$`)
 
 export function buildHeader(source: Source, blocks: Block[]): Header | null {
   const lines: Line[] = []
@@ -104,6 +135,10 @@ export function buildHeader(source: Source, blocks: Block[]): Header | null {
     position: source.position(children[0]!.position.start.offset, children[children.length - 1]!.position.end.offset)
   }
 }
+
+const PAPER_NUMBER_PREFIX = /(?:立法[會会]|臨立會|LC\s+Paper\s+No\.?)\s*/gi
+/** `Paper for the House Committee Meeting on ...`, `2024年4月8日內務委員會會議`: the committee named in the meeting line. */
+const COMMITTEE_IN_MEETING = /(?:for\s+the\s+)?((?:House|Finance|Establishment|Public\s+Works)\s+(?:Sub)?[Cc]ommittee|Panel\s+on\s+[^,]+?|[^\s\d年月日]+?委員會)\s*(?:[Mm]eeting|會議)/
 
 export function emptyMeta(): Meta {
   return {paperNo: null, fileRef: null, committee: null, meetingDate: null, title: null, issuedBy: [], issueDate: null, kind: null}
@@ -136,9 +171,17 @@ export function readMeta(header: Header | null, text: string): Meta {
   if (titles.length > 0) meta.title = titles.reduce((all, title) => all + joiner(all, title) + title, '')
   if (!meta.paperNo) {
     const top = text.slice(0, 600)
-    const match = /(?:立法[會会]|臨立會|LC\s+Paper\s+No\.?)\s*/i.exec(top)
-    const number = match ? PAPER_NUMBER.exec(top.slice(match.index + match[0].length)) : null
-    if (number && number.index === 0) meta.paperNo = normalisePaperNumber(number[0])
+    for (const match of top.matchAll(PAPER_NUMBER_PREFIX)) {
+      const number = PAPER_NUMBER.exec(top.slice(match.index + match[0].length))
+      if (number && number.index === 0) {
+        meta.paperNo = normalisePaperNumber(number[0])
+        break
+      }
+    }
+  }
+  if (!meta.committee) {
+    const meeting = header?.children.find((field) => field.name === 'meeting')
+    meta.committee = meeting ? (COMMITTEE_IN_MEETING.exec(meeting.value)?.[1]?.trim() ?? null) : null
   }
   const kindSources = [
     ...(header?.children.filter((field) => field.name === 'kind') ?? []),

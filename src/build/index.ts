@@ -187,8 +187,13 @@ export class BodyBuilder {
   }
 
   private item(block: ItemBlock): void {
-    if (this.signed && !this.appendix) this.openAppendix(null, null, block.lines[0]!.start)
     const token = block.token
+    if (this.signed && !this.appendix && token.label === null && token.marker.text === '*') {
+      // `* 已於較早前發出…` under the signature: the note a `*` in the text points to.
+      this.footnote({kind: 'text', lines: block.lines, pieces: [{start: token.marker.start, end: block.lines[block.lines.length - 1]!.end, text: ''}], gapBefore: block.gapBefore, standalone: false})
+      return
+    }
+    if (this.signed && !this.appendix) this.openAppendix(null, null, block.lines[0]!.start)
     const start = token.bullet ? token.bullet.start : token.marker.start
     this.placeItem(block, {label: token.label, styles: token.styles, marker: token.marker.text, start})
   }
@@ -273,7 +278,7 @@ export class BodyBuilder {
     }
     this.titleOpen = false
     const key = standardHeadingKey(first)
-    if (key || this.headingLike(block)) {
+    if (key || (this.headingLike(block) && (block.gapBefore || this.leadsContent(blocks, i + 1, 1)))) {
       const lines = key ? [block.lines[0]!] : block.lines
       const title = plainText(this.source, lines.map(toPiece))
       this.heading(title, null, key, lines[0]!.start, lines[lines.length - 1]!.end)
@@ -343,11 +348,29 @@ export class BodyBuilder {
     }
   }
 
+  /**
+   * In text without blank lines, a short line is a heading only when content
+   * follows it: a paragraph, an item, a table, a standard heading, a line of
+   * running text — or one more heading that content follows. A run of short
+   * lines (a list of names) is not a cascade of headings.
+   */
+  private leadsContent(blocks: Block[], i: number, more: number): boolean {
+    const next = blocks[i]
+    if (!next) return false
+    if (next.kind !== 'text') return true
+    const first = next.lines[0]!.text
+    if (standardHeadingKey(first) || appendixHeading(first)) return true
+    if (!this.headingLike(next)) return !SIGNATURE_START.test(first)
+    return more > 0 && (next.gapBefore || this.leadsContent(blocks, i + 1, more - 1))
+  }
+
   /** Short lines with no sentence end: a heading (or a title, in an appendix). */
   private headingLike(block: TextBlock): boolean {
     if (block.lines.length > 3) return false
     const last = block.lines[block.lines.length - 1]!.text
     if (endsSentence(last) || isDateLine(last) || startsContinuation(block.lines[0]!.text)) return false
+    // A remark in brackets, `(下午4時30分至6時30分)`, is not a heading.
+    if (/^[(（][^)）]*[)）]$/.test(block.lines.map((line) => line.text).join(''))) return false
     return block.lines.every((line) => isShort(line.text, this.width))
   }
 
@@ -410,8 +433,8 @@ export class BodyBuilder {
   private footnote(block: TextBlock): void {
     const first = block.lines[0]!
     const mark = FOOTNOTE_LINE.exec(first.text)![0]
-    const pieces = block.pieces.slice()
-    pieces[0] = {start: first.start + mark.length, end: first.end, text: first.text.slice(mark.length)}
+    const pieces: Piece[] = block.lines.map(toPiece)
+    pieces[0] = {start: first.start + mark.length, end: first.end}
     const note: Footnote = {
       type: 'footnote',
       identifier: mark.trim().replace(/[:：]$/, '') || '*',

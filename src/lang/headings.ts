@@ -60,6 +60,12 @@ export const HEADINGS: HeadingWord[] = [
   {key: 'legal-aspects', hant: ['法律及草擬方面', '法律方面'], hans: ['法律及草拟方面', '法律方面'], en: ['Legal and drafting aspects', 'Legal aspects']},
   {key: 'implementation', hant: ['推行時間表', '實施時間表', '推行計劃'], hans: ['推行时间表', '实施时间表', '推行计划'], en: ['Implementation timetable', 'Implementation plan', 'Implementation']},
   {key: 'members', hant: ['委員', '小組委員會', '法案委員會'], hans: ['委员', '小组委员会', '法案委员会'], en: ['Membership', 'The Subcommittee', 'The Bills Committee']},
+  {
+    key: 'attendance',
+    hant: ['出席委員', '出席議員', '缺席委員', '缺席議員', '出席公職人員', '列席秘書', '列席職員', '出席情況'],
+    hans: ['出席委员', '出席议员', '缺席委员', '缺席议员', '出席公职人员', '列席秘书', '列席职员', '出席情况'],
+    en: ['Members present', 'Members absent', 'Members attending', 'Public officers attending', 'Clerk in attendance', 'Staff in attendance', 'Attendance']
+  },
   {key: 'progress', hant: ['進展', '工作進度'], hans: ['进展', '工作进度'], en: ['Progress', 'Progress update']}
 ]
 
