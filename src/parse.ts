@@ -10,7 +10,7 @@ import {detectLang} from './lang/detect.js'
 import {STAMP_LINE} from './lang/patterns.js'
 import {MessageList, type Message} from './message.js'
 import {markFurniture} from './normalise/furniture.js'
-import {splitLines, typicalWidth} from './normalise/lines.js'
+import {splitLines, typicalWidth, type Line} from './normalise/lines.js'
 import {Source, type PageSpan} from './source.js'
 import {SCHEMA_VERSION, type Furniture, type Node, type Paper, type Paragraph, type TopContent} from './tree.js'
 
@@ -31,7 +31,7 @@ export function parseText(text: string, options: ParseOptions = {}): ParseResult
   markFurniture(lines)
   const width = typicalWidth(lines)
   const blocks = toBlocks(lines, width)
-  const split = splitHeader(blocks)
+  const split = splitHeader(blocks, width)
   const header = buildHeader(source, split.header)
   const body = new BodyBuilder(source, width, messages)
   const children: TopContent[] = header ? [header] : []
@@ -51,7 +51,7 @@ export function parseText(text: string, options: ParseOptions = {}): ParseResult
   const tree: Paper = {
     type: 'paper',
     schemaVersion: SCHEMA_VERSION,
-    lang: detectLang(text),
+    lang: detectLang(contentLines(lines)),
     meta,
     children,
     furniture,
@@ -61,6 +61,10 @@ export function parseText(text: string, options: ParseOptions = {}): ParseResult
   inferNumbers(tree)
   report(tree, lines.filter((line) => !line.blank && !line.furniture).map((line) => line.text), source, messages)
   return {tree, messages: messages.messages}
+}
+
+function* contentLines(lines: Line[]): Generator<string> {
+  for (const line of lines) if (!line.blank && !line.furniture) yield line.text
 }
 
 /** Make every parent's position reach the end of its last child. */

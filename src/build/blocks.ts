@@ -17,8 +17,6 @@ export interface TextBlock {
   lines: Line[]
   pieces: Span[]
   gapBefore: boolean
-  /** Started on its own line because it looks like a heading, signature or date (no blank line before). */
-  standalone: boolean
 }
 
 export interface ParaBlock {
@@ -64,20 +62,30 @@ export function isShort(text: string, width: number): boolean {
   return own <= 100 && (width < 40 || own <= width * 0.8)
 }
 
+/** Did the line run to the right margin (so that layout, not the author, broke it)? */
+export function isFull(text: string, width: number): boolean {
+  return width > 0 && displayWidth(text) >= width * 0.6
+}
+
 /**
- * Does this line begin a block of its own although no blank line stands
- * before it? It does when the line before ended a sentence and this one is
- * a standard heading, a signature line, an appendix heading, a date, or a
- * short line that the next line does not continue.
+ * Does this line go on with the block of the line before it (no blank line
+ * between)? Layout breaks a line that ran to the margin; an author breaks a
+ * short one. So a line joins when the one before it was full (or was a
+ * paragraph number alone), or when it starts like the rest of a sentence —
+ * and never when it is a standard heading, an appendix heading, a signature
+ * line or a date standing after a finished sentence, or a short line that
+ * the next line does not continue.
  */
-function standsAlone(previous: Line, line: Line, next: Line | undefined, width: number): boolean {
-  if (NUMBER_ONLY.test(previous.text)) return false
-  if (!endsSentence(previous.text) && !isShort(previous.text, width) && !standardHeadingKey(previous.text)) return false
+function joinsPrevious(previous: Line, line: Line, next: Line | undefined, width: number): boolean {
   const text = line.text
-  if (standardHeadingKey(text) || appendixHeading(text) || SIGNATURE_START.test(text) || isDateLine(text)) return true
-  if (!endsSentence(previous.text)) return false
-  if (endsSentence(text) || !isShort(text, width) || startsContinuation(text)) return false
-  return !next || next.blank || !startsContinuation(next.text)
+  if (NUMBER_ONLY.test(previous.text)) return true
+  if (startsContinuation(text)) return true
+  const finished = endsSentence(previous.text) || !isFull(previous.text, width)
+  if (finished && (standardHeadingKey(text) || appendixHeading(text) || SIGNATURE_START.test(text) || isDateLine(text))) return false
+  if (!isFull(previous.text, width)) return false
+  if (!endsSentence(previous.text)) return true
+  // After a full line that ended a sentence: a short line with no sentence end that the next line does not continue stands alone.
+  return endsSentence(text) || !isShort(text, width) || Boolean(next && !next.blank && startsContinuation(next.text))
 }
 
 const NUMBER_ONLY = /^[0-9０-９]{1,3}\s*[.．]$/
@@ -157,16 +165,12 @@ export function toBlocks(lines: Line[], width: number): Block[] {
         const joinable = cur && !gap && cur.kind !== 'table' && cur.kind !== 'heading'
         let next: Line | undefined
         for (let j = i + 1; j < lines.length; j++) if (!lines[j]!.furniture) { next = lines[j]; break }
-        const joins = joinable && previous
-          ? cur.kind === 'text' && cur.standalone
-            ? startsContinuation(line.text)
-            : !standsAlone(previous, line, next, width)
-          : false
+        const joins = joinable && previous ? joinsPrevious(previous, line, next, width) : false
         if (joins && cur && cur.kind !== 'table' && cur.kind !== 'heading') {
           cur.lines.push(line)
           cur.pieces.push(token.rest)
         } else {
-          open({kind: 'text', lines: [line], pieces: [token.rest], gapBefore: gap, standalone: Boolean(joinable)})
+          open({kind: 'text', lines: [line], pieces: [token.rest], gapBefore: gap || (cur !== null && (cur.kind === 'table' || cur.kind === 'heading'))})
         }
         break
       }

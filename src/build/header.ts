@@ -22,7 +22,7 @@ import {
 } from '../lang/patterns.js'
 import type {Source} from '../source.js'
 import type {Field, FieldName, Header, Meta} from '../tree.js'
-import type {Block, TextBlock} from './blocks.js'
+import {isFull, type Block, type TextBlock} from './blocks.js'
 import {plainText, type Piece} from './inline.js'
 import type {Line} from '../normalise/lines.js'
 
@@ -34,12 +34,16 @@ const MAX_HEADER_LINES = 16
  * the first line that is not a header line; in text with no blank lines that
  * may be inside a block, which is then cut in two.
  */
-export function splitHeader(blocks: Block[]): {header: TextBlock[]; body: Block[]} {
+export function splitHeader(blocks: Block[], width: number): {header: TextBlock[]; body: Block[]} {
   const header: TextBlock[] = []
   let lines = 0
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b]!
     if (block.kind !== 'text') return {header, body: blocks.slice(b)}
+    // Lines that run to the margin and hold a sentence are body text wrapped by layout.
+    if (block.lines.length > 1 && isFull(block.lines[0]!.text, width) && SENTENCE_INSIDE.test(block.lines.map((line) => line.text).join(''))) {
+      return {header, body: blocks.slice(b)}
+    }
     let keep = 0
     while (keep < block.lines.length && isHeaderLine(block.lines[keep]!.text, block.lines[keep + 1]?.text)) keep++
     if (lines + keep > MAX_HEADER_LINES) keep = Math.max(0, MAX_HEADER_LINES - lines)
@@ -51,7 +55,7 @@ export function splitHeader(blocks: Block[]): {header: TextBlock[]; body: Block[
     const body = blocks.slice(b + 1)
     if (keep > 0) {
       header.push({...block, lines: block.lines.slice(0, keep), pieces: block.pieces.slice(0, keep)})
-      body.unshift({...block, lines: block.lines.slice(keep), pieces: block.pieces.slice(keep), gapBefore: false, standalone: true})
+      body.unshift({...block, lines: block.lines.slice(keep), pieces: block.pieces.slice(keep), gapBefore: false})
     } else body.unshift(block)
     return {header, body}
   }
@@ -61,13 +65,15 @@ export function splitHeader(blocks: Block[]): {header: TextBlock[]; body: Block[
 function isHeaderLine(text: string, next: string | undefined): boolean {
   if (standardHeadingKey(text) || appendixHeading(text) || SIGNATURE_START.test(text)) return false
   if (COUNCIL_LINE.test(text) || PAPER_NUMBER_LINE.test(text) || FILE_REF_LINE.test(text)) return true
-  const width = displayWidth(text)
-  if (width > 120) return false
+  const own = displayWidth(text)
+  if (own > 200) return false
   if (isDateLine(text) || (MEETING_LINE.test(text) && firstDate(text) && !endsSentence(text))) return true
   // A sentence is body text; a short line ending in a colon may be a salutation.
-  if (endsSentence(text) && !/[:：]$/.test(text) && !(next && startsContinuation(next))) return width < 16
+  if (endsSentence(text) && !/[:：]$/.test(text) && !(next && startsContinuation(next))) return own < 16
   return true
 }
+
+const SENTENCE_INSIDE = /[。！？]|[a-z][.!?]\s/
 
 interface Classified {
   name: FieldName

@@ -190,7 +190,7 @@ export class BodyBuilder {
     const token = block.token
     if (this.signed && !this.appendix && token.label === null && token.marker.text === '*') {
       // `* 已於較早前發出…` under the signature: the note a `*` in the text points to.
-      this.footnote({kind: 'text', lines: block.lines, pieces: [{start: token.marker.start, end: block.lines[block.lines.length - 1]!.end, text: ''}], gapBefore: block.gapBefore, standalone: false})
+      this.footnote({kind: 'text', lines: block.lines, pieces: [{start: token.marker.start, end: block.lines[block.lines.length - 1]!.end, text: ''}], gapBefore: block.gapBefore})
       return
     }
     if (this.signed && !this.appendix) this.openAppendix(null, null, block.lines[0]!.start)
@@ -279,7 +279,11 @@ export class BodyBuilder {
     this.titleOpen = false
     const key = standardHeadingKey(first)
     if (key || (this.headingLike(block) && (block.gapBefore || this.leadsContent(blocks, i + 1, 1)))) {
-      const lines = key ? [block.lines[0]!] : block.lines
+      const lines = key ? [block.lines[0]!] : block.lines.slice()
+      // A heading over two lines: heading-like lines that follow with no blank line are more of its title.
+      while (!key && this.isHeadingLine(blocks[i + 1]) && lines.length < 3) {
+        lines.push(...(blocks[++i] as TextBlock).lines)
+      }
       const title = plainText(this.source, lines.map(toPiece))
       this.heading(title, null, key, lines[0]!.start, lines[lines.length - 1]!.end)
       if (key && block.lines.length > 1) {
@@ -362,6 +366,12 @@ export class BodyBuilder {
     if (standardHeadingKey(first) || appendixHeading(first)) return true
     if (!this.headingLike(next)) return !SIGNATURE_START.test(first)
     return more > 0 && (next.gapBefore || this.leadsContent(blocks, i + 1, more - 1))
+  }
+
+  private isHeadingLine(block: Block | undefined): boolean {
+    if (!block || block.kind !== 'text' || block.gapBefore) return false
+    const first = block.lines[0]!.text
+    return this.headingLike(block) && !standardHeadingKey(first) && !SIGNATURE_START.test(first) && !appendixHeading(first)
   }
 
   /** Short lines with no sentence end: a heading (or a title, in an appendix). */

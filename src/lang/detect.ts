@@ -16,13 +16,24 @@ for (const char of TRADITIONAL) HANT.add(char.codePointAt(0)!)
 for (const char of SIMPLIFIED) if (!HANT.has(char.codePointAt(0)!)) HANS.add(char.codePointAt(0)!)
 for (const code of HANS) HANT.delete(code)
 
-export function detectLang(text: string, limit = 200_000): Lang {
+/** The language of the given pieces of text (the content lines; furniture left out). Reads at most `limit` characters. */
+export function detectLang(pieces: Iterable<string>, limit = 200_000): Lang {
   let han = 0
   let latin = 0
   let hant = 0
   let hans = 0
-  const end = Math.min(text.length, limit)
-  for (let i = 0; i < end; i++) {
+  let read = 0
+  for (const text of pieces) {
+    if (read > limit) break
+    read += text.length
+    count(text)
+  }
+  // A Chinese character carries about as much as an English word (~5 letters).
+  if (han * 4 < latin) return 'en'
+  return hans > hant ? 'zh-Hans' : 'zh-Hant'
+
+  function count(text: string): void {
+  for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i)
     if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) latin++
     else if (isHan(code)) {
@@ -31,7 +42,5 @@ export function detectLang(text: string, limit = 200_000): Lang {
       else if (HANS.has(code)) hans++
     }
   }
-  // A Chinese character carries about as much as an English word (~5 letters).
-  if (han * 4 < latin) return 'en'
-  return hans > hant ? 'zh-Hans' : 'zh-Hant'
+  }
 }

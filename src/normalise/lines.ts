@@ -49,6 +49,11 @@ export function splitLines(text: string): Line[] {
       if (text.charCodeAt(end - 1) === 12) pageBreak = true
       end--
     }
+    // A Markdown hard break (`\` at the end of a line) is markup, not words.
+    if (end - start > 1 && text.charCodeAt(end - 1) === 92 && text.charCodeAt(end - 2) !== 92) {
+      end--
+      while (end > start && isWhitespaceCode(text.charCodeAt(end - 1))) end--
+    }
     const content = text.slice(start, end)
     lines.push({
       index: lines.length,
