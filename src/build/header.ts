@@ -107,7 +107,7 @@ function classify(lines: Line[]): Classified[] {
     else if (!committeeSeen && !titleSeen && COMMITTEE_LINE.test(text) && !NOT_COMMITTEE.test(text)) {
       name = 'committee'
       committeeSeen = true
-    } else if (/^[(（].*[)）]$/.test(text) || BARE_PAPER_NUMBER.test(text)) name = 'note'
+    } else if (/^[(（].*[)）]$/.test(text) || BARE_PAPER_NUMBER.test(text) || /[:：]$/.test(text)) name = 'note'
     else {
       name = 'title'
       titleSeen = true

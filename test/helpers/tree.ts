@@ -1,0 +1,136 @@
+/** Helpers shared by the tests: walking trees, accounting for input characters, schema validation. */
+import {readFileSync, existsSync, readdirSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
+import {join} from 'node:path'
+import Ajv2020 from 'ajv/dist/2020.js'
+import type {Item, Node, Paper, Paragraph, Section, Text} from '../../src/tree.js'
+
+export const root = fileURLToPath(new URL('../../', import.meta.url))
+export const seedPath = join(root, 'seeds/000_457f1a1b5f7781dd.txt')
+export const seed = readFileSync(seedPath, 'utf8')
+export const corpus = join(root, '../shared/corpus')
+export const hasCorpus = existsSync(corpus)
+
+export function fixture(name: string): string {
+  return readFileSync(join(root, 'fixtures', name), 'utf8')
+}
+
+export function fixtureNames(): string[] {
+  return readdirSync(join(root, 'fixtures')).filter((name) => /\.(txt|md)$/.test(name)).sort()
+}
+
+export function corpusFiles(folder: 'text' | 'md' | 'pdf'): string[] {
+  const dir = join(corpus, folder)
+  return existsSync(dir) ? readdirSync(dir).sort().map((name) => join(dir, name)) : []
+}
+
+type AnyParent = Node & {children?: Node[]}
+
+export function walk(node: Node, visit: (node: Node, parent: Node | null) => void, parent: Node | null = null): void {
+  visit(node, parent)
+  for (const child of (node as AnyParent).children ?? []) walk(child, visit, node)
+}
+
+export function all<T extends Node>(tree: Node, type: T['type']): T[] {
+  const found: T[] = []
+  walk(tree, (node) => {
+    if (node.type === type) found.push(node as T)
+  })
+  return found
+}
+
+export const paragraphs = (tree: Paper) => all<Paragraph>(tree, 'paragraph')
+export const sections = (tree: Paper) => all<Section>(tree, 'section')
+export const items = (node: Node) => all<Item>(node, 'item')
+
+/** The words of a paragraph or item, its own text nodes only (not its items'). */
+export function ownText(node: Paragraph | Item): string {
+  return node.children
+    .filter((child) => child.type !== 'item')
+    .map((child) => (child.type === 'text' ? child.value : 'children' in child ? (child.children as Text[]).map((c) => c.value).join('') : ''))
+    .join('')
+}
+
+/** Characters a parser may drop: Markdown and table markup, bullets, escapes. */
+const MARKUP = new Set([...'*_#\\|-`>'])
+
+function count(value: string, into: Map<string, number>, sign: 1 | -1): void {
+  for (const char of value.normalize('NFKC')) {
+    if (/\s/.test(char)) continue
+    into.set(char, (into.get(char) ?? 0) + sign)
+  }
+}
+
+/**
+ * Every non-whitespace character of the input is in the tree: in a text
+ * value, a title, a marker or label, a header field, a furniture node.
+ * Markup characters may be dropped; nothing may be invented.
+ * Returns the differences (empty when all is accounted for).
+ */
+export function unaccounted(input: string, tree: Paper): string[] {
+  const balance = new Map<string, number>()
+  count(input, balance, 1)
+  walk(tree, (node) => {
+    const n = node as Node & Record<string, unknown>
+    switch (node.type) {
+      case 'text':
+      case 'field':
+      case 'furniture':
+        count(n.value as string, balance, -1)
+        break
+      case 'section':
+        count(n.title as string, balance, -1)
+        break
+      case 'paragraph':
+      case 'item':
+        if (n.marker) count(n.marker as string, balance, -1)
+        break
+      case 'appendix':
+        if (n.marker) count(n.marker as string, balance, -1)
+        if (n.label) count(n.label as string, balance, -1)
+        if (n.title) count(n.title as string, balance, -1)
+        break
+      case 'footnote':
+        count(n.identifier as string, balance, -1)
+        break
+      default:
+    }
+  })
+  for (const node of tree.furniture) count(node.value, balance, -1)
+  const problems: string[] = []
+  for (const [char, left] of balance) {
+    if (left < 0) problems.push(`${JSON.stringify(char)} appears ${-left} more time(s) in the tree than in the input`)
+    else if (left > 0 && !MARKUP.has(char)) problems.push(`${JSON.stringify(char)} lost ${left} time(s)`)
+  }
+  return problems
+}
+
+const ajv = new Ajv2020({allErrors: true, strict: true})
+const schema = JSON.parse(readFileSync(join(root, 'schema/paper.schema.json'), 'utf8'))
+const validator = ajv.compile(schema)
+
+/** Schema errors for a tree, through JSON as scripts see it. */
+export function schemaErrors(tree: Paper): string[] {
+  const ok = validator(JSON.parse(JSON.stringify(tree)))
+  return ok ? [] : (validator.errors ?? []).slice(0, 10).map((error) => `${error.instancePath} ${error.message}`)
+}
+
+/** Every position indexes into the input, start <= end, children inside parents. */
+export function positionErrors(input: string, tree: Paper): string[] {
+  const errors: string[] = []
+  walk(tree, (node, parent) => {
+    const {start, end} = node.position
+    if (start.offset < 0 || end.offset > input.length || start.offset > end.offset) errors.push(`${node.type} ${start.offset}-${end.offset} out of range`)
+    if (parent && (start.offset < parent.position.start.offset || end.offset > parent.position.end.offset)) {
+      errors.push(`${node.type} ${start.offset}-${end.offset} outside its ${parent.type} ${parent.position.start.offset}-${parent.position.end.offset}`)
+    }
+    const lineStart = start.offset - (start.column - 1)
+    if (lineStart < 0 || (lineStart > 0 && !/[\n\r]/.test(input[lineStart - 1]!))) errors.push(`${node.type} column ${start.column} does not match offset ${start.offset}`)
+  })
+  return errors
+}
+
+/** The tree without positions or printed markers, for comparing two parses. */
+export function shape(tree: Paper): unknown {
+  return JSON.parse(JSON.stringify(tree, (key, value) => (key === 'position' || key === 'marker' || key === 'furniture' ? undefined : value)))
+}
