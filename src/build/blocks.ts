@@ -59,7 +59,7 @@ export type Block = TextBlock | ParaBlock | ItemBlock | TableBlock | HeadingBloc
 /** A line short enough to be a heading, a signature line or a title, in a text of this width. */
 export function isShort(text: string, width: number): boolean {
   const own = displayWidth(text)
-  return own <= 100 && (width < 40 || own <= width * 0.8)
+  return own <= 100 && own <= width * 0.8
 }
 
 /** Did the line run to the right margin (so that layout, not the author, broke it)? */
@@ -111,6 +111,8 @@ export function toBlocks(lines: Line[], width: number): Block[] {
   const blocks: Block[] = []
   let current: Block | null = null
   let gap = false
+  /** Page furniture stood in the gap: a table may go on over the page. */
+  let pageTurn = false
   let previous: Line | null = null
 
   const open = (block: Block) => {
@@ -127,7 +129,10 @@ export function toBlocks(lines: Line[], width: number): Block[] {
   lines = all
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
-    if (line.furniture) continue
+    if (line.furniture) {
+      if (line.furniture === 'page-number' || line.furniture === 'running-header') pageTurn = true
+      continue
+    }
     if (line.blank) {
       if (current) gap = true
       continue
@@ -143,7 +148,10 @@ export function toBlocks(lines: Line[], width: number): Block[] {
         }
         continue
       case 'row':
-        if (cur && cur.kind === 'table' && !gap && cur.rows[0]!.token.pipe === token.pipe) cur.rows.push({token, more: []})
+        if (cur && cur.kind === 'table' && (!gap || (pageTurn && cur.rows[0]!.token.cells.length === token.cells.length)) && cur.rows[0]!.token.pipe === token.pipe) {
+          cur.rows.push({token, more: []})
+          gap = false
+        }
         else open({kind: 'table', rows: [{token, more: []}], gapBefore: gap})
         break
       case 'heading':
@@ -176,6 +184,7 @@ export function toBlocks(lines: Line[], width: number): Block[] {
       }
     }
     previous = line
+    pageTurn = false
   }
   return blocks
 }

@@ -22,7 +22,7 @@ import {
 } from '../lang/patterns.js'
 import type {Source} from '../source.js'
 import type {Field, FieldName, Header, Meta} from '../tree.js'
-import {isFull, type Block, type TextBlock} from './blocks.js'
+import {isFull, isShort, type Block, type TextBlock} from './blocks.js'
 import {plainText, type Piece} from './inline.js'
 import type {Line} from '../normalise/lines.js'
 
@@ -45,7 +45,13 @@ export function splitHeader(blocks: Block[], width: number): {header: TextBlock[
       return {header, body: blocks.slice(b)}
     }
     let keep = 0
-    while (keep < block.lines.length && isHeaderLine(block.lines[keep]!.text, block.lines[keep + 1]?.text)) keep++
+    while (keep < block.lines.length) {
+      const line = block.lines[keep]!.text
+      // A title wrapped at the margin may leave a heading word (`背景`) alone on the next line.
+      const wrapped = keep > 0 && isFull(block.lines[keep - 1]!.text, width) && !endsSentence(block.lines[keep - 1]!.text)
+      if (!isHeaderLine(line, block.lines[keep + 1]?.text) && !(wrapped && isShort(line, width))) break
+      keep++
+    }
     if (lines + keep > MAX_HEADER_LINES) keep = Math.max(0, MAX_HEADER_LINES - lines)
     if (keep === block.lines.length) {
       header.push(block)

@@ -5,7 +5,7 @@
  * inside them), items, paragraphs broken by a page, the signature block,
  * appendices after it, inferred paragraph numbers.
  */
-import {endsSentence, joiner, startsContinuation} from '../lang/chars.js'
+import {displayWidth, endsSentence, joiner, startsContinuation} from '../lang/chars.js'
 import {isDateLine, firstDate} from '../lang/dates.js'
 import {appendixHeading, standardHeadingKey} from '../lang/index.js'
 import {SIGNATURE_START} from '../lang/patterns.js'
@@ -252,7 +252,7 @@ export class BodyBuilder {
     const block = blocks[i] as TextBlock
     const first = block.lines[0]!.text
     // A paragraph cut by a page break goes on in this block.
-    if (this.unit && this.continues(block)) {
+    if (this.unit && this.continues(block, blocks[i + 1])) {
       this.extend(this.unit.node, block)
       return i
     }
@@ -272,13 +272,13 @@ export class BodyBuilder {
       this.openAppendix(null, null, block.lines[0]!.start)
       this.titleOpen = true
     }
-    if (this.appendix && this.titleOpen && this.headingLike(block)) {
+    if (this.appendix && this.titleOpen && this.headingLike(block, blocks[i + 1])) {
       this.addTitle(block.lines)
       return i
     }
     this.titleOpen = false
     const key = standardHeadingKey(first)
-    if (key || (this.headingLike(block) && (block.gapBefore || this.leadsContent(blocks, i + 1, 1)))) {
+    if (key || (this.headingLike(block, blocks[i + 1]) && (block.gapBefore || this.leadsContent(blocks, i + 1, 1)))) {
       const lines = key ? [block.lines[0]!] : block.lines.slice()
       // A heading over two lines: heading-like lines that follow with no blank line are more of its title.
       while (!key && this.isHeadingLine(blocks[i + 1]) && lines.length < 3) {
@@ -323,13 +323,15 @@ export class BodyBuilder {
    * end its sentence and this block does not look like a heading: text cut
    * by a page break, a page number or a running header.
    */
-  private continues(block: TextBlock): boolean {
+  private continues(block: TextBlock, next: Block | undefined): boolean {
     const last = lastTextOf(this.unit!.node)
     if (!last || endsSentence(last.value)) return false
     const first = block.lines[0]!.text
     if (standardHeadingKey(first) || SIGNATURE_START.test(first) || appendixHeading(first)) return false
     if (startsContinuation(first)) return true
-    return !this.headingLike(block)
+    // A page breaks mid-sentence: what follows is the rest of the sentence, unless it is plainly a heading over a new unit.
+    const single = block.lines.length === 1 && isShort(first, this.width) && !endsSentence(first)
+    return !(single && next !== undefined && startsUnit(next))
   }
 
   private extend(node: Paragraph | Item, block: TextBlock): void {
@@ -364,24 +366,35 @@ export class BodyBuilder {
     if (next.kind !== 'text') return true
     const first = next.lines[0]!.text
     if (standardHeadingKey(first) || appendixHeading(first)) return true
-    if (!this.headingLike(next)) return !SIGNATURE_START.test(first)
+    if (!this.headingLike(next, blocks[i + 1])) return !SIGNATURE_START.test(first)
     return more > 0 && (next.gapBefore || this.leadsContent(blocks, i + 1, more - 1))
   }
 
   private isHeadingLine(block: Block | undefined): boolean {
     if (!block || block.kind !== 'text' || block.gapBefore) return false
     const first = block.lines[0]!.text
-    return this.headingLike(block) && !standardHeadingKey(first) && !SIGNATURE_START.test(first) && !appendixHeading(first)
+    return this.headingLike(block, undefined) && !standardHeadingKey(first) && !SIGNATURE_START.test(first) && !appendixHeading(first)
   }
 
-  /** Short lines with no sentence end: a heading (or a title, in an appendix). */
-  private headingLike(block: TextBlock): boolean {
+  /**
+   * Heading-like: one to three lines, a heading's length in all, with no
+   * sentence end, the last of them short for the page (a heading wrapped at
+   * the margin stops short) — or a single line that a paragraph, an item or
+   * another heading follows (a long heading on a narrow page).
+   */
+  private headingLike(block: TextBlock, next?: Block): boolean {
     if (block.lines.length > 3) return false
     const last = block.lines[block.lines.length - 1]!.text
     if (endsSentence(last) || isDateLine(last) || startsContinuation(block.lines[0]!.text)) return false
     // A remark in brackets, `(下午4時30分至6時30分)`, is not a heading.
     if (/^[(（][^)）]*[)）]$/.test(block.lines.map((line) => line.text).join(''))) return false
-    return block.lines.every((line) => isShort(line.text, this.width))
+    // Chinese headings carry no sentence punctuation; text that does is a sentence cut by a page.
+    if (block.lines.some((line) => /[，。；]/.test(line.text))) return false
+    const total = block.lines.reduce((sum, line) => sum + displayWidth(line.text), 0)
+    if (total > 120) return false
+    // Short lines, or a heading wrapped at the margin: its last line stops short.
+    if (isShort(last, this.width)) return true
+    return block.lines.length === 1 && next !== undefined && startsUnit(next)
   }
 
   // Signature, footnotes, appendices --------------------------------------
@@ -392,7 +405,7 @@ export class BodyBuilder {
     let dated = false
     for (; j < blocks.length; j++) {
       const block = blocks[j]!
-      if (block.kind !== 'text' || (j > i && !block.lines.every((line) => isShort(line.text, this.width)))) break
+      if (block.kind !== 'text' || (j > i && !block.lines.every((line) => displayWidth(line.text) <= 100 && !endsSentence(line.text)))) break
       if (j > i && (appendixHeading(block.lines[0]!.text) || FOOTNOTE_LINE.test(block.lines[0]!.text))) break
       let stop = false
       for (const line of block.lines) {
@@ -473,6 +486,13 @@ export class BodyBuilder {
     appendix.title = appendix.title ? appendix.title + joinText(appendix.title, words) + words : words
     appendix.position = this.source.position(appendix.position.start.offset, lines[lines.length - 1]!.end)
   }
+}
+
+/** Does this block start a unit of its own: a numbered paragraph, an item, a table, a heading? */
+function startsUnit(block: Block): boolean {
+  if (block.kind !== 'text') return true
+  const first = block.lines[0]!.text
+  return standardHeadingKey(first) !== null || appendixHeading(first) !== null
 }
 
 function toPiece(line: Line): Piece {

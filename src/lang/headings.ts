@@ -14,7 +14,7 @@ export interface HeadingWord {
 
 export const HEADINGS: HeadingWord[] = [
   {key: 'purpose', hant: ['目的', '本文件目的'], hans: ['目的', '本文件目的'], en: ['Purpose', 'Purposes']},
-  {key: 'introduction', hant: ['引言', '導言', '簡介'], hans: ['引言', '导言', '简介'], en: ['Introduction']},
+  {key: 'introduction', hant: ['引言', '導言'], hans: ['引言', '导言'], en: ['Introduction']},
   {key: 'background', hant: ['背景', '背景資料'], hans: ['背景', '背景资料'], en: ['Background', 'Background information']},
   {
     key: 'previous-discussions',

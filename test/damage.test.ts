@@ -1,0 +1,92 @@
+// The seed as it reaches people: wrapped, paginated, full-width, CRLF, Big5, GB18030.
+// Each damaged copy must give the structure of the clean one.
+import {describe, expect, it} from 'vitest'
+import iconv from 'iconv-lite'
+import {parseText} from '../src/parse.js'
+const {decode} = await import('../src/read/decode.js').catch(() => ({decode: null as never}))
+import type {Paper, Signature, Table} from '../src/tree.js'
+import {all, items, ownText, paragraphs, positionErrors, schemaErrors, seed, sections, unaccounted} from './helpers/tree.js'
+import {crlf, fullWidthNumbering, paginate, wrap} from './helpers/damage.js'
+
+const squash = (value: string) => value.replace(/\s+/g, '')
+
+/** What a reader sees, whitespace aside: numbers, labels, titles, words. */
+function structure(tree: Paper) {
+  return {
+    meta: {...tree.meta, issuedBy: tree.meta.issuedBy.map(squash), title: tree.meta.title && squash(tree.meta.title)},
+    sections: sections(tree).map((section) => [section.depth, squash(section.title)]),
+    paragraphs: paragraphs(tree).map((paragraph) => [paragraph.number, paragraph.inferred ?? false, squash(ownText(paragraph))]),
+    items: items(tree).map((item) => [item.label, squash(ownText(item))]),
+    signature: all<Signature>(tree, 'signature').map((s) => s.children.map((t) => squash(t.value))),
+    tables: all<Table>(tree, 'table').map((table) => table.children.length)
+  }
+}
+
+const clean = structure(parseText(seed).tree)
+
+function check(damaged: string) {
+  const {tree} = parseText(damaged)
+  expect(structure(tree)).toEqual(clean)
+  expect(unaccounted(damaged, tree)).toEqual([])
+  expect(positionErrors(damaged, tree)).toEqual([])
+  expect(schemaErrors(tree)).toEqual([])
+  return tree
+}
+
+describe('the seed, damaged', () => {
+  it('is the clean structure we compare against', () => {
+    expect(clean.paragraphs).toHaveLength(24)
+    expect(clean.items).toHaveLength(7)
+  })
+
+  for (const width of [30, 38, 46, 80]) {
+    it(`wrapped at ${width} cells`, () => {
+      const damaged = wrap(seed, width)
+      expect(damaged.split('\n').length).toBeGreaterThan(seed.split('\n').length + 40)
+      check(damaged)
+    })
+  }
+
+  it('wrapped, with page numbers and a running header every 20 lines', () => {
+    const damaged = paginate(wrap(seed, 38), 20, '立法會 CB(1)369/2024(05)號文件')
+    const tree = check(damaged)
+    expect(tree.furniture.filter((f) => f.kind === 'page-number').length).toBeGreaterThan(3)
+    expect(tree.furniture.filter((f) => f.kind === 'running-header').length).toBeGreaterThan(3)
+  })
+
+  it('wrapped, with page furniture and no blank lines around it', () => {
+    check(paginate(wrap(seed, 40), 17, '資訊科技及廣播事務委員會文件', false))
+  })
+
+  it('with full-width paragraph and item numbering', () => {
+    const damaged = fullWidthNumbering(seed)
+    expect(damaged).toContain('２．')
+    expect(damaged).toContain('（ａ）')
+    check(damaged)
+  })
+
+  it('with CRLF line ends', () => {
+    const damaged = crlf(seed)
+    const tree = check(damaged)
+    // Positions count the CR: paragraph 2 starts where the CRLF text has it.
+    const two = paragraphs(tree)[1]!
+    expect(two.position.start.offset).toBe(damaged.indexOf('2. 政府當局'))
+  })
+
+  it('wrapped, paginated, full-width and CRLF at once', () => {
+    check(crlf(paginate(wrap(fullWidthNumbering(seed), 36), 25, 'CB(1)369/2024(05)')))
+  })
+
+  for (const encoding of ['big5', 'gb18030'] as const) {
+    it(`encoded as ${encoding}`, () => {
+      const bytes = iconv.encode(seed, encoding)
+      const decoded = decode(bytes)
+      expect(decoded.ok && decoded.encoding).toBe(encoding)
+      if (!decoded.ok) return
+      const {tree} = parseText(decoded.text)
+      expect(structure(tree)).toEqual(structure(parseText(iconv.decode(bytes, encoding)).tree))
+      expect(structure(tree).paragraphs.map((p) => p[0])).toEqual(clean.paragraphs.map((p) => p[0]))
+      expect(structure(tree).sections).toEqual(clean.sections)
+    })
+  }
+})
