@@ -90,3 +90,15 @@ describe('the seed, damaged', () => {
     })
   }
 })
+
+describe('the seed over a sweep of page widths and page lengths', () => {
+  // Page breaks fall anywhere here: inside paragraphs, items, tables, wrapped headings.
+  for (const width of [30, 36, 40, 44, 50, 60, 72, 90]) {
+    for (const every of [0, 21, 31, 43]) {
+      it(`wrapped at ${width}, page every ${every || 'never'}`, () => {
+        const text = every ? paginate(wrap(seed, width), every, '立法會 CB(1)369/2024(05)號文件') : wrap(seed, width)
+        expect(structure(parseText(text).tree)).toEqual(clean)
+      })
+    }
+  }
+})

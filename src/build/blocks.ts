@@ -17,6 +17,8 @@ export interface TextBlock {
   lines: Line[]
   pieces: Span[]
   gapBefore: boolean
+  /** A page ended before this block (page furniture or a form feed in the gap). */
+  pageTurn: boolean
 }
 
 export interface ParaBlock {
@@ -84,6 +86,8 @@ function joinsPrevious(previous: Line, line: Line, next: Line | undefined, width
   if (finished && (standardHeadingKey(text) || appendixHeading(text) || SIGNATURE_START.test(text) || isDateLine(text))) return false
   if (!isFull(previous.text, width)) return false
   if (!endsSentence(previous.text)) return true
+  // A word or two left over by the wrap (`及` after `…範疇；`) goes with its line.
+  if (displayWidth(text) <= 4) return true
   // After a full line that ended a sentence: a short line with no sentence end that the next line does not continue stands alone.
   return endsSentence(text) || !isShort(text, width) || Boolean(next && !next.blank && startsContinuation(next.text))
 }
@@ -178,7 +182,7 @@ export function toBlocks(lines: Line[], width: number): Block[] {
           cur.lines.push(line)
           cur.pieces.push(token.rest)
         } else {
-          open({kind: 'text', lines: [line], pieces: [token.rest], gapBefore: gap || (cur !== null && (cur.kind === 'table' || cur.kind === 'heading'))})
+          open({kind: 'text', lines: [line], pieces: [token.rest], gapBefore: gap || (cur !== null && (cur.kind === 'table' || cur.kind === 'heading')), pageTurn: pageTurn || line.pageBreak})
         }
         break
       }

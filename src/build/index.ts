@@ -28,7 +28,7 @@ import type {
   Text,
   TopContent
 } from '../tree.js'
-import {isShort, type Block, type ItemBlock, type ParaBlock, type TableBlock, type TextBlock} from './blocks.js'
+import {isFull, isShort, type Block, type ItemBlock, type ParaBlock, type TableBlock, type TextBlock} from './blocks.js'
 import {phrasing, plainText, type Piece} from './inline.js'
 import {ItemNester} from './items.js'
 
@@ -37,7 +37,13 @@ type Container = (Section | BlockContent)[] | TopContent[]
 /** A node whose last text a page break may have cut: a paragraph's or an item's. */
 interface OpenUnit {
   node: Paragraph | Item
+  /** Where the unit's last run of words starts among its children, and the pieces it was read from. */
+  from: number
+  pieces: Piece[]
 }
+
+/** A word that joins list items, left alone on a line by wrapping. */
+const LIST_CONJUNCTION = /^(?:及|和|或|以及|並|and|or)$/
 
 const FOOTNOTE_LINE = /^(?:\*+|註\s*\d*[:：]?|注\s*\d*[:：]?|Note\s*\d*[:：]|#)\s*/
 
@@ -181,16 +187,15 @@ export class BodyBuilder {
     }
     const token = block.token
     const paragraph = this.newParagraph(token.number, token.marker.text, token.marker.start)
-    this.addText(paragraph, block.pieces)
+    this.write(paragraph, block.pieces)
     paragraph.position = this.source.position(token.marker.start, block.lines[block.lines.length - 1]!.end)
-    this.unit = {node: paragraph}
   }
 
   private item(block: ItemBlock): void {
     const token = block.token
     if (this.signed && !this.appendix && token.label === null && token.marker.text === '*') {
       // `* 已於較早前發出…` under the signature: the note a `*` in the text points to.
-      this.footnote({kind: 'text', lines: block.lines, pieces: [{start: token.marker.start, end: block.lines[block.lines.length - 1]!.end, text: ''}], gapBefore: block.gapBefore})
+      this.footnote({kind: 'text', lines: block.lines, pieces: [{start: token.marker.start, end: block.lines[block.lines.length - 1]!.end, text: ''}], gapBefore: block.gapBefore, pageTurn: false})
       return
     }
     if (this.signed && !this.appendix) this.openAppendix(null, null, block.lines[0]!.start)
@@ -210,14 +215,14 @@ export class BodyBuilder {
       children: [],
       position: this.source.position(label.start, block.lines[block.lines.length - 1]!.end)
     }
-    this.addText(item, block.pieces)
+    this.write(item, block.pieces)
     this.nester.place(item, label.styles, block.lines[0]!.indent)
-    this.unit = {node: item}
   }
 
-  private addText(node: Paragraph | Item, pieces: Piece[]): void {
-    if (pieces.length === 0) return
-    node.children.push(...phrasing(this.source, pieces))
+  /** Add a run of words to a paragraph or item; it becomes the unit a page break may continue. */
+  private write(node: Paragraph | Item, pieces: Piece[]): void {
+    this.unit = {node, from: node.children.length, pieces}
+    if (pieces.length > 0) node.children.push(...phrasing(this.source, pieces))
   }
 
   // Tables -----------------------------------------------------------------
@@ -252,8 +257,8 @@ export class BodyBuilder {
     const block = blocks[i] as TextBlock
     const first = block.lines[0]!.text
     // A paragraph cut by a page break goes on in this block.
-    if (this.unit && this.continues(block, blocks[i + 1])) {
-      this.extend(this.unit.node, block)
+    if (this.unit && this.continues(block)) {
+      this.extend(block)
       return i
     }
     if (!this.signed && SIGNATURE_START.test(first) && this.hasBody()) return this.signature(blocks, i)
@@ -278,6 +283,12 @@ export class BodyBuilder {
     }
     this.titleOpen = false
     const key = standardHeadingKey(first)
+    const split = key ? 0 : this.headingCutByPage(blocks, i)
+    if (split) {
+      const lines = [...block.lines, ...(blocks[i + 1] as TextBlock).lines]
+      this.heading(plainText(this.source, lines.map(toPiece)), null, null, lines[0]!.start, lines[lines.length - 1]!.end)
+      return i + 1
+    }
     if (key || (this.headingLike(block, blocks[i + 1]) && (block.gapBefore || this.leadsContent(blocks, i + 1, 1)))) {
       const lines = key ? [block.lines[0]!] : block.lines.slice()
       // A heading over two lines: heading-like lines that follow with no blank line are more of its title.
@@ -302,16 +313,14 @@ export class BodyBuilder {
     const paragraph = this.paragraph
     const end = block.lines[block.lines.length - 1]!.end
     if (paragraph && paragraph.number !== null && !this.afterHeading) {
-      paragraph.children.push(...phrasing(this.source, block.pieces))
+      this.write(paragraph, block.pieces)
       paragraph.position = this.source.position(paragraph.position.start.offset, end)
-      this.unit = {node: paragraph}
       this.nester.reset(paragraph)
       return
     }
     const fresh = this.newParagraph(null, null, block.lines[0]!.start)
-    this.addText(fresh, block.pieces)
+    this.write(fresh, block.pieces)
     fresh.position = this.source.position(block.lines[0]!.start, end)
-    this.unit = {node: fresh}
   }
 
   private hasBody(): boolean {
@@ -323,30 +332,28 @@ export class BodyBuilder {
    * end its sentence and this block does not look like a heading: text cut
    * by a page break, a page number or a running header.
    */
-  private continues(block: TextBlock, next: Block | undefined): boolean {
-    const last = lastTextOf(this.unit!.node)
-    if (!last || endsSentence(last.value)) return false
+  private continues(block: TextBlock): boolean {
+    const unit = this.unit!
+    const last = lastTextOf(unit.node)
+    if (!last) return false
     const first = block.lines[0]!.text
     if (standardHeadingKey(first) || SIGNATURE_START.test(first) || appendixHeading(first)) return false
-    if (startsContinuation(first)) return true
-    // A page breaks mid-sentence: what follows is the rest of the sentence, unless it is plainly a heading over a new unit.
-    const single = block.lines.length === 1 && isShort(first, this.width) && !endsSentence(first)
-    return !(single && next !== undefined && startsUnit(next))
+    // A page that breaks mid-sentence is followed by the rest of the sentence.
+    if (!endsSentence(last.value)) return true
+    // A conjunction left over by the wrap (`…範疇；` / `及`).
+    if (block.lines.length === 1 && LIST_CONJUNCTION.test(first)) return true
+    // After a page turn, a numbered paragraph or an item goes on unless a heading comes.
+    const numbered = unit.node.type === 'item' || unit.node.number !== null
+    return block.pageTurn && numbered && !this.headingLike(block, undefined)
   }
 
-  private extend(node: Paragraph | Item, block: TextBlock): void {
-    const last = lastTextOf(node)!
-    const added = phrasing(this.source, block.pieces)
-    const head = added[0]
-    if (head && head.type === 'text') {
-      const glue = joinText(last.value, head.value)
-      last.value += glue + head.value
-      last.position = this.source.position(last.position.start.offset, head.position.end.offset)
-      added.shift()
-    }
-    // The continuation goes where the cut text was: after it, inside its parent.
-    const parent = node.children.includes(last) ? node : findParent(node, last)
-    parent.children.push(...added)
+  /** Read the unit's last run of words again with the block added, so marks cut by the page (`**附` / `錄**`) pair up. */
+  private extend(block: TextBlock): void {
+    const unit = this.unit!
+    const node = unit.node
+    unit.pieces = [...unit.pieces, ...block.pieces]
+    node.children.splice(unit.from)
+    node.children.push(...phrasing(this.source, unit.pieces))
     const end = block.lines[block.lines.length - 1]!.end
     node.position = this.source.position(node.position.start.offset, end)
     if (node.type === 'item' && this.paragraph) {
@@ -368,6 +375,24 @@ export class BodyBuilder {
     if (standardHeadingKey(first) || appendixHeading(first)) return true
     if (!this.headingLike(next, blocks[i + 1])) return !SIGNATURE_START.test(first)
     return more > 0 && (next.gapBefore || this.leadsContent(blocks, i + 1, more - 1))
+  }
+
+  /**
+   * A heading that a page break cut in two: a line with no sentence end, a
+   * page turn, the rest of the heading (short, no sentence end), then a
+   * paragraph or item. Returns 1 when blocks[i] and blocks[i + 1] are that.
+   */
+  private headingCutByPage(blocks: Block[], i: number): number {
+    const block = blocks[i] as TextBlock
+    const rest = blocks[i + 1]
+    const after = blocks[i + 2]
+    if (!rest || rest.kind !== 'text' || !rest.pageTurn || rest.lines.length > 2 || !after || !startsUnit(after)) return 0
+    // The first part ran to the margin: the heading went on over the page.
+    if (block.lines.length > 2 || !block.gapBefore || !isFull(block.lines[block.lines.length - 1]!.text, this.width)) return 0
+    const lines = [...block.lines, ...rest.lines]
+    if (lines.some((line) => endsSentence(line.text) || /[，。；]/.test(line.text))) return 0
+    if (lines.reduce((sum, line) => sum + displayWidth(line.text), 0) > 120) return 0
+    return isShort(rest.lines[rest.lines.length - 1]!.text, this.width) ? 1 : 0
   }
 
   private isHeadingLine(block: Block | undefined): boolean {
@@ -514,15 +539,3 @@ export function lastTextOf(node: Paragraph | Item | null): Text | null {
   return null
 }
 
-function findParent(node: Paragraph | Item, target: Text): Paragraph | Item {
-  return search(node, target) ?? node
-}
-
-function search(node: Paragraph | Item, target: Text): Paragraph | Item | null {
-  if ((node.children as unknown[]).includes(target)) return node
-  for (const child of node.children) if (child.type === 'item') {
-    const found = search(child, target)
-    if (found) return found
-  }
-  return null
-}

@@ -106,32 +106,37 @@ function join(before: string, after: string): string {
   return joiner(before, after)
 }
 
-/** The phrasing nodes for a block's pieces. */
+/**
+ * The phrasing nodes for a block's pieces. The pieces are joined first (so
+ * that `**附` at the end of one line and `錄**` on the next are one strong
+ * node), with a map from each character of the joined words back to its
+ * offset in the source.
+ */
 export function phrasing(source: Source, pieces: Piece[]): Phrasing[] {
-  const nodes: Phrasing[] = []
-  let last: Text | null = null
-  let lastEnd = -1
+  let joined = ''
+  const map: number[] = []
   for (const piece of pieces) {
-    const pieceRuns = runs(source.text.slice(piece.start, piece.end), piece.start)
-    for (const [n, run] of pieceRuns.entries()) {
-      if (run.type === 'text') {
-        if (last && n === 0) {
-          // Same sentence across a line break: one text node.
-          last.value += join(last.value, run.value) + run.value
-          last.position = source.position(last.position.start.offset, run.end)
-          lastEnd = run.end
-          continue
-        }
-        last = {type: 'text', value: run.value, position: source.position(run.start, run.end)}
-        nodes.push(last)
-      } else {
-        const inner: Text = {type: 'text', value: run.value, position: source.position(run.start + markLength(run), run.end - markLength(run))}
-        const node: Strong | Emphasis = {type: run.type, children: [inner], position: source.position(run.start, run.end)}
-        if (last && n === 0 && lastEnd >= 0) last.value += join(last.value, run.value)
-        nodes.push(node)
-        last = null
-      }
-      lastEnd = run.end
+    const words = source.text.slice(piece.start, piece.end)
+    if (words.length === 0) continue
+    const glue = join(joined, words)
+    for (let i = 0; i < glue.length; i++) map.push(piece.start)
+    joined += glue
+    for (let i = 0; i < words.length; i++) map.push(piece.start + i)
+    joined += words
+  }
+  map.push(pieces.length ? pieces[pieces.length - 1]!.end : 0)
+  const at = (index: number) => map[index]!
+  /** The source offset just after joined[index - 1]. */
+  const after = (index: number) => (index > 0 ? map[index - 1]! + 1 : map[0]!)
+  const nodes: Phrasing[] = []
+  for (const run of runs(joined, 0)) {
+    const position = source.position(at(run.start), after(run.end))
+    if (run.type === 'text') {
+      nodes.push({type: 'text', value: run.value, position})
+    } else {
+      const mark = markLength(run)
+      const inner: Text = {type: 'text', value: run.value, position: source.position(at(run.start + mark), after(run.end - mark))}
+      nodes.push({type: run.type, children: [inner], position} as Strong | Emphasis)
     }
   }
   return nodes
