@@ -426,26 +426,22 @@ export class BodyBuilder {
 
   private signature(blocks: Block[], i: number): number {
     const lines: Line[] = []
-    let j = i
+    let used = i
     let dated = false
-    for (; j < blocks.length; j++) {
+    for (let j = i; j < blocks.length && !dated && lines.length < 8; j++) {
       const block = blocks[j]!
-      if (block.kind !== 'text' || (j > i && !block.lines.every((line) => displayWidth(line.text) <= 100 && !endsSentence(line.text)))) break
+      if (block.kind !== 'text') break
+      if (j > i && !block.lines.every((line) => displayWidth(line.text) <= 100 && !endsSentence(line.text))) break
       if (j > i && (appendixHeading(block.lines[0]!.text) || FOOTNOTE_LINE.test(block.lines[0]!.text))) break
-      let stop = false
+      used = j
       for (const line of block.lines) {
-        if (dated) {
-          stop = true
+        lines.push(line)
+        if (isDateLine(line.text)) {
+          dated = true
           break
         }
-        lines.push(line)
-        if (isDateLine(line.text)) dated = true
       }
-      if (stop || dated || lines.length >= 8) break
     }
-    if (j >= blocks.length) j = blocks.length - 1
-    // Lines of the last block after the date belong to what follows.
-    const used = j
     const children: Text[] = lines.map((line) => ({
       type: 'text',
       value: plainText(this.source, [toPiece(line)]),
@@ -467,6 +463,7 @@ export class BodyBuilder {
       if (date) this.signatureMeta.issueDate ??= date
       else if (!/^(?:連附件|连附件|Encl\.?|Enclosure|Prepared\s+by)$/i.test(text.value)) this.signatureMeta.issuedBy.push(text.value)
     }
+    // Lines of the last block after the date belong to what follows.
     const lastBlock = blocks[used]!
     if (lastBlock.kind === 'text') {
       const rest = lastBlock.lines.filter((line) => !lines.includes(line))
