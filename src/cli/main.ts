@@ -34,21 +34,60 @@ Exit codes:
 Examples:
   legco parse paper.txt                  JSON tree on stdout
   legco parse paper.pdf --format md      clean Markdown
-  cat paper.txt | legco parse - --pretty`
+  cat paper.txt | legco parse - --pretty
+  legco parse papers/ -f ndjson > all.ndjson
+  legco check paper.txt --pair paper.en.txt
+  legco align paper.zh.txt paper.en.txt -f tmx -o paper.tmx`
     )
 
   program
     .command('parse')
-    .description('Read one paper and print its structure as a JSON tree or as Markdown.')
-    .argument('<file>', 'paper to read: text (UTF-8/16, Big5, GB18030), Markdown-flavoured text, or PDF; "-" reads standard input')
-    .addOption(new Option('-f, --format <format>', 'output format: json (the tree, for scripts) or md (clean Markdown, for people)').choices(['json', 'md']).default('json'))
-    .option('-o, --output <file>', 'write to this file instead of stdout (written whole or not at all)')
+    .description('Read papers and print their structure as a JSON tree or as Markdown.')
+    .argument('<files...>', 'papers to read: text (UTF-8/16, Big5, GB18030), Markdown-flavoured text, or PDF; directories (recursive) and globs; "-" reads standard input')
+    .addOption(
+      new Option('-f, --format <format>', 'json (the tree, for scripts), md (clean Markdown, for people), ndjson (one JSON tree per line, streamed)')
+        .choices(['json', 'md', 'ndjson'])
+        .default('json')
+    )
+    .option('-o, --output <path>', 'write to this file (one input) or into this directory (ending in /, one output per input); written whole or not at all')
     .option('--pretty', 'indent the JSON output')
     .addOption(new Option('--script <script>', 'convert Chinese text to hans (Simplified), hant (Traditional), hk (Hong Kong) or tw (Taiwan)').choices(['hans', 'hant', 'hk', 'tw']))
-    .option('-q, --quiet', 'do not print parse warnings on stderr')
-    .action(async (file: string, options: ParseOptions) => {
+    .option('--split', 'a file that holds several papers (a PDF bundle) gives one tree per paper')
+    .option('-j, --jobs <n>', 'parallel workers for many files (default: the number of cores)')
+    .option('--unordered', 'emit results as they complete, not in input order')
+    .option('--fail-fast', 'stop at the first file that fails')
+    .option('-q, --quiet', 'no warnings and no progress bar on stderr')
+    .action(async (files: string[], options: ParseOptions) => {
       const {runParse} = await import('./parse-command.js')
-      exitCode = await runParse(file, options)
+      exitCode = await runParse(files, options)
+    })
+
+  program
+    .command('check')
+    .description('Lint papers: numbering, items, header, sections, cross-references, text hygiene, bilingual pairs.')
+    .argument('<files...>', 'papers to check (text, Markdown or PDF); directories and globs; "-" reads standard input')
+    .addOption(new Option('-f, --format <format>', 'text (for people), json, github (workflow commands), sarif').choices(['text', 'json', 'github', 'sarif']).default('text'))
+    .option('--pair <file>', 'the other-language version of a single paper: compare numbering, labels, figures and dates')
+    .option('--rule <id=severity...>', 'set a rule to off, info, warning or error (repeatable)')
+    .option('--config <file>', 'rule settings (default: .legcorc.json in the current directory, if present)')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('-q, --quiet', 'report errors only')
+    .action(async (files: string[], options: CheckOptions) => {
+      const {runCheck} = await import('./check-command.js')
+      exitCode = await runCheck(files, options)
+    })
+
+  program
+    .command('align')
+    .description('Pair the Chinese and English versions of a paper: sections, paragraphs by number, items by label.')
+    .argument('<first>', 'one language version (text, Markdown or PDF)')
+    .argument('<second>', 'the other language version')
+    .addOption(new Option('-f, --format <format>', 'json (pairs with both texts and positions), md (two-column tables), tmx (TMX 1.4 translation memory)').choices(['json', 'md', 'tmx']).default('json'))
+    .option('-o, --output <file>', 'write to this file instead of stdout (written whole or not at all)')
+    .option('-q, --quiet', 'do not print alignment warnings on stderr')
+    .action(async (first: string, second: string, options: AlignOptions) => {
+      const {runAlign} = await import('./align-command.js')
+      exitCode = await runAlign(first, second, options)
     })
 
   try {
@@ -77,9 +116,28 @@ Examples:
 }
 
 export interface ParseOptions {
-  format: 'json' | 'md'
+  format: 'json' | 'md' | 'ndjson'
   output?: string
   pretty?: boolean
   script?: 'hans' | 'hant' | 'hk' | 'tw'
+  split?: boolean
+  jobs?: string
+  unordered?: boolean
+  failFast?: boolean
+  quiet?: boolean
+}
+
+export interface CheckOptions {
+  format: 'text' | 'json' | 'github' | 'sarif'
+  pair?: string
+  rule?: string[]
+  config?: string
+  maxWarnings?: string
+  quiet?: boolean
+}
+
+export interface AlignOptions {
+  format: 'json' | 'md' | 'tmx'
+  output?: string
   quiet?: boolean
 }
