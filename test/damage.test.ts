@@ -3,7 +3,7 @@
 import {describe, expect, it} from 'vitest'
 import iconv from 'iconv-lite'
 import {parseText} from '../src/parse.js'
-const {decode} = await import('../src/read/decode.js').catch(() => ({decode: null as never}))
+import {decode} from '../src/read/decode.js'
 import type {Paper, Signature, Table} from '../src/tree.js'
 import {all, items, ownText, paragraphs, positionErrors, schemaErrors, seed, sections, unaccounted} from './helpers/tree.js'
 import {crlf, fullWidthNumbering, paginate, wrap} from './helpers/damage.js'

@@ -95,7 +95,8 @@ Examples:
     return exitCode
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0
+      // Asked-for help and the version are success; help shown for a missing command is a usage error.
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0
       return 2
     }
     const {InputError} = await import('../read/input.js')
