@@ -10,6 +10,7 @@ import {detectLang} from './lang/detect.js'
 import {STAMP_LINE} from './lang/patterns.js'
 import {MessageList, type Message} from './message.js'
 import {markFurniture} from './normalise/furniture.js'
+import {markFootnotes, type FootnoteMark} from './normalise/footnotes.js'
 import {splitLines, typicalWidth, type Line} from './normalise/lines.js'
 import {Source, type PageSpan} from './source.js'
 import {SCHEMA_VERSION, type Furniture, type Node, type Paper, type Paragraph, type TopContent} from './tree.js'
@@ -29,8 +30,10 @@ export function parseText(text: string, options: ParseOptions = {}): ParseResult
   const messages = new MessageList()
   const lines = splitLines(text)
   markFurniture(lines)
+  const footnotes = new Map<Line, FootnoteMark>()
+  source.footnotes = markFootnotes(lines, footnotes)
   const width = typicalWidth(lines)
-  const blocks = toBlocks(lines, width)
+  const blocks = toBlocks(lines, width, footnotes)
   const split = splitHeader(blocks, width)
   const header = buildHeader(source, split.header)
   const body = new BodyBuilder(source, width, messages)
@@ -71,8 +74,9 @@ function* contentLines(lines: Line[]): Generator<string> {
 function closeEnds(node: Node & {children?: Node[]}): void {
   if (!node.children) return
   for (const child of node.children) closeEnds(child as Node & {children?: Node[]})
-  const last = node.children[node.children.length - 1]
-  if (last && last.position.end.offset > node.position.end.offset) node.position = {start: node.position.start, end: last.position.end}
+  let end = node.position.end
+  for (const child of node.children) if (child.position.end.offset > end.offset) end = child.position.end
+  node.position = {start: node.position.start, end}
 }
 
 /** Paragraphs in reading order, appendices included. */

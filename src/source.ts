@@ -12,6 +12,9 @@ export interface PageSpan {
 
 export class Source {
   readonly text: string
+  /** Identifiers of the footnotes found in the text: a number glued to a word is a reference only to one of these. */
+  footnotes: ReadonlySet<string> = new Set()
+  private words: Set<string> | undefined
   private readonly lineStarts: number[]
   private readonly pages: PageSpan[] | undefined
 
@@ -36,6 +39,15 @@ export class Source {
     const point: Point = {line, column: clamped - this.lineStarts[line - 1]! + 1, offset: clamped}
     if (this.pages) point.page = this.pageAt(clamped)
     return point
+  }
+
+  /** Does the text use this word (lower case, Latin letters) anywhere? Built on first use. */
+  hasWord(word: string): boolean {
+    if (!this.words) {
+      this.words = new Set()
+      for (const match of this.text.matchAll(/[A-Za-z]+(?:-[A-Za-z]+)*/g)) this.words.add(match[0].toLowerCase())
+    }
+    return this.words.has(word.toLowerCase())
   }
 
   position(start: number, end: number): Position {

@@ -154,6 +154,8 @@ export interface FootnoteReference extends Node {
 export interface Footnote extends Node {
   type: 'footnote'
   identifier: string
+  /** The note's mark as printed: `1`, `*`, `[^1]:`. */
+  marker: string
   children: Phrasing[]
 }
 

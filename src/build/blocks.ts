@@ -10,6 +10,7 @@ import {standardHeadingKey, appendixHeading} from '../lang/index.js'
 import {SIGNATURE_START} from '../lang/patterns.js'
 import {isDateLine} from '../lang/dates.js'
 import type {Line} from '../normalise/lines.js'
+import type {FootnoteMark} from '../normalise/footnotes.js'
 import {tokenise, type HeadingToken, type ItemToken, type ParaToken, type RowToken, type Span, type Token} from '../tokenise/index.js'
 
 export interface TextBlock {
@@ -56,7 +57,18 @@ export interface HeadingBlock {
   gapBefore: boolean
 }
 
-export type Block = TextBlock | ParaBlock | ItemBlock | TableBlock | HeadingBlock
+/** A footnote's lines, lifted out of the paragraph they interrupt. */
+export interface FootnoteBlock {
+  kind: 'footnote'
+  identifier: string
+  /** The note's mark as printed. */
+  marker: string
+  lines: Line[]
+  pieces: Span[]
+  gapBefore: boolean
+}
+
+export type Block = TextBlock | ParaBlock | ItemBlock | TableBlock | HeadingBlock | FootnoteBlock
 
 /** A line short enough to be a heading, a signature line or a title, in a text of this width. */
 export function isShort(text: string, width: number): boolean {
@@ -92,6 +104,8 @@ function joinsPrevious(previous: Line, line: Line, next: Line | undefined, width
   return endsSentence(text) || !isShort(text, width) || Boolean(next && !next.blank && startsContinuation(next.text))
 }
 
+const FOOTNOTE_DEFINITION = /^\[\^([^\]\s]{1,20})\]:\s*/
+
 const NUMBER_ONLY = /^[0-9０-９]{1,3}\s*[.．]$/
 /** A heading glued to the paragraph number after it, as PDF text runs them together: `背景2. 青山灣…`. */
 const GLUED_HEADING = /^(\S{1,16}?)(?=[0-9０-９]{1,3}\s*[.．](?![0-9０-９]))/
@@ -111,7 +125,7 @@ function unglue(line: Line): Line[] {
   return [subLine(line, 0, match[1]!.length), subLine(line, match[1]!.length, line.text.length)]
 }
 
-export function toBlocks(lines: Line[], width: number): Block[] {
+export function toBlocks(lines: Line[], width: number, footnotes: ReadonlyMap<Line, FootnoteMark> = new Map()): Block[] {
   const blocks: Block[] = []
   let current: Block | null = null
   let gap = false
@@ -135,6 +149,26 @@ export function toBlocks(lines: Line[], width: number): Block[] {
     const line = lines[i]!
     if (line.furniture) {
       if (line.furniture === 'page-number' || line.furniture === 'running-header') pageTurn = true
+      continue
+    }
+    const definition = FOOTNOTE_DEFINITION.exec(line.text)
+    if (definition) {
+      // `[^1]: words` — a footnote as Markdown writes it.
+      const words = line.text.slice(definition[0].length)
+      blocks.push({kind: 'footnote', identifier: definition[1]!, marker: definition[0].trim(), lines: [line], pieces: words ? [{start: line.end - words.length, end: line.end, text: words}] : [], gapBefore: gap})
+      current = null
+      continue
+    }
+    const note = footnotes.get(line)
+    if (note) {
+      // The note goes beside the paragraph it interrupts, which then reads on.
+      const words = note.first ? line.text.replace(/^\d{1,2}\s*/, '') : line.text
+      const piece = {start: line.end - words.length, end: line.end, text: words}
+      const last = blocks[blocks.length - 1]
+      if (!note.first && last && last.kind === 'footnote') {
+        last.lines.push(line)
+        last.pieces.push(piece)
+      } else blocks.push({kind: 'footnote', identifier: note.identifier, marker: note.identifier, lines: [line], pieces: words ? [piece] : [], gapBefore: gap})
       continue
     }
     if (line.blank) {

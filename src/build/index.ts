@@ -6,7 +6,7 @@
  * appendices after it, inferred paragraph numbers.
  */
 import {displayWidth, endsSentence, joiner, startsContinuation} from '../lang/chars.js'
-import {isDateLine, firstDate} from '../lang/dates.js'
+import {isDateLine, isMonthYearLine, firstDate} from '../lang/dates.js'
 import {appendixHeading, standardHeadingKey} from '../lang/index.js'
 import {SIGNATURE_START} from '../lang/patterns.js'
 import type {MessageList} from '../message.js'
@@ -92,6 +92,15 @@ export class BodyBuilder {
         return i
       case 'text':
         return this.text(blocks, i)
+      case 'footnote':
+        this.append({
+          type: 'footnote',
+          identifier: block.identifier,
+          marker: block.marker,
+          children: phrasing(this.source, block.pieces),
+          position: this.source.position(block.lines[0]!.start, block.lines[block.lines.length - 1]!.end)
+        })
+        return i
     }
   }
 
@@ -261,7 +270,7 @@ export class BodyBuilder {
       this.extend(block)
       return i
     }
-    if (!this.signed && SIGNATURE_START.test(first) && this.hasBody()) return this.signature(blocks, i)
+    if (!this.signed && this.hasBody() && (SIGNATURE_START.test(first) || this.endsWithDatedLines(blocks, i))) return this.signature(blocks, i)
     if (this.signed && FOOTNOTE_LINE.test(first) && !this.appendix) {
       this.footnote(block)
       return i
@@ -321,6 +330,28 @@ export class BodyBuilder {
     const fresh = this.newParagraph(null, null, block.lines[0]!.start)
     this.write(fresh, block.pieces)
     fresh.position = this.source.position(block.lines[0]!.start, end)
+  }
+
+  /**
+   * A signature without the Secretariat's wording (`Tourism Commission` /
+   * `Culture, Sports and Tourism Bureau` / `June 2024`): a few short lines
+   * ending in a date, with nothing after them but the end or an appendix.
+   */
+  private endsWithDatedLines(blocks: Block[], i: number): boolean {
+    let lines = 0
+    for (let j = i; j < blocks.length; j++) {
+      const block = blocks[j]!
+      if (block.kind !== 'text') return false
+      for (const line of block.lines) {
+        lines++
+        if (lines > 6 || displayWidth(line.text) > 100 || (endsSentence(line.text) && !/^\S+[.:]$/.test(line.text))) return false
+        if (isDateLine(line.text) || isMonthYearLine(line.text)) {
+          const next = blocks[j + 1]
+          return lines > 1 && (!next || (next.kind === 'text' && appendixHeading(next.lines[0]!.text) !== null) || next.kind === 'table')
+        }
+      }
+    }
+    return false
   }
 
   private hasBody(): boolean {
@@ -436,7 +467,7 @@ export class BodyBuilder {
       used = j
       for (const line of block.lines) {
         lines.push(line)
-        if (isDateLine(line.text)) {
+        if (isDateLine(line.text) || isMonthYearLine(line.text)) {
           dated = true
           break
         }
@@ -461,6 +492,7 @@ export class BodyBuilder {
     for (const text of children) {
       const date = isDateLine(text.value) ? firstDate(text.value) : null
       if (date) this.signatureMeta.issueDate ??= date
+      else if (isMonthYearLine(text.value)) continue
       else if (!/^(?:連附件|连附件|Encl\.?|Enclosure|Prepared\s+by)$/i.test(text.value)) this.signatureMeta.issuedBy.push(text.value)
     }
     // Lines of the last block after the date belong to what follows.
@@ -483,6 +515,7 @@ export class BodyBuilder {
     const note: Footnote = {
       type: 'footnote',
       identifier: mark.trim().replace(/[:：]$/, '') || '*',
+      marker: mark.trim(),
       children: phrasing(this.source, pieces),
       position: this.source.position(first.start, block.lines[block.lines.length - 1]!.end)
     }

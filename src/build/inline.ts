@@ -15,7 +15,7 @@ export interface Piece {
 }
 
 interface Run {
-  type: 'text' | 'strong' | 'emphasis'
+  type: 'text' | 'strong' | 'emphasis' | 'footnoteReference'
   value: string
   start: number
   end: number
@@ -23,8 +23,12 @@ interface Run {
 
 const ESCAPABLE = /[!-/:-@[-`{-~]/
 
-/** Read one piece of a line into runs, resolving escapes and emphasis marks. */
-function runs(text: string, base: number): Run[] {
+/** A footnote marker glued to the word before it (`(IT)1.`): the digits, when followed by punctuation or a space. */
+const MARKER_AFTER = /^(\d{1,2})(?=[.,;:)。，；：]?(?:\s|$))/
+const MARKER_BEFORE = /[A-Za-z)\]）」”\u4e00-\u9fff]/
+
+/** Read words into runs, resolving escapes, emphasis marks and footnote markers. */
+function runs(text: string, base: number, footnotes: ReadonlySet<string>): Run[] {
   const out: Run[] = []
   let value = ''
   let runStart = base
@@ -44,6 +48,27 @@ function runs(text: string, base: number): Run[] {
       // A Markdown hard break at the end of a line.
       i++
       continue
+    }
+    if (char === '[' && text[i + 1] === '^') {
+      // `[^1]`: a footnote reference as Markdown writes it.
+      const reference = /^\[\^([^\]\s]{1,20})\]/.exec(text.slice(i, i + 24))
+      if (reference) {
+        flush(base + i)
+        out.push({type: 'footnoteReference', value: reference[1]!, start: base + i, end: base + i + reference[0].length})
+        i += reference[0].length
+        runStart = base + i
+        continue
+      }
+    }
+    if (footnotes.size > 0 && char >= '0' && char <= '9' && i > 0 && MARKER_BEFORE.test(text[i - 1]!)) {
+      const marker = MARKER_AFTER.exec(text.slice(i, i + 4))
+      if (marker && footnotes.has(marker[1]!)) {
+        flush(base + i)
+        out.push({type: 'footnoteReference', value: marker[1]!, start: base + i, end: base + i + marker[1]!.length})
+        i += marker[1]!.length
+        runStart = base + i
+        continue
+      }
     }
     if (char === '*' || char === '_') {
       const double = text[i + 1] === char
@@ -98,13 +123,25 @@ function wordBoundary(text: string, open: number, closeEnd: number): boolean {
 }
 
 /**
- * Hyphenated words broken at a line end: the hyphen is kept (`co-` +
- * `ordinates` reads `co-ordinates`) and no space is put in.
+ * Hyphenated words broken at a line end: no space is put in, and the hyphen
+ * stays (`co-` + `ordinates` reads `co-ordinates`) unless the paper itself
+ * spells the word without it elsewhere and never with it (`infor-` +
+ * `mation`): then the hyphen was only the break. Returns the glue, or
+ * `DROP_HYPHEN`.
  */
-function join(before: string, after: string): string {
-  if (/[A-Za-z]-$/.test(before) && /^[a-z]/.test(after)) return ''
+function join(before: string, after: string, source?: Source): string {
+  if (/[A-Za-z]-$/.test(before) && /^[a-z]/.test(after)) {
+    if (source) {
+      const head = /[A-Za-z]+-$/.exec(before)![0].slice(0, -1)
+      const tail = /^[a-z]+/.exec(after)![0]
+      if (source.hasWord(head + tail) && !source.hasWord(`${head}-${tail}`)) return DROP_HYPHEN
+    }
+    return ''
+  }
   return joiner(before, after)
 }
+
+const DROP_HYPHEN = '\u0000'
 
 /**
  * The phrasing nodes for a block's pieces. The pieces are joined first (so
@@ -118,9 +155,14 @@ export function phrasing(source: Source, pieces: Piece[]): Phrasing[] {
   for (const piece of pieces) {
     const words = source.text.slice(piece.start, piece.end)
     if (words.length === 0) continue
-    const glue = join(joined, words)
-    for (let i = 0; i < glue.length; i++) map.push(piece.start)
-    joined += glue
+    const glue = join(joined, words, source)
+    if (glue === DROP_HYPHEN) {
+      joined = joined.slice(0, -1)
+      map.pop()
+    } else {
+      for (let i = 0; i < glue.length; i++) map.push(piece.start)
+      joined += glue
+    }
     for (let i = 0; i < words.length; i++) map.push(piece.start + i)
     joined += words
   }
@@ -129,10 +171,12 @@ export function phrasing(source: Source, pieces: Piece[]): Phrasing[] {
   /** The source offset just after joined[index - 1]. */
   const after = (index: number) => (index > 0 ? map[index - 1]! + 1 : map[0]!)
   const nodes: Phrasing[] = []
-  for (const run of runs(joined, 0)) {
+  for (const run of runs(joined, 0, source.footnotes)) {
     const position = source.position(at(run.start), after(run.end))
     if (run.type === 'text') {
       nodes.push({type: 'text', value: run.value, position})
+    } else if (run.type === 'footnoteReference') {
+      nodes.push({type: 'footnoteReference', identifier: run.value, position})
     } else {
       const mark = markLength(run)
       const inner: Text = {type: 'text', value: run.value, position: source.position(at(run.start + mark), after(run.end - mark))}
@@ -146,12 +190,12 @@ function markLength(run: Run): number {
   return run.type === 'strong' ? 2 : 1
 }
 
-/** The plain words of a block's pieces (for titles and fields). */
+/** The plain words of a block's pieces (for titles and fields): the phrasing's values, marks left out. */
 export function plainText(source: Source, pieces: Piece[]): string {
   let value = ''
   for (const node of phrasing(source, pieces)) {
-    const words = node.type === 'text' ? node.value : node.type === 'footnoteReference' ? '' : node.children.map((child) => child.value).join('')
-    value += join(value, words) + words
+    const words = node.type === 'text' ? node.value : node.type === 'footnoteReference' ? node.identifier : node.children.map((child) => child.value).join('')
+    value += words
   }
   return value
 }

@@ -35,11 +35,19 @@ interface RawLine {
   children: PhrasingContent[]
 }
 
+interface RawReference {
+  type: 'legcoReference'
+  identifier: string
+}
+
 declare module 'mdast' {
   interface RootContentMap {
     legcoNumbered: NumberedBlock
     legcoItems: ItemList
     legcoRaw: RawLine
+  }
+  interface PhrasingContentMap {
+    legcoReference: RawReference
   }
 }
 
@@ -61,7 +69,7 @@ function processor(): Processor<undefined, undefined, undefined, Root, string> {
       bullet: '-',
       listItemIndent: 'one',
       rule: '-',
-      handlers: {legcoNumbered: numbered, legcoItems: items, legcoRaw: raw} as unknown as ToMarkdownOptions['handlers'],
+      handlers: {legcoNumbered: numbered, legcoItems: items, legcoRaw: raw, legcoReference: reference} as unknown as ToMarkdownOptions['handlers'],
       join: [(_left, _right, parent) => (parent.type === ('legcoItems' as string) ? 0 : undefined)]
     }) as unknown as Processor<undefined, undefined, undefined, Root, string>
   return cached
@@ -82,6 +90,8 @@ const numbered: Handle = (node: NumberedBlock, _parent, state, info) => {
 const items: Handle = (node: ItemList, _parent, state, info) => state.containerFlow(node, info)
 
 const raw: Handle = (node: RawLine, _parent, state, info) => node.prefix + state.containerPhrasing(node, info)
+
+const reference: Handle = (node: RawReference) => `[^${node.identifier}]`
 
 // Tree to mdast ------------------------------------------------------------
 
@@ -141,8 +151,10 @@ function appendix(node: Appendix): RootContent[] {
   return out
 }
 
+/** `[^1]: words` (GFM's footnote definition); a `*` note under the signature stays `* words`. */
 function footnote(node: Footnote): RootContent {
-  return {type: 'legcoRaw', prefix: `${node.identifier} `, children: phrasing(node.children)}
+  const prefix = /^\w+$/.test(node.identifier) ? `[^${node.identifier}]: ` : `${node.identifier} `
+  return {type: 'legcoRaw', prefix, children: phrasing(node.children)}
 }
 
 /** A paragraph's (or item's) children as blocks: runs of words become mdast paragraphs, runs of items a list. */
@@ -214,7 +226,7 @@ function phrasing(nodes: Phrasing[]): PhrasingContent[] {
       case 'emphasis':
         return {type: 'emphasis', children: node.children.map((child) => ({type: 'text', value: child.value}))}
       case 'footnoteReference':
-        return {type: 'text', value: `[^${node.identifier}]`}
+        return {type: 'legcoReference', identifier: node.identifier}
     }
   })
 }

@@ -71,6 +71,13 @@ export function firstDate(value: string): string | null {
   return null
 }
 
+const MONTH_YEAR = new RegExp(`^(?:(?:${MONTH_NAMES})\\.?,?\\s+\\d{4}|\\d{4}\\s*年\\s*\\d{1,2}\\s*月)$`, 'i')
+
+/** A month and year alone (`June 2024`, `2024年6月`), as Administration papers date their signature. */
+export function isMonthYearLine(value: string): boolean {
+  return MONTH_YEAR.test(toHalfWidth(value).trim())
+}
+
 /** Is the whole line a date (allowing a weekday in brackets)? */
 export function isDateLine(value: string): boolean {
   const dates = findDates(value)

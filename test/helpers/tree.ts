@@ -51,8 +51,8 @@ export function ownText(node: Paragraph | Item): string {
     .join('')
 }
 
-/** Characters a parser may drop: Markdown and table markup, bullets, escapes. */
-const MARKUP = new Set([...'*_#\\|-`>'])
+/** Characters a parser may drop: Markdown and table markup, bullets, escapes, footnote brackets. */
+const MARKUP = new Set([...'*_#\\|-`>[]^'])
 
 function count(value: string, into: Map<string, number>, sign: 1 | -1): void {
   for (const char of value.normalize('NFKC')) {
@@ -91,6 +91,9 @@ export function unaccounted(input: string, tree: Paper): string[] {
         if (n.title) count(n.title as string, balance, -1)
         break
       case 'footnote':
+        count(n.marker as string, balance, -1)
+        break
+      case 'footnoteReference':
         count(n.identifier as string, balance, -1)
         break
       default:
