@@ -12,12 +12,15 @@ import {MessageList, type Message} from './message.js'
 import {markFurniture} from './normalise/furniture.js'
 import {markFootnotes, type FootnoteMark} from './normalise/footnotes.js'
 import {splitLines, typicalWidth, type Line} from './normalise/lines.js'
+import {splitPapers, type Range} from './normalise/split.js'
 import {Source, type PageSpan} from './source.js'
 import {SCHEMA_VERSION, type Furniture, type Node, type Paper, type Paragraph, type TopContent} from './tree.js'
 
 export interface ParseOptions {
   /** Page spans, for text extracted from a PDF: positions then carry the page. */
   pages?: PageSpan[]
+  /** Parse only this stretch of the text (one paper of a bundle); positions still point into the whole text. */
+  range?: Range
 }
 
 export interface ParseResult {
@@ -28,7 +31,7 @@ export interface ParseResult {
 export function parseText(text: string, options: ParseOptions = {}): ParseResult {
   const source = new Source(text, options.pages)
   const messages = new MessageList()
-  const lines = splitLines(text)
+  const lines = inRange(splitLines(text), options.range)
   markFurniture(lines)
   const footnotes = new Map<Line, FootnoteMark>()
   source.footnotes = markFootnotes(lines, footnotes)
@@ -40,7 +43,7 @@ export function parseText(text: string, options: ParseOptions = {}): ParseResult
   const children: TopContent[] = header ? [header] : []
   children.push(...body.run(split.body))
 
-  const meta = readMeta(header, text)
+  const meta = readMeta(header, text.slice(options.range?.start ?? 0, (options.range?.start ?? 0) + 2000))
   meta.issuedBy = body.signatureMeta.issuedBy
   meta.issueDate = body.signatureMeta.issueDate
 
@@ -58,7 +61,7 @@ export function parseText(text: string, options: ParseOptions = {}): ParseResult
     meta,
     children,
     furniture,
-    position: source.position(0, text.length)
+    position: source.position(options.range?.start ?? 0, options.range?.end ?? text.length)
   }
   closeEnds(tree)
   inferNumbers(tree)
@@ -66,8 +69,21 @@ export function parseText(text: string, options: ParseOptions = {}): ParseResult
   return {tree, messages: messages.messages}
 }
 
+/** The lines inside the range, numbered afresh. */
+function inRange(lines: Line[], range: Range | undefined): Line[] {
+  if (!range) return lines
+  const kept = lines.filter((line) => line.start >= range.start && line.end <= range.end && !(line.blank && line.start === range.end))
+  kept.forEach((line, index) => (line.index = index))
+  return kept
+}
+
 function* contentLines(lines: Line[]): Generator<string> {
   for (const line of lines) if (!line.blank && !line.furniture) yield line.text
+}
+
+/** One tree per paper of a bundle (`--split`): the text is cut at each paper's own number line. */
+export function parsePapers(text: string, options: Omit<ParseOptions, 'range'> = {}): ParseResult[] {
+  return splitPapers(text).map((range) => parseText(text, {...options, range}))
 }
 
 /** Make every parent's position reach the end of its last child. */

@@ -207,3 +207,17 @@ describe('an English paper (en-basic.txt)', () => {
     ])
   })
 })
+
+describe('letter-spaced Chinese (zh-letter-spaced.txt)', () => {
+  const {tree} = parse('zh-letter-spaced.txt')
+  it('reads spaced-out characters as words, keeping the spaces beside digits', () => {
+    expect(tree.meta.paperNo).toBe('142/96-97')
+    expect(tree.meta.committee).toBe('資訊政策事務委員會')
+    expect(sections(tree).map((s) => [s.title, s.key])).toEqual([
+      ['目的', 'purpose'],
+      ['背景', 'background']
+    ])
+    expect(paragraphs(tree).map((p) => ownText(p))).toEqual(['本文件匯報委員會的工作。', '委員會在 1997 年 10 月舉行了三次會議。'])
+    expect(tree.meta.issuedBy).toEqual(['臨時立法會秘書處'])
+  })
+})

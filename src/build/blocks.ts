@@ -7,7 +7,7 @@
  */
 import {displayWidth, endsSentence, startsContinuation} from '../lang/chars.js'
 import {standardHeadingKey, appendixHeading} from '../lang/index.js'
-import {SIGNATURE_START} from '../lang/patterns.js'
+import {isSignatureStart} from '../lang/patterns.js'
 import {isDateLine} from '../lang/dates.js'
 import type {Line} from '../normalise/lines.js'
 import type {FootnoteMark} from '../normalise/footnotes.js'
@@ -95,7 +95,7 @@ function joinsPrevious(previous: Line, line: Line, next: Line | undefined, width
   if (NUMBER_ONLY.test(previous.text)) return true
   if (startsContinuation(text)) return true
   const finished = endsSentence(previous.text) || !isFull(previous.text, width)
-  if (finished && (standardHeadingKey(text) || appendixHeading(text) || SIGNATURE_START.test(text) || isDateLine(text))) return false
+  if (finished && (standardHeadingKey(text) || appendixHeading(text) || isSignatureStart(text) || isDateLine(text))) return false
   if (!isFull(previous.text, width)) return false
   if (!endsSentence(previous.text)) return true
   // A word or two left over by the wrap (`及` after `…範疇；`) goes with its line.

@@ -3,7 +3,7 @@
  * council line, paper number, file reference, committee, meeting date,
  * title — each becomes a `field`, and `meta` is read from the fields.
  */
-import {displayWidth, endsSentence, joiner, startsContinuation} from '../lang/chars.js'
+import {displayWidth, endsSentence, joiner, squeeze, startsContinuation} from '../lang/chars.js'
 import {firstDate, isDateLine} from '../lang/dates.js'
 import {appendixHeading, standardHeadingKey} from '../lang/index.js'
 import {
@@ -17,7 +17,7 @@ import {
   NOT_COMMITTEE,
   PAPER_NUMBER,
   PAPER_NUMBER_LINE,
-  SIGNATURE_START,
+  isSignatureStart,
   normalisePaperNumber
 } from '../lang/patterns.js'
 import type {Source} from '../source.js'
@@ -68,8 +68,9 @@ export function splitHeader(blocks: Block[], width: number): {header: TextBlock[
   return {header, body: []}
 }
 
-function isHeaderLine(text: string, next: string | undefined): boolean {
-  if (standardHeadingKey(text) || appendixHeading(text) || SIGNATURE_START.test(text)) return false
+function isHeaderLine(raw: string, next: string | undefined): boolean {
+  const text = squeeze(raw)
+  if (standardHeadingKey(text) || appendixHeading(text) || isSignatureStart(text)) return false
   if (COUNCIL_LINE.test(text) || PAPER_NUMBER_LINE.test(text) || FILE_REF_LINE.test(text)) return true
   const own = displayWidth(text)
   if (own > 200) return false
@@ -103,7 +104,7 @@ function classify(lines: Line[]): Classified[] {
   let committeeSeen = false
   let titleSeen = false
   for (const group of logicalLines(lines)) {
-    const text = group.map((line) => line.text).join(' ')
+    const text = squeeze(group.map((line) => line.text).join(' '))
     let name: FieldName
     if (COUNCIL_LINE.test(text)) name = 'council'
     else if (PAPER_NUMBER_LINE.test(text)) name = 'paperNo'

@@ -8,7 +8,7 @@
 import {displayWidth, endsSentence, joiner, startsContinuation} from '../lang/chars.js'
 import {isDateLine, isMonthYearLine, firstDate} from '../lang/dates.js'
 import {appendixHeading, standardHeadingKey} from '../lang/index.js'
-import {SIGNATURE_START} from '../lang/patterns.js'
+import {isSignatureStart} from '../lang/patterns.js'
 import type {MessageList} from '../message.js'
 import type {Line} from '../normalise/lines.js'
 import type {Source} from '../source.js'
@@ -270,7 +270,7 @@ export class BodyBuilder {
       this.extend(block)
       return i
     }
-    if (!this.signed && this.hasBody() && (SIGNATURE_START.test(first) || this.endsWithDatedLines(blocks, i))) return this.signature(blocks, i)
+    if (!this.signed && this.hasBody() && (isSignatureStart(first) || this.endsWithDatedLines(blocks, i))) return this.signature(blocks, i)
     if (this.signed && FOOTNOTE_LINE.test(first) && !this.appendix) {
       this.footnote(block)
       return i
@@ -368,7 +368,7 @@ export class BodyBuilder {
     const last = lastTextOf(unit.node)
     if (!last) return false
     const first = block.lines[0]!.text
-    if (standardHeadingKey(first) || SIGNATURE_START.test(first) || appendixHeading(first)) return false
+    if (standardHeadingKey(first) || isSignatureStart(first) || appendixHeading(first)) return false
     // A page that breaks mid-sentence is followed by the rest of the sentence.
     if (!endsSentence(last.value)) return true
     // A conjunction left over by the wrap (`…範疇；` / `及`).
@@ -404,7 +404,7 @@ export class BodyBuilder {
     if (next.kind !== 'text') return true
     const first = next.lines[0]!.text
     if (standardHeadingKey(first) || appendixHeading(first)) return true
-    if (!this.headingLike(next, blocks[i + 1])) return !SIGNATURE_START.test(first)
+    if (!this.headingLike(next, blocks[i + 1])) return !isSignatureStart(first)
     return more > 0 && (next.gapBefore || this.leadsContent(blocks, i + 1, more - 1))
   }
 
@@ -429,7 +429,7 @@ export class BodyBuilder {
   private isHeadingLine(block: Block | undefined): boolean {
     if (!block || block.kind !== 'text' || block.gapBefore) return false
     const first = block.lines[0]!.text
-    return this.headingLike(block, undefined) && !standardHeadingKey(first) && !SIGNATURE_START.test(first) && !appendixHeading(first)
+    return this.headingLike(block, undefined) && !standardHeadingKey(first) && !isSignatureStart(first) && !appendixHeading(first)
   }
 
   /**

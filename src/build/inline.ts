@@ -5,7 +5,7 @@
  * between CJK, one space between words). Markdown marks (`**`, `*`, `\`)
  * are markup: they are dropped from values, but positions still cover them.
  */
-import {joiner} from '../lang/chars.js'
+import {isLetterSpaced, isWide, joiner} from '../lang/chars.js'
 import type {Source} from '../source.js'
 import type {Emphasis, Phrasing, Strong, Text} from '../tree.js'
 
@@ -25,7 +25,7 @@ const ESCAPABLE = /[!-/:-@[-`{-~]/
 
 /** A footnote marker glued to the word before it (`(IT)1.`): the digits, when followed by punctuation or a space. */
 const MARKER_AFTER = /^(\d{1,2})(?=[.,;:)。，；：]?(?:\s|$))/
-const MARKER_BEFORE = /[A-Za-z)\]）」”\u4e00-\u9fff]/
+const MARKER_BEFORE = /[A-Za-z)\]]/
 
 /** Read words into runs, resolving escapes, emphasis marks and footnote markers. */
 function runs(text: string, base: number, footnotes: ReadonlySet<string>): Run[] {
@@ -155,6 +155,7 @@ export function phrasing(source: Source, pieces: Piece[]): Phrasing[] {
   for (const piece of pieces) {
     const words = source.text.slice(piece.start, piece.end)
     if (words.length === 0) continue
+    const spaced = isLetterSpaced(words)
     const glue = join(joined, words, source)
     if (glue === DROP_HYPHEN) {
       joined = joined.slice(0, -1)
@@ -163,8 +164,12 @@ export function phrasing(source: Source, pieces: Piece[]): Phrasing[] {
       for (let i = 0; i < glue.length; i++) map.push(piece.start)
       joined += glue
     }
-    for (let i = 0; i < words.length; i++) map.push(piece.start + i)
-    joined += words
+    for (let i = 0; i < words.length; i++) {
+      // A letter-spaced line reads as words: the spaces between its CJK characters go.
+      if (spaced && (words[i] === ' ' || words[i] === '\u3000') && isWide(joined.charCodeAt(joined.length - 1)) && isWide(words.charCodeAt(i + 1))) continue
+      map.push(piece.start + i)
+      joined += words[i]
+    }
   }
   map.push(pieces.length ? pieces[pieces.length - 1]!.end : 0)
   const at = (index: number) => map[index]!

@@ -141,3 +141,26 @@ export function startsContinuation(value: string): boolean {
   if (first >= 0x61 && first <= 0x7a) return true
   return /^[，、。；：！？）」』》〉,;:.)]/.test(value)
 }
+
+const HAN_SPACE_HAN = /(?<=[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef])[ \t\u3000]+(?=[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef])/g
+
+/**
+ * Letter-spaced CJK, as some extractions leave justified or spaced-out
+ * lines (`臨 立 會 142/96-97 號 文 件`, `會 議過 程正 式紀 錄`): most Han
+ * characters of the line have a space after them.
+ */
+export function isLetterSpaced(value: string): boolean {
+  let han = 0
+  let spaced = 0
+  for (let i = 0; i < value.length; i++) {
+    if (!isHan(value.charCodeAt(i))) continue
+    han++
+    if (value[i + 1] === ' ' || value[i + 1] === '\u3000') spaced++
+  }
+  return han >= 2 && spaced * 5 >= han * 2
+}
+
+/** The words of a letter-spaced line read as words: no spaces between CJK characters (spaces next to digits stay). */
+export function squeeze(value: string): string {
+  return isLetterSpaced(value) ? value.replace(HAN_SPACE_HAN, '') : value
+}

@@ -3,7 +3,7 @@
  * appendix heading? Tables live beside this file; this module only indexes them.
  */
 import {APPENDIX_WORDS, HEADINGS} from './headings.js'
-import {toHalfWidth} from './chars.js'
+import {squeeze, toHalfWidth} from './chars.js'
 
 /** Heading numbering printed before the words: `I.`, `II.`, `A.`, `一、`, `(一)`, `1.`. */
 const HEADING_NUMBERING = /^(?:[IVX]{1,5}\s*[.．、]|[A-H]\s*[.．、]|[一二三四五六七八九十]{1,3}\s*[、．.]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[部章節])\s*/
@@ -43,7 +43,7 @@ const APPENDIX_LINE = new RegExp(
 
 /** `附錄`, `附件A`, `Annex A`, `Appendix II` alone on a line: the word and the label. */
 export function appendixHeading(line: string): {marker: string; label: string | null} | null {
-  const match = APPENDIX_LINE.exec(toHalfWidth(line).trim())
+  const match = APPENDIX_LINE.exec(toHalfWidth(squeeze(line)).trim())
   if (!match) return null
   // "Schedule" and "Attachment" alone are ordinary words in a sentence; require a label for them.
   if (!match[2] && /^(?:schedule|attachment|enclosure)$/i.test(match[1]!)) return null

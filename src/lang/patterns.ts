@@ -4,6 +4,8 @@
  * furniture. Each pattern is built once here and named for its role.
  */
 
+import {squeeze} from './chars.js'
+
 /** The council line at the top of a paper. */
 export const COUNCIL_LINE =
   /^(?:(?:香港特別行政區|香港特别行政区)?(?:臨時)?立法[會会](?:\s*(?:Provisional\s+)?Legislative\s+Council)?|(?:Provisional\s+)?Legislative\s+Council(?:\s*(?:臨時)?立法[會会])?|PROVISIONAL LEGISLATIVE COUNCIL|LEGISLATIVE COUNCIL)$/i
@@ -14,7 +16,7 @@ export const COUNCIL_LINE =
  * `(351)-(400)` ranges in bundles.
  */
 const PAPER_NUMBER_BODY =
-  String.raw`(?:CB|LS|FC|FCR|PWSC|ESC|HC|AS|CMI|PLC|ECI)\s*(?:\(\s*\d\s*\))?\s*\d+(?:\s*\/\s*\d{2,4}(?:\s*-\s*\d{2})?)?(?:\s*\(\s*\d+\s*\)(?:\s*-\s*\(\s*\d+\s*\))?)?`
+  String.raw`(?:\d+\/\d{2}-\d{2}(?=\s*號文件)|(?:CB|LS|FC|FCR|PWSC|ESC|HC|AS|CMI|PLC|ECI)\s*(?:\(\s*\d\s*\))?\s*\d+(?:\s*\/\s*\d{2,4}(?:\s*-\s*\d{2})?)?(?:\s*\(\s*\d+\s*\)(?:\s*-\s*\(\s*\d+\s*\))?)?)`
 
 export const PAPER_NUMBER = new RegExp(PAPER_NUMBER_BODY)
 
@@ -70,6 +72,11 @@ export const KIND_ONLY_LINE =
 /** First line of a signature block. */
 export const SIGNATURE_START =
   /^(?:(?:香港特別行政區|香港特别行政区)?(?:臨時)?立法[會会]秘[書书][處处]|(?:Provisional\s+)?Legislative\s+Council\s+Secretariat|Prepared\s+by|Encl\.?|Enclosure|連附件|连附件|議會事務部.*|议会事务部.*|法律事務部|法律事务部|Council\s+Business\s+Division.*|Legal\s+Service\s+Division|Clerk\s+to\s+.+|.+秘書|.+謹啟|.+谨启)$/i
+
+/** Is this line the first of a signature block (letter-spaced or not)? */
+export function isSignatureStart(text: string): boolean {
+  return SIGNATURE_START.test(squeeze(text))
+}
 
 /** Lines inside a signature block after its start. */
 export const SIGNATURE_LINE =

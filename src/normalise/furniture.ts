@@ -4,7 +4,7 @@
  * footers, Markdown front matter and comments. They are kept (as furniture
  * nodes of the tree), never silently dropped.
  */
-import {PAGE_NUMBER_LINE, WEB_FOOTER_LINE} from '../lang/patterns.js'
+import {PAGE_NUMBER_LINE, STAMP_LINE, WEB_FOOTER_LINE} from '../lang/patterns.js'
 import {displayWidth, toHalfWidth} from '../lang/chars.js'
 import type {Line} from './lines.js'
 
@@ -17,11 +17,12 @@ const CONTENT_SHAPE = /^(?:[0-9０-９]{1,3}\s*[.．]|[(（][a-zA-Z0-9ivx]{1,5}[
 
 export function markFurniture(lines: Line[]): void {
   markFrontMatter(lines)
+  const edges = new Set(pageEdges(lines)?.edges)
   for (const line of lines) {
     if (line.blank || line.furniture) continue
     if (HTML_COMMENT.test(line.text)) line.furniture = 'comment'
     else if (WEB_FOOTER_LINE.test(line.text)) line.furniture = 'web-footer'
-    else if (isPageNumber(lines, line)) line.furniture = 'page-number'
+    else if (isPageNumber(lines, line, edges.has(line))) line.furniture = 'page-number'
   }
   markRunningHeaders(lines)
 }
@@ -50,13 +51,14 @@ function neighbour(lines: Line[], index: number, step: 1 | -1): Line | undefined
 
 /**
  * `-1-`, `第 1 頁`, `Page 2 of 5` are page numbers wherever they stand. A bare
- * number (`7`) is one only where a page break would put it: between blank
- * lines, at a form feed, or at the start or end of the text.
+ * number (`7`) is one only where a page break would put it: among the first
+ * or last lines of a page (PDF text), between blank lines, at a form feed,
+ * or at the end of the text.
  */
-function isPageNumber(lines: Line[], line: Line): boolean {
+function isPageNumber(lines: Line[], line: Line, onPageEdge: boolean): boolean {
   const text = toHalfWidth(line.text)
   if (!PAGE_NUMBER_LINE.test(text)) return false
-  if (!BARE_NUMBER.test(text)) return true
+  if (!BARE_NUMBER.test(text) || onPageEdge) return true
   const before = lines[line.index - 1]
   const after = lines[line.index + 1]
   if (line.pageBreak || after?.pageBreak) return true
@@ -69,15 +71,22 @@ function isPageNumber(lines: Line[], line: Line): boolean {
 
 /**
  * Running headers and footers: short lines that come back on many pages,
- * equal once digits are masked (`立法會 ─ 2012年11月21日`, `CB(1)369/2024(05)`).
- * The first one stays content when it stands in the paper's header.
+ * equal once digits are masked (`立法會 ─ 2012年11月21日`, `- 3 -`). When the
+ * text has page breaks (PDF), only the first and last lines of each page
+ * are candidates; otherwise a line must recur through the whole text. A
+ * paper-number line counts only when the same number recurs: different
+ * numbers are the stamps of the papers of a bundle. The first occurrence
+ * stays content when it stands in the paper's header.
  */
 function markRunningHeaders(lines: Line[]): void {
+  const pages = pageEdges(lines)
+  const candidates = pages ? pages.edges : lines
   const groups = new Map<string, Line[]>()
-  for (const line of lines) {
+  for (const line of candidates) {
     if (line.blank || line.furniture) continue
     if (displayWidth(line.text) > 80 || CONTENT_SHAPE.test(line.text)) continue
-    const key = toHalfWidth(line.text).replace(/\s+/g, '').replace(/\d+/g, '#')
+    const flat = toHalfWidth(line.text).replace(/\s+/g, '')
+    const key = STAMP_LINE.test(line.text) ? flat : flat.replace(/\d+/g, '#')
     if (key.length < 2) continue
     let group = groups.get(key)
     if (!group) groups.set(key, (group = []))
@@ -86,12 +95,31 @@ function markRunningHeaders(lines: Line[]): void {
   const firstContent = lines.findIndex((line) => !line.blank && !line.furniture)
   for (const group of groups.values()) {
     if (group.length < 3) continue
-    // Furniture repeats through the document; a list of equal short lines in one place does not.
-    const spread = group[group.length - 1]!.index - group[0]!.index
-    if (spread < group.length * 4) continue
+    if (pages) {
+      // On the edges of at least a third of the pages.
+      if (group.length < pages.count / 3) continue
+    } else {
+      // Furniture repeats through the document; a list of equal short lines in one place does not.
+      const spread = group[group.length - 1]!.index - group[0]!.index
+      if (spread < group.length * 4) continue
+    }
     for (const [n, line] of group.entries()) {
       if (n === 0 && line.index - firstContent < 12) continue
       line.furniture = 'running-header'
     }
   }
+}
+
+/** For text with page breaks: the first two and last two content lines of each page. */
+function pageEdges(lines: Line[]): {edges: Line[]; count: number} | null {
+  const starts = [0]
+  for (const line of lines) if (line.pageBreak && line.index > 0) starts.push(line.index)
+  if (starts.length < 3) return null
+  const edges: Line[] = []
+  starts.push(lines.length)
+  for (let p = 0; p < starts.length - 1; p++) {
+    const content = lines.slice(starts[p], starts[p + 1]).filter((line) => !line.blank && line.furniture !== 'page-number' && line.furniture !== 'front-matter')
+    edges.push(...content.slice(0, 2), ...content.slice(Math.max(2, content.length - 2)))
+  }
+  return {edges, count: starts.length - 1}
 }

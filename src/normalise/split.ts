@@ -1,0 +1,33 @@
+/**
+ * Several papers in one file: a bundle of submissions in one PDF, each
+ * starting with its own paper-number line (`立法會CB(3)662/2026(351)號文件`).
+ * Returns the stretch of text of each paper; the text before the first
+ * stamp goes with the first paper.
+ */
+import {STAMP_LINE} from '../lang/patterns.js'
+import {splitLines} from './lines.js'
+
+export interface Range {
+  start: number
+  end: number
+}
+
+const PAPER_STAMP = /號文件|号文件|^LC\s+Paper\s+No/i
+
+export function splitPapers(text: string): Range[] {
+  const starts: number[] = []
+  const seen = new Set<string>()
+  for (const line of splitLines(text)) {
+    if (line.blank || !STAMP_LINE.test(line.text) || !PAPER_STAMP.test(line.text)) continue
+    const number = STAMP_LINE.exec(line.text)![1]!.replace(/\s+/g, '')
+    if (seen.has(number)) continue // the same number again is a running header, not a new paper
+    seen.add(number)
+    // A form feed before the stamp belongs to the page, and so to this paper.
+    let start = line.start
+    while (start > 0 && text[start - 1] === '\f') start--
+    starts.push(start)
+  }
+  if (starts.length < 2) return [{start: 0, end: text.length}]
+  starts[0] = 0
+  return starts.map((start, i) => ({start, end: i + 1 < starts.length ? starts[i + 1]! : text.length}))
+}
