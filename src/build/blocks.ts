@@ -94,8 +94,10 @@ function joinsPrevious(previous: Line, line: Line, next: Line | undefined, width
   const text = line.text
   if (NUMBER_ONLY.test(previous.text)) return true
   if (startsContinuation(text)) return true
+  // A standard heading alone on a line is a heading wherever it stands.
+  if (standardHeadingKey(text)) return false
   const finished = endsSentence(previous.text) || !isFull(previous.text, width)
-  if (finished && (standardHeadingKey(text) || appendixHeading(text) || isSignatureStart(text) || isDateLine(text))) return false
+  if (finished && (appendixHeading(text) || isSignatureStart(text) || isDateLine(text))) return false
   if (!isFull(previous.text, width)) return false
   if (!endsSentence(previous.text)) return true
   // A word or two left over by the wrap (`及` after `…範疇；`) goes with its line.

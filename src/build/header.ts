@@ -40,18 +40,16 @@ export function splitHeader(blocks: Block[], width: number): {header: TextBlock[
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b]!
     if (block.kind !== 'text') return {header, body: blocks.slice(b)}
-    // Lines that run to the margin and hold a sentence are body text wrapped by layout.
-    if (block.lines.length > 1 && isFull(block.lines[0]!.text, width) && SENTENCE_INSIDE.test(block.lines.map((line) => line.text).join(''))) {
-      return {header, body: blocks.slice(b)}
-    }
     let keep = 0
     while (keep < block.lines.length) {
       const line = block.lines[keep]!.text
-      // A title wrapped at the margin may leave a heading word (`背景`) alone on the next line.
+      // A title wrapped at the margin may leave a word or two alone on the next line.
       const wrapped = keep > 0 && isFull(block.lines[keep - 1]!.text, width) && !endsSentence(block.lines[keep - 1]!.text)
-      if (!isHeaderLine(line, block.lines[keep + 1]?.text) && !(wrapped && isShort(line, width))) break
+      if (SENTENCE_INSIDE.test(line) || !(isHeaderLine(line, block.lines[keep + 1]?.text) || (wrapped && isShort(line, width) && !endsSentence(line)))) break
       keep++
     }
+    // Body text that starts a block with a line run to the margin: that line is the sentence's start.
+    if (keep === 1 && keep < block.lines.length && isFull(block.lines[0]!.text, width) && !endsSentence(block.lines[0]!.text) && block.gapBefore) keep = 0
     if (lines + keep > MAX_HEADER_LINES) keep = Math.max(0, MAX_HEADER_LINES - lines)
     if (keep === block.lines.length) {
       header.push(block)
@@ -80,7 +78,8 @@ function isHeaderLine(raw: string, next: string | undefined): boolean {
   return true
 }
 
-const SENTENCE_INSIDE = /[。！？]|[a-z][.!?]\s/
+/** A sentence ends inside the line, or the line stops at a comma: running text, not a header line. */
+const SENTENCE_INSIDE = /[。！？](?!$)|[，、,]$|[a-z]{3,}[.!?]\s+[A-Z]/
 
 interface Classified {
   name: FieldName
