@@ -1,36 +1,283 @@
-/** `legco parse`: one paper in, its tree (JSON) or clean Markdown out. */
-import {InputError} from '../read/input.js'
-import {loadPaper} from './load.js'
-import type {Paper} from '../tree.js'
+/**
+ * `legco parse`: papers in, trees (JSON, NDJSON) or clean Markdown out.
+ *
+ * One input (a file, `-`, or a folder or pattern that gives one file): its
+ * tree on stdout, or in `-o FILE`, or in `-o DIR/NAME.json|md`; an input
+ * that cannot be read is one line on stderr and exit 2; a scanned PDF,
+ * exit 3 (with `--format json` its stamp-only tree is still printed).
+ *
+ * Several inputs (files, folders walked recursively, globs; see inputs.ts):
+ *   --format ndjson       one compact tree per line, streamed as files finish
+ *   --format json         one JSON array of the trees, streamed element by
+ *                         element (valid JSON once the run ends; for large
+ *                         runs prefer ndjson, which a reader can consume line
+ *                         by line)
+ *   --format md           needs -o DIR/ (there is no sensible single stream
+ *                         of several Markdown papers)
+ *   -o DIR/               one output per input, same name, new extension
+ *                         (.json for json and ndjson, .md for md), folders
+ *                         mirrored below a folder argument; each written
+ *                         whole or not at all
+ *   -o FILE               the JSON array or the NDJSON lines, written whole
+ *                         (temporary file, renamed at the end)
+ * Trees are emitted in input order (`--unordered`: as they finish); a file
+ * that fails is skipped, reported on stderr as `legco: <file>: <reason>`,
+ * and the run goes on (`--fail-fast`: stops there); exit 1 at the end.
+ * Parse messages go to stderr as `file:line:col  severity  reason  rule`.
+ * Ctrl-C stops the run, removes temporary files, exit 130.
+ */
+import {stat, unlink, readdir, open, rename, type FileHandle} from 'node:fs/promises'
+import {availableParallelism} from 'node:os'
+import {basename, dirname, join, resolve, sep} from 'node:path'
+import {InputError, readBytes} from '../read/input.js'
 import type {ParseOptions} from './main.js'
+import {expandInputEntries, type InputEntry} from './inputs.js'
 import {formatMessage, writeAtomic, writeStdout} from './output.js'
+import type {BatchOutcome} from './batch.js'
+import {runTask, type Task, type TaskFailed, type TaskResult} from './worker.js'
 
-export async function runParse(files: string[], options: ParseOptions): Promise<number> {
-  if (files.length !== 1) throw new InputError('give one file to parse (batch parsing of many files is not built yet)')
-  const file = files[0]!
-  const {name, tree, messages, scanned} = await loadPaper(file)
-  if (scanned) {
-    // Say it in one line; the JSON tree still carries what the stamp gives.
-    if (options.format === 'json') await emit(tree, options)
-    throw new InputError(`${name}: the PDF has no text layer (a scanned image): it needs OCR`, 3)
-  }
-  if (!options.quiet) for (const message of messages) process.stderr.write(formatMessage(name, message) + '\n')
-  await emit(tree, options)
-  return 0
+type Target = {kind: 'stdout'} | {kind: 'file'; path: string} | {kind: 'dir'; path: string}
+
+/** Below this many files (and this many bytes), starting worker threads costs more than it saves. */
+const WORKERS_MIN_FILES = 8
+const WORKERS_MIN_BYTES = 1 << 20
+
+export async function runParse(args: string[], options: ParseOptions): Promise<number> {
+  const jobs = await parseJobs(options.jobs)
+  const entries = await expandInputEntries(args)
+  if (entries.length === 0) throw new InputError('no input given')
+  const target = await outputTarget(options.output)
+  if (entries.length === 1) return runOne(entries[0]!, options, target)
+  return runMany(entries, options, target, jobs)
 }
 
-async function emit(tree: Paper, options: ParseOptions): Promise<void> {
-  if (options.script) {
-    const {loadConverter, convertTree, sourceScript} = await import('../script.js')
-    const convert = await loadConverter(options.script, sourceScript(tree.lang))
-    convertTree(tree, convert)
-    if (tree.lang !== 'en') tree.lang = options.script === 'hans' ? 'zh-Hans' : 'zh-Hant'
+async function parseJobs(value: string | undefined): Promise<number> {
+  if (value === undefined) return Math.max(1, availableParallelism())
+  const jobs = Number(value)
+  if (!Number.isInteger(jobs) || jobs < 1) throw new InputError(`-j/--jobs wants a whole number of workers, 1 or more (got ${JSON.stringify(value)})`)
+  return jobs
+}
+
+async function outputTarget(output: string | undefined): Promise<Target> {
+  if (!output) return {kind: 'stdout'}
+  if (output.endsWith('/') || output.endsWith(sep)) return {kind: 'dir', path: output}
+  try {
+    if ((await stat(output)).isDirectory()) return {kind: 'dir', path: output}
+  } catch {
+    // Not there yet: a file to create.
   }
-  let data: string
-  if (options.format === 'md') {
-    const {toMarkdown} = await import('../emit/markdown.js')
-    data = toMarkdown(tree)
-  } else data = JSON.stringify(tree, null, options.pretty && options.format === 'json' ? 2 : undefined) + '\n'
-  if (options.output) await writeAtomic(options.output, data)
-  else await writeStdout(data)
+  return {kind: 'file', path: output}
+}
+
+function extension(format: ParseOptions['format']): string {
+  return format === 'md' ? '.md' : '.json'
+}
+
+function baseTask(options: ParseOptions): Pick<Task, 'format' | 'pretty' | 'script'> {
+  return {format: options.format, pretty: Boolean(options.pretty), script: options.script}
+}
+
+function displayName(path: string): string {
+  return path === '-' ? '<stdin>' : path
+}
+
+// ---------------------------------------------------------------- one input
+
+async function runOne(entry: InputEntry, options: ParseOptions, target: Target): Promise<number> {
+  if (entry.problem) throw new InputError(`${entry.path}: ${entry.problem}`)
+  const output = target.kind === 'dir' ? join(target.path, entry.name + extension(options.format)) : target.kind === 'file' ? target.path : undefined
+  if (output) refuseOverwrite([entry], [output])
+  const name = displayName(entry.path)
+  const stopInterrupt = onInterrupt(async () => {
+    // The parse itself is synchronous: by the time this runs, we are writing. Leave no temporary file.
+    if (output) await removeTemporaries([dirname(output)])
+    process.exit(130)
+  })
+  try {
+    const result = await runTask({index: 0, path: entry.path, name, ...baseTask(options), output, keepScanned: options.format === 'json'})
+    if (!result.ok) {
+      if (result.exitCode === 3 && result.data !== undefined) await (output ? writeAtomic(output, result.data) : writeStdout(result.data))
+      if (result.exitCode === 70) {
+        process.stderr.write(`legco: ${result.reason}\n`)
+        return 70
+      }
+      throw new InputError(result.reason, result.exitCode)
+    }
+    if (!options.quiet) for (const message of result.messages) process.stderr.write(formatMessage(name, message) + '\n')
+    if (result.data !== undefined) await writeStdout(result.data)
+    return 0
+  } finally {
+    stopInterrupt()
+  }
+}
+
+// ---------------------------------------------------------- several inputs
+
+async function runMany(entries: InputEntry[], options: ParseOptions, target: Target, jobs: number): Promise<number> {
+  if (options.format === 'md' && target.kind !== 'dir') {
+    throw new InputError(`Markdown for ${entries.length} papers needs an output folder: add -o DIR/ (one .md file per paper), or use --format ndjson`)
+  }
+  const outputs = target.kind === 'dir' ? entries.map((entry) => join(target.path, entry.name + extension(options.format))) : []
+  if (target.kind === 'dir') refuseOverwrite(entries, outputs)
+  if (target.kind === 'file') refuseOverwrite(entries.filter((entry) => resolve(entry.path) === resolve(target.path)), [target.path])
+
+  const stdin = entries.some((entry) => entry.path === '-') ? await readBytes('-') : undefined
+  const tasks: (Task | TaskFailed)[] = entries.map((entry, index) => {
+    if (entry.problem) return {index, ok: false, reason: `${entry.path}: ${entry.problem}`, exitCode: 2, size: 0}
+    return {
+      index,
+      path: entry.path,
+      name: displayName(entry.path),
+      bytes: entry.path === '-' ? stdin : undefined,
+      ...baseTask(options),
+      output: target.kind === 'dir' ? outputs[index] : undefined
+    }
+  })
+
+  const {runBatch} = await import('./batch.js')
+  const {createReporter, ProgressBar} = await import('./progress.js')
+  const reporter = createReporter(entries.length, options.quiet)
+  const sink = await openSink(target, options)
+  const controller = new AbortController()
+  let interrupts = 0
+  const stopInterrupt = onInterrupt(() => {
+    if (++interrupts > 1) process.exit(130)
+    controller.abort()
+  })
+  const useWorkers = jobs > 1 && (entries.length >= WORKERS_MIN_FILES || (await totalSize(entries)) >= WORKERS_MIN_BYTES)
+  let internal = false
+  let outcome: BatchOutcome
+  try {
+    outcome = await runBatch(tasks, {
+      jobs: useWorkers ? jobs : 1,
+      ordered: !options.unordered,
+      failFast: Boolean(options.failFast),
+      signal: controller.signal,
+      settled: (result) => reporter.tick(!result.ok),
+      emit: async (result: TaskResult) => {
+        const name = displayName(entries[result.index]!.path)
+        if (!result.ok) {
+          if (result.exitCode === 70) internal = true
+          reporter.log(`legco: ${result.reason}`)
+          return
+        }
+        if (!options.quiet) for (const message of result.messages) reporter.log(formatMessage(name, message))
+        if (result.data !== undefined) await sink.write(result.data)
+      }
+    })
+  } catch (error) {
+    reporter.done()
+    await sink.abandon()
+    throw error
+  } finally {
+    stopInterrupt()
+  }
+  reporter.done(reporter instanceof ProgressBar && !outcome.interrupted)
+  if (outcome.interrupted) {
+    await sink.abandon()
+    if (target.kind === 'dir') await removeTemporaries([...new Set(outputs.map((output) => dirname(output)))])
+    process.stderr.write(`legco: interrupted after ${outcome.emitted} of ${entries.length} files\n`)
+    return 130
+  }
+  if (outcome.stopped && target.kind === 'file') {
+    // --fail-fast on a run into one file: the file would not hold the whole run, so it is not written.
+    await sink.abandon()
+  } else await sink.close()
+  if (internal) return 70
+  return outcome.failed > 0 ? 1 : 0
+}
+
+function refuseOverwrite(entries: InputEntry[], outputs: string[]): void {
+  const inputs = new Map(entries.map((entry) => [resolve(entry.path), entry.path]))
+  const seen = new Map<string, string>()
+  outputs.forEach((output, index) => {
+    const key = resolve(output)
+    if (inputs.has(key)) throw new InputError(`the output ${output} is an input: it would be overwritten (choose another -o)`)
+    const other = seen.get(key)
+    if (other !== undefined) throw new InputError(`${other} and ${entries[index]!.path} would both be written to ${output}: run them separately, or give their folder`)
+    seen.set(key, entries[index]?.path ?? output)
+  })
+}
+
+async function totalSize(entries: InputEntry[]): Promise<number> {
+  let total = 0
+  for (const entry of entries) {
+    if (entry.path === '-' || entry.problem) continue
+    total += await stat(entry.path).then((info) => info.size, () => 0)
+  }
+  return total
+}
+
+interface Sink {
+  write(data: string): Promise<void>
+  /** The run is over: finish the stream (close the array), rename the file into place. */
+  close(): Promise<void>
+  /** Drop whatever was written to a file (nothing for stdout, which is gone). */
+  abandon(): Promise<void>
+}
+
+/** Where the serialised trees of a run go: stdout or one file (JSON array or NDJSON); nothing for -o DIR/. */
+async function openSink(target: Target, options: ParseOptions): Promise<Sink> {
+  if (target.kind === 'dir') return {write: async () => {}, close: async () => {}, abandon: async () => {}}
+  let put: (data: string) => Promise<void> = writeStdout
+  let finish = async () => {}
+  let abandon = async () => {}
+  if (target.kind === 'file') {
+    const temp = join(dirname(target.path), `.${basename(target.path)}.${process.pid}.${Date.now()}.tmp`)
+    const handle: FileHandle = await open(temp, 'w')
+    let closed = false
+    put = async (data) => {
+      await handle.write(data)
+    }
+    finish = async () => {
+      closed = true
+      await handle.sync()
+      await handle.close()
+      await rename(temp, target.path)
+    }
+    abandon = async () => {
+      if (!closed) await handle.close().catch(() => {})
+      closed = true
+      await unlink(temp).catch(() => {})
+    }
+  }
+  const array = options.format === 'json'
+  let count = 0
+  return {
+    async write(data) {
+      if (!array) return put(data)
+      const element = data.endsWith('\n') ? data.slice(0, -1) : data
+      await put((count++ === 0 ? '[\n' : ',\n') + (options.pretty ? '  ' + element.replace(/\n/g, '\n  ') : element))
+    },
+    async close() {
+      if (array) await put(count === 0 ? '[]\n' : '\n]\n')
+      await finish()
+    },
+    async abandon() {
+      if (array && target.kind === 'stdout' && count > 0) await put('\n]\n').catch(() => {})
+      await abandon()
+    }
+  }
+}
+
+/** Ctrl-C and kill: run `handler` instead of dying at once. Returns the function that removes it. */
+function onInterrupt(handler: () => void | Promise<void>): () => void {
+  const listener = () => void handler()
+  process.on('SIGINT', listener)
+  process.on('SIGTERM', listener)
+  return () => {
+    process.off('SIGINT', listener)
+    process.off('SIGTERM', listener)
+  }
+}
+
+/** Remove the temporary files this process left in these folders (see writeAtomic). */
+async function removeTemporaries(folders: string[]): Promise<void> {
+  const mark = `.${process.pid}.`
+  await Promise.all(
+    folders.map(async (folder) => {
+      const names = await readdir(folder).catch(() => [] as string[])
+      await Promise.all(names.filter((name) => name.startsWith('.') && name.endsWith('.tmp') && name.includes(mark)).map((name) => unlink(join(folder, name)).catch(() => {})))
+    })
+  )
 }

@@ -1,0 +1,357 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: how fast legco is, against its goals and against a
+ * reference measured in the same run. Runs against dist/ (npm run build
+ * first). Builds its inputs under bench/out/ (git-ignored) from the seed
+ * paper, prints a table and writes bench/results.json.
+ *
+ *   1. warm parse throughput (MB/s) at 14 KB, 1 MB and 10 MB; linearity
+ *   2. remark-parse (unified) over the same 1 MB, as the reference
+ *   3. cold start of the whole process against `node -e 0`
+ *   4. a folder of 2,000 papers: -j default against -j 1
+ *   5. peak RSS of `legco parse` on the 10 MB paper
+ *   6. PDF pages per second, next to pdftotext when installed
+ *
+ * Options: --quick (fewer repetitions, smaller folder; for a smoke test),
+ * --only=1,3 (some items only). Env BENCH_COLD_RUNS overrides the cold runs.
+ */
+import {spawn, spawnSync} from 'node:child_process'
+import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {cpus, totalmem, release, platform, availableParallelism} from 'node:os'
+import {dirname, join} from 'node:path'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const out = join(root, 'bench/out')
+const bin = join(root, 'bin/legco.js')
+const seedPath = join(root, 'seeds/000_457f1a1b5f7781dd.txt')
+const pdfPath = join(root, '../shared/corpus/pdf/lc-hansard-cm20121121-translate.zh.pdf')
+const args = process.argv.slice(2)
+const quick = args.includes('--quick')
+const onlyArg = args.find((arg) => arg.startsWith('--only='))
+const only = onlyArg ? new Set(onlyArg.slice(7).split(',').map(Number)) : null
+const want = (item) => !only || only.has(item)
+const MB = 1e6
+
+if (!existsSync(join(root, 'dist/index.js'))) {
+  console.error('bench: dist/ is missing: run `npm run build` first')
+  process.exit(2)
+}
+
+const rows = []
+const results = {
+  date: new Date().toISOString(),
+  machine: machine(),
+  quick,
+  items: {}
+}
+const started = performance.now()
+
+// ------------------------------------------------------------------ inputs
+
+/**
+ * The seed with its body repeated until the paper reaches `target` bytes,
+ * paragraphs renumbered on (2., 3., … up to tens of thousands), header
+ * first and signature and appendix last: one long, well-formed paper.
+ */
+function buildPaper(seed, target) {
+  const lines = seed.split('\n')
+  const bodyStart = lines.indexOf('背景')
+  const bodyEnd = lines.indexOf('立法會秘書處')
+  if (bodyStart < 0 || bodyEnd < bodyStart) throw new Error('bench: the seed no longer has the shape the input builder expects')
+  const head = lines.slice(0, bodyStart)
+  const body = lines.slice(bodyStart, bodyEnd)
+  const tail = lines.slice(bodyEnd)
+  const fixed = Buffer.byteLength(head.join('\n') + '\n' + tail.join('\n'))
+  const bodyBytes = Buffer.byteLength(body.join('\n') + '\n')
+  const repeats = Math.max(1, Math.round((target - fixed) / bodyBytes))
+  const outLines = [...head]
+  let number = 1
+  for (let r = 0; r < repeats; r++) for (const line of body) outLines.push(line.replace(/^(\d+)\. /, () => `${++number}. `))
+  outLines.push(...tail.map((line) => line.replace(/^(\d+)\. /, () => `${++number}. `)))
+  return outLines.join('\n')
+}
+
+function buildInputs() {
+  mkdirSync(out, {recursive: true})
+  const seed = readFileSync(seedPath, 'utf8')
+  const papers = {}
+  for (const [name, target] of [['14k', 14e3], ['1m', 1e6], ['10m', 10e6]]) {
+    const text = buildPaper(seed, target)
+    const path = join(out, `paper-${name}.txt`)
+    writeFileSync(path, text)
+    papers[name] = {path, text, bytes: Buffer.byteLength(text)}
+  }
+  // 2,000 papers (each the seed under its own paper number), 20 folders of 100.
+  const count = quick ? 400 : 2000
+  const folder = join(out, `folder-${count}`)
+  rmSync(folder, {recursive: true, force: true})
+  for (let i = 0; i < count; i++) {
+    const sub = join(folder, `batch-${String(Math.floor(i / 100)).padStart(2, '0')}`)
+    if (i % 100 === 0) mkdirSync(sub, {recursive: true})
+    const text = seed.replace('CB(1)369/2024(05)', `CB(1)${1000 + i}/2024(05)`)
+    writeFileSync(join(sub, `paper-${String(i).padStart(4, '0')}.txt`), text)
+  }
+  return {papers, folder, count, seed}
+}
+
+// ----------------------------------------------------------------- helpers
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = sorted.length >> 1
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+/** Time `fn` (ms) over repeated batches for at least `budget` ms; the median batch, per call. */
+function timeWarm(fn, {budget, minRuns, warmups = 2}) {
+  for (let i = 0; i < warmups; i++) fn()
+  // Calls per batch so that one batch takes ~20 ms or more.
+  const t0 = performance.now()
+  fn()
+  const once = Math.max(performance.now() - t0, 0.01)
+  const perBatch = Math.max(1, Math.ceil(20 / once))
+  const samples = []
+  const until = performance.now() + budget
+  while (samples.length < minRuns || performance.now() < until) {
+    const start = performance.now()
+    for (let i = 0; i < perBatch; i++) fn()
+    samples.push((performance.now() - start) / perBatch)
+    if (samples.length >= 200) break
+  }
+  return median(samples)
+}
+
+function row(item, what, value, unit, goal, ok, note = '') {
+  rows.push({item, what, value, unit, goal, ok, note})
+}
+
+const fmt = (value, digits = 1) => (value >= 100 ? value.toFixed(0) : value.toFixed(digits))
+
+function run(command, argv, options = {}) {
+  const start = performance.now()
+  const result = spawnSync(command, argv, {cwd: root, maxBuffer: 1 << 30, ...options})
+  const ms = performance.now() - start
+  if (result.error) throw result.error
+  return {ms, status: result.status, stdout: result.stdout, stderr: result.stderr?.toString() ?? ''}
+}
+
+function runAsync(command, argv, options = {}) {
+  return new Promise((resolve, reject) => {
+    const start = performance.now()
+    const child = spawn(command, argv, {cwd: root, stdio: ['ignore', 'ignore', 'pipe'], ...options})
+    let stderr = ''
+    child.stderr?.on('data', (data) => (stderr += data))
+    child.on('error', reject)
+    child.on('close', (status) => resolve({ms: performance.now() - start, status, stderr}))
+  })
+}
+
+function machine() {
+  const cpu = cpus()[0]?.model?.trim() || 'unknown'
+  let model = cpu
+  try {
+    const info = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)
+    if (info) model = info[1].trim()
+  } catch {}
+  const nproc = spawnSync('nproc', {encoding: 'utf8'}).stdout?.trim()
+  return {
+    cpu: model,
+    cores: availableParallelism(),
+    nproc: nproc ? Number(nproc) : availableParallelism(),
+    memoryGB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    os: `${platform()} ${release()}`
+  }
+}
+
+// ------------------------------------------------------------------- bench
+
+console.log(`legco bench${quick ? ' (--quick)' : ''}: ${results.machine.cpu}, ${results.machine.nproc} cores, ${results.machine.memoryGB} GB, Node ${results.machine.node}`)
+const inputs = buildInputs()
+console.log(`inputs: ${Object.values(inputs.papers).map((paper) => `${(paper.bytes / MB).toFixed(3)} MB`).join(', ')}; ${inputs.count} papers in ${inputs.folder.slice(root.length)}`)
+
+const legco = await import(pathToFileURL(join(root, 'dist/index.js')).href)
+
+// 1. Warm throughput: the library's whole parse of bytes (decode + parse), as `legco parse` does it.
+const throughput = {}
+if (want(1) || want(2)) {
+  for (const [name, paper] of Object.entries(inputs.papers)) {
+    const bytes = readFileSync(paper.path)
+    const big = paper.bytes > 5 * MB
+    const ms = timeWarm(() => legco.parse(bytes), {budget: quick ? 300 : big ? 4000 : 1500, minRuns: big ? (quick ? 1 : 3) : 5, warmups: big ? 1 : 3})
+    throughput[name] = {bytes: paper.bytes, ms, mbPerSecond: paper.bytes / MB / (ms / 1000)}
+    process.stdout.write(`  parse ${name}: ${fmt(ms, 2)} ms, ${fmt(throughput[name].mbPerSecond)} MB/s\n`)
+  }
+  results.items.throughput = throughput
+  for (const name of ['14k', '1m', '10m']) {
+    const t = throughput[name]
+    row(1, `parse ${name === '14k' ? '14 KB' : name === '1m' ? '1 MB' : '10 MB'} (warm, decode + parse)`, t.mbPerSecond, 'MB/s', '>= 30 MB/s', t.mbPerSecond >= 30)
+  }
+  const linear = throughput['14k'].mbPerSecond / throughput['10m'].mbPerSecond
+  results.items.linearity = {ratio14kTo10m: linear}
+  row(1, 'linearity: MB/s at 14 KB / MB/s at 10 MB', linear, 'x', '<= 1.5x', linear <= 1.5)
+}
+
+// 2. The reference: remark-parse over the same 1 MB text.
+if (want(2)) {
+  const {unified} = await import('unified')
+  const {default: remarkParse} = await import('remark-parse')
+  const processor = unified().use(remarkParse)
+  const text = inputs.papers['1m'].text
+  processor.parse(inputs.papers['14k'].text) // warm the code paths
+  const samples = []
+  for (let i = 0; i < (quick ? 1 : 2); i++) {
+    const start = performance.now()
+    processor.parse(text)
+    samples.push(performance.now() - start)
+  }
+  const remarkMs = Math.min(...samples)
+  const ours = throughput['1m'].ms
+  const speedup = remarkMs / ours
+  results.items.remark = {bytes: inputs.papers['1m'].bytes, remarkMs, legcoMs: ours, speedup}
+  process.stdout.write(`  remark-parse 1m: ${fmt(remarkMs)} ms\n`)
+  row(2, 'remark-parse alone, same 1 MB', inputs.papers['1m'].bytes / MB / (remarkMs / 1000), 'MB/s', 'reference')
+  row(2, 'legco whole parse vs remark-parse (1 MB)', speedup, 'x faster', '>= 10x', speedup >= 10)
+}
+
+// 3. Cold start, whole process, interleaved runs, median.
+if (want(3)) {
+  const runs = Number(process.env.BENCH_COLD_RUNS) || (quick ? 5 : 21)
+  const commands = {
+    'node -e 0': ['-e', '0'],
+    'legco --help': [bin, '--help'],
+    'legco parse seed': [bin, 'parse', seedPath]
+  }
+  const times = Object.fromEntries(Object.keys(commands).map((name) => [name, []]))
+  for (const argv of Object.values(commands)) run(process.execPath, argv) // file cache
+  for (let i = 0; i < runs; i++) {
+    for (const [name, argv] of Object.entries(commands)) {
+      const result = run(process.execPath, argv, {stdio: ['ignore', 'ignore', 'ignore']})
+      if (result.status !== 0) throw new Error(`bench: ${name} exited ${result.status}`)
+      times[name].push(result.ms)
+    }
+  }
+  const base = median(times['node -e 0'])
+  const help = median(times['legco --help'])
+  const parse = median(times['legco parse seed'])
+  results.items.coldStart = {runs, nodeMs: base, helpMs: help, parseMs: parse, helpRatio: help / base, parseRatio: parse / base}
+  row(3, 'cold: node -e 0 (median)', base, 'ms', 'reference')
+  row(3, 'cold: legco --help', help, 'ms', '<= 1.3x node', help / base <= 1.3, `${(help / base).toFixed(2)}x`)
+  row(3, 'cold: legco parse seed (14 KB)', parse, 'ms', '<= 1.6x node', parse / base <= 1.6, `${(parse / base).toFixed(2)}x`)
+}
+
+// 4. The folder of 2,000 papers: -j default against -j 1 (NDJSON to /dev/null, and -o DIR/).
+if (want(4)) {
+  const devNull = {stdio: ['ignore', 'ignore', 'pipe']}
+  const jobs = availableParallelism()
+  const bytes = inputs.count * Buffer.byteLength(inputs.seed)
+  const one = await runAsync(process.execPath, [bin, 'parse', inputs.folder, '-f', 'ndjson', '-j', '1', '-q'], devNull)
+  const all = await runAsync(process.execPath, [bin, 'parse', inputs.folder, '-f', 'ndjson', '-q'], devNull)
+  const dir = join(out, 'folder-out')
+  rmSync(dir, {recursive: true, force: true})
+  const files = await runAsync(process.execPath, [bin, 'parse', inputs.folder, '-o', dir + '/', '-q'], devNull)
+  for (const [name, result] of [['-j 1', one], ['-j default', all], ['-o DIR/', files]]) {
+    if (result.status !== 0) throw new Error(`bench: folder ${name} exited ${result.status}: ${result.stderr}`)
+  }
+  const written = readdirSync(dir, {recursive: true}).filter((name) => String(name).endsWith('.json')).length
+  const speedup = one.ms / all.ms
+  results.items.folder = {
+    papers: inputs.count,
+    bytes,
+    jobs,
+    oneJobMs: one.ms,
+    defaultJobsMs: all.ms,
+    outputDirMs: files.ms,
+    written,
+    speedup,
+    papersPerSecond: inputs.count / (all.ms / 1000),
+    papersPerSecondOneJob: inputs.count / (one.ms / 1000)
+  }
+  row(4, `${inputs.count} papers, -j 1 (ndjson)`, inputs.count / (one.ms / 1000), 'papers/s', 'reference', undefined, `${fmt(one.ms / 1000, 2)} s`)
+  row(4, `${inputs.count} papers, -j ${jobs} (default, ndjson)`, inputs.count / (all.ms / 1000), 'papers/s', '', undefined, `${fmt(all.ms / 1000, 2)} s, ${fmt((bytes / MB) / (all.ms / 1000))} MB/s`)
+  row(4, `speed-up -j ${jobs} over -j 1`, speedup, 'x', `~${jobs}x (cores)`, undefined, `${((speedup / jobs) * 100).toFixed(0)}% of linear`)
+  row(4, `${inputs.count} papers, -j ${jobs}, -o DIR/ (atomic files)`, inputs.count / (files.ms / 1000), 'papers/s', '', written === inputs.count, `${written} files written`)
+}
+
+// 5. Peak RSS of the whole process on the 10 MB paper.
+if (want(5)) {
+  const paper = inputs.papers['10m']
+  // Report the process's own peak RSS at exit (getrusage), from a preloaded hook.
+  const hook = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nbench-maxrss='+process.resourceUsage().maxRSS+'\\n'))`
+  const measure = (argv) => {
+    const result = run(process.execPath, ['--import', hook, bin, ...argv], {stdio: ['ignore', 'ignore', 'pipe']})
+    const match = result.stderr.match(/bench-maxrss=(\d+)/)
+    if (result.status !== 0 || !match) throw new Error(`bench: rss run failed (${result.status}): ${result.stderr.slice(0, 500)}`)
+    return {rss: Number(match[1]) * 1024, ms: result.ms}
+  }
+  const json = measure(['parse', paper.path, '-q'])
+  const base = measure(['--version'])
+  const ratio = json.rss / paper.bytes
+  results.items.memory = {bytes: paper.bytes, peakRss: json.rss, baselineRss: base.rss, ratio, ms: json.ms}
+  row(5, 'peak RSS, legco parse 10 MB (JSON to stdout)', json.rss / MB, 'MB', '<= 15x input', ratio <= 15, `${ratio.toFixed(1)}x input (${fmt(paper.bytes / MB)} MB); process floor ${fmt(base.rss / MB)} MB`)
+}
+
+// 6. PDF: pages per second, next to pdftotext.
+if (want(6)) {
+  if (!existsSync(pdfPath)) {
+    row(6, 'PDF pages/s', NaN, '', 'skipped: no corpus PDF', undefined)
+    results.items.pdf = {skipped: 'no ../shared/corpus PDF'}
+  } else {
+    const bytes = readFileSync(pdfPath)
+    const first = performance.now()
+    const parsed = await legco.parseDocument(new Uint8Array(bytes), 'pdf')
+    const coldMs = performance.now() - first
+    const pages = parsed.tree.position.end.page ?? countPages(parsed.tree)
+    const samples = []
+    for (let i = 0; i < (quick ? 1 : 2); i++) {
+      const start = performance.now()
+      await legco.parseDocument(new Uint8Array(bytes), 'pdf')
+      samples.push(performance.now() - start)
+    }
+    const ms = Math.min(...samples)
+    const cli = run(process.execPath, [bin, 'parse', pdfPath, '-q'], {stdio: ['ignore', 'ignore', 'pipe']})
+    const pdf = {file: pdfPath.slice(dirname(root).length + 1), bytes: bytes.length, pages, warmMs: ms, firstMs: coldMs, cliMs: cli.ms, pagesPerSecond: pages / (ms / 1000)}
+    row(6, `PDF (${pages} pages), warm, in process`, pdf.pagesPerSecond, 'pages/s', 'reported', undefined, `${fmt(ms)} ms`)
+    row(6, 'PDF, whole CLI process', pages / (cli.ms / 1000), 'pages/s', 'reported', undefined, `${fmt(cli.ms)} ms`)
+    const hasPdftotext = spawnSync('pdftotext', ['-v']).error === undefined
+    if (hasPdftotext) {
+      run('pdftotext', ['-layout', pdfPath, '/dev/null'])
+      const times = []
+      for (let i = 0; i < 3; i++) times.push(run('pdftotext', ['-layout', pdfPath, '/dev/null']).ms)
+      pdf.pdftotextMs = median(times)
+      pdf.pdftotextPagesPerSecond = pages / (pdf.pdftotextMs / 1000)
+      row(6, 'pdftotext -layout (text only, no structure)', pdf.pdftotextPagesPerSecond, 'pages/s', 'reference', undefined, `${fmt(pdf.pdftotextMs)} ms; legco ${(pdf.pdftotextMs / ms).toFixed(2)}x its speed`)
+    } else row(6, 'pdftotext', NaN, '', 'not installed', undefined)
+    results.items.pdf = pdf
+  }
+}
+
+function countPages(tree) {
+  let max = 0
+  const walk = (node) => {
+    if (node.position?.end?.page > max) max = node.position.end.page
+    for (const child of node.children ?? []) walk(child)
+  }
+  walk(tree)
+  return max || NaN
+}
+
+// ------------------------------------------------------------------ report
+
+results.seconds = (performance.now() - started) / 1000
+results.rows = rows
+writeFileSync(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n')
+
+const table = [['#', 'measure', 'value', 'unit', 'goal', 'ok', 'note']]
+for (const r of rows) {
+  table.push([String(r.item), r.what, Number.isNaN(r.value) ? '-' : fmt(r.value, r.unit === 'x' || r.unit === 'x faster' ? 2 : 1), r.unit, r.goal, r.ok === undefined ? '' : r.ok ? 'yes' : 'NO', r.note])
+}
+const widths = table[0].map((_, column) => Math.max(...table.map((line) => line[column].length)))
+console.log('')
+for (const [index, line] of table.entries()) {
+  console.log(line.map((cell, column) => (column === 2 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd())
+  if (index === 0) console.log(widths.map((width) => '-'.repeat(width)).join('  '))
+}
+const missed = rows.filter((r) => r.ok === false).length
+console.log(`\n${missed ? `${missed} goal(s) missed` : 'all goals met'}; ${results.seconds.toFixed(0)} s; bench/results.json written`)

@@ -1,0 +1,132 @@
+/**
+ * One paper, start to finish: read → decode/PDF → parse → (script) →
+ * serialise → (write). `runTask` runs on the main thread for a single file
+ * or `-j 1`, and inside the worker threads of a batch (see batch.ts): when
+ * this module is loaded as a legco worker it answers tasks posted to it.
+ *
+ * Everything heavy stays here, off the main thread: the serialised output
+ * (a string) is what comes back, or nothing at all when the worker wrote
+ * the output file itself (`-o DIR/`), so big trees never cross threads.
+ */
+import {mkdir} from 'node:fs/promises'
+import {dirname} from 'node:path'
+import {parentPort, workerData} from 'node:worker_threads'
+import type {Message} from '../message.js'
+import {parseText} from '../parse.js'
+import {InputError, load, readBytes} from '../read/input.js'
+import type {Script} from '../script.js'
+import type {Paper} from '../tree.js'
+import {writeAtomic} from './output.js'
+
+export type Format = 'json' | 'md' | 'ndjson'
+
+export interface Task {
+  /** Place of the file in the input order. */
+  index: number
+  /** The path to read, or `-` with `bytes` (standard input read by the main thread). */
+  path: string
+  /** The name to show in messages. */
+  name: string
+  bytes?: Uint8Array
+  format: Format
+  /** Indent JSON (format `json` only). */
+  pretty?: boolean
+  script?: Script
+  /** Write the output here (whole or not at all) instead of sending it back. */
+  output?: string
+  /** For a scanned PDF: still serialise the (stamp-only) tree. */
+  keepScanned?: boolean
+}
+
+export type TaskResult = TaskDone | TaskFailed
+
+export interface TaskDone {
+  index: number
+  ok: true
+  /** The serialised output, unless it was written to `task.output`. */
+  data?: string
+  messages: Message[]
+  /** Bytes read. */
+  size: number
+  /** Pages, for a PDF. */
+  pages?: number
+}
+
+export interface TaskFailed {
+  index: number
+  ok: false
+  /** One line for the user; names the file. */
+  reason: string
+  /** 2 unreadable input, 3 scanned PDF (needs OCR), 70 a bug. */
+  exitCode: 2 | 3 | 70
+  /** For a scanned PDF with `keepScanned`: the stamp-only tree. */
+  data?: string
+  size: number
+}
+
+export async function runTask(task: Task): Promise<TaskResult> {
+  let size = 0
+  try {
+    const bytes = task.bytes ?? (await readBytes(task.path))
+    size = bytes.byteLength
+    const loaded = await load(bytes, task.name)
+    const {tree, messages} = parseText(loaded.text, {pages: loaded.pages})
+    const pages = loaded.pages ? loaded.pages.length : undefined
+    if (loaded.scanned) {
+      const reason = `${task.name}: the PDF has no text layer (a scanned image): it needs OCR`
+      const data = task.keepScanned ? await serialise(tree, task) : undefined
+      return {index: task.index, ok: false, reason, exitCode: 3, data, size}
+    }
+    const data = await serialise(tree, task)
+    if (task.output) {
+      await writeOutput(task.output, data)
+      return {index: task.index, ok: true, messages, size, pages}
+    }
+    return {index: task.index, ok: true, data, messages, size, pages}
+  } catch (error) {
+    if (error instanceof InputError) return {index: task.index, ok: false, reason: error.message, exitCode: error.exitCode, size}
+    const code = (error as NodeJS.ErrnoException).code
+    if (typeof code === 'string' && task.output) {
+      // The output could not be written (permissions, disk full): the input was fine.
+      return {index: task.index, ok: false, reason: `cannot write ${task.output}: ${(error as Error).message}`, exitCode: 2, size}
+    }
+    const detail = process.env.LEGCO_DEBUG ? `\n${(error as Error).stack}` : ''
+    return {index: task.index, ok: false, reason: `${task.name}: internal error: ${(error as Error).message}${detail}`, exitCode: 70, size}
+  }
+}
+
+/** The tree as the output format wants it, with the script conversion applied first. */
+export async function serialise(tree: Paper, task: Pick<Task, 'format' | 'pretty' | 'script'>): Promise<string> {
+  if (task.script) {
+    const {loadConverter, convertTree, sourceScript} = await import('../script.js')
+    const convert = await loadConverter(task.script, sourceScript(tree.lang))
+    convertTree(tree, convert)
+    if (tree.lang !== 'en') tree.lang = task.script === 'hans' ? 'zh-Hans' : 'zh-Hant'
+  }
+  if (task.format === 'md') {
+    const {toMarkdown} = await import('../emit/markdown.js')
+    return toMarkdown(tree)
+  }
+  return JSON.stringify(tree, null, task.pretty && task.format === 'json' ? 2 : undefined) + '\n'
+}
+
+const madeFolders = new Set<string>()
+
+async function writeOutput(path: string, data: string): Promise<void> {
+  const folder = dirname(path)
+  if (!madeFolders.has(folder)) {
+    await mkdir(folder, {recursive: true})
+    madeFolders.add(folder)
+  }
+  await writeAtomic(path, data)
+}
+
+/** Marks a worker started by batch.ts (and not some other worker that imports legco). */
+export const WORKER_MARK = 'legco-parse-worker'
+
+if (parentPort && (workerData as {mark?: string} | null)?.mark === WORKER_MARK) {
+  const port = parentPort
+  port.on('message', (task: Task) => {
+    void runTask(task).then((result) => port.postMessage(result))
+  })
+}
