@@ -105,4 +105,26 @@ describe.skipIf(!hasCorpus)('what a reader sees in the corpus papers', () => {
     expect(table.children).toHaveLength(3)
     expect(tree.meta.issueDate).toBe('1999-01-06')
   })
+
+  it('en_cb4-711-12-13-06_admin: number alone on its line, a footnote and page footer inside paragraph 3', () => {
+    const tree = read('en_cb4-711-12-13-06_admin.txt')
+    expect(tree.meta.paperNo).toBe('CB(4)711/12-13(06)')
+    expect(tree.meta.meetingDate).toBe('2013-06-10')
+    expect(tree.meta.title).toBe('Progress Update on E-Government Development')
+    expect(paragraphs(tree).map((p) => p.number)).toEqual(['1', '2', '3'])
+    expect(paragraphs(tree)[0]!.children.map((c) => c.type)).toEqual(['text', 'footnoteReference', 'text'])
+    expect(ownText(paragraphs(tree)[2]!).startsWith('In the past year, we furthered the development of e-Government services to the community')).toBe(true)
+    const note = tree.children.flatMap((n) => ('children' in n ? (n.children as {type: string}[]) : [])).flatMap((n) => ('children' in n ? (n.children as {type: string; identifier?: string}[]) : [n])).find((n) => n.type === 'footnote')
+    expect(note?.identifier).toBe('1')
+    expect(tree.furniture.map((f) => f.value)).toEqual(['-1-'])
+    expect(sections(tree).map((s) => s.title)).toEqual(['Purpose', 'Background', 'Progress Since Last Reporting'])
+  })
+
+  it('en_plc-ip2609-2-1997_admin: ALL CAPS header, two unnumbered paragraphs before "1."', () => {
+    const tree = read('en_plc-ip2609-2-1997_admin.txt')
+    expect(tree.meta.title).toBe('INFORMATION INFRASTRUCTURE ADVISORY COMMITTEE')
+    expect(tree.meta.committee).toBe('INFORMATION POLICY PANEL')
+    expect(paragraphs(tree).map((p) => [p.number, p.inferred ?? false])).toEqual([[null, false], [null, false], ['1', false]])
+    expect(ownText(paragraphs(tree)[1]!).startsWith('Hong Kong is already at the forefront')).toBe(true)
+  })
 })
