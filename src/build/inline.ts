@@ -6,6 +6,7 @@
  * are markup: they are dropped from values, but positions still cover them.
  */
 import {isLetterSpaced, isWide, joiner} from '../lang/chars.js'
+import {FOOTNOTE_MARKER} from '../lang/patterns.js'
 import type {Source} from '../source.js'
 import type {Emphasis, Phrasing, Strong, Text} from '../tree.js'
 
@@ -23,9 +24,8 @@ interface Run {
 
 const ESCAPABLE = /[!-/:-@[-`{-~]/
 
-/** A footnote marker glued to the word before it (`(IT)1.`): the digits, when followed by punctuation or a space. */
-const MARKER_AFTER = /^(\d{1,2})(?=[.,;:)。，；：]?(?:\s|$))/
-const MARKER_BEFORE = /[A-Za-z)\]]/
+/** The footnote marker pattern, matched at one place (sticky). */
+const MARKER_AT = new RegExp(FOOTNOTE_MARKER.source, 'y')
 
 /** Read words into runs, resolving escapes, emphasis marks and footnote markers. */
 function runs(text: string, base: number, footnotes: ReadonlySet<string>): Run[] {
@@ -60,8 +60,9 @@ function runs(text: string, base: number, footnotes: ReadonlySet<string>): Run[]
         continue
       }
     }
-    if (footnotes.size > 0 && char >= '0' && char <= '9' && i > 0 && MARKER_BEFORE.test(text[i - 1]!)) {
-      const marker = MARKER_AFTER.exec(text.slice(i, i + 4))
+    if (footnotes.size > 0 && char >= '0' && char <= '9') {
+      MARKER_AT.lastIndex = i
+      const marker = MARKER_AT.exec(text)
       if (marker && footnotes.has(marker[1]!)) {
         flush(base + i)
         out.push({type: 'footnoteReference', value: marker[1]!, start: base + i, end: base + i + marker[1]!.length})

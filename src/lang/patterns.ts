@@ -89,5 +89,8 @@ export const PAGE_NUMBER_LINE =
 /** Footers that web pages add: `Last Updated on 23 October 1997`. */
 export const WEB_FOOTER_LINE = /^(?:Last\s+(?:Updated|Revision\s+Date)\s*(?:on|:)?\s*.*|最後更新日期.*|最后更新日期.*|上次更新日期.*)$/i
 
+/** A footnote marker glued to the word before it (`technology (IT)1.`): one or two digits after a letter or a closing bracket, before punctuation or a space. */
+export const FOOTNOTE_MARKER = /(?<=[A-Za-z)\]])(\d{1,2})(?=[.,;:)]?(?:\s|$))/g
+
 /** Bullets that start an unlabelled item. */
 export const BULLETS = '-*+•●○▪■□◆◇►▶‧・–'

@@ -7,6 +7,7 @@
  * text before it has a marker for it: a number glued to a word, `(IT)1.`.
  */
 import {toHalfWidth} from '../lang/chars.js'
+import {FOOTNOTE_MARKER} from '../lang/patterns.js'
 import type {Line} from './lines.js'
 
 export interface FootnoteMark {
@@ -16,8 +17,6 @@ export interface FootnoteMark {
 }
 
 const NOTE_START = /^(\d{1,2})(?:\s+(?=\S)|$)/
-/** A footnote marker glued to the word before it: `technology (IT)1.`, `Ordinance2,`. */
-export const FOOTNOTE_MARKER = /(?<=[A-Za-z)\]）」”\u4e00-\u9fff])(\d{1,2})(?=[.,;:)。，；：]?(?:\s|$))/g
 const MAX_NOTE_LINES = 6
 
 /** Mark footnote lines; returns the identifiers of the notes found. */
