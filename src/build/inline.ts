@@ -27,74 +27,89 @@ const ESCAPABLE = /[!-/:-@[-`{-~]/
 /** The footnote marker pattern, matched at one place (sticky). */
 const MARKER_AT = new RegExp(FOOTNOTE_MARKER.source, 'y')
 
-/** Read words into runs, resolving escapes, emphasis marks and footnote markers. */
-function runs(text: string, base: number, footnotes: ReadonlySet<string>): Run[] {
+/** Characters where something may happen; everything between them is plain words. */
+const SPECIAL = /[\\*_[]/g
+const SPECIAL_OR_DIGIT = /[\\*_[0-9]/g
+const REFERENCE = /\[\^([^\]\s]{1,20})\]/y
+const ESCAPE_IN_MARKS = /\\([!-/:-@[-`{-~])/g
+
+/** Read words into runs, resolving escapes, emphasis marks and footnote markers. Offsets are into `text`. */
+function runs(text: string, footnotes: ReadonlySet<string>): Run[] {
   const out: Run[] = []
+  const special = footnotes.size > 0 ? SPECIAL_OR_DIGIT : SPECIAL
   let value = ''
-  let runStart = base
+  let runStart = -1
   let i = 0
+  const add = (from: number, to: number) => {
+    if (from >= to) return
+    if (runStart < 0) runStart = from
+    value += text.slice(from, to)
+  }
   const flush = (end: number) => {
     if (value) out.push({type: 'text', value, start: runStart, end})
     value = ''
+    runStart = -1
   }
   while (i < text.length) {
+    special.lastIndex = i
+    const found = special.exec(text)
+    const next = found ? found.index : text.length
+    add(i, next)
+    i = next
+    if (!found) break
     const char = text[i]!
-    if (char === '\\' && i + 1 < text.length && ESCAPABLE.test(text[i + 1]!)) {
-      value += text[i + 1]
-      i += 2
+    if (char === '\\') {
+      if (i + 1 < text.length && ESCAPABLE.test(text[i + 1]!)) {
+        if (runStart < 0) runStart = i
+        value += text[i + 1]
+        i += 2
+      } else if (i === text.length - 1) i++ // a Markdown hard break at the end of a line
+      else add(i, ++i)
       continue
     }
-    if (char === '\\' && i === text.length - 1) {
-      // A Markdown hard break at the end of a line.
-      i++
-      continue
-    }
-    if (char === '[' && text[i + 1] === '^') {
+    if (char === '[') {
       // `[^1]`: a footnote reference as Markdown writes it.
-      const reference = /^\[\^([^\]\s]{1,20})\]/.exec(text.slice(i, i + 24))
+      REFERENCE.lastIndex = i
+      const reference = text[i + 1] === '^' ? REFERENCE.exec(text) : null
       if (reference) {
-        flush(base + i)
-        out.push({type: 'footnoteReference', value: reference[1]!, start: base + i, end: base + i + reference[0].length})
+        flush(i)
+        out.push({type: 'footnoteReference', value: reference[1]!, start: i, end: i + reference[0].length})
         i += reference[0].length
-        runStart = base + i
-        continue
-      }
+      } else add(i, ++i)
+      continue
     }
-    if (footnotes.size > 0 && char >= '0' && char <= '9') {
+    if (char >= '0' && char <= '9') {
       MARKER_AT.lastIndex = i
       const marker = MARKER_AT.exec(text)
       if (marker && footnotes.has(marker[1]!)) {
-        flush(base + i)
-        out.push({type: 'footnoteReference', value: marker[1]!, start: base + i, end: base + i + marker[1]!.length})
+        flush(i)
+        out.push({type: 'footnoteReference', value: marker[1]!, start: i, end: i + marker[1]!.length})
         i += marker[1]!.length
-        runStart = base + i
-        continue
+      } else {
+        // The rest of the number is plain.
+        let end = i + 1
+        while (end < text.length && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++
+        add(i, end)
+        i = end
       }
+      continue
     }
-    if (char === '*' || char === '_') {
-      const double = text[i + 1] === char
-      const mark = double ? char + char : char
-      const close = findClose(text, i + mark.length, mark)
-      const isEmphasisOpen = close > 0 && (char === '*' || wordBoundary(text, i, close + mark.length))
-      if (isEmphasisOpen) {
-        flush(base + i)
-        const inner = text.slice(i + mark.length, close)
-        out.push({
-          type: double ? 'strong' : 'emphasis',
-          value: inner.replace(/\\([!-/:-@[-`{-~])/g, '$1'),
-          start: base + i,
-          end: base + close + mark.length
-        })
-        i = close + mark.length
-        runStart = base + i
-        continue
-      }
-    }
-    if (!value) runStart = base + i
-    value += char
-    i++
+    // `*` or `_`: emphasis when a closing mark follows.
+    const double = text[i + 1] === char
+    const mark = double ? char + char : char
+    const close = findClose(text, i + mark.length, mark)
+    if (close > 0 && (char === '*' || wordBoundary(text, i, close + mark.length))) {
+      flush(i)
+      out.push({
+        type: double ? 'strong' : 'emphasis',
+        value: text.slice(i + mark.length, close).replace(ESCAPE_IN_MARKS, '$1'),
+        start: i,
+        end: close + mark.length
+      })
+      i = close + mark.length
+    } else add(i, ++i)
   }
-  flush(base + text.length)
+  flush(text.length)
   return out
 }
 
@@ -144,40 +159,83 @@ function join(before: string, after: string, source?: Source): string {
 
 const DROP_HYPHEN = '\u0000'
 
+/** A stretch of the joined words that is a stretch of the source. */
+interface Segment {
+  /** Start and end in the joined words. */
+  from: number
+  to: number
+  /** Offset in the source of the joined words' `from`. */
+  source: number
+}
+
+/** A letter-spaced line may have spaces between its CJK characters (quick test before the full one). */
+const MAYBE_SPACED = /[\u3400-\u9fff][ \u3000][\u3400-\u9fff]/
+
 /**
  * The phrasing nodes for a block's pieces. The pieces are joined first (so
  * that `**附` at the end of one line and `錄**` on the next are one strong
- * node), with a map from each character of the joined words back to its
- * offset in the source.
+ * node), keeping segments that map the joined words back to source offsets.
  */
 export function phrasing(source: Source, pieces: Piece[]): Phrasing[] {
-  let joined = ''
-  const map: number[] = []
+  const parts: string[] = []
+  const segments: Segment[] = []
+  let length = 0
+  let previous = ''
   for (const piece of pieces) {
     const words = source.text.slice(piece.start, piece.end)
     if (words.length === 0) continue
-    const spaced = isLetterSpaced(words)
-    const glue = join(joined, words, source)
+    const glue = join(previous, words, source)
     if (glue === DROP_HYPHEN) {
-      joined = joined.slice(0, -1)
-      map.pop()
-    } else {
-      for (let i = 0; i < glue.length; i++) map.push(piece.start)
-      joined += glue
+      // The hyphen was only the line break: the word goes on without it.
+      parts[parts.length - 1] = parts[parts.length - 1]!.slice(0, -1)
+      segments[segments.length - 1]!.to--
+      length--
+    } else if (glue) {
+      parts.push(glue)
+      length += glue.length
     }
-    for (let i = 0; i < words.length; i++) {
+    if (MAYBE_SPACED.test(words) && isLetterSpaced(words)) {
       // A letter-spaced line reads as words: the spaces between its CJK characters go.
-      if (spaced && (words[i] === ' ' || words[i] === '\u3000') && isWide(joined.charCodeAt(joined.length - 1)) && isWide(words.charCodeAt(i + 1))) continue
-      map.push(piece.start + i)
-      joined += words[i]
+      let kept = ''
+      let from = 0
+      for (let i = 0; i < words.length; i++) {
+        const drop = (words[i] === ' ' || words[i] === '\u3000') && i > 0 && isWide(words.charCodeAt(i - 1)) && isWide(words.charCodeAt(i + 1))
+        if (!drop) continue
+        segments.push({from: length + kept.length, to: length + kept.length + (i - from), source: piece.start + from})
+        kept += words.slice(from, i)
+        from = i + 1
+      }
+      segments.push({from: length + kept.length, to: length + kept.length + (words.length - from), source: piece.start + from})
+      kept += words.slice(from)
+      parts.push(kept)
+      length += kept.length
+      previous = kept
+    } else {
+      segments.push({from: length, to: length + words.length, source: piece.start})
+      parts.push(words)
+      length += words.length
+      previous = words
     }
   }
-  map.push(pieces.length ? pieces[pieces.length - 1]!.end : 0)
-  const at = (index: number) => map[index]!
+  const joined = parts.join('')
+  const last = pieces.length ? pieces[pieces.length - 1]!.end : 0
+  /** The source offset of joined[index]; glue maps to the start of what follows it. */
+  const at = (index: number): number => {
+    let low = 0
+    let high = segments.length - 1
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if (segments[mid]!.to <= index) low = mid + 1
+      else high = mid
+    }
+    const segment = segments[low]
+    if (!segment || index >= segment.to) return last
+    return index < segment.from ? segment.source : segment.source + (index - segment.from)
+  }
   /** The source offset just after joined[index - 1]. */
-  const after = (index: number) => (index > 0 ? map[index - 1]! + 1 : map[0]!)
+  const after = (index: number): number => (index > 0 ? at(index - 1) + 1 : at(0))
   const nodes: Phrasing[] = []
-  for (const run of runs(joined, 0, source.footnotes)) {
+  for (const run of runs(joined, source.footnotes)) {
     const position = source.position(at(run.start), after(run.end))
     if (run.type === 'text') {
       nodes.push({type: 'text', value: run.value, position})
