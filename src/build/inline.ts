@@ -5,7 +5,7 @@
  * between CJK, one space between words). Markdown marks (`**`, `*`, `\`)
  * are markup: they are dropped from values, but positions still cover them.
  */
-import {isLetterSpaced, isWide, joiner} from '../lang/chars.js'
+import {isLetterSpaced, isWide, joiner, MAYBE_SPACED} from '../lang/chars.js'
 import {FOOTNOTE_MARKER} from '../lang/patterns.js'
 import type {Source} from '../source.js'
 import type {Emphasis, Phrasing, Strong, Text} from '../tree.js'
@@ -167,9 +167,6 @@ interface Segment {
   /** Offset in the source of the joined words' `from`. */
   source: number
 }
-
-/** A letter-spaced line may have spaces between its CJK characters (quick test before the full one). */
-const MAYBE_SPACED = /[\u3400-\u9fff][ \u3000][\u3400-\u9fff]/
 
 /**
  * The phrasing nodes for a block's pieces. The pieces are joined first (so

@@ -54,7 +54,10 @@ export function displayWidth(value: string): number {
 }
 
 /** Full-width ASCII variants (U+FF01–FF5E) and the ideographic space to ASCII. */
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/
+
 export function toHalfWidth(value: string): string {
+  if (!FULL_WIDTH.test(value)) return value
   let out = ''
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i)
@@ -162,5 +165,8 @@ export function isLetterSpaced(value: string): boolean {
 
 /** The words of a letter-spaced line read as words: no spaces between CJK characters (spaces next to digits stay). */
 export function squeeze(value: string): string {
-  return isLetterSpaced(value) ? value.replace(HAN_SPACE_HAN, '') : value
+  return MAYBE_SPACED.test(value) && isLetterSpaced(value) ? value.replace(HAN_SPACE_HAN, '') : value
 }
+
+/** Quick test: could the line be letter-spaced at all (a CJK character, a space, a CJK character)? */
+export const MAYBE_SPACED = /[\u3400-\u9fff][ \u3000][\u3400-\u9fff]/

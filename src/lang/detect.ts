@@ -17,7 +17,7 @@ for (const char of SIMPLIFIED) if (!HANT.has(char.codePointAt(0)!)) HANS.add(cha
 for (const code of HANS) HANT.delete(code)
 
 /** The language of the given pieces of text (the content lines; furniture left out). Reads at most `limit` characters. */
-export function detectLang(pieces: Iterable<string>, limit = 200_000): Lang {
+export function detectLang(pieces: Iterable<string>, limit = 60_000): Lang {
   let han = 0
   let latin = 0
   let hant = 0

@@ -22,6 +22,8 @@ const MAX_NOTE_LINES = 6
 /** Mark footnote lines; returns the identifiers of the notes found. */
 export function markFootnotes(lines: Line[], marks: Map<Line, FootnoteMark>): Set<string> {
   const found = new Set<string>()
+  // Most papers have none: look for markers only when some line could start a note.
+  if (!lines.some((line) => !line.blank && !line.furniture && NOTE_START.test(line.text))) return found
   const referenced = new Set<string>()
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!

@@ -56,6 +56,7 @@ function neighbour(lines: Line[], index: number, step: 1 | -1): Line | undefined
  * or at the end of the text.
  */
 function isPageNumber(lines: Line[], line: Line, onPageEdge: boolean): boolean {
+  if (line.text.length > 24) return false
   const text = toHalfWidth(line.text)
   if (!PAGE_NUMBER_LINE.test(text)) return false
   if (!BARE_NUMBER.test(text) || onPageEdge) return true
