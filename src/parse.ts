@@ -7,12 +7,11 @@ import {BodyBuilder} from './build/index.js'
 import {toBlocks} from './build/blocks.js'
 import {buildHeader, readMeta, splitHeader} from './build/header.js'
 import {detectLang} from './lang/detect.js'
-import {STAMP_LINE} from './lang/patterns.js'
 import {MessageList, type Message} from './message.js'
 import {markFurniture} from './normalise/furniture.js'
 import {markFootnotes, type FootnoteMark} from './normalise/footnotes.js'
 import {splitLines, typicalWidth, type Line} from './normalise/lines.js'
-import {splitPapers, type Range} from './normalise/split.js'
+import {paperStarts, splitPapers, type Range} from './normalise/split.js'
 import {Source, type PageSpan} from './source.js'
 import {SCHEMA_VERSION, type Furniture, type Node, type Paper, type Paragraph, type TopContent} from './tree.js'
 
@@ -65,7 +64,7 @@ export function parseText(text: string, options: ParseOptions = {}): ParseResult
   }
   closeEnds(tree)
   inferNumbers(tree)
-  report(tree, lines.filter((line) => !line.blank && !line.furniture).map((line) => line.text), source, messages)
+  report(tree, lines, messages)
   return {tree, messages: messages.messages}
 }
 
@@ -128,14 +127,13 @@ function inferNumbers(tree: Paper): void {
   }
 }
 
-function report(tree: Paper, contentLines: string[], source: Source, messages: MessageList): void {
+function report(tree: Paper, lines: Line[], messages: MessageList): void {
   const structured = paragraphsOf(tree).some((paragraph) => paragraph.number !== null) || tree.children.some((node) => node.type === 'section')
   if (!structured) {
     messages.warn('parse/no-structure', 'no numbered paragraphs or section headings found: the tree holds the text as unnumbered paragraphs', null)
   }
-  const stamps = contentLines.filter((line) => STAMP_LINE.test(line) && /號文件|号文件/.test(line))
-  if (new Set(stamps).size > 1) {
-    messages.warn('parse/several-papers', `the input holds ${new Set(stamps).size} papers (one paper-number line each)`, null, 'split it into one file per paper')
+  const papers = paperStarts(lines).length
+  if (papers > 1) {
+    messages.warn('parse/several-papers', `the input holds ${papers} papers (one paper-number line each)`, null, 'parse with --split for one tree per paper')
   }
-  void source
 }

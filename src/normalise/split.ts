@@ -5,7 +5,7 @@
  * stamp goes with the first paper.
  */
 import {STAMP_LINE} from '../lang/patterns.js'
-import {splitLines} from './lines.js'
+import {splitLines, type Line} from './lines.js'
 
 export interface Range {
   start: number
@@ -14,14 +14,23 @@ export interface Range {
 
 const PAPER_STAMP = /號文件|号文件|^LC\s+Paper\s+No/i
 
-export function splitPapers(text: string): Range[] {
-  const starts: number[] = []
+/** The lines that start a paper: a paper-number line with a number not seen before (the same number again is a running header). */
+export function paperStarts(lines: Line[]): Line[] {
+  const starts: Line[] = []
   const seen = new Set<string>()
-  for (const line of splitLines(text)) {
+  for (const line of lines) {
     if (line.blank || !STAMP_LINE.test(line.text) || !PAPER_STAMP.test(line.text)) continue
     const number = STAMP_LINE.exec(line.text)![1]!.replace(/\s+/g, '')
-    if (seen.has(number)) continue // the same number again is a running header, not a new paper
+    if (seen.has(number)) continue
     seen.add(number)
+    starts.push(line)
+  }
+  return starts
+}
+
+export function splitPapers(text: string): Range[] {
+  const starts: number[] = []
+  for (const line of paperStarts(splitLines(text))) {
     // A form feed before the stamp belongs to the page, and so to this paper.
     let start = line.start
     while (start > 0 && text[start - 1] === '\f') start--
