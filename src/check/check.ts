@@ -1,0 +1,76 @@
+/**
+ * The runner: `check(tree, text, options)` runs every rule that is on over
+ * one parsed paper and returns vfile-like messages sorted by place.
+ */
+import type {Message, Severity} from '../message.js'
+import type {Paper} from '../tree.js'
+import {Locator} from './locate.js'
+import {PAIR_RULES, pairSide} from './pair.js'
+import {RULES, defaultSeverity} from './registry.js'
+import type {CheckOptions, Place, RuleContext, RuleMeta, Settings} from './types.js'
+
+/** The severity a rule's messages get, or null when it is off. */
+export function severityOf(id: string, settings: Settings = {}): Severity | null {
+  const setting = settings[id] ?? defaultSeverity(id) ?? 'warning'
+  return setting === 'off' ? null : setting
+}
+
+/** Apply settings to messages raised elsewhere (the parser's): drop those turned off, set severities. */
+export function applySettings(messages: Message[], settings: Settings = {}): Message[] {
+  const out: Message[] = []
+  for (const message of messages) {
+    if (settings[message.ruleId] === undefined) {
+      out.push(message)
+      continue
+    }
+    const severity = severityOf(message.ruleId, settings)
+    if (severity) out.push({...message, severity})
+  }
+  return out
+}
+
+export function compareMessages(a: Message, b: Message): number {
+  const pa = a.place?.start
+  const pb = b.place?.start
+  return (pa?.offset ?? -1) - (pb?.offset ?? -1) || a.ruleId.localeCompare(b.ruleId) || a.reason.localeCompare(b.reason)
+}
+
+export function check(tree: Paper, text: string, options: CheckOptions = {}): Message[] {
+  const settings = options.settings ?? {}
+  const locate = new Locator(text, tree)
+  const messages: Message[] = []
+  const contextFor = (rule: RuleMeta, severity: Severity): RuleContext => ({
+    tree,
+    text,
+    locate,
+    zh: tree.lang !== 'en',
+    report(reason: string, place: Place, note?: string) {
+      const message: Message = {reason, ruleId: rule.id, source: 'legco', severity, place}
+      if (note) message.note = note
+      messages.push(message)
+    }
+  })
+  for (const rule of RULES) {
+    const severity = severityOf(rule.id, settings)
+    if (severity) rule.run(contextFor(rule, severity))
+  }
+  if (options.pair) {
+    const other = pairSide(options.pair)
+    for (const rule of PAIR_RULES) {
+      const severity = severityOf(rule.id, settings)
+      if (severity) rule.run(contextFor(rule, severity), other)
+    }
+  }
+  return dedupe(messages).sort(compareMessages)
+}
+
+/** One message per rule, place and reason. */
+function dedupe(messages: Message[]): Message[] {
+  const seen = new Set<string>()
+  return messages.filter((m) => {
+    const key = `${m.ruleId}|${m.place?.start.offset}|${m.reason}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}

@@ -1,0 +1,11 @@
+/** `legco check` as a library: the runner, the rules, settings and formatters. */
+export {check, applySettings, severityOf, compareMessages} from './check.js'
+export {RULES, PARSE_RULES, ALL_RULES, ruleMeta, defaultSeverity} from './registry.js'
+export {PAIR_RULES} from './pair.js'
+export {resolveSettings, readConfig, readRuleFlags, ConfigError, CONFIG_FILE} from './config.js'
+export {formatText} from './format/text.js'
+export {formatJson, toJsonMessages, type JsonMessage} from './format/json.js'
+export {formatGithub} from './format/github.js'
+export {formatSarif, toSarif} from './format/sarif.js'
+export type {FileResult} from './format/types.js'
+export type {CheckOptions, PairInput, Rule, RuleContext, RuleMeta, Setting, Settings} from './types.js'

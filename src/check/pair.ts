@@ -1,0 +1,213 @@
+/**
+ * The bilingual pair (`legco check zh.txt --pair en.txt`): the Chinese and
+ * English versions of one paper must number the same paragraphs, label the
+ * same items in each, and state the same figures and dates. Paragraphs are
+ * matched by number; messages are placed in the checked file and name the
+ * place in the other.
+ */
+import {toHalfWidth} from '../lang/chars.js'
+import {findDates} from '../lang/dates.js'
+import type {Item, Node, Paragraph, Position, Text} from '../tree.js'
+import {FIGURE_UNITS, SMALLEST_COMPARED_FIGURE} from './data.js'
+import {Locator} from './locate.js'
+import type {PairInput, RuleContext, RuleMeta} from './types.js'
+import {paragraphRuns, visit} from './walk.js'
+
+export interface PairRule extends RuleMeta {
+  run(context: RuleContext, other: PairSide): void
+}
+
+export interface PairSide extends PairInput {
+  locate: Locator
+}
+
+function bodyParagraphs(side: {tree: PairInput['tree']}): Map<string, Paragraph> {
+  const found = new Map<string, Paragraph>()
+  for (const paragraph of paragraphRuns(side.tree)[0]!.paragraphs) {
+    if (paragraph.number !== null && !found.has(paragraph.number)) found.set(paragraph.number, paragraph)
+  }
+  return found
+}
+
+function where(name: string, node: Node): string {
+  return `${name}:${node.position.start.line}`
+}
+
+/** The paragraph of this side shown for one the other side has alone: the one numbered just below it. */
+function nearest(paragraphs: Map<string, Paragraph>, number: string, context: RuleContext): Position {
+  let best: Paragraph | null = null
+  for (const [n, paragraph] of paragraphs) if (Number(n) < Number(number) && (!best || Number(n) > Number(best.number))) best = paragraph
+  return context.locate.startOf(best ?? context.tree)
+}
+
+export const pairParagraphs: PairRule = {
+  id: 'pair-paragraphs',
+  severity: 'error',
+  category: 'pair',
+  summary: 'a paragraph number one language version has and the other lacks',
+  run(context, other) {
+    const here = bodyParagraphs(context)
+    const there = bodyParagraphs(other)
+    for (const [number, paragraph] of here) {
+      if (there.has(number)) continue
+      context.report(`paragraph ${number} has no counterpart in ${other.name}`, context.locate.marker(paragraph, paragraph.marker), `check the numbering of both versions around paragraph ${number}`)
+    }
+    for (const [number, paragraph] of there) {
+      if (here.has(number)) continue
+      context.report(`paragraph ${number} of ${where(other.name, paragraph)} has no counterpart here`, nearest(here, number, context), `check the numbering of both versions around paragraph ${number}`)
+    }
+  }
+}
+
+/** Item labels of a paragraph, nested ones as paths: a, b, b.i, b.ii, c. */
+export function itemPaths(paragraph: Paragraph): {path: string; item: Item}[] {
+  const found: {path: string; item: Item}[] = []
+  const walk = (node: Paragraph | Item, prefix: string) => {
+    for (const child of node.children) {
+      if (child.type !== 'item') continue
+      const label = child.label === null ? '•' : toHalfWidth(child.label).toLowerCase()
+      const path = prefix ? `${prefix}.${label}` : label
+      found.push({path, item: child})
+      walk(child, path)
+    }
+  }
+  walk(paragraph, '')
+  return found
+}
+
+function listing(paths: string[]): string {
+  if (paths.length === 0) return 'no items'
+  return paths.map((p) => `(${p.split('.').pop()})`).join('')
+}
+
+export const pairItems: PairRule = {
+  id: 'pair-items',
+  severity: 'error',
+  category: 'pair',
+  summary: 'a paragraph whose item labels differ between the language versions',
+  run(context, other) {
+    const there = bodyParagraphs(other)
+    for (const [number, paragraph] of bodyParagraphs(context)) {
+      const counterpart = there.get(number)
+      if (!counterpart) continue
+      const a = itemPaths(paragraph)
+      const b = itemPaths(counterpart)
+      const index = a.findIndex((entry, i) => b[i]?.path !== entry.path)
+      const differs = index >= 0 || b.length !== a.length
+      if (!differs) continue
+      const at = index >= 0 ? index : a.length
+      const place = a[at] ? context.locate.marker(a[at]!.item, a[at]!.item.marker) : context.locate.marker(paragraph, paragraph.marker)
+      context.report(
+        `paragraph ${number} has items ${listing(a.map((e) => e.path))} here but ${listing(b.map((e) => e.path))} in ${where(other.name, counterpart)}`,
+        place,
+        `make the items of paragraph ${number} match in both versions`
+      )
+    }
+  }
+}
+
+function textOf(node: Node): string {
+  let value = ''
+  visit(node, (child) => {
+    if (child.type === 'text') value += `${(child as Text).value} `
+  })
+  return value
+}
+
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec'
+const MONTH_INDEX = (name: string) => MONTHS.split('|').findIndex((m) => m.toLowerCase() === name.toLowerCase()) % 12 + 1
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** What a paragraph says in figures and dates, once each. */
+export function factsOf(node: Node): {figures: Map<string, string>; dates: Set<string>} {
+  let text = toHalfWidth(textOf(node))
+  const dates = new Set<string>()
+  const blank = (start: number, end: number) => (text = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end))
+  for (const date of findDates(text)) {
+    dates.add(`${pad(date.month)}-${pad(date.day)}`)
+    dates.add(String(date.year))
+    blank(date.start, date.end)
+  }
+  const partial: [RegExp, (m: RegExpMatchArray) => string[]][] = [
+    [/(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)/g, (m) => [`${m[1]}-${pad(+m[2]!)}`]],
+    [new RegExp(`\\b(${MONTHS})\\.?\\s+(\\d{4})\\b`, 'gi'), (m) => [`${m[2]}-${pad(MONTH_INDEX(m[1]!))}`]],
+    [/(\d{1,2})\s*月\s*(\d{1,2})\s*日/g, (m) => [`${pad(+m[1]!)}-${pad(+m[2]!)}`]],
+    [new RegExp(`\\b(\\d{1,2})\\s+(${MONTHS})\\b`, 'gi'), (m) => [`${pad(MONTH_INDEX(m[2]!))}-${pad(+m[1]!)}`]],
+    [new RegExp(`\\b(${MONTHS})\\s+(\\d{1,2})\\b`, 'gi'), (m) => [`${pad(MONTH_INDEX(m[1]!))}-${pad(+m[2]!)}`]],
+    [/(\d{1,2})\s*月/g, () => []]
+  ]
+  for (const [pattern, keys] of partial) {
+    for (const match of [...text.matchAll(pattern)]) {
+      for (const key of keys(match)) dates.add(key)
+      blank(match.index!, match.index! + match[0].length)
+    }
+  }
+  const figures = new Map<string, string>()
+  const units = Object.keys(FIGURE_UNITS).join('|')
+  for (const match of text.matchAll(new RegExp(`(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:\\s*(${units})\\b|\\s*(萬|万|億|亿))?`, 'g'))) {
+    const unit = match[3] ?? match[4]
+    const value = Number(match[1]!.replace(/,/g, '') + (match[2] ?? '')) * (unit ? FIGURE_UNITS[unit.toLowerCase()] ?? FIGURE_UNITS[unit]! : 1)
+    if (!match[2] && !unit && value < SMALLEST_COMPARED_FIGURE) continue
+    const key = String(Math.round(value * 1000) / 1000)
+    if (!figures.has(key)) figures.set(key, match[0].trim())
+  }
+  return {figures, dates}
+}
+
+export const pairFigures: PairRule = {
+  id: 'pair-figures',
+  severity: 'warning',
+  category: 'pair',
+  summary: 'a figure stated in one language version of a paragraph and not the other',
+  run(context, other) {
+    const there = bodyParagraphs(other)
+    for (const [number, paragraph] of bodyParagraphs(context)) {
+      const counterpart = there.get(number)
+      if (!counterpart) continue
+      const a = factsOf(paragraph).figures
+      const b = factsOf(counterpart).figures
+      const onlyHere = [...a.keys()].filter((key) => !b.has(key)).map((key) => a.get(key)!)
+      const onlyThere = [...b.keys()].filter((key) => !a.has(key)).map((key) => b.get(key)!)
+      if (onlyHere.length === 0 && onlyThere.length === 0) continue
+      const parts = [onlyHere.length ? `${onlyHere.join(', ')} here` : '', onlyThere.length ? `${onlyThere.join(', ')} in ${where(other.name, counterpart)}` : ''].filter(Boolean)
+      context.report(`paragraph ${number}: figures differ: ${parts.join(' but ')}`, context.locate.marker(paragraph, paragraph.marker), 'check the figures of this paragraph in both versions')
+    }
+  }
+}
+
+export const pairDates: PairRule = {
+  id: 'pair-dates',
+  severity: 'error',
+  category: 'pair',
+  summary: 'a date stated in one language version of a paragraph and not the other',
+  run(context, other) {
+    const there = bodyParagraphs(other)
+    const check = (label: string, place: Position, a: Set<string>, b: Set<string>, counterpart: Node) => {
+      const onlyHere = [...a].filter((d) => !b.has(d))
+      const onlyThere = [...b].filter((d) => !a.has(d))
+      if (onlyHere.length === 0 && onlyThere.length === 0) return
+      const parts = [onlyHere.length ? `${onlyHere.join(', ')} here` : '', onlyThere.length ? `${onlyThere.join(', ')} in ${where(other.name, counterpart)}` : ''].filter(Boolean)
+      context.report(`${label}: dates differ: ${parts.join(' but ')}`, place, 'check the dates in both versions (shown as month-day, year-month or year)')
+    }
+    for (const [number, paragraph] of bodyParagraphs(context)) {
+      const counterpart = there.get(number)
+      if (!counterpart) continue
+      check(`paragraph ${number}`, context.locate.marker(paragraph, paragraph.marker), factsOf(paragraph).dates, factsOf(counterpart).dates, counterpart)
+    }
+    const a = context.tree.meta
+    const b = other.tree.meta
+    if (a.meetingDate && b.meetingDate && a.meetingDate !== b.meetingDate) {
+      context.report(`the meeting date is ${a.meetingDate} here but ${b.meetingDate} in ${other.name}`, context.locate.startOf(context.tree.children[0] ?? context.tree), 'correct the meeting date in one version')
+    }
+    if (a.issueDate && b.issueDate && a.issueDate !== b.issueDate) {
+      context.report(`the issue date is ${a.issueDate} here but ${b.issueDate} in ${other.name}`, context.locate.startOf(context.tree.children.find((n) => n.type === 'signature') ?? context.tree), 'correct the date under the signature in one version')
+    }
+  }
+}
+
+export const PAIR_RULES: PairRule[] = [pairParagraphs, pairItems, pairFigures, pairDates]
+
+export function pairSide(input: PairInput): PairSide {
+  return {...input, locate: new Locator(input.text, input.tree)}
+}
+

@@ -1,0 +1,260 @@
+/**
+ * Text hygiene: brackets and quotes that open and close, one width
+ * (half or full) per role in a paper, dates that exist.
+ */
+import {toHalfWidth} from '../../lang/chars.js'
+import {findDates} from '../../lang/dates.js'
+import type {Item, Paragraph} from '../../tree.js'
+import {BRACKET_PAIRS} from '../data.js'
+import type {Rule, RuleContext} from '../types.js'
+import {blocksOf, paragraphRuns, placeIn, visit, type Block} from '../walk.js'
+
+const OPENERS = new Map<string, number>()
+const CLOSERS = new Map<string, number>()
+BRACKET_PAIRS.forEach((pair, index) => {
+  for (const char of pair.open) OPENERS.set(char, index)
+  for (const char of pair.close) CLOSERS.set(char, index)
+})
+
+export interface BracketScan {
+  /** Matched pairs: offsets of the opener and the closer. */
+  pairs: [number, number][]
+  /** Openers never closed. */
+  unclosed: number[]
+  /** Closers with no opener. */
+  unopened: number[]
+}
+
+/**
+ * Match brackets and quotes in one block. A `)` that ends an inline list
+ * label (`1)`, `ii)`, `b)` after a space or at the start) is not a bracket.
+ */
+export function scanBrackets(value: string): BracketScan {
+  const stack: {at: number; pair: number}[] = []
+  const result: BracketScan = {pairs: [], unclosed: [], unopened: []}
+  for (let i = 0; i < value.length; i++) {
+    const char = value[i]!
+    const open = OPENERS.get(char)
+    const close = CLOSERS.get(char)
+    // “ and ” are distinct; a quote that is both (none here) would need parity.
+    if (open !== undefined) {
+      stack.push({at: i, pair: open})
+    } else if (close !== undefined) {
+      const depth = stack.map((entry) => entry.pair).lastIndexOf(close)
+      if (depth < 0) {
+        if ((char === ')' || char === '）') && /(?:^|[\s,;:，；：、。])[0-9a-zA-Z]{1,4}$/.test(value.slice(Math.max(0, i - 6), i))) continue
+        result.unopened.push(i)
+        continue
+      }
+      // Openers above the match were never closed.
+      while (stack.length > depth + 1) result.unclosed.push(stack.pop()!.at)
+      result.pairs.push([stack.pop()!.at, i])
+    }
+  }
+  result.unclosed.push(...stack.map((entry) => entry.at))
+  result.unclosed.sort((a, b) => a - b)
+  return result
+}
+
+function closerOf(char: string): string {
+  const pair = BRACKET_PAIRS[OPENERS.get(char)!]!
+  return pair.close[pair.open.indexOf(char)] ?? pair.close[0]!
+}
+
+function openerOf(char: string): string {
+  const pair = BRACKET_PAIRS[CLOSERS.get(char)!]!
+  return pair.open[pair.close.indexOf(char)] ?? pair.open[0]!
+}
+
+function excerpt(value: string, at: number): string {
+  const text = value.slice(at, at + 12).replace(/\s+/g, ' ')
+  return at + 12 < value.length ? `${text}…` : text
+}
+
+export const bracketsBalanced: Rule = {
+  id: 'brackets-balanced',
+  severity: 'error',
+  category: 'hygiene',
+  summary: 'a bracket or quote that is not closed, or closes nothing: （） () “” 「」 《》',
+  run(context) {
+    for (const block of blocksOf(context.tree, context.locate)) {
+      const scan = scanBrackets(block.value)
+      for (const at of scan.unclosed) {
+        const char = block.value[at]!
+        context.report(`${char} is not closed: “${excerpt(block.value, at)}”`, placeIn(context.locate, block, at, at + 1), `add the closing ${closerOf(char)}, or remove this ${char}`)
+      }
+      for (const at of scan.unopened) {
+        const char = block.value[at]!
+        const start = Math.max(0, at - 11)
+        context.report(
+          `${char} closes nothing: “${start > 0 ? '…' : ''}${block.value.slice(start, at + 1)}”`,
+          placeIn(context.locate, block, at, at + 1),
+          `add the opening ${openerOf(char)}, or remove this ${char}`
+        )
+      }
+    }
+  }
+}
+
+type Width = 'half' | 'full'
+
+interface Use {
+  width: Width
+  place: () => import('../../tree.js').Position
+  shown: string
+  fix: string
+}
+
+/** Report the uses whose width is not the one most uses have (the first one's on a tie). */
+function reportMinority(context: RuleContext, role: string, uses: Use[]): void {
+  const half = uses.filter((use) => use.width === 'half')
+  const full = uses.filter((use) => use.width === 'full')
+  if (half.length === 0 || full.length === 0) return
+  const norm: Width = half.length > full.length ? 'half' : full.length > half.length ? 'full' : uses[0]!.width
+  const normExample = (norm === 'half' ? half : full)[0]!.shown
+  for (const use of norm === 'half' ? full : half) {
+    context.report(`${role} ${use.shown} is ${use.width}-width; the paper's other ${role}s are ${norm}-width (${normExample})`, use.place(), `print it as ${use.fix}`)
+  }
+}
+
+const FULL = /[\uff01-\uff5e]/
+const HALF = /[\x21-\x7e]/
+
+/** The characters of a marker whose width is a choice: brackets, points and digits, not the letter of a label (`（d）` is full-width). */
+function formOf(marker: string): string {
+  return marker.replace(/[A-Za-z\uff21-\uff3a\uff41-\uff5a]/g, '')
+}
+
+/** Brackets, points and digits to full width; letters stay as they are. */
+function toFullWidthForm(value: string): string {
+  return value.replace(/[\x21-\x7e]/g, (c) => (/[A-Za-z]/.test(c) ? c : String.fromCharCode(c.charCodeAt(0) + 0xfee0)))
+}
+
+function toFullWidth(value: string): string {
+  return value.replace(/[\x21-\x7e]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
+}
+
+export const widthConsistent: Rule = {
+  id: 'width-consistent',
+  severity: 'warning',
+  category: 'hygiene',
+  summary: 'half- and full-width forms mixed for one role: (a) beside （b）, 4. beside ５．, ( closed by ）',
+  run(context) {
+    const {tree, locate} = context
+    // Paragraph markers: digits and point.
+    const paragraphs: Paragraph[] = paragraphRuns(tree).flatMap((run) => run.paragraphs).filter((p) => p.marker && !p.inferred)
+    const markerUse = (node: Paragraph | Item, marker: string): Use | null => {
+      const full = FULL.test(formOf(marker))
+      const halfPart = HALF.test(formOf(marker))
+      if (!full && !halfPart) return null
+      return {
+        width: full ? 'full' : 'half',
+        place: () => locate.marker(node, marker),
+        shown: marker,
+        fix: full ? toHalfWidth(marker) : toFullWidthForm(marker)
+      }
+    }
+    // A marker that is itself mixed (`２.`, `（c)`) is reported on its own.
+    const mixed = (node: Paragraph | Item, marker: string, role: string) => {
+      if (FULL.test(formOf(marker)) && HALF.test(formOf(marker))) {
+        context.report(`${role} ${marker} mixes half- and full-width characters`, locate.marker(node, marker), `print it as ${toHalfWidth(marker)} (or in full width: ${toFullWidthForm(toHalfWidth(marker))})`)
+        return true
+      }
+      return false
+    }
+    reportMinority(
+      context,
+      'paragraph marker',
+      paragraphs.flatMap((p) => (mixed(p, p.marker!, 'paragraph marker') ? [] : [markerUse(p, p.marker!)!].filter(Boolean)))
+    )
+    const items: Item[] = []
+    visit(tree, (node) => {
+      if (node.type === 'item' && (node as Item).style !== 'bullet') items.push(node as Item)
+    })
+    reportMinority(
+      context,
+      'item marker',
+      items.flatMap((item) => (mixed(item, item.marker, 'item marker') ? [] : [markerUse(item, item.marker)].filter((u): u is Use => u !== null)))
+    )
+    // A bracket pair opened in one width and closed in the other.
+    for (const block of blocksOf(tree, locate)) {
+      for (const [open, close] of scanBrackets(block.value).pairs) {
+        const a = block.value[open]!
+        const b = block.value[close]!
+        if ((a === '(' && b === '）') || (a === '（' && b === ')') || (a === '[' && b === '］') || (a === '［' && b === ']')) {
+          context.report(
+            `bracket opened with ${a} is closed with ${b}`,
+            placeIn(locate, block, close, close + 1),
+            `close it with ${a === '(' || a === '[' ? toHalfWidth(b) : toFullWidth(b)} to match`
+          )
+        }
+      }
+    }
+    // Digits in running text.
+    const digitUses: Use[] = []
+    for (const block of blocksOf(tree, locate)) {
+      if (!block.prose) continue
+      let halfSeen = false
+      let fullSeen = false
+      for (const match of block.value.matchAll(/[0-9]+|[０-９]+/g)) {
+        const full = /[０-９]/.test(match[0])
+        if (full ? fullSeen : halfSeen) continue // one use per block and width is enough to weigh and to report
+        if (full) fullSeen = true
+        else halfSeen = true
+        const at = match.index
+        const value = match[0]
+        digitUses.push({width: full ? 'full' : 'half', place: () => placeIn(locate, block, at, at + value.length), shown: value, fix: full ? toHalfWidth(value) : toFullWidth(value)})
+      }
+    }
+    reportMinority(context, 'figure', digitUses)
+  }
+}
+
+/** Days in a month, February at its longest: for dates printed without a year. */
+const LONGEST_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+export function invalidDates(block: Block): {start: number; end: number; why: string}[] {
+  const found: {start: number; end: number; why: string}[] = []
+  const full = findDates(block.value)
+  for (const date of full) {
+    if (date.iso) continue
+    const why =
+      date.month < 1 || date.month > 12
+        ? `there is no month ${date.month}`
+        : date.day < 1
+          ? `there is no day ${date.day}`
+          : date.year < 1800 || date.year > 2200
+            ? `${date.year} is not a plausible year`
+            : `${monthName(date.month)} ${date.year} has ${new Date(Date.UTC(date.year, date.month, 0)).getUTCDate()} days`
+    found.push({start: date.start, end: date.end, why})
+  }
+  // `3 月 32 日` without a year.
+  const half = toHalfWidth(block.value)
+  for (const match of half.matchAll(/(\d{1,2})\s*月\s*(\d{1,2})\s*日/g)) {
+    if (full.some((date) => date.start <= match.index && match.index < date.end)) continue
+    const month = Number(match[1])
+    const day = Number(match[2])
+    if (month >= 1 && month <= 12 && day >= 1 && day <= LONGEST_MONTH[month - 1]!) continue
+    const why = month < 1 || month > 12 ? `there is no month ${month}` : `${monthName(month)} has ${LONGEST_MONTH[month - 1]} days at most`
+    found.push({start: match.index, end: match.index + match[0].length, why})
+  }
+  return found
+}
+
+function monthName(month: number): string {
+  return ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][month - 1] ?? String(month)
+}
+
+export const dateValid: Rule = {
+  id: 'date-valid',
+  severity: 'error',
+  category: 'hygiene',
+  summary: 'a date that does not exist: 2024年2月30日, 31 April 2024',
+  run(context) {
+    for (const block of blocksOf(context.tree, context.locate)) {
+      for (const date of invalidDates(block)) {
+        context.report(`${block.value.slice(date.start, date.end)} is not a date: ${date.why}`, placeIn(context.locate, block, date.start, date.end), 'correct the day or the month')
+      }
+    }
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * Cross-references inside the paper: `見上文第 6 段`, `下文第 3 至 5 段`,
+ * `paragraph 6 above`, `paragraphs 3 to 5 below` must name paragraphs
+ * that exist on the stated side; `附錄`, `附件 A`, `Appendix I`, `Annex A`
+ * must name an appendix the paper has.
+ */
+import {toHalfWidth} from '../../lang/chars.js'
+import type {Appendix, Item, Node, Paragraph} from '../../tree.js'
+import {
+  APPENDIX_REFERENCES,
+  HAN_NUMERALS,
+  OTHER_DOCUMENT_AFTER,
+  OTHER_DOCUMENT_BEFORE,
+  PARAGRAPH_REFERENCES,
+  RANGE_WORDS,
+  SIDE_WORDS
+} from '../data.js'
+import {romanValue} from '../labels.js'
+import type {Rule} from '../types.js'
+import {appendicesOf, blocksOf, paragraphRuns, placeIn, visit} from '../walk.js'
+
+interface Target {
+  number: number
+  item: string | null
+}
+
+/** `3 至 5`, `3、4 及 5`, `6(b)` -> the paragraphs named. */
+export function readTargets(list: string): Target[] {
+  const tokens = toHalfWidth(list).match(/\d+(?:\s*\([a-zA-Z]+\))?|[^\d\s(),，、]+|[,，、]/g) ?? []
+  const targets: Target[] = []
+  let range = false
+  for (const token of tokens) {
+    const number = /^(\d+)(?:\s*\(([a-zA-Z]+)\))?$/.exec(token)
+    if (number) {
+      const n = Number(number[1])
+      const previous = targets[targets.length - 1]
+      if (range && previous && n > previous.number && n - previous.number <= 50) {
+        for (let k = previous.number + 1; k < n; k++) targets.push({number: k, item: null})
+      }
+      targets.push({number: n, item: number[2] ?? null})
+      range = false
+    } else if (RANGE_WORDS.test(token)) range = true
+  }
+  return targets
+}
+
+function hasItem(paragraph: Paragraph, label: string): boolean {
+  let found = false
+  visit(paragraph, (node) => {
+    if (node.type === 'item' && (node as Item).label === label) found = true
+  })
+  return found
+}
+
+export const referenceParagraph: Rule = {
+  id: 'reference-paragraph',
+  severity: 'error',
+  category: 'references',
+  summary: 'a reference to a paragraph that does not exist or is on the other side: 見上文第 6 段, paragraph 6 above',
+  run(context) {
+    const runs = paragraphRuns(context.tree)
+    const runOf = new Map<Paragraph, Paragraph[]>()
+    for (const run of runs) for (const paragraph of run.paragraphs) runOf.set(paragraph, run.paragraphs)
+    for (const block of blocksOf(context.tree, context.locate)) {
+      if (!block.prose) continue
+      const scope = (block.paragraph && runOf.get(block.paragraph)) ?? runs[0]!.paragraphs
+      const numbers = scope.filter((p) => p.number !== null).map((p) => Number(p.number))
+      const from = (block.paragraph ?? block.owner).position.start.offset
+      const half = toHalfWidth(block.value)
+      for (const pattern of PARAGRAPH_REFERENCES) {
+        for (const match of half.matchAll(pattern)) {
+          const groups = match.groups!
+          const side = SIDE_WORDS[groups.side!.toLowerCase()] ?? SIDE_WORDS[groups.side!] ?? null
+          const quoted = block.value.slice(match.index, match.index + match[0].length)
+          const place = placeIn(context.locate, block, match.index, match.index + match[0].length)
+          for (const target of readTargets(groups.list!)) {
+            const candidates = scope.filter((p) => p.number === String(target.number))
+            if (candidates.length === 0) {
+              const range = numbers.length > 0 ? `: the paragraphs run ${Math.min(...numbers)} to ${Math.max(...numbers)}` : ': the paper has no numbered paragraphs'
+              context.report(`“${quoted}” points to paragraph ${target.number}, which does not exist${range}`, place, 'correct the paragraph number')
+              continue
+            }
+            if (side) {
+              const onSide = candidates.filter((p) => (side === 'above' ? p.position.start.offset < from : p.position.start.offset > from))
+              if (onSide.length === 0) {
+                const actual = candidates[0]!.position.start.offset === from ? 'this paragraph itself' : side === 'above' ? 'below' : 'above'
+                const other = context.zh ? (side === 'above' ? '下文' : '上文') : side === 'above' ? 'below' : 'above'
+                context.report(
+                  `“${quoted}” says paragraph ${target.number} is ${side}, but it is ${actual} (line ${candidates[0]!.position.start.line})`,
+                  place,
+                  actual === 'this paragraph itself' ? 'point to another paragraph, or drop the reference' : `write ${other}, or correct the number`
+                )
+                continue
+              }
+              if (target.item && !onSide.some((p) => hasItem(p, target.item!))) {
+                context.report(`“${quoted}” points to item (${target.item}) of paragraph ${target.number}, which has no such item`, place, 'correct the item label')
+              }
+            } else if (target.item && !candidates.some((p) => hasItem(p, target.item!))) {
+              context.report(`“${quoted}” points to item (${target.item}) of paragraph ${target.number}, which has no such item`, place, 'correct the item label')
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/** A label in a comparable form: `II`, `二`, `2` -> `#2`; `A` -> `A`. */
+export function labelKey(label: string): string {
+  const half = toHalfWidth(label).trim().toUpperCase()
+  if (/^\d+$/.test(half)) return `#${Number(half)}`
+  const han = [...half].map((c) => HAN_NUMERALS[c])
+  if (han.length > 0 && han.every((v) => v !== undefined)) {
+    const value = han.length === 1 ? han[0]! : han[0] === 10 ? 10 + han[1]! : han[0]! * 10 + (han[2] ?? 0)
+    return `#${value}`
+  }
+  // A single I, V or X is a roman numeral here: appendices are rarely lettered that far.
+  const roman = romanValue(half)
+  if (!Number.isNaN(roman) && (half.length > 1 || /^[IVX]$/.test(half))) return `#${roman}`
+  return half
+}
+
+function appendixName(appendix: Appendix): string {
+  return [appendix.marker, appendix.label].filter(Boolean).join(' ') || appendix.title || 'an unnamed appendix'
+}
+
+export const referenceAppendix: Rule = {
+  id: 'reference-appendix',
+  severity: 'error',
+  category: 'references',
+  summary: 'a reference to an appendix the paper does not have: 附錄 II, Annex B',
+  run(context) {
+    const appendices = appendicesOf(context.tree)
+    const labelled = appendices.filter((a) => a.label !== null)
+    const keys = new Set(labelled.map((a) => labelKey(a.label!)))
+    const inside = (node: Node) => appendices.some((a) => a.position.start.offset <= node.position.start.offset && node.position.start.offset < a.position.end.offset)
+    for (const block of blocksOf(context.tree, context.locate)) {
+      if (!block.prose || inside(block.owner)) continue
+      const half = toHalfWidth(block.value)
+      for (const pattern of APPENDIX_REFERENCES) {
+        for (const match of half.matchAll(pattern)) {
+          const before = half.slice(Math.max(0, match.index - 12), match.index)
+          const after = half.slice(match.index + match[0].length, match.index + match[0].length + 40)
+          if (OTHER_DOCUMENT_BEFORE.test(before) || OTHER_DOCUMENT_AFTER.test(after)) continue
+          const quoted = block.value.slice(match.index, match.index + match[0].length).trim()
+          const place = placeIn(context.locate, block, match.index, match.index + quoted.length)
+          if (appendices.length === 0) {
+            context.report(`“${quoted}” is referred to, but the paper has no appendix`, place, 'attach the appendix under its heading (附錄 / Appendix) after the signature, or remove the reference')
+            continue
+          }
+          const labels = match.groups!.labels
+          if (!labels || labelled.length === 0) continue
+          for (const label of labels.split(/\s*(?:至|及|和|、|to|and|,|-|–)\s*/i).filter(Boolean)) {
+            if (keys.has(labelKey(label))) continue
+            context.report(
+              `“${quoted}” names appendix ${label}, which the paper does not have (it has ${labelled.map(appendixName).join(', ')})`,
+              place,
+              'correct the label, or attach the appendix'
+            )
+          }
+        }
+      }
+    }
+  }
+}
