@@ -30,8 +30,6 @@ export interface BatchOptions {
   /** Called as each file finishes (completion order), e.g. for a progress bar. */
   settled?: (result: TaskResult) => void
   signal?: AbortSignal
-  /** Young-generation size of each worker, MB (larger: fewer scavenges on big papers). */
-  youngGenerationMb?: number
 }
 
 export interface BatchOutcome {
@@ -95,7 +93,7 @@ export async function runBatch(tasks: (Task | TaskResult)[], options: BatchOptio
     start()
   }
 
-  const executor: Executor = options.jobs <= 1 ? inline(receive) : await pool(Math.min(options.jobs, total), receive, options.youngGenerationMb)
+  const executor: Executor = options.jobs <= 1 ? inline(receive) : await pool(Math.min(options.jobs, total), receive)
 
   const start = () => {
     while (!over && next < total && !(options.failFast && failureSeen) && (!options.ordered || next < nextEmit + window) && executor.free() > 0) {
@@ -179,9 +177,9 @@ function inline(receive: (result: TaskResult) => void): Executor {
 
 const PER_WORKER = 2
 
-async function pool(size: number, receive: (result: TaskResult) => void, youngGenerationMb?: number): Promise<Executor> {
+async function pool(size: number, receive: (result: TaskResult) => void): Promise<Executor> {
   const {Worker} = await import('node:worker_threads')
-  const {WORKER_MARK} = await import('./worker.js')
+  const {WORKER_ENV} = await import('./worker.js')
   const url = new URL('./worker.js', import.meta.url)
   let closing = false
 
@@ -194,8 +192,7 @@ async function pool(size: number, receive: (result: TaskResult) => void, youngGe
 
   const spawn = (): Slot => {
     const worker = new Worker(url, {
-      workerData: {mark: WORKER_MARK},
-      resourceLimits: youngGenerationMb ? {maxYoungGenerationSizeMb: youngGenerationMb} : undefined,
+      env: {...process.env, [WORKER_ENV]: '1'},
       // The workers never print; keep their streams off the main thread's.
       stdout: true,
       stderr: true

@@ -8,9 +8,9 @@
  * (a string) is what comes back, or nothing at all when the worker wrote
  * the output file itself (`-o DIR/`), so big trees never cross threads.
  */
+import {readFileSync} from 'node:fs'
 import {mkdir} from 'node:fs/promises'
 import {dirname} from 'node:path'
-import {parentPort, workerData} from 'node:worker_threads'
 import type {Message} from '../message.js'
 import {parseText} from '../parse.js'
 import {InputError, load, readBytes} from '../read/input.js'
@@ -67,7 +67,7 @@ export interface TaskFailed {
 export async function runTask(task: Task): Promise<TaskResult> {
   let size = 0
   try {
-    const bytes = task.bytes ?? (await readBytes(task.path))
+    const bytes = task.bytes ?? (await read(task.path))
     size = bytes.byteLength
     const loaded = await load(bytes, task.name)
     const {tree, messages} = parseText(loaded.text, {pages: loaded.pages})
@@ -93,6 +93,23 @@ export async function runTask(task: Task): Promise<TaskResult> {
     const detail = process.env.LEGCO_DEBUG ? `\n${(error as Error).stack}` : ''
     return {index: task.index, ok: false, reason: `${task.name}: internal error: ${(error as Error).message}${detail}`, exitCode: 70, size}
   }
+}
+
+/**
+ * The file's bytes. A worker thread has nothing else to do meanwhile, so it
+ * reads synchronously: no round trips through the shared libuv pool while
+ * the thread idles. On the main thread (and for any error, so that the
+ * reason is worded as everywhere else) the shared async reader is used.
+ */
+async function read(path: string): Promise<Uint8Array> {
+  if (inWorker && path !== '-') {
+    try {
+      return readFileSync(path)
+    } catch {
+      // readBytes says why, in the words every command uses.
+    }
+  }
+  return readBytes(path)
 }
 
 /** The tree as the output format wants it, with the script conversion applied first. */
@@ -121,10 +138,21 @@ async function writeOutput(path: string, data: string): Promise<void> {
   await writeAtomic(path, data)
 }
 
-/** Marks a worker started by batch.ts (and not some other worker that imports legco). */
-export const WORKER_MARK = 'legco-parse-worker'
+/**
+ * Set in the environment of the workers batch.ts starts (and of no other
+ * thread). Checked instead of importing node:worker_threads here, which
+ * would cost a single-file run ~3 ms of start-up for nothing.
+ */
+export const WORKER_ENV = 'LEGCO_PARSE_WORKER'
 
-if (parentPort && (workerData as {mark?: string} | null)?.mark === WORKER_MARK) {
+const inWorker = process.env[WORKER_ENV] === '1'
+
+if (inWorker) void serve()
+
+async function serve(): Promise<void> {
+  const {parentPort, isMainThread} = await import('node:worker_threads')
+  if (isMainThread || !parentPort) return
+  // Messages posted before this listener is attached wait in the port.
   const port = parentPort
   port.on('message', (task: Task) => {
     void runTask(task).then((result) => port.postMessage(result))
