@@ -1,0 +1,276 @@
+/**
+ * Content anchors: the parts of a text that survive translation between
+ * Chinese and English unchanged in meaning and nearly so in form — figures,
+ * dates, paper numbers, ordinance chapters, Latin-script names. A text's
+ * anchors are a multiset of language-neutral tokens:
+ *
+ *   date:2024-04-08   `2024 年 4 月 8 日`, `8 April 2024`, `一九九七年一月三日`
+ *   month:1997-01     `一九九七年一月`, `2023 年 12 月`, `January 1997`
+ *   day:03-20         a day printed without its year (`3 月 20 日`, `20 March`)
+ *   num:2020          `2020`, `２０２０`, `10,000` (num:10000), `2.0`, `six` (num:6)
+ *   pct:45            `45%`, `45 per cent`
+ *   paper:CB(1)369/2024(05)
+ *   cap:486           `第 486 章`, `Cap. 486`, `Chapter 486`
+ *   name:OGCIO        Latin-script words with two capitals or a digit (`W3C`,
+ *                     `5G`), and capitalised words (`Google`)
+ *
+ * A day whose year is printed once for a list (`2023 年 2 月 13 日、3 月 20 日`,
+ * `13 February, 20 March and 12 December 2023`) gets the list's year.
+ * Each part of the text gives one token: a date's year is not also a number.
+ */
+import {toHalfWidth} from '../lang/chars.js'
+import {findDates, isoDate} from '../lang/dates.js'
+import {normalisePaperNumber, PAPER_NUMBER} from '../lang/patterns.js'
+
+export type AnchorKind = 'date' | 'month' | 'day' | 'num' | 'pct' | 'paper' | 'cap' | 'name'
+
+const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
+  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10,
+  november: 11, nov: 11, december: 12, dec: 12
+}
+// Month names as printed: capitalised or in capitals, so that `may` the verb is no month.
+const MONTH_WORD = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`
+const HAN_DIGIT: Record<string, number> = {〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10}
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20
+}
+
+// Built once, with global flags for scanning.
+const PAPER = new RegExp(String.raw`(?<![A-Za-z])` + PAPER_NUMBER.source, 'g')
+const CHAPTER = /第\s*(\d+[A-Z]{0,2})\s*章|\b(?:Cap\.?|Chapter)\s*(\d+[A-Z]{0,2})\b/g
+const ZH_MONTH = /(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)/g
+const ZH_HAN_MONTH = /([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月(?!\s*[一二三四五六七八九十]{1,3}\s*日)/g
+const ZH_HAN_YEAR = /([〇零一二三四五六七八九]{4})\s*年/g
+const ZH_DAY = /(\d{1,2})\s*月\s*(\d{1,2})\s*日/g
+const EN_MONTH = new RegExp(String.raw`\b(${MONTH_WORD})\s*,?\s+(\d{4})\b`, 'g')
+const EN_DAY_MONTH = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTH_WORD})(?![A-Za-z])`, 'g')
+const EN_MONTH_DAY = new RegExp(String.raw`\b(${MONTH_WORD})\s+(\d{1,2})(?:st|nd|rd|th)?\b`, 'g')
+const PERCENT = /(\d+(?:\.\d+)?)\s*(?:%|per\s?cent\b|percent\b)|百分之\s*(\d+(?:\.\d+)?)/g
+const NUMBER = /(?<![A-Za-z0-9_]|\d\.)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![A-Za-z0-9_])/g
+const WORD_NUMBER = /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b/gi
+const LATIN_WORD = /[A-Za-z0-9]+(?:[-.&'][A-Za-z0-9]+)*/g
+
+interface Found {
+  token: string
+  start: number
+  end: number
+  /** Read from words (`six`, a capitalised name) rather than printed as a figure, date or reference. */
+  soft?: true
+}
+
+/** A date printed with or without its year, before lists are resolved. */
+interface DatePart {
+  start: number
+  end: number
+  year: number | null
+  month: number
+  day: number
+  /** Language of the form: a Chinese date takes its year from the one before it, an English one from the one after. */
+  zh: boolean
+}
+
+/** The anchors of a text, in the order they are printed. */
+export function anchorsOf(value: string): string[] {
+  return scan(value).map((found) => found.token)
+}
+
+/**
+ * The anchors printed as figures, dates, chapters or paper numbers — not
+ * those read from words (`six`, names). Two translations of one paragraph
+ * that each print some of these and share none are suspect.
+ */
+export function figuresOf(value: string): string[] {
+  return scan(value)
+    .filter((found) => !found.soft)
+    .map((found) => found.token)
+}
+
+function scan(value: string): Found[] {
+  let text = toHalfWidth(value) // same length as value, so offsets hold
+  const found: Found[] = []
+  // Blank out what has been read, so that later patterns do not read it again (one pass per pattern: long texts stay linear).
+  const mask = (ranges: {start: number; end: number}[]) => {
+    if (ranges.length === 0) return
+    const parts: string[] = []
+    let at = 0
+    for (const {start, end} of [...ranges].sort((x, y) => x.start - y.start)) {
+      if (start < at) continue
+      parts.push(text.slice(at, start), ' '.repeat(end - start))
+      at = end
+    }
+    parts.push(text.slice(at))
+    text = parts.join('')
+  }
+  const take = (pattern: RegExp, token: (m: RegExpExecArray) => string | null, soft = false) => {
+    const taken: Found[] = []
+    for (const m of text.matchAll(pattern) as IterableIterator<RegExpExecArray>) {
+      const value = token(m)
+      if (value === null) continue
+      taken.push(soft ? {token: value, start: m.index, end: m.index + m[0].length, soft} : {token: value, start: m.index, end: m.index + m[0].length})
+    }
+    found.push(...taken)
+    mask(taken)
+  }
+
+  take(PAPER, (m) => `paper:${normalisePaperNumber(m[0])}`)
+  take(CHAPTER, (m) => `cap:${m[1] ?? m[2]}`)
+
+  // Dates: whole ones first (findDates), then months of a year, then days whose year a list gives.
+  const parts: DatePart[] = []
+  for (const date of findDates(text)) {
+    if (!date.iso) continue
+    parts.push({start: date.start, end: date.end, year: date.year, month: date.month, day: date.day, zh: /年/.test(text.slice(date.start, date.end))})
+  }
+  mask(parts)
+  take(ZH_MONTH, (m) => month(+m[1]!, +m[2]!))
+  take(ZH_HAN_MONTH, (m) => month(hanNumber(m[1]!), hanNumber(m[2]!)))
+  take(EN_MONTH, (m) => month(+m[2]!, MONTHS[m[1]!.replace('.', '').toLowerCase()]!))
+  const days: DatePart[] = []
+  for (const m of text.matchAll(ZH_DAY)) days.push({start: m.index, end: m.index + m[0].length, year: null, month: +m[1]!, day: +m[2]!, zh: true})
+  for (const m of text.matchAll(EN_DAY_MONTH))
+    days.push({start: m.index, end: m.index + m[0].length, year: null, month: MONTHS[m[2]!.replace('.', '').toLowerCase()]!, day: +m[1]!, zh: false})
+  for (const m of text.matchAll(EN_MONTH_DAY))
+    days.push({start: m.index, end: m.index + m[0].length, year: null, month: MONTHS[m[1]!.replace('.', '').toLowerCase()]!, day: +m[2]!, zh: false})
+  const valid = days.filter((day) => isoDate(2000, day.month, day.day) !== null)
+  mask(valid)
+  parts.push(...valid)
+  parts.sort((a, b) => a.start - b.start)
+  resolveYears(parts, value)
+  for (const part of parts) {
+    const iso = part.year === null ? null : isoDate(part.year, part.month, part.day)
+    const token = iso ? `date:${iso}` : `day:${pad(part.month)}-${pad(part.day)}`
+    found.push({token, start: part.start, end: part.end})
+  }
+  take(ZH_HAN_YEAR, (m) => {
+    const year = hanNumber(m[1]!)
+    return Number.isFinite(year) ? `num:${year}` : null
+  })
+
+  take(PERCENT, (m) => `pct:${number(m[1] ?? m[2]!, '')}`)
+  take(NUMBER, (m) => `num:${number(m[1]!, m[2] ?? '')}`)
+  take(WORD_NUMBER, (m) => `num:${NUMBER_WORDS[m[1]!.toLowerCase()]}`, true)
+  take(LATIN_WORD, (m) => (isName(m[0]) ? `name:${m[0]}` : null), true)
+  return found.sort((a, b) => a.start - b.start)
+}
+
+/** A list of days with one year: the year goes to the days joined to a dated one by list words only. */
+function resolveYears(parts: DatePart[], value: string): void {
+  const text = toHalfWidth(value)
+  const joined = (a: DatePart, b: DatePart) => /^[\s、,，;；]*(?:及|和|與|与|或|至|and|or|to|-|–)?[\s、,，]*$/.test(text.slice(a.end, b.start))
+  // Chinese: `2023 年 2 月 13 日、3 月 20 日`: the year comes first.
+  for (let i = 1; i < parts.length; i++) {
+    const part = parts[i]!
+    const before = parts[i - 1]!
+    if (part.year === null && part.zh && before.zh && before.year !== null && joined(before, part)) part.year = before.year
+  }
+  // English: `13 February, 20 March and 12 December 2023`: the year comes last.
+  for (let i = parts.length - 2; i >= 0; i--) {
+    const part = parts[i]!
+    const after = parts[i + 1]!
+    if (part.year === null && !part.zh && !after.zh && after.year !== null && joined(part, after)) part.year = after.year
+  }
+}
+
+function month(year: number, monthNumber: number): string | null {
+  if (!(year >= 1800 && year <= 2200 && monthNumber >= 1 && monthNumber <= 12)) return null
+  return `month:${year}-${pad(monthNumber)}`
+}
+
+function hanNumber(value: string): number {
+  const chars = [...value]
+  if (chars.length === 4) return Number(chars.map((c) => HAN_DIGIT[c]).join(''))
+  if (chars.length === 1) return HAN_DIGIT[chars[0]!] ?? NaN
+  if (chars[0] === '十') return 10 + (HAN_DIGIT[chars[1]!] ?? NaN)
+  if (chars[1] === '十') return (HAN_DIGIT[chars[0]!] ?? NaN) * 10 + (chars[2] ? (HAN_DIGIT[chars[2]] ?? NaN) : 0)
+  return NaN
+}
+
+function number(integer: string, fraction: string): string {
+  const whole = integer.replace(/,/g, '').replace(/^0+(?=\d)/, '')
+  return whole + fraction
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0')
+}
+
+/**
+ * A Latin-script word worth matching across languages: an acronym or a
+ * name with two capitals (`OGCIO`, `iAM`), letters with digits (`W3C`,
+ * `5G`), or a capitalised word (`Google`). Ordinary capitalised English
+ * words also qualify here; `align` keeps only the names that both versions
+ * print somewhere, which drops them.
+ */
+function isName(word: string): boolean {
+  if (!/[A-Za-z]/.test(word)) return false
+  const capitals = word.replace(/[^A-Z]/g, '').length
+  if (capitals >= 2) return true
+  if (/\d/.test(word)) return true
+  return /^[A-Z][a-z]{2,}/.test(word)
+}
+
+/** The kind of an anchor token. */
+export function anchorKind(token: string): AnchorKind {
+  return token.slice(0, token.indexOf(':')) as AnchorKind
+}
+
+/** Tokens both multisets hold, as many times as both hold them, in the order of `a`. */
+export function sharedAnchors(a: readonly string[], b: readonly string[]): string[] {
+  const counts = new Map<string, number>()
+  for (const token of b) counts.set(token, (counts.get(token) ?? 0) + 1)
+  const shared: string[] = []
+  for (const token of a) {
+    const left = counts.get(token) ?? 0
+    if (left > 0) {
+      shared.push(token)
+      counts.set(token, left - 1)
+    }
+  }
+  return shared
+}
+
+/** Dice coefficient of two multisets: 2|A∩B| / (|A| + |B|); 0 when both are empty. */
+export function dice(a: readonly string[], b: readonly string[]): number {
+  if (a.length + b.length === 0) return 0
+  return (2 * sharedAnchors(a, b).length) / (a.length + b.length)
+}
+
+/** An anchor as a reader would print it: `Cap. 486`, `45%`, `2024-04-08`, `OGCIO`. */
+export function anchorLabel(token: string): string {
+  const value = token.slice(token.indexOf(':') + 1)
+  switch (anchorKind(token)) {
+    case 'cap':
+      return `Cap. ${value}`
+    case 'pct':
+      return `${value}%`
+    default:
+      return value
+  }
+}
+
+/**
+ * How much an anchor tells two paragraphs apart: a date, a paper number or
+ * a chapter is near-certain (1); a month or a percentage nearly so (0.8); a
+ * name or a figure of three digits or more, often a year, less (0.6); a
+ * day without its year (0.5); a small figure, which many paragraphs print,
+ * least (0.3).
+ */
+export function anchorWeight(token: string): number {
+  switch (anchorKind(token)) {
+    case 'date':
+    case 'paper':
+    case 'cap':
+      return 1
+    case 'month':
+    case 'pct':
+      return 0.8
+    case 'day':
+      return 0.5
+    case 'name':
+      return 0.6
+    case 'num':
+      return token.replace(/\D/g, '').length >= 3 ? 0.6 : 0.3
+  }
+}
