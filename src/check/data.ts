@@ -126,6 +126,14 @@ export const ISSUED_AFTER_MEETING = new Set<PaperKind>(['minutes'])
 /** A header line that is meant to state the paper number, whether or not the number in it reads. */
 export const PAPER_NUMBER_INTENT = /(?:號文件|号文件)\s*$|^(?:P?LC|LegCo)\s+Paper\s+No\b/i
 
+/**
+ * Paper numbers the shared PAPER_NUMBER_LINE does not read yet but which are
+ * well formed: Finance Committee papers numbered by financial year,
+ * `FCR(2024-25)12`, `ESC(2024-25)5`, `PWSC(2024-25)3`.
+ */
+export const FINANCIAL_YEAR_NUMBER_LINE =
+  /^(?:(?:P?LC|LegCo)\s+Paper\s+No\.?\s*|(?:立法[會会])\s*)((?:FCR|ESC|PWSC)\s*\(\s*\d{4}\s*-\s*\d{2}\s*\)\s*\d+)\s*(?:號文件|号文件)?\s*$/i
+
 /** Paper number prefixes whose number carries a branch in brackets: `CB(1)`. */
 export const BRANCHED_PREFIXES = new Set(['CB'])
 

@@ -8,6 +8,7 @@ import type {Field, Header, Paper, Position} from '../../tree.js'
 import {
   BRANCHED_PREFIXES,
   FILE_REF_FORM,
+  FINANCIAL_YEAR_NUMBER_LINE,
   HEADER_NEED_NAMES,
   HEADER_NEEDS,
   ISSUED_AFTER_MEETING,
@@ -74,7 +75,7 @@ export const headerPaperNumber: Rule = {
     for (const field of paperNumberFields(context.tree)) {
       const value = field.value.trim()
       const lead = field.value.indexOf(value)
-      const match = PAPER_NUMBER_LINE.exec(value)
+      const match = PAPER_NUMBER_LINE.exec(value) ?? FINANCIAL_YEAR_NUMBER_LINE.exec(value)
       if (!match) {
         context.report(
           `the paper number line “${value}” does not hold a well-formed paper number`,
