@@ -175,6 +175,21 @@ describe('legco parse on many papers', () => {
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([])
   })
 
+  it('gives one tree per paper of a bundle with --split', () => {
+    const dir = archive()
+    writeFileSync(join(dir, 'bundle.txt'), paper(51) + '\n\n' + paper(52) + '\n\n' + paper(53))
+    const lines3 = legco(['parse', join(dir, 'bundle.txt'), '--split', '-f', 'ndjson', '-q'])
+    expect(lines3.code).toBe(0)
+    expect(numbers(lines(lines3.stdout).map((line) => JSON.parse(line) as Paper))).toEqual([51, 52, 53].map(paperNo))
+    const array = legco(['parse', join(dir, 'bundle.txt'), join(dir, 'b/p08.txt'), '--split', '-q'])
+    expect(numbers(JSON.parse(array.stdout) as Paper[])).toEqual([51, 52, 53, 8].map(paperNo))
+    const out = join(dir, 'split') + '/'
+    expect(legco(['parse', join(dir, 'bundle.txt'), join(dir, 'b/p08.txt'), '--split', '-q', '-o', out]).code).toBe(0)
+    expect(readdirSync(out).sort()).toEqual(['bundle.1.json', 'bundle.2.json', 'bundle.3.json', 'p08.json'])
+    expect((JSON.parse(readFileSync(join(out, 'bundle.2.json'), 'utf8')) as Paper).meta.paperNo).toBe(paperNo(52))
+    expect(legco(['parse', join(dir, 'bundle.txt'), '--split', '-f', 'md']).code).toBe(2)
+  })
+
   it('reads standard input among other files', () => {
     const dir = archive()
     const {code, stdout} = legco(['parse', join(dir, 'a/p01.txt'), '-', '-f', 'ndjson'], {input: paper(42)})

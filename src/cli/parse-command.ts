@@ -20,13 +20,16 @@
  *                         whole or not at all
  *   -o FILE               the JSON array or the NDJSON lines, written whole
  *                         (temporary file, renamed at the end)
+ * --split: a file that holds several papers (a bundle) gives one tree per
+ * paper; the trees then go out as several inputs' do (JSON array, NDJSON
+ * lines; into a folder as NAME.1.json, NAME.2.json, …), even for one input.
  * Trees are emitted in input order (`--unordered`: as they finish); a file
  * that fails is skipped, reported on stderr as `legco: <file>: <reason>`,
  * and the run goes on (`--fail-fast`: stops there); exit 1 at the end.
  * Parse messages go to stderr as `file:line:col  severity  reason  rule`.
  * Ctrl-C stops the run, removes temporary files, exit 130.
  */
-import {stat, unlink, readdir, open, rename, type FileHandle} from 'node:fs/promises'
+import {mkdir, open, readdir, rename, stat, unlink, type FileHandle} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import {basename, dirname, join, resolve, sep} from 'node:path'
 import {InputError, readBytes} from '../read/input.js'
@@ -73,8 +76,8 @@ function extension(format: ParseOptions['format']): string {
   return format === 'md' ? '.md' : '.json'
 }
 
-function baseTask(options: ParseOptions): Pick<Task, 'format' | 'pretty' | 'script'> {
-  return {format: options.format, pretty: Boolean(options.pretty), script: options.script}
+function baseTask(options: ParseOptions): Pick<Task, 'format' | 'pretty' | 'script' | 'split'> {
+  return {format: options.format, pretty: Boolean(options.pretty), script: options.script, split: Boolean(options.split)}
 }
 
 function displayName(path: string): string {
@@ -85,8 +88,11 @@ function displayName(path: string): string {
 
 async function runOne(entry: InputEntry, options: ParseOptions, target: Target): Promise<number> {
   if (entry.problem) throw new InputError(`${entry.path}: ${entry.problem}`)
-  const output = target.kind === 'dir' ? join(target.path, entry.name + extension(options.format)) : target.kind === 'file' ? target.path : undefined
-  if (output) refuseOverwrite([entry], [output])
+  if (options.split && options.format === 'md' && target.kind !== 'dir') throw new InputError('--split with --format md needs an output folder: add -o DIR/ (one .md file per paper)')
+  const path = target.kind === 'dir' ? join(target.path, entry.name + extension(options.format)) : target.kind === 'file' ? target.path : undefined
+  if (path) refuseOverwrite([entry], [path])
+  // With --split the trees go out as several inputs' would (an array, or lines); into a folder, the worker writes them.
+  const output = options.split && target.kind !== 'dir' ? undefined : path
   const name = displayName(entry.path)
   const stopInterrupt = onInterrupt(async () => {
     // The parse itself is synchronous: by the time this runs, we are writing. Leave no temporary file.
@@ -96,7 +102,12 @@ async function runOne(entry: InputEntry, options: ParseOptions, target: Target):
   try {
     const result = await runTask({index: 0, path: entry.path, name, ...baseTask(options), output, keepScanned: options.format === 'json'})
     if (!result.ok) {
-      if (result.exitCode === 3 && result.data !== undefined) await (output ? writeAtomic(output, result.data) : writeStdout(result.data))
+      if (result.exitCode === 3 && result.data !== undefined) {
+        if (path) {
+          await mkdir(dirname(path), {recursive: true})
+          await writeAtomic(path, result.data)
+        } else await writeStdout(result.data)
+      }
       if (result.exitCode === 70) {
         process.stderr.write(`legco: ${result.reason}\n`)
         return 70
@@ -104,7 +115,17 @@ async function runOne(entry: InputEntry, options: ParseOptions, target: Target):
       throw new InputError(result.reason, result.exitCode)
     }
     if (!options.quiet) for (const message of result.messages) process.stderr.write(formatMessage(name, message) + '\n')
-    if (result.data !== undefined) await writeStdout(result.data)
+    if (result.data === undefined) return 0
+    if (options.split) {
+      const sink = await openSink(target, options)
+      try {
+        for (const data of result.data) await sink.write(data)
+      } catch (error) {
+        await sink.abandon()
+        throw error
+      }
+      await sink.close()
+    } else await writeStdout(result.data[0]!)
     return 0
   } finally {
     stopInterrupt()
@@ -115,6 +136,7 @@ async function runOne(entry: InputEntry, options: ParseOptions, target: Target):
 
 async function runMany(entries: InputEntry[], options: ParseOptions, target: Target, jobs: number): Promise<number> {
   if (options.format === 'md' && target.kind !== 'dir') {
+    // (with --split as well: several papers either way)
     throw new InputError(`Markdown for ${entries.length} papers needs an output folder: add -o DIR/ (one .md file per paper), or use --format ndjson`)
   }
   const outputs = target.kind === 'dir' ? entries.map((entry) => join(target.path, entry.name + extension(options.format))) : []
@@ -162,7 +184,7 @@ async function runMany(entries: InputEntry[], options: ParseOptions, target: Tar
           return
         }
         if (!options.quiet) for (const message of result.messages) reporter.log(formatMessage(name, message))
-        if (result.data !== undefined) await sink.write(result.data)
+        for (const data of result.data ?? []) await sink.write(data)
       }
     })
   } catch (error) {

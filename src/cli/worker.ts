@@ -12,7 +12,7 @@ import {readFileSync} from 'node:fs'
 import {mkdir} from 'node:fs/promises'
 import {dirname} from 'node:path'
 import type {Message} from '../message.js'
-import {parseText} from '../parse.js'
+import {parsePapers, parseText} from '../parse.js'
 import {InputError, load, readBytes} from '../read/input.js'
 import type {Script} from '../script.js'
 import type {Paper} from '../tree.js'
@@ -36,6 +36,8 @@ export interface Task {
   output?: string
   /** For a scanned PDF: still serialise the (stamp-only) tree. */
   keepScanned?: boolean
+  /** A file that holds several papers gives one tree each (`--split`). */
+  split?: boolean
 }
 
 export type TaskResult = TaskDone | TaskFailed
@@ -43,8 +45,10 @@ export type TaskResult = TaskDone | TaskFailed
 export interface TaskDone {
   index: number
   ok: true
-  /** The serialised output, unless it was written to `task.output`. */
-  data?: string
+  /** The serialised trees (one, or one per paper with `split`), unless written to `task.output`. */
+  data?: string[]
+  /** Trees made (more than one only with `split`). */
+  papers: number
   messages: Message[]
   /** Bytes read. */
   size: number
@@ -70,19 +74,23 @@ export async function runTask(task: Task): Promise<TaskResult> {
     const bytes = task.bytes ?? (await read(task.path))
     size = bytes.byteLength
     const loaded = await load(bytes, task.name)
-    const {tree, messages} = parseText(loaded.text, {pages: loaded.pages})
     const pages = loaded.pages ? loaded.pages.length : undefined
     if (loaded.scanned) {
+      const {tree} = parseText(loaded.text, {pages: loaded.pages})
       const reason = `${task.name}: the PDF has no text layer (a scanned image): it needs OCR`
       const data = task.keepScanned ? await serialise(tree, task) : undefined
       return {index: task.index, ok: false, reason, exitCode: 3, data, size}
     }
-    const data = await serialise(tree, task)
+    const results = task.split ? parsePapers(loaded.text, {pages: loaded.pages}) : [parseText(loaded.text, {pages: loaded.pages})]
+    const messages = results.flatMap((result) => result.messages)
+    const data: string[] = []
+    for (const result of results) data.push(await serialise(result.tree, task))
     if (task.output) {
-      await writeOutput(task.output, data)
-      return {index: task.index, ok: true, messages, size, pages}
+      const outputs = numbered(task.output, data.length)
+      for (let i = 0; i < data.length; i++) await writeOutput(outputs[i]!, data[i]!)
+      return {index: task.index, ok: true, papers: data.length, messages, size, pages}
     }
-    return {index: task.index, ok: true, data, messages, size, pages}
+    return {index: task.index, ok: true, data, papers: data.length, messages, size, pages}
   } catch (error) {
     if (error instanceof InputError) return {index: task.index, ok: false, reason: error.message, exitCode: error.exitCode, size}
     const code = (error as NodeJS.ErrnoException).code
@@ -125,6 +133,16 @@ export async function serialise(tree: Paper, task: Pick<Task, 'format' | 'pretty
     return toMarkdown(tree)
   }
   return JSON.stringify(tree, null, task.pretty && task.format === 'json' ? 2 : undefined) + '\n'
+}
+
+/** `out/a.json` for one paper; `out/a.1.json`, `out/a.2.json`, … for the papers of a bundle (`a.01.json` … from 10 papers on, so that names sort). */
+export function numbered(output: string, count: number): string[] {
+  if (count === 1) return [output]
+  const dot = output.lastIndexOf('.')
+  const slash = Math.max(output.lastIndexOf('/'), output.lastIndexOf('\\'))
+  const [stem, extension] = dot > slash + 1 ? [output.slice(0, dot), output.slice(dot)] : [output, '']
+  const width = String(count).length
+  return Array.from({length: count}, (_, i) => `${stem}.${String(i + 1).padStart(width, '0')}${extension}`)
 }
 
 const madeFolders = new Set<string>()
