@@ -16,6 +16,9 @@ export type {ParseResult} from './parse.js'
 export {SCHEMA_VERSION} from './tree.js'
 export {parseText} from './parse.js'
 export {InputError} from './read/input.js'
+export {parsePapers} from './parse.js'
+export {align} from './align/index.js'
+export type {Alignment, AlignOptions, SectionPair, ParagraphPair, ItemPair} from './align/index.js'
 
 /**
  * The tree of one paper given as text or as the bytes of a text file

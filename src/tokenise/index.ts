@@ -146,7 +146,8 @@ export function tokenise(line: Line): Token {
   const text = line.text
   if (text.includes('\t')) return {kind: 'row', line, cells: splitCells(line, /\t+/g), pipe: false}
   if (TABLE_RULE.test(text) || THEMATIC_BREAK.test(text)) return {kind: 'rule', line}
-  if (text.includes('|') && (text.startsWith('|') || / \| /.test(text) || text.endsWith(' |'))) {
+  // A pipe table row from a web page or GFM; a numbered paragraph that quotes `a | b` is still a paragraph.
+  if (text.includes('|') && (text.startsWith('|') || / \| /.test(text) || text.endsWith(' |')) && (text.startsWith('|') || !PARA.test(text))) {
     const cells = splitCells(line, /(?<!\\)\|/g)
     if (text.startsWith('|')) cells.shift()
     if (text.endsWith('|') && !text.endsWith('\\|')) cells.pop()
