@@ -55,7 +55,7 @@ const FLAGGED: Record<string, Record<string, string[]>> = {
   'item-letter-roman': {
     'flag.txt': [
       '26:1 (i) is followed by (j): it is the letter i, but it was read as the roman numeral 1',
-      '41:5 (i) holds (ii): it starts a roman list (i), (ii) …, but it was read as the letter i'
+      '41:1 (i) holds (ii): it starts a roman list (i), (ii) …, but it was read as the letter i'
     ]
   },
   'item-marker-style': {

@@ -4,7 +4,7 @@
  * title — each becomes a `field`, and `meta` is read from the fields.
  */
 import {displayWidth, endsSentence, joiner, squeeze, startsContinuation} from '../lang/chars.js'
-import {firstDate, isDateLine} from '../lang/dates.js'
+import {findDates, firstDate, isDateLine} from '../lang/dates.js'
 import {appendixHeading, standardHeadingKey} from '../lang/index.js'
 import {
   COMMITTEE_LINE,
@@ -72,7 +72,7 @@ function isHeaderLine(raw: string, next: string | undefined): boolean {
   if (COUNCIL_LINE.test(text) || PAPER_NUMBER_LINE.test(text) || FILE_REF_LINE.test(text)) return true
   const own = displayWidth(text)
   if (own > 200) return false
-  if (isDateLine(text) || (MEETING_LINE.test(text) && firstDate(text) && !endsSentence(text))) return true
+  if (isDateLine(text) || (MEETING_LINE.test(text) && findDates(text).length > 0 && !endsSentence(text))) return true
   // A sentence is body text; a short line ending in a colon may be a salutation.
   if (endsSentence(text) && !/[:：]$/.test(text) && !(next && startsContinuation(next))) return own < 16
   return true
@@ -109,7 +109,7 @@ function classify(lines: Line[]): Classified[] {
     else if (PAPER_NUMBER_LINE.test(text)) name = 'paperNo'
     else if (FILE_REF_LINE.test(text)) name = 'fileRef'
     else if (KIND_ONLY_LINE.test(text)) name = 'kind'
-    else if (isDateLine(text) || (MEETING_LINE.test(text) && firstDate(text))) name = 'meeting'
+    else if (isDateLine(text) || (MEETING_LINE.test(text) && findDates(text).length > 0)) name = 'meeting'
     else if (!committeeSeen && !titleSeen && COMMITTEE_LINE.test(text) && !NOT_COMMITTEE.test(text)) {
       name = 'committee'
       committeeSeen = true

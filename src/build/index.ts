@@ -338,6 +338,7 @@ export class BodyBuilder {
    * ending in a date, with nothing after them but the end or an appendix.
    */
   private endsWithDatedLines(blocks: Block[], i: number): boolean {
+    if (standardHeadingKey((blocks[i] as TextBlock).lines[0]!.text)) return false
     let lines = 0
     for (let j = i; j < blocks.length; j++) {
       const block = blocks[j]!

@@ -79,6 +79,8 @@ export class ItemNester {
     for (let depth = this.levels.length - 1; depth >= 0; depth--) {
       const level = this.levels[depth]!
       if (styles.includes(level.style) && follows(level.last, item.label, level.style)) {
+        // `(i)` indented under `(h)` opens a roman list inside it, although i follows h.
+        if (level.style === 'lower-alpha' && styles.includes('lower-roman') && item.label === 'i' && indent > level.indent + 1 && level.lastItem) break
         if (level.style === 'bullet' && indent > level.indent + 1 && depth === this.levels.length - 1 && level.lastItem) break
         if (level.style === 'bullet' && indent < level.indent - 1) continue
         return this.add(depth, level.style, item, indent)

@@ -16,7 +16,7 @@ export const COUNCIL_LINE =
  * `(351)-(400)` ranges in bundles.
  */
 const PAPER_NUMBER_BODY =
-  String.raw`(?:\d+\/\d{2}-\d{2}(?=\s*號文件)|(?:CB|LS|FC|FCR|PWSC|ESC|HC|AS|CMI|PLC|ECI)\s*(?:\(\s*\d\s*\))?\s*\d+(?:\s*\/\s*\d{2,4}(?:\s*-\s*\d{2})?)?(?:\s*\(\s*\d+\s*\)(?:\s*-\s*\(\s*\d+\s*\))?)?)`
+  String.raw`(?:\d+\/\d{2}-\d{2}(?=\s*號文件)|(?:FCR|PWSCI?|ESC)\s*\(\s*\d{4}\s*-\s*\d{2}\s*\)\s*\d+|(?:CB|LS|FC|FCR|PWSC|ESC|HC|AS|CMI|PLC|ECI)\s*(?:\(\s*\d\s*\))?\s*\d+(?:\s*\/\s*\d{2,4}(?:\s*-\s*\d{2})?)?(?:\s*\(\s*\d+\s*\)(?:\s*-\s*\(\s*\d+\s*\))?)?)`
 
 export const PAPER_NUMBER = new RegExp(PAPER_NUMBER_BODY)
 

@@ -66,6 +66,8 @@ export interface TextToken extends TokenBase {
 export type Token = ParaToken | ItemToken | RowToken | HeadingToken | RuleToken | TextToken
 
 const PARA = /^([0-9０-９]{1,3})\s*[.．](?![0-9０-９])[ \t\u3000]*/
+/** A row whose first cell is only a number (`1. | 《條例》`). */
+const NUMBER_CELL = /^[0-9０-９]{1,3}\s*[.．]\s*\|/
 const MD_HEADING = /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?$/
 const MD_BULLET = new RegExp(`^[${escapeClass(BULLETS)}](?:[ \\t\\u3000]+|(?=[(（]))`)
 const BRACKET_LABEL = /^[(（]\s*([0-9０-９]{1,2}|[a-zA-Zａ-ｚＡ-Ｚ]|[ivxlcIVXLC]{1,7}|[ⅰ-ⅿⅠ-Ⅿ])\s*[)）][ \t\u3000]*/
@@ -147,7 +149,7 @@ export function tokenise(line: Line): Token {
   if (text.includes('\t')) return {kind: 'row', line, cells: splitCells(line, /\t+/g), pipe: false}
   if (TABLE_RULE.test(text) || THEMATIC_BREAK.test(text)) return {kind: 'rule', line}
   // A pipe table row from a web page or GFM; a numbered paragraph that quotes `a | b` is still a paragraph.
-  if (text.includes('|') && (text.startsWith('|') || / \| /.test(text) || text.endsWith(' |')) && (text.startsWith('|') || !PARA.test(text))) {
+  if (text.includes('|') && (text.startsWith('|') || / \| /.test(text) || text.endsWith(' |')) && (text.startsWith('|') || !PARA.test(text) || NUMBER_CELL.test(text))) {
     const cells = splitCells(line, /(?<!\\)\|/g)
     if (text.startsWith('|')) cells.shift()
     if (text.endsWith('|') && !text.endsWith('\\|')) cells.pop()
