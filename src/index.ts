@@ -18,6 +18,8 @@ export {parseText} from './parse.js'
 export {InputError} from './read/input.js'
 export {parsePapers} from './parse.js'
 export {align} from './align/index.js'
+export {check, RULES} from './check/index.js'
+export type {CheckOptions, Settings} from './check/index.js'
 export type {Alignment, AlignOptions, SectionPair, ParagraphPair, ItemPair} from './align/index.js'
 
 /**
