@@ -130,10 +130,11 @@ function inferNumbers(tree: Paper): void {
 function report(tree: Paper, lines: Line[], messages: MessageList): void {
   const structured = paragraphsOf(tree).some((paragraph) => paragraph.number !== null) || tree.children.some((node) => node.type === 'section')
   if (!structured) {
-    messages.warn('parse/no-structure', 'no numbered paragraphs or section headings found: the tree holds the text as unnumbered paragraphs', null)
+    // Placed at the paper's start: for one paper of a bundle, where that paper begins.
+    messages.warn('parse/no-structure', 'no numbered paragraphs or section headings found: the tree holds the text as unnumbered paragraphs', {start: tree.position.start, end: tree.position.start})
   }
   const papers = paperStarts(lines).length
   if (papers > 1) {
-    messages.warn('parse/several-papers', `the input holds ${papers} papers (one paper-number line each)`, null, 'parse with --split for one tree per paper')
+    messages.warn('parse/several-papers', `the input holds ${papers} papers (one paper-number line each)`, {start: tree.position.start, end: tree.position.start}, 'parse with --split for one tree per paper')
   }
 }
