@@ -13,7 +13,7 @@ import {mkdir} from 'node:fs/promises'
 import {dirname} from 'node:path'
 import type {Message} from '../message.js'
 import {parsePapers, parseText} from '../parse.js'
-import {InputError, load, readBytes} from '../read/input.js'
+import {InputError, load, readBytes, type Loaded} from '../read/input.js'
 import type {Script} from '../script.js'
 import type {Paper} from '../tree.js'
 import {writeAtomic} from './output.js'
@@ -71,9 +71,7 @@ export interface TaskFailed {
 export async function runTask(task: Task): Promise<TaskResult> {
   let size = 0
   try {
-    const bytes = task.bytes ?? (await read(task.path))
-    size = bytes.byteLength
-    const loaded = await load(bytes, task.name)
+    const loaded = await readAndLoad(task, (bytes) => (size = bytes))
     const pages = loaded.pages ? loaded.pages.length : undefined
     if (loaded.scanned) {
       const {tree} = parseText(loaded.text, {pages: loaded.pages})
@@ -101,6 +99,13 @@ export async function runTask(task: Task): Promise<TaskResult> {
     const detail = process.env.LEGCO_DEBUG ? `\n${(error as Error).stack}` : ''
     return {index: task.index, ok: false, reason: `${task.name}: internal error: ${(error as Error).message}${detail}`, exitCode: 70, size}
   }
+}
+
+/** Read and decode; the bytes are not held past this (a big paper's memory goes to its parse). */
+async function readAndLoad(task: Task, sized: (bytes: number) => void): Promise<Loaded> {
+  const bytes = task.bytes ?? (await read(task.path))
+  sized(bytes.byteLength)
+  return load(bytes, task.name)
 }
 
 /**
