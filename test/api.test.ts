@@ -40,3 +40,17 @@ describe('parse (library)', () => {
     expect(await toMarkdown(tree)).toContain('\n# 目的\n')
   })
 })
+
+describe('the package as published', () => {
+  it("resolves `import {parse} from 'legco'` to dist/ with its .d.ts (after npm run build)", async () => {
+    const {existsSync, readFileSync} = await import('node:fs')
+    const {join} = await import('node:path')
+    const {root} = await import('./helpers/tree.js')
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {exports: {'.': {types: string; default: string}}}
+    const types = join(root, pkg.exports['.'].types)
+    expect(existsSync(types)).toBe(true)
+    expect(readFileSync(types, 'utf8')).toMatch(/export declare function parse\(input: string \| Uint8Array\): Paper;/)
+    const published = (await import('legco')) as typeof import('../src/index.js')
+    expect(published.parse(iconv.encode(seed, 'big5'))).toEqual(parse(seed))
+  })
+})
