@@ -142,7 +142,8 @@ async function glob(pattern: string): Promise<{path: string; name: string}[]> {
   const absolute = normalised.startsWith('/')
   const segments = normalised.split('/').filter((segment, index) => segment !== '' || index === 0)
   let fixed = 0
-  while (fixed < segments.length - 1 && !isGlob(segments[fixed]!)) fixed++
+  // The folders before the first segment with any glob character are walked from, not matched.
+  while (fixed < segments.length - 1 && !/[*?[{]/.test(segments[fixed]!)) fixed++
   const base = absolute ? '/' + segments.slice(0, fixed).filter(Boolean).join('/') : segments.slice(0, fixed).join('/')
   const rest = segments.slice(fixed)
   const matcher = globToRegExp(rest.join('/'))
