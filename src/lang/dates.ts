@@ -75,11 +75,12 @@ const MONTH_YEAR = new RegExp(`^(?:(?:${MONTH_NAMES})\\.?,?\\s+\\d{4}|\\d{4}\\s*
 
 /** A month and year alone (`June 2024`, `2024年6月`), as Administration papers date their signature. */
 export function isMonthYearLine(value: string): boolean {
-  return MONTH_YEAR.test(toHalfWidth(value).trim())
+  return value.length <= 24 && MONTH_YEAR.test(toHalfWidth(value).trim())
 }
 
 /** Is the whole line a date (allowing a weekday in brackets)? */
 export function isDateLine(value: string): boolean {
+  if (value.length > 60) return false
   const dates = findDates(value)
   if (dates.length !== 1) return false
   const rest = (toHalfWidth(value).slice(0, dates[0]!.start) + toHalfWidth(value).slice(dates[0]!.end))

@@ -23,8 +23,12 @@ for (const heading of HEADINGS) {
   for (const word of [...heading.hant, ...heading.hans, ...heading.en]) HEADING_KEYS.set(headingForm(word), heading.key)
 }
 
+/** No standard heading is longer than this (in UTF-16 units, numbering and spaces included). */
+const LONGEST_HEADING = 64
+
 /** The key of a standard heading, or null. Numbering before the words is allowed. */
 export function standardHeadingKey(line: string): string | null {
+  if (line.length > LONGEST_HEADING) return null
   const form = headingForm(line)
   return HEADING_KEYS.get(form) ?? HEADING_KEYS.get(form.replace(HEADING_NUMBERING, '')) ?? null
 }
@@ -43,6 +47,7 @@ const APPENDIX_LINE = new RegExp(
 
 /** `附錄`, `附件A`, `Annex A`, `Appendix II` alone on a line: the word and the label. */
 export function appendixHeading(line: string): {marker: string; label: string | null} | null {
+  if (line.length > 40) return null
   const match = APPENDIX_LINE.exec(toHalfWidth(squeeze(line)).trim())
   if (!match) return null
   // "Schedule" and "Attachment" alone are ordinary words in a sentence; require a label for them.

@@ -75,7 +75,7 @@ export const SIGNATURE_START =
 
 /** Is this line the first of a signature block (letter-spaced or not)? */
 export function isSignatureStart(text: string): boolean {
-  return SIGNATURE_START.test(squeeze(text))
+  return text.length <= 80 && SIGNATURE_START.test(squeeze(text))
 }
 
 /** Lines inside a signature block after its start. */

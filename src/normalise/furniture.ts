@@ -84,7 +84,7 @@ function markRunningHeaders(lines: Line[]): void {
   const candidates = pages ? pages.edges : lines
   const groups = new Map<string, Line[]>()
   for (const line of candidates) {
-    if (line.blank || line.furniture) continue
+    if (line.blank || line.furniture || line.text.length > 80) continue
     if (displayWidth(line.text) > 80 || CONTENT_SHAPE.test(line.text)) continue
     const flat = toHalfWidth(line.text).replace(/\s+/g, '')
     const key = STAMP_LINE.test(line.text) ? flat : flat.replace(/\d+/g, '#')

@@ -77,7 +77,10 @@ export function splitLines(text: string): Line[] {
  */
 export function typicalWidth(lines: Line[]): number {
   const widths: number[] = []
-  for (const line of lines) if (!line.blank && !line.furniture) widths.push(displayWidth(line.text))
+  // A sample of the content lines is enough for a percentile (and keeps a 10 MB text cheap).
+  const content = lines.filter((line) => !line.blank && !line.furniture)
+  const step = Math.max(1, Math.floor(content.length / 4000))
+  for (let i = 0; i < content.length; i += step) widths.push(displayWidth(content[i]!.text))
   if (widths.length === 0) return 0
   widths.sort((a, b) => a - b)
   return widths[Math.min(widths.length - 1, Math.floor(widths.length * 0.9))]!
