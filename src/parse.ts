@@ -91,7 +91,7 @@ function closeEnds(node: Node & {children?: Node[]}): void {
   for (const child of node.children) closeEnds(child as Node & {children?: Node[]})
   let end = node.position.end
   for (const child of node.children) if (child.position.end.offset > end.offset) end = child.position.end
-  node.position = {start: node.position.start, end}
+  if (end !== node.position.end) node.position = {start: node.position.start, end}
 }
 
 /** Paragraphs in reading order, appendices included. */

@@ -22,13 +22,17 @@ export class Source {
     this.text = text
     this.pages = pages && pages.length > 0 ? pages : undefined
     const starts = [0]
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i)
-      if (code === 10) starts.push(i + 1)
-      else if (code === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++
-        starts.push(i + 1)
+    if (text.includes('\r')) {
+      for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i)
+        if (code === 10) starts.push(i + 1)
+        else if (code === 13) {
+          if (text.charCodeAt(i + 1) === 10) i++
+          starts.push(i + 1)
+        }
       }
+    } else {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
     }
     this.lineStarts = starts
   }

@@ -72,13 +72,13 @@ export type Block = TextBlock | ParaBlock | ItemBlock | TableBlock | HeadingBloc
 
 /** A line short enough to be a heading, a signature line or a title, in a text of this width. */
 export function isShort(text: string, width: number): boolean {
-  const own = displayWidth(text)
+  const own = displayWidth(text, 100)
   return own <= 100 && own <= width * 0.8
 }
 
 /** Did the line run to the right margin (so that layout, not the author, broke it)? */
 export function isFull(text: string, width: number): boolean {
-  return width > 0 && displayWidth(text) >= width * 0.6
+  return width > 0 && displayWidth(text, width) >= width * 0.6
 }
 
 /**

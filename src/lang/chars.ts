@@ -40,10 +40,10 @@ export function isWide(code: number): boolean {
   )
 }
 
-/** Display width in terminal cells: 2 for wide characters, 1 otherwise. */
-export function displayWidth(value: string): number {
+/** Display width in terminal cells: 2 for wide characters, 1 otherwise. Counting stops once past `limit`. */
+export function displayWidth(value: string, limit = Infinity): number {
   let width = 0
-  for (let i = 0; i < value.length; i++) {
+  for (let i = 0; i < value.length && width <= limit; i++) {
     const code = value.charCodeAt(i)
     if (code >= 0xd800 && code <= 0xdbff) {
       width += 2

@@ -26,12 +26,19 @@ export function splitLines(text: string): Line[] {
   const lines: Line[] = []
   let lineStart = 0
   const length = text.length
+  const hasCR = text.includes('\r')
   while (lineStart <= length) {
-    let lineEnd = lineStart
-    while (lineEnd < length) {
-      const code = text.charCodeAt(lineEnd)
-      if (code === 10 || code === 13) break
-      lineEnd++
+    let lineEnd: number
+    if (hasCR) {
+      lineEnd = lineStart
+      while (lineEnd < length) {
+        const code = text.charCodeAt(lineEnd)
+        if (code === 10 || code === 13) break
+        lineEnd++
+      }
+    } else {
+      lineEnd = text.indexOf('\n', lineStart)
+      if (lineEnd < 0) lineEnd = length
     }
     let start = lineStart
     let indent = 0
@@ -80,7 +87,8 @@ export function typicalWidth(lines: Line[]): number {
   // A sample of the content lines is enough for a percentile (and keeps a 10 MB text cheap).
   const content = lines.filter((line) => !line.blank && !line.furniture)
   const step = Math.max(1, Math.floor(content.length / 4000))
-  for (let i = 0; i < content.length; i += step) widths.push(displayWidth(content[i]!.text))
+  // Widths above 400 cells say only "a whole paragraph on one line"; counting stops there.
+  for (let i = 0; i < content.length; i += step) widths.push(displayWidth(content[i]!.text, 400))
   if (widths.length === 0) return 0
   widths.sort((a, b) => a - b)
   return widths[Math.min(widths.length - 1, Math.floor(widths.length * 0.9))]!
