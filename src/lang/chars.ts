@@ -42,6 +42,8 @@ export function isWide(code: number): boolean {
 
 /** Display width in terminal cells: 2 for wide characters, 1 otherwise. Counting stops once past `limit`. */
 export function displayWidth(value: string, limit = Infinity): number {
+  // Every character takes at least one cell.
+  if (value.length > limit) return value.length
   let width = 0
   for (let i = 0; i < value.length && width <= limit; i++) {
     const code = value.charCodeAt(i)

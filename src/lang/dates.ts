@@ -49,18 +49,23 @@ export function isoDate(year: number, month: number, day: number): string | null
 }
 
 /** Every date printed in `value`, in order. Full-width digits are read as digits. */
+const DIGIT = /[0-9０-９]/
+
 export function findDates(value: string): DateMatch[] {
+  const found: DateMatch[] = []
+  const digits = DIGIT.test(value)
+  // Every date has digits, or is written in Chinese numerals with 年.
+  if (!digits && !value.includes('年')) return found
   // toHalfWidth keeps string length (one UTF-16 unit for one), so offsets hold.
   const text = toHalfWidth(value)
-  const found: DateMatch[] = []
   const add = (start: number, end: number, year: number, month: number, day: number) =>
     found.push({iso: isoDate(year, month, day), start, end, year, month, day})
-  for (const m of text.matchAll(ZH_DATE)) add(m.index, m.index + m[0].length, +m[1]!, +m[2]!, +m[3]!)
+  if (digits) for (const m of text.matchAll(ZH_DATE)) add(m.index, m.index + m[0].length, +m[1]!, +m[2]!, +m[3]!)
   for (const m of text.matchAll(ZH_HAN_DATE))
     add(m.index, m.index + m[0].length, hanNumber(m[1]!), hanNumber(m[2]!), hanNumber(m[3]!))
-  for (const m of text.matchAll(EN_DMY))
+  if (digits) for (const m of text.matchAll(EN_DMY))
     add(m.index, m.index + m[0].length, +m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!)
-  for (const m of text.matchAll(EN_MDY))
+  if (digits) for (const m of text.matchAll(EN_MDY))
     add(m.index, m.index + m[0].length, +m[3]!, MONTHS[m[1]!.toLowerCase()]!, +m[2]!)
   return found.sort((a, b) => a.start - b.start)
 }

@@ -26,11 +26,19 @@ for (const heading of HEADINGS) {
 /** No standard heading is longer than this (in UTF-16 units, numbering and spaces included). */
 const LONGEST_HEADING = 64
 
+/** Answers for lines already asked about: the same line is asked about by several stages. */
+const KEY_CACHE = new Map<string, string | null>()
+
 /** The key of a standard heading, or null. Numbering before the words is allowed. */
 export function standardHeadingKey(line: string): string | null {
   if (line.length > LONGEST_HEADING) return null
+  let key = KEY_CACHE.get(line)
+  if (key !== undefined) return key
   const form = headingForm(line)
-  return HEADING_KEYS.get(form) ?? HEADING_KEYS.get(form.replace(HEADING_NUMBERING, '')) ?? null
+  key = HEADING_KEYS.get(form) ?? HEADING_KEYS.get(form.replace(HEADING_NUMBERING, '')) ?? null
+  if (KEY_CACHE.size > 50_000) KEY_CACHE.clear()
+  KEY_CACHE.set(line, key)
+  return key
 }
 
 /** Does the line start with heading numbering (`I.`, `一、`)? */

@@ -327,10 +327,19 @@ function utf8Evidence(b: Uint8Array): {valid: number; invalid: number; firstInva
 // ---------------------------------------------------------------------------
 // helpers
 
+/** One fatal decoder per encoding, made on first use (a decoder holds no state between whole-buffer, non-streaming calls; a failed call resets it). */
+const decoders = new Map<Encoding, TextDecoder>()
+function decoder(encoding: Encoding): TextDecoder {
+  let found = decoders.get(encoding)
+  if (!found) decoders.set(encoding, (found = new TextDecoder(encoding, {fatal: true, ignoreBOM: true})))
+  return found
+}
+
 function strictDecode(encoding: Encoding, bytes: Uint8Array, stream = false): string | undefined {
   if (encoding === 'big5' && !isBig5Structure(bytes, stream)) return undefined
   try {
-    return new TextDecoder(encoding, {fatal: true, ignoreBOM: true}).decode(bytes, {stream})
+    // A streaming decode keeps state between calls: it gets a decoder of its own.
+    return stream ? new TextDecoder(encoding, {fatal: true, ignoreBOM: true}).decode(bytes, {stream}) : decoder(encoding).decode(bytes)
   } catch {
     return undefined
   }
