@@ -4,7 +4,6 @@
  * characters that differ between the scripts decide which Chinese.
  */
 import type {Lang} from '../tree.js'
-import {isHan} from './chars.js'
 
 // Pairs of frequent characters whose Traditional and Simplified forms differ.
 const TRADITIONAL = '會議們與發國這時為說對經關書處門員數據務討論況資訊電傳體從現東車長間開兩進過還後點實問題應該當時區專業項條機構權員導報導環節價級際營運藝術衞衛產層壓變舉證歷濟區齊際續總聯網動勞團園學習寫讀麼樣義識邊運遞險廣韓島'
@@ -12,8 +11,12 @@ const SIMPLIFIED = '会议们与发国这时为说对经关书处门员数据务
 
 /** One byte per BMP code point: 1 Latin letter, 2 other Han, 3 Traditional-only, 4 Simplified-only. */
 const CLASS = new Uint8Array(0x10000)
-for (let code = 0x41; code <= 0x7a; code++) if (code <= 0x5a || code >= 0x61) CLASS[code] = 1
-for (let code = 0x3400; code < 0x10000; code++) if (isHan(code)) CLASS[code] = 2
+CLASS.fill(1, 0x41, 0x5b)
+CLASS.fill(1, 0x61, 0x7b)
+// The BMP Han blocks, as isHan() has them.
+CLASS.fill(2, 0x3400, 0x4dc0)
+CLASS.fill(2, 0x4e00, 0xa000)
+CLASS.fill(2, 0xf900, 0xfb00)
 for (const char of TRADITIONAL) CLASS[char.charCodeAt(0)] = 3
 for (const char of SIMPLIFIED) CLASS[char.charCodeAt(0)] = CLASS[char.charCodeAt(0)] === 3 ? 2 : 4
 
