@@ -100,7 +100,9 @@ async function runOne(entry: InputEntry, options: ParseOptions, target: Target):
     process.exit(130)
   })
   try {
-    const result = await runTask({index: 0, path: entry.path, name, ...baseTask(options), output, keepScanned: options.format === 'json'})
+    // One paper to stdout: its JSON is written as it is made, never held whole.
+    const emit = !output && !options.split ? (chunks: Iterable<string>) => writeInSlices(chunks) : undefined
+    const result = await runTask({index: 0, path: entry.path, name, ...baseTask(options), output, keepScanned: options.format === 'json', emit})
     if (!result.ok) {
       if (result.exitCode === 3 && result.data !== undefined) {
         if (path) {
@@ -133,23 +135,35 @@ async function runOne(entry: InputEntry, options: ParseOptions, target: Target):
 }
 
 /**
- * A big output to stdout a slice at a time, each encoded into one reused
- * buffer: the write then never holds a second, UTF-8 copy of the whole
- * output (10 MB paper: ~20 MB less peak memory). Small outputs go as they are.
+ * Output to stdout a slice at a time, each encoded into one reused buffer:
+ * the write never holds a second, UTF-8 copy of the whole output (10 MB
+ * paper: ~20 MB less peak memory). Takes a string or the pieces of one.
  */
-async function writeInSlices(data: string): Promise<void> {
+async function writeInSlices(data: string | Iterable<string>): Promise<void> {
   const SLICE = 1 << 18
-  if (data.length <= SLICE) return writeStdout(data)
+  if (typeof data === 'string' && data.length <= SLICE) return writeStdout(data)
   const buffer = Buffer.allocUnsafeSlow(SLICE * 3)
-  for (let start = 0; start < data.length; ) {
-    let end = Math.min(start + SLICE, data.length)
-    const last = data.charCodeAt(end - 1)
-    if (end < data.length && last >= 0xd800 && last <= 0xdbff) end-- // never split a surrogate pair
-    const length = buffer.write(data.slice(start, end))
-    // The callback comes once the bytes are handed over: the buffer is free again.
-    await new Promise<void>((resolve, reject) => process.stdout.write(buffer.subarray(0, length), (error) => (error ? reject(error) : resolve())))
-    start = end
+  const flush = async (text: string) => {
+    for (let start = 0; start < text.length; ) {
+      let end = Math.min(start + SLICE, text.length)
+      const last = text.charCodeAt(end - 1)
+      if (end < text.length && last >= 0xd800 && last <= 0xdbff) end-- // never split a surrogate pair
+      const length = buffer.write(text.slice(start, end))
+      // The callback comes once the bytes are handed over: the buffer is free again.
+      await new Promise<void>((resolve, reject) => process.stdout.write(buffer.subarray(0, length), (error) => (error ? reject(error) : resolve())))
+      start = end
+    }
   }
+  if (typeof data === 'string') return flush(data)
+  let pending = ''
+  for (const piece of data) {
+    pending += piece
+    if (pending.length >= SLICE) {
+      await flush(pending)
+      pending = ''
+    }
+  }
+  if (pending) await flush(pending)
 }
 
 // ---------------------------------------------------------- several inputs

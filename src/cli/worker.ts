@@ -17,6 +17,7 @@ import {InputError, load, readBytes, type Loaded} from '../read/input.js'
 import type {Script} from '../script.js'
 import type {Paper} from '../tree.js'
 import {writeAtomic} from './output.js'
+import {jsonChunks} from '../emit/json.js'
 
 export type Format = 'json' | 'md' | 'ndjson'
 
@@ -38,6 +39,11 @@ export interface Task {
   keepScanned?: boolean
   /** A file that holds several papers gives one tree each (`--split`). */
   split?: boolean
+  /**
+   * On the main thread only: hand compact JSON over a piece at a time
+   * instead of returning it whole (one big paper to stdout).
+   */
+  emit?: (chunks: Iterable<string>) => Promise<void>
 }
 
 export type TaskResult = TaskDone | TaskFailed
@@ -81,6 +87,12 @@ export async function runTask(task: Task): Promise<TaskResult> {
     }
     const results = task.split ? parsePapers(loaded.text, {pages: loaded.pages}) : [parseText(loaded.text, {pages: loaded.pages})]
     const messages = results.flatMap((result) => result.messages)
+    if (task.emit && !task.output && results.length === 1 && task.format !== 'md' && !(task.pretty && task.format === 'json')) {
+      const tree = results[0]!.tree
+      await convertScript(tree, task)
+      await task.emit(chunksWithNewline(tree))
+      return {index: task.index, ok: true, papers: 1, messages, size, pages}
+    }
     const data: string[] = []
     for (const result of results) data.push(await serialise(result.tree, task))
     if (task.output) {
@@ -127,17 +139,27 @@ async function read(path: string): Promise<Uint8Array> {
 
 /** The tree as the output format wants it, with the script conversion applied first. */
 export async function serialise(tree: Paper, task: Pick<Task, 'format' | 'pretty' | 'script'>): Promise<string> {
-  if (task.script) {
-    const {loadConverter, convertTree, sourceScript} = await import('../script.js')
-    const convert = await loadConverter(task.script, sourceScript(tree.lang))
-    convertTree(tree, convert)
-    if (tree.lang !== 'en') tree.lang = task.script === 'hans' ? 'zh-Hans' : 'zh-Hant'
-  }
+  await convertScript(tree, task)
   if (task.format === 'md') {
     const {toMarkdown} = await import('../emit/markdown.js')
     return toMarkdown(tree)
   }
   return JSON.stringify(tree, null, task.pretty && task.format === 'json' ? 2 : undefined) + '\n'
+}
+
+/** Convert the tree's Chinese to the asked-for script (`--script`), loading opencc only then. */
+async function convertScript(tree: Paper, task: Pick<Task, 'script'>): Promise<void> {
+  if (!task.script) return
+  const {loadConverter, convertTree, sourceScript} = await import('../script.js')
+  const convert = await loadConverter(task.script, sourceScript(tree.lang))
+  convertTree(tree, convert)
+  if (tree.lang !== 'en') tree.lang = task.script === 'hans' ? 'zh-Hans' : 'zh-Hant'
+}
+
+/** The compact JSON of a tree and its closing newline, a piece at a time. */
+function* chunksWithNewline(tree: Paper): Generator<string> {
+  yield* jsonChunks(tree)
+  yield '\n'
 }
 
 /** `out/a.json` for one paper; `out/a.1.json`, `out/a.2.json`, … for the papers of a bundle (`a.01.json` … from 10 papers on, so that names sort). */
