@@ -22,8 +22,10 @@ describe('jsonChunks', () => {
     expect(chunks.join('')).toBe(JSON.stringify(tree))
   })
 
-  it('leaves small values and empty objects alone', () => {
-    expect([...jsonChunks({type: 'x', children: [1, 2]})]).toEqual(['{"type":"x","children":[1,2]}'])
+  it('writes leaves in one piece and arrays entry by entry', () => {
+    expect([...jsonChunks({type: 'text', value: 'x', position: {start: 1}})]).toEqual(['{"type":"text","value":"x","position":{"start":1}}'])
+    expect([...jsonChunks({type: 'x', children: [1, {a: 2}]})]).toEqual(['{"type":"x","children":', '[', '1', ',', '{"a":2}', ']', '}'])
+    expect([...jsonChunks({children: [1]})]).toEqual(['{"children":[1]}'])
     expect([...jsonChunks(null)]).toEqual(['null'])
   })
 })
