@@ -141,12 +141,15 @@ export function toBlocks(lines: Line[], width: number, footnotes: ReadonlyMap<Li
     gap = false
   }
 
-  const all: Line[] = []
-  for (const line of lines) {
-    if (line.blank || line.furniture) all.push(line)
-    else all.push(...unglue(line))
+  // Only a line that starts with a standard heading word can be a glued heading: copy the list only then.
+  if (lines.some((line) => !line.blank && !line.furniture && GLUED_HEADING.test(line.text) && unglue(line).length > 1)) {
+    const all: Line[] = []
+    for (const line of lines) {
+      if (line.blank || line.furniture) all.push(line)
+      else all.push(...unglue(line))
+    }
+    lines = all
   }
-  lines = all
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
     if (line.furniture) {

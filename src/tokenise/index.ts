@@ -81,7 +81,8 @@ function escapeClass(chars: string): string {
 }
 
 function span(line: Line, from: number, to: number): Span {
-  return {start: line.start + from, end: line.start + to, text: line.text.slice(from, to)}
+  const text = from === 0 && to === line.text.length ? line.text : line.text.slice(from, to)
+  return {start: line.start + from, end: line.start + to, text}
 }
 
 function restOf(line: Line, from: number): Span | null {
