@@ -5,7 +5,7 @@
  * bump SCHEMA_VERSION on any change a script could notice.
  */
 
-export const SCHEMA_VERSION = '1.0.0'
+export const SCHEMA_VERSION = '1.1.0'
 export const SCHEMA_ID = 'https://legco.dev/schema/paper/1.json'
 
 /** A place in the input. `offset` counts UTF-16 code units of the decoded text (BOM excluded). */
@@ -67,6 +67,8 @@ export interface Paper extends Node {
   children: TopContent[]
   /** Page furniture and markup removed from the text (page numbers, running headers, front matter). */
   furniture: Furniture[]
+  /** The file the paper was read from, as named on the command line (set by the CLI; absent for standard input and for the library's parse). */
+  file?: string
 }
 
 export type TopContent = Header | Section | BlockContent | Signature | Appendix

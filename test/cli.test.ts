@@ -26,6 +26,7 @@ describe('legco parse', () => {
     expect(schemaErrors(tree)).toEqual([])
     expect(tree.meta.paperNo).toBe('CB(1)369/2024(05)')
     expect(paragraphs(tree)).toHaveLength(24)
+    expect(tree.file).toBe(seedPath)
     expect(stdout.split('\n')).toHaveLength(2) // one line and the final newline: compact for pipes
   })
 
@@ -38,7 +39,7 @@ describe('legco parse', () => {
   it('prints clean Markdown with --format md', () => {
     const {code, stdout} = legco(['parse', seedPath, '--format', 'md'])
     expect(code).toBe(0)
-    expect(stdout.startsWith('---\nschemaVersion: "1.0.0"\nlang: zh-Hant\npaperNo: "CB(1)369/2024(05)"\n')).toBe(true)
+    expect(stdout.startsWith('---\nschemaVersion: "1.1.0"\nlang: zh-Hant\npaperNo: "CB(1)369/2024(05)"\n')).toBe(true)
     expect(stdout).toContain('\n# 目的\n')
     expect(stdout).toContain('\n### 《香港促進數據流通及保障數據安全的政策宣言》\n')
     expect(stdout).toContain('\n2. 政府當局在 2022 年底發表的《香港創新科技發展藍圖》')
@@ -53,6 +54,7 @@ describe('legco parse', () => {
     const {code, stdout} = legco(['parse', '-'], seed)
     expect(code).toBe(0)
     expect((JSON.parse(stdout) as Paper).meta.title).toBe('有關成立“數字政策辦公室”的背景資料簡介')
+    expect((JSON.parse(stdout) as Paper).file).toBeUndefined()
   })
 
   it('writes -o FILE whole, and leaves nothing behind when the parse fails', () => {

@@ -86,6 +86,8 @@ export async function runTask(task: Task): Promise<TaskResult> {
       return {index: task.index, ok: false, reason, exitCode: 3, data, size}
     }
     const results = task.split ? parsePapers(loaded.text, {pages: loaded.pages}) : [parseText(loaded.text, {pages: loaded.pages})]
+    // Which file each tree came from, for output lines that arrive out of order (ndjson, --unordered).
+    if (task.path !== '-') for (const result of results) result.tree.file = task.path
     const messages = results.flatMap((result) => result.messages)
     if (task.emit && !task.output && results.length === 1 && task.format !== 'md' && !(task.pretty && task.format === 'json')) {
       const tree = results[0]!.tree
