@@ -20,6 +20,7 @@
  */
 import {toHalfWidth} from '../lang/chars.js'
 import {findDates, isoDate} from '../lang/dates.js'
+import {hanNumber} from '../lang/numerals.js'
 import {normalisePaperNumber, PAPER_NUMBER} from '../lang/patterns.js'
 
 export type AnchorKind = 'date' | 'month' | 'day' | 'num' | 'pct' | 'paper' | 'cap' | 'name'
@@ -31,7 +32,6 @@ const MONTHS: Record<string, number> = {
 }
 // Month names as printed: capitalised or in capitals, so that `may` the verb is no month.
 const MONTH_WORD = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`
-const HAN_DIGIT: Record<string, number> = {〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10}
 const NUMBER_WORDS: Record<string, number> = {
   two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20
@@ -176,15 +176,6 @@ function resolveYears(parts: DatePart[], value: string): void {
 function month(year: number, monthNumber: number): string | null {
   if (!(year >= 1800 && year <= 2200 && monthNumber >= 1 && monthNumber <= 12)) return null
   return `month:${year}-${pad(monthNumber)}`
-}
-
-function hanNumber(value: string): number {
-  const chars = [...value]
-  if (chars.length === 4) return Number(chars.map((c) => HAN_DIGIT[c]).join(''))
-  if (chars.length === 1) return HAN_DIGIT[chars[0]!] ?? NaN
-  if (chars[0] === '十') return 10 + (HAN_DIGIT[chars[1]!] ?? NaN)
-  if (chars[1] === '十') return (HAN_DIGIT[chars[0]!] ?? NaN) * 10 + (chars[2] ? (HAN_DIGIT[chars[2]] ?? NaN) : 0)
-  return NaN
 }
 
 function number(integer: string, fraction: string): string {

@@ -4,6 +4,7 @@
  * letter i, `(b)` after `(iii)` closes the roman list. Decided from the
  * labels themselves, so a list reads the same whatever its indentation.
  */
+import {ordinal} from '../lang/numerals.js'
 import type {Item, ItemStyle, Paragraph, Phrasing} from '../tree.js'
 
 interface Level {
@@ -12,35 +13,6 @@ interface Level {
   indent: number
   container: (Phrasing | Item)[]
   lastItem: Item | null
-}
-
-const ROMAN_VALUES: Record<string, number> = {i: 1, v: 5, x: 10, l: 50, c: 100}
-
-export function romanValue(label: string): number {
-  const chars = label.toLowerCase()
-  let total = 0
-  for (let i = 0; i < chars.length; i++) {
-    const value = ROMAN_VALUES[chars[i]!] ?? NaN
-    const next = ROMAN_VALUES[chars[i + 1]!] ?? 0
-    total += value < next ? -value : value
-  }
-  return total
-}
-
-/** The position of a label in its list: a=1, ii=2, 3=3. */
-export function ordinal(label: string, style: ItemStyle): number {
-  switch (style) {
-    case 'lower-alpha':
-    case 'upper-alpha':
-      return label.toLowerCase().charCodeAt(0) - 96
-    case 'lower-roman':
-    case 'upper-roman':
-      return romanValue(label)
-    case 'decimal':
-      return Number(label)
-    default:
-      return 0
-  }
 }
 
 function follows(previous: string | null, label: string | null, style: ItemStyle): boolean {

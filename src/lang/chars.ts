@@ -3,13 +3,14 @@
  * wrapped lines, what ends a sentence. One place for these rules.
  */
 
-/** Han ideographs (BMP and the supplementary planes). */
+/** Han ideographs: the unified blocks and their extensions, compatibility ideographs, and 〇. */
 export function isHan(code: number): boolean {
   return (
     (code >= 0x4e00 && code <= 0x9fff) ||
     (code >= 0x3400 && code <= 0x4dbf) ||
     (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0x20000 && code <= 0x3134f)
+    (code >= 0x20000 && code <= 0x323af) ||
+    code === 0x3007
   )
 }
 

@@ -11,6 +11,7 @@
  * 880 characters.
  * All characters are in the BMP CJK Unified Ideographs block.
  */
+import {isHan} from './chars.js'
 export const COMMON_HANZI: string =
   '的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于' +
   '着下自之年过发后作里用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还' +
@@ -52,16 +53,7 @@ export function isCommonHanzi(codePoint: number): boolean {
   return codePoint >= 0 && codePoint < 0x10000 && lookup()[codePoint] === 1
 }
 
-/** True for code points of Han ideographs (CJK Unified Ideographs incl. extensions, compatibility ideographs, 〇). */
-export function isHan(cp: number): boolean {
-  return (
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0x20000 && cp <= 0x323af) ||
-    cp === 0x3007
-  )
-}
+export {isHan} from './chars.js'
 
 export interface HanziScore {
   /** Number of Han characters seen. */

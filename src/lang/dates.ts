@@ -3,6 +3,7 @@
  * `一九九七年一月三日`, `8 April 2024`, `April 8, 2024`.
  */
 import {toHalfWidth} from './chars.js'
+import {hanNumber} from './numerals.js'
 
 export interface DateMatch {
   /** ISO date, or null when the printed date does not exist (2024年2月30日). */
@@ -21,7 +22,6 @@ const MONTHS: Record<string, number> = {
   november: 11, nov: 11, december: 12, dec: 12
 }
 
-const HAN_DIGITS: Record<string, number> = {〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10}
 
 const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec'
 
@@ -30,16 +30,6 @@ const ZH_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g
 const ZH_HAN_DATE = /([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/g
 const EN_DMY = new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_NAMES})\\.?,?\\s+(\\d{4})\\b`, 'gi')
 const EN_MDY = new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'gi')
-
-function hanNumber(value: string): number {
-  if (value.length === 4) return Number([...value].map((c) => HAN_DIGITS[c]).join(''))
-  // 十, 十二, 二十, 二十三
-  const chars = [...value]
-  if (chars.length === 1) return HAN_DIGITS[chars[0]!] ?? NaN
-  if (chars[0] === '十') return 10 + (HAN_DIGITS[chars[1]!] ?? NaN)
-  if (chars[1] === '十') return (HAN_DIGITS[chars[0]!] ?? NaN) * 10 + (chars[2] ? HAN_DIGITS[chars[2]] ?? NaN : 0)
-  return NaN
-}
 
 export function isoDate(year: number, month: number, day: number): string | null {
   if (!(month >= 1 && month <= 12 && day >= 1 && year >= 1800 && year <= 2200)) return null
