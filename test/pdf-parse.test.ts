@@ -62,6 +62,26 @@ describe('a PDF made here', () => {
   })
 })
 
+describe('a PDF whose paragraphs start with an indented first line at normal spacing', () => {
+  it('gives one paragraph each', async () => {
+    const doc = await PDFDocument.create()
+    const font = await doc.embedFont(StandardFonts.Helvetica)
+    const page = doc.addPage([595, 842])
+    const lines: [number, string][] = [
+      [96, 'The first paragraph begins here and runs on to the right margin of'],
+      [72, 'the page, where it wraps to a second line that ends the sentence.'],
+      [96, 'The second paragraph begins indented like the first one and runs to'],
+      [72, 'the margin too, then it ends on its own second line as well.']
+    ]
+    lines.forEach(([x, line], n) => page.drawText(line, {x, y: 760 - n * 16, size: 12, font}))
+    const {tree} = await parseDocument(await doc.save())
+    expect(paragraphs(tree).map((p) => ownText(p))).toEqual([
+      'The first paragraph begins here and runs on to the right margin of the page, where it wraps to a second line that ends the sentence.',
+      'The second paragraph begins indented like the first one and runs to the margin too, then it ends on its own second line as well.'
+    ])
+  })
+})
+
 const pdf = (name: string) => readFileSync(join(corpus, 'pdf', name))
 
 describe.skipIf(!hasCorpus)('the corpus PDFs', () => {

@@ -49,7 +49,7 @@ export function splitHeader(blocks: Block[], width: number): {header: TextBlock[
       keep++
     }
     // Body text that starts a block with a line run to the margin: that line is the sentence's start.
-    if (keep === 1 && keep < block.lines.length && isFull(block.lines[0]!.text, width) && !endsSentence(block.lines[0]!.text) && block.gapBefore) keep = 0
+    if (keep === 1 && keep < block.lines.length && isFull(block.lines[0]!.text, width) && !endsSentence(block.lines[0]!.text) && (block.gapBefore || b === 0)) keep = 0
     if (lines + keep > MAX_HEADER_LINES) keep = Math.max(0, MAX_HEADER_LINES - lines)
     if (keep === block.lines.length) {
       header.push(block)

@@ -401,6 +401,26 @@ function textChars(page: RawPage): number {
   return chars
 }
 
+/** The page's left margin: where most lines start (a low quantile of their x, so indented lines do not pull it). */
+function leftMargin(lines: RawLine[]): number {
+  if (lines.length === 0) return 0
+  const xs = lines.map((line) => line.x).sort((a, b) => a - b)
+  return xs[Math.floor(xs.length * 0.2)]!
+}
+
+/** Sentence-ending punctuation at a line's end, closing quotes and brackets aside. */
+const SENTENCE_END = /[。！？；.!?;:：][」』”’)）]*\s*$/
+
+/**
+ * A paragraph that starts with an indented first line at normal line
+ * spacing: the line before ended a sentence at the margin, this one starts
+ * one or a few characters in.
+ */
+function firstLineIndent(prev: RawLine, line: RawLine, margin: number, fontSize: number): boolean {
+  const indent = line.x - margin
+  return indent > 1.2 * fontSize && indent < 4.5 * fontSize && Math.abs(prev.x - margin) < 0.5 * fontSize && SENTENCE_END.test(prev.str)
+}
+
 /** Lay pages out into one text with offsets. */
 function assemble(rawPages: RawPage[]): PdfText {
   const docPitch = usualPitch(rawPages.flatMap((p) => pitches(p.lines)))
@@ -421,6 +441,7 @@ function assemble(rawPages: RawPage[]): PdfText {
     // The page's usual line pitch; pages with few lines borrow the document's.
     let usual = own.length >= 5 ? usualPitch(own) : Number.isFinite(docPitch) ? docPitch : 1.5 * fontSize
     if (!Number.isFinite(usual)) usual = 1.5 * fontSize
+    const margin = leftMargin(page.lines)
     page.lines.forEach((line, i) => {
       let prefix = i === 0 && index > 0 ? '\f' : ''
       if (i > 0) {
@@ -429,6 +450,7 @@ function assemble(rawPages: RawPage[]): PdfText {
         // Paragraph spacing: clearly more than the usual pitch, allowing for a bigger font.
         const allowance = Math.max(0, line.height - fontSize) + Math.max(0, prev.height - fontSize) * 0.5
         if (pitch > usual * 1.3 + allowance && pitch - usual > 0.4 * fontSize) push('\n')
+        else if (firstLineIndent(prev, line, margin, fontSize)) push('\n')
         push('\n')
       }
       const lineStart = offset
