@@ -30,6 +30,7 @@ Exit codes:
   2  usage error, or input that cannot be read (missing, binary, empty, unknown encoding)
   3  a PDF with no text layer: it needs OCR
   70 internal error (a bug: please report it)
+  130 interrupted (Ctrl-C): no partial output file is left
 
 Examples:
   legco parse paper.txt                  JSON tree on stdout
@@ -45,11 +46,17 @@ Examples:
     .description('Read papers and print their structure as a JSON tree or as Markdown.')
     .argument('<files...>', 'papers to read: text (UTF-8/16, Big5, GB18030), Markdown-flavoured text, or PDF; directories (recursive) and globs; "-" reads standard input')
     .addOption(
-      new Option('-f, --format <format>', 'json (the tree, for scripts), md (clean Markdown, for people), ndjson (one JSON tree per line, streamed)')
+      new Option(
+        '-f, --format <format>',
+        'json (the tree, for scripts; several inputs give one JSON array), md (clean Markdown, for people; several papers need -o DIR/), ndjson (one JSON tree per line, streamed as each file completes)'
+      )
         .choices(['json', 'md', 'ndjson'])
         .default('json')
     )
-    .option('-o, --output <path>', 'write to this file (one input) or into this directory (ending in /, one output per input); written whole or not at all')
+    .option(
+      '-o, --output <path>',
+      'write to this file (one input, or the array / the NDJSON lines of several) or into this directory (ending in /: one output per input, same base name, new extension; a --split bundle gives NAME.1.json, NAME.2.json, ...); every file written whole or not at all'
+    )
     .option('--pretty', 'indent the JSON output')
     .addOption(new Option('--script <script>', 'convert Chinese text to hans (Simplified), hant (Traditional), hk (Hong Kong) or tw (Taiwan)').choices(['hans', 'hant', 'hk', 'tw']))
     .option('--split', 'a file that holds several papers (a PDF bundle) gives one tree per paper')
