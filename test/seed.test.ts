@@ -1,8 +1,9 @@
 // The seed paper, asserted in full: every number, label, title and field a reader sees.
 import {describe, expect, it} from 'vitest'
 import {parseText} from '../src/parse.js'
+import {toMarkdown} from '../src/emit/markdown.js'
 import type {Appendix, Field, Header, Section, Signature, Table} from '../src/tree.js'
-import {all, items, ownText, paragraphs, positionErrors, schemaErrors, seed, sections, unaccounted} from './helpers/tree.js'
+import {all, items, ownText, paragraphs, positionErrors, schemaErrors, seed, sections, shape, unaccounted} from './helpers/tree.js'
 
 const {tree, messages} = parseText(seed)
 
@@ -149,5 +150,14 @@ describe('the seed paper (CB(1)369/2024(05), a background brief)', () => {
     expect(two.position.start).toEqual({line: 23, column: 1, offset: seed.indexOf('2. 政府當局')})
     const appendixTitle = sections(tree)[0]!
     expect(seed.slice(appendixTitle.position.start.offset, appendixTitle.position.start.offset + 2)).toBe('目的')
+  })
+
+  it('parses its own Markdown back to the same tree', () => {
+    const markdown = toMarkdown(tree)
+    const again = parseText(markdown)
+    expect(shape(again.tree)).toEqual(shape(tree))
+    expect(again.messages).toEqual([])
+    expect(unaccounted(markdown, again.tree)).toEqual([])
+    expect(positionErrors(markdown, again.tree)).toEqual([])
   })
 })
