@@ -23,7 +23,7 @@ import {fileURLToPath, pathToFileURL} from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const out = join(root, 'bench/out')
-const bin = join(root, 'bin/legco.js')
+const bin = join(root, 'bin/legco.cjs')
 const seedPath = join(root, 'seeds/000_457f1a1b5f7781dd.txt')
 const pdfPath = join(root, '../shared/corpus/pdf/lc-hansard-cm20121121-translate.zh.pdf')
 const args = process.argv.slice(2)

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The CLI as a bundle, for start-up time (`npm run build` runs it after
- * tsc; `bin/legco.js` loads the result). Reading, compiling and linking
+ * tsc; `bin/legco.cjs` loads the result). Reading, compiling and linking
  * the ~25 ES modules of the CLI and commander (CommonJS through the ESM
  * loader) cost ~10–20 ms of every `legco` run; one file with a V8 code
  * cache costs a few.
@@ -11,7 +11,7 @@
  *   dist/cli/worker.js  -> dist/cli-bundle/worker.js       the batch worker thread (batch.js starts
  *                                                          `./worker.js` next to itself)
  *
- * bin/legco.js compiles main.cjs with `vm.Script` and the cache (Node 20
+ * bin/legco.cjs compiles main.cjs with `vm.Script` and the cache (Node 20
  * has no module.enableCompileCache), so the code the CLI runs on start-up
  * and in a small parse is not compiled again. The cache's first bytes are
  * the bundle's build id (also on the bundle's first line): a cache of
@@ -118,7 +118,7 @@ for (const file of [...Object.keys(cli.metafile.outputs), ...Object.keys(worker.
 
 // import() in code compiled by vm.Script needs a loader callback, which Node 20 drops from a script
 // compiled from a code cache (and warns about as experimental): the bundle's import()s of what stays
-// outside it (pdf.js, opencc, the Markdown modules) call the one bin/legco.js passes in instead.
+// outside it (pdf.js, opencc, the Markdown modules) call the one bin/legco.cjs passes in instead.
 const main = `${outdir}/main.cjs`
 const externalImports = cli.metafile.outputs['dist/cli-bundle/main.cjs'].imports.filter((i) => i.kind === 'dynamic-import' && i.external)
 let replaced = 0
@@ -128,13 +128,13 @@ if (replaced !== externalImports.length) {
   process.exit(1)
 }
 
-// The build id on the bundle's first line; bin/legco.js uses a cache only when it starts with the same id.
+// The build id on the bundle's first line; bin/legco.cjs uses a cache only when it starts with the same id.
 const id = createHash('sha256').update(body).update(process.version).digest('hex').slice(0, 16)
 writeFileSync(main, `// legco-build ${id}\n${body}`)
 
 // The code cache: a run of `legco --help` and of `legco parse` on the seed paper, compiled and cached.
 const runs = existsSync(seed) ? [['--help'], ['parse', seed]] : [['--help']]
-const warm = spawnSync(process.execPath, [`${root}bin/legco.js`], {
+const warm = spawnSync(process.execPath, [`${root}bin/legco.cjs`], {
   cwd: root,
   env: {...process.env, LEGCO_WRITE_CODE_CACHE: JSON.stringify(runs)},
   stdio: ['ignore', 'ignore', 'inherit']

@@ -9,7 +9,7 @@ import {beforeAll, describe, expect, it} from 'vitest'
 import type {Alignment} from '../src/align/index.js'
 import {corpus, hasCorpus, root} from './helpers/tree.js'
 
-const bin = join(root, 'bin/legco.js')
+const bin = join(root, 'bin/legco.cjs')
 const seedZh = join(root, 'fixtures/align/seed-zh.txt')
 const seedEn = join(root, 'fixtures/align/seed-en.txt')
 const shiftZh = join(root, 'fixtures/align/mismatch-zh.txt')

@@ -9,7 +9,7 @@ import {ProgressBar, wantsProgress} from '../src/cli/progress.js'
 import type {Paper} from '../src/tree.js'
 import {root, schemaErrors, seed} from './helpers/tree.js'
 
-const bin = join(root, 'bin/legco.js')
+const bin = join(root, 'bin/legco.cjs')
 
 function legco(args: string[], options: {cwd?: string; input?: string} = {}) {
   const result = spawnSync(process.execPath, [bin, ...args], {cwd: options.cwd ?? root, input: options.input, timeout: 120_000})

@@ -6,7 +6,7 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {root, seed, seedPath} from './helpers/tree.js'
 
-const bin = join(root, 'bin/legco.js')
+const bin = join(root, 'bin/legco.cjs')
 const fixture = (path: string) => join(root, 'fixtures/check', path)
 
 function legco(args: string[], options: {input?: string; cwd?: string} = {}) {

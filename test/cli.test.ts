@@ -8,7 +8,7 @@ import {describe, expect, it} from 'vitest'
 import type {Paper} from '../src/tree.js'
 import {corpus, hasCorpus, paragraphs, root, schemaErrors, seed, seedPath} from './helpers/tree.js'
 
-const bin = join(root, 'bin/legco.js')
+const bin = join(root, 'bin/legco.cjs')
 
 function legco(args: string[], input?: string | Buffer) {
   const result = spawnSync(process.execPath, [bin, ...args], {input, cwd: root, timeout: 60_000})

@@ -8,7 +8,6 @@
  * (a string) is what comes back, or nothing at all when the worker wrote
  * the output file itself (`-o DIR/`), so big trees never cross threads.
  */
-import {readFileSync} from 'node:fs'
 import {mkdir} from 'node:fs/promises'
 import {dirname} from 'node:path'
 import type {Message} from '../message.js'
@@ -117,26 +116,9 @@ export async function runTask(task: Task): Promise<TaskResult> {
 
 /** Read and decode; the bytes are not held past this (a big paper's memory goes to its parse). */
 async function readAndLoad(task: Task, sized: (bytes: number) => void): Promise<Loaded> {
-  const bytes = task.bytes ?? (await read(task.path))
+  const bytes = task.bytes ?? (await readBytes(task.path))
   sized(bytes.byteLength)
   return load(bytes, task.name)
-}
-
-/**
- * The file's bytes. A worker thread has nothing else to do meanwhile, so it
- * reads synchronously: no round trips through the shared libuv pool while
- * the thread idles. On the main thread (and for any error, so that the
- * reason is worded as everywhere else) the shared async reader is used.
- */
-async function read(path: string): Promise<Uint8Array> {
-  if (inWorker && path !== '-') {
-    try {
-      return readFileSync(path)
-    } catch {
-      // readBytes says why, in the words every command uses.
-    }
-  }
-  return readBytes(path)
 }
 
 /** The tree as the output format wants it, with the script conversion applied first. */

@@ -40,6 +40,7 @@ export function isoDate(year: number, month: number, day: number): string | null
 
 /** Every date printed in `value`, in order. Full-width digits are read as digits. */
 const DIGIT = /[0-9０-９]/
+const LATIN = /[A-Za-z]/
 
 export function findDates(value: string): DateMatch[] {
   const found: DateMatch[] = []
@@ -50,12 +51,15 @@ export function findDates(value: string): DateMatch[] {
   const text = toHalfWidth(value)
   const add = (start: number, end: number, year: number, month: number, day: number) =>
     found.push({iso: isoDate(year, month, day), start, end, year, month, day})
-  if (digits) for (const m of text.matchAll(ZH_DATE)) add(m.index, m.index + m[0].length, +m[1]!, +m[2]!, +m[3]!)
-  for (const m of text.matchAll(ZH_HAN_DATE))
+  // Each form is tried only where it could be: a first use compiles the pattern, which a cold start pays for.
+  const han = text.includes('年')
+  const latin = digits && LATIN.test(text)
+  if (digits && han) for (const m of text.matchAll(ZH_DATE)) add(m.index, m.index + m[0].length, +m[1]!, +m[2]!, +m[3]!)
+  if (han) for (const m of text.matchAll(ZH_HAN_DATE))
     add(m.index, m.index + m[0].length, hanNumber(m[1]!), hanNumber(m[2]!), hanNumber(m[3]!))
-  if (digits) for (const m of text.matchAll(EN_DMY))
+  if (latin) for (const m of text.matchAll(EN_DMY))
     add(m.index, m.index + m[0].length, +m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!)
-  if (digits) for (const m of text.matchAll(EN_MDY))
+  if (latin) for (const m of text.matchAll(EN_MDY))
     add(m.index, m.index + m[0].length, +m[3]!, MONTHS[m[1]!.toLowerCase()]!, +m[2]!)
   return found.sort((a, b) => a.start - b.start)
 }

@@ -4,7 +4,7 @@
  * Problems with the input are `InputError`s: one line for the user and the
  * exit code that says what kind of problem it is.
  */
-import {readFile} from 'node:fs/promises'
+import {readFileSync} from 'node:fs'
 import type {PageSpan} from '../source.js'
 
 export class InputError extends Error {
@@ -28,10 +28,15 @@ export interface Loaded {
   scanned?: boolean
 }
 
+/**
+ * A file's bytes, read synchronously: a command has nothing else to do
+ * meanwhile, and the asynchronous read's round trips through the thread
+ * pool cost a small paper's cold start several milliseconds.
+ */
 export async function readBytes(path: string): Promise<Uint8Array> {
   if (path === '-') return readStdin()
   try {
-    return await readFile(path)
+    return readFileSync(path)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const reason =
