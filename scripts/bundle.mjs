@@ -31,7 +31,7 @@ import {build} from 'esbuild'
 import {createHash} from 'node:crypto'
 import {existsSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {spawnSync} from 'node:child_process'
-import {relative, sep} from 'node:path'
+import {dirname, join, relative, sep} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -40,8 +40,20 @@ const outdir = `${root}dist/cli-bundle`
 const seed = `${root}seeds/000_457f1a1b5f7781dd.txt`
 const BUNDLED = new Set(['commander'])
 const EXTERNAL = Object.keys(pkg.dependencies ?? {}).filter((name) => !BUNDLED.has(name))
-const importsExternalStatically = (source) =>
-  EXTERNAL.some((name) => new RegExp(`^import [^;]*from '${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/[^']*)?';`, 'm').test(source))
+const EXTERNAL_IMPORT = EXTERNAL.map((name) => new RegExp(`^import [^;]*from '${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/[^']*)?';`, 'm'))
+const RELATIVE_IMPORT = /^import [^;]*from '(\.\.?\/[^']+)';/gm
+const staticallyExternal = new Map()
+/** Does this dist module, or one it imports statically, import an ES-only dependency statically? */
+const importsExternalStatically = (path) => {
+  if (staticallyExternal.has(path)) return staticallyExternal.get(path)
+  staticallyExternal.set(path, false) // cycles
+  const source = readFileSync(path, 'utf8')
+  const found =
+    EXTERNAL_IMPORT.some((pattern) => pattern.test(source)) ||
+    [...source.matchAll(RELATIVE_IMPORT)].some((m) => importsExternalStatically(join(dirname(path), m[1])))
+  staticallyExternal.set(path, found)
+  return found
+}
 
 const VERSION_READ = /JSON\.parse\(readFileSync\(new URL\('(?:\.\.\/)+package\.json', import\.meta\.url\), 'utf8'\)\)\.version/g
 const CHILD_PROCESS = "const childProcess = require('node:child_process');"
@@ -61,7 +73,7 @@ const plugin = {
       if (args.pluginData?.legco || !/[\\/]dist[\\/]/.test(args.importer)) return undefined
       const resolved = await b.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, pluginData: {legco: true}})
       if (resolved.errors.length > 0 || !/[\\/]dist[\\/].*\.js$/.test(resolved.path)) return undefined
-      if (!importsExternalStatically(readFileSync(resolved.path, 'utf8'))) return undefined
+      if (!importsExternalStatically(resolved.path)) return undefined
       if (args.kind !== 'dynamic-import') throw new Error(`bundle: ${args.importer} imports ${args.path} statically; it can only stay outside the bundle behind import()`)
       return {path: relative(outdir, resolved.path).split(sep).join('/').replace(/^(?!\.)/, './'), external: true}
     })

@@ -7,9 +7,7 @@
  * Markers are written in their ASCII form (`２．` becomes `2.`). Parsing this
  * output gives the same tree as the original parse, positions and markers aside.
  */
-import {unified, type Processor} from 'unified'
-import remarkStringify from 'remark-stringify'
-import {gfmTableToMarkdown} from 'mdast-util-gfm-table'
+import {stringifier, type Stringifier} from './remark.js'
 import type {Handle, Options as ToMarkdownOptions} from 'mdast-util-to-markdown'
 import type {Nodes as MdastNodes, Parent as MdastParent, PhrasingContent, RootContent, Root, TableRow, TableCell} from 'mdast'
 import {displayWidth, isWide} from '../lang/chars.js'
@@ -56,22 +54,17 @@ export function toMarkdown(tree: Paper): string {
   return frontMatter(tree) + processor().stringify(root)
 }
 
-let cached: Processor<undefined, undefined, undefined, Root, string> | undefined
+let cached: Stringifier | undefined
 
-function processor(): Processor<undefined, undefined, undefined, Root, string> {
-  cached ??= unified()
-    .use(function tables() {
-      const data = this.data()
-      const extensions = (data.toMarkdownExtensions ??= [])
-      extensions.push(gfmTableToMarkdown({stringLength: displayWidth}))
-    })
-    .use(remarkStringify, {
-      bullet: '-',
+function processor(): Stringifier {
+  cached ??= stringifier(
+    {stringLength: displayWidth},
+    {
       listItemIndent: 'one',
-      rule: '-',
       handlers: {legcoNumbered: numbered, legcoItems: items, legcoRaw: raw, legcoReference: reference} as unknown as ToMarkdownOptions['handlers'],
       join: [(_left, _right, parent) => (parent.type === ('legcoItems' as string) ? 0 : undefined)]
-    }) as unknown as Processor<undefined, undefined, undefined, Root, string>
+    }
+  )
   return cached
 }
 

@@ -6,23 +6,15 @@
  * heading get a table of their own at the top. Serialised with
  * remark-stringify, which escapes `|` and Markdown syntax in the cells.
  */
-import {unified, type Processor} from 'unified'
-import remarkStringify from 'remark-stringify'
-import {gfmTableToMarkdown} from 'mdast-util-gfm-table'
+import {stringifier, type Stringifier} from '../../emit/remark.js'
 import type {Root, RootContent, TableCell, TableRow} from 'mdast'
 import type {Alignment, ItemPair, ItemSide, ParagraphPair, ParagraphSide, SectionSide, Side} from '../index.js'
 
-let cached: Processor<undefined, undefined, undefined, Root, string> | undefined
+let cached: Stringifier | undefined
 
-function processor(): Processor<undefined, undefined, undefined, Root, string> {
-  cached ??= unified()
-    .use(function tables() {
-      const data = this.data()
-      const extensions = (data.toMarkdownExtensions ??= [])
-      // No padding: cells hold whole paragraphs, and padding every row to the longest would bury them in spaces.
-      extensions.push(gfmTableToMarkdown({tablePipeAlign: false}))
-    })
-    .use(remarkStringify, {bullet: '-', rule: '-'}) as unknown as Processor<undefined, undefined, undefined, Root, string>
+function processor(): Stringifier {
+  // No padding: cells hold whole paragraphs, and padding every row to the longest would bury them in spaces.
+  cached ??= stringifier({tablePipeAlign: false}, {})
   return cached
 }
 
