@@ -5,7 +5,7 @@ import iconv from 'iconv-lite'
 import {parseText} from '../src/parse.js'
 import {decode} from '../src/read/decode.js'
 import type {Paper, Signature, Table} from '../src/tree.js'
-import {all, items, ownText, paragraphs, positionErrors, schemaErrors, seed, sections, unaccounted} from './helpers/tree.js'
+import {all, fixture, items, ownText, paragraphs, positionErrors, schemaErrors, seed, sections, unaccounted} from './helpers/tree.js'
 import {crlf, fullWidthNumbering, paginate, wrap} from './helpers/damage.js'
 
 const squash = (value: string) => value.replace(/\s+/g, '')
@@ -98,6 +98,23 @@ describe('the seed over a sweep of page widths and page lengths', () => {
       it(`wrapped at ${width}, page every ${every || 'never'}`, () => {
         const text = every ? paginate(wrap(seed, width), every, '立法會 CB(1)369/2024(05)號文件') : wrap(seed, width)
         expect(structure(parseText(text).tree)).toEqual(clean)
+      })
+    }
+  }
+})
+
+describe('an English paper, damaged (fixtures/align/seed-en.txt)', () => {
+  const english = fixture('align/seed-en.txt')
+  const cleanEnglish = structure(parseText(english).tree)
+  it('is a clean structure to compare against', () => {
+    expect(cleanEnglish.paragraphs.map((p) => p[0])).toEqual(['1', '2', '3', '4', '5', '6', '22', '23', '24'])
+  })
+  for (const width of [60, 75, 90, 110]) {
+    for (const every of [0, 23, 41]) {
+      it(`wrapped at ${width}, page every ${every || 'never'}, furniture with and without blank lines`, () => {
+        const wrapped = wrap(english, width)
+        expect(structure(parseText(every ? paginate(wrapped, every, 'LC Paper No. CB(1)369/2024(05)') : wrapped).tree)).toEqual(cleanEnglish)
+        if (every) expect(structure(parseText(paginate(wrapped, every, 'Background brief on the Digital Policy Office', false)).tree)).toEqual(cleanEnglish)
       })
     }
   }

@@ -94,8 +94,19 @@ function markRunningHeaders(lines: Line[]): void {
     group.push(line)
   }
   const firstContent = lines.findIndex((line) => !line.blank && !line.furniture)
+  const pageNumbers = lines.filter((line) => line.furniture === 'page-number').length
+  /** Next to a page number (within a line, blank lines aside): where a running header or footer stands. */
+  const besidePageNumber = (line: Line) => {
+    for (const step of [-1, 1]) {
+      let i = line.index + step
+      while (lines[i]?.blank) i += step
+      if (lines[i]?.furniture === 'page-number') return true
+    }
+    return false
+  }
   for (const group of groups.values()) {
-    if (group.length < 3) continue
+    // Three times anywhere, or twice when it goes with (nearly) every page number of a short paper.
+    if (group.length < 3 && !(group.length === 2 && group.every(besidePageNumber) && group.length >= pageNumbers * 0.7)) continue
     if (pages) {
       // On the edges of at least a third of the pages.
       if (group.length < pages.count / 3) continue

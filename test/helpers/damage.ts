@@ -5,7 +5,7 @@
  */
 import {displayWidth} from '../../src/lang/chars.js'
 
-const WORD_CHAR = /[A-Za-z0-9.,()\-/]/
+const WORD_CHAR = /[A-Za-z0-9.,()\-/*'"]/
 
 /** Hard-wrap every line wider than `width` cells, breaking between CJK characters or at spaces, never inside a Latin word or number. */
 export function wrap(text: string, width: number): string {
