@@ -6,7 +6,7 @@ import {beforeAll, describe, expect, it} from 'vitest'
 import {parseDocument} from '../src/index.js'
 import {parsePapers, parseText} from '../src/parse.js'
 import {readPdf} from '../src/read/pdf.js'
-import type {Paper, Text} from '../src/tree.js'
+import type {Paper, Table, Text} from '../src/tree.js'
 import {all, corpus, hasCorpus, ownText, paragraphs, positionErrors, schemaErrors, sections, unaccounted} from './helpers/tree.js'
 
 /** A three-page English paper with a running header and page numbers, drawn with pdf-lib. */
@@ -79,6 +79,25 @@ describe('a PDF whose paragraphs start with an indented first line at normal spa
       'The first paragraph begins here and runs on to the right margin of the page, where it wraps to a second line that ends the sentence.',
       'The second paragraph begins indented like the first one and runs to the margin too, then it ends on its own second line as well.'
     ])
+  })
+})
+
+describe('a PDF with a table laid out in columns', () => {
+  it('gives a table whose cells are the columns, rows spaced apart or not', async () => {
+    const doc = await PDFDocument.create()
+    const font = await doc.embedFont(StandardFonts.Helvetica)
+    const page = doc.addPage([595, 842])
+    page.drawText('Appendix', {x: 72, y: 780, size: 12, font})
+    const rows = [
+      ['Committee', 'Date of meeting', 'Paper'],
+      ['Panel on Housing', '13 February 2023', 'Minutes'],
+      ['Panel on Transport', '20 March 2023', 'Agenda']
+    ]
+    rows.forEach((cells, n) => cells.forEach((cell, c) => page.drawText(cell, {x: 72 + c * 170, y: 740 - n * 30, size: 12, font})))
+    const {tree} = await parseDocument(await doc.save())
+    const tables = all<Table>(tree, 'table')
+    expect(tables).toHaveLength(1)
+    expect(tables[0]!.children.map((row) => row.children.map((cell) => cell.children.map((c) => (c.type === 'text' ? c.value : '')).join('')))).toEqual(rows)
   })
 })
 

@@ -191,7 +191,9 @@ export function toBlocks(lines: Line[], width: number, footnotes: ReadonlyMap<Li
         }
         continue
       case 'row':
-        if (cur && cur.kind === 'table' && (!gap || (pageTurn && cur.rows[0]!.token.cells.length === token.cells.length)) && cur.rows[0]!.token.pipe === token.pipe) {
+        // A row goes on with the table above it; across a blank line or a page turn only with the same number of cells
+        // (PDF tables space their rows apart; two tables in a row have different columns).
+        if (cur && cur.kind === 'table' && (!gap || cur.rows[0]!.token.cells.length === token.cells.length) && cur.rows[0]!.token.pipe === token.pipe) {
           cur.rows.push({token, more: []})
           gap = false
         }

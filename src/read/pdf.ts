@@ -305,7 +305,9 @@ function joinLine(items: Item[]): string {
       // Between CJK characters only a column-wide gap (a table, a tab stop) is a space;
       // letter spacing is not.
       const space = bothCjk ? gap > 3 * fs : gap > 0.25 * fs || prev.spaceAfter || item.spaceBefore
-      if (space) out += ' '
+      // A gap several characters wide on one baseline is a column gap: a tab, so the parser sees table cells.
+      if (gap > 4 * fs) out += '\t'
+      else if (space) out += ' '
     }
     out += item.str
     prev = item
