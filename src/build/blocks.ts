@@ -11,12 +11,12 @@ import {isSignatureStart} from '../lang/patterns.js'
 import {isDateLine} from '../lang/dates.js'
 import type {Line} from '../normalise/lines.js'
 import type {FootnoteMark} from '../normalise/footnotes.js'
-import {tokenise, type HeadingToken, type ItemToken, type ParaToken, type RowToken, type Span, type Token} from '../tokenise/index.js'
+import {tokenise, type HeadingToken, type ItemToken, type ParaToken, type Piece, type RowToken, type Token} from '../tokenise/index.js'
 
 export interface TextBlock {
   kind: 'text'
   lines: Line[]
-  pieces: Span[]
+  pieces: Piece[]
   gapBefore: boolean
   /** A page ended before this block (page furniture or a form feed in the gap). */
   pageTurn: boolean
@@ -26,7 +26,7 @@ export interface ParaBlock {
   kind: 'para'
   token: ParaToken
   lines: Line[]
-  pieces: Span[]
+  pieces: Piece[]
   gapBefore: boolean
 }
 
@@ -34,7 +34,7 @@ export interface ItemBlock {
   kind: 'item'
   token: ItemToken
   lines: Line[]
-  pieces: Span[]
+  pieces: Piece[]
   gapBefore: boolean
 }
 
@@ -64,7 +64,7 @@ export interface FootnoteBlock {
   /** The note's mark as printed. */
   marker: string
   lines: Line[]
-  pieces: Span[]
+  pieces: Piece[]
   gapBefore: boolean
 }
 
@@ -160,7 +160,7 @@ export function toBlocks(lines: Line[], width: number, footnotes: ReadonlyMap<Li
     if (definition) {
       // `[^1]: words` — a footnote as Markdown writes it.
       const words = line.text.slice(definition[0].length)
-      blocks.push({kind: 'footnote', identifier: definition[1]!, marker: definition[0].trim(), lines: [line], pieces: words ? [{start: line.end - words.length, end: line.end, text: words}] : [], gapBefore: gap})
+      blocks.push({kind: 'footnote', identifier: definition[1]!, marker: definition[0].trim(), lines: [line], pieces: words ? [{start: line.end - words.length, end: line.end}] : [], gapBefore: gap})
       current = null
       continue
     }
@@ -168,7 +168,7 @@ export function toBlocks(lines: Line[], width: number, footnotes: ReadonlyMap<Li
     if (note) {
       // The note goes beside the paragraph it interrupts, which then reads on.
       const words = note.first ? line.text.replace(/^\d{1,2}\s*/, '') : line.text
-      const piece = {start: line.end - words.length, end: line.end, text: words}
+      const piece = {start: line.end - words.length, end: line.end}
       const last = blocks[blocks.length - 1]
       if (!note.first && last && last.kind === 'footnote') {
         last.lines.push(line)

@@ -204,7 +204,7 @@ export class BodyBuilder {
     const token = block.token
     if (this.signed && !this.appendix && token.label === null && token.marker.text === '*') {
       // `* 已於較早前發出…` under the signature: the note a `*` in the text points to.
-      this.footnote({kind: 'text', lines: block.lines, pieces: [{start: token.marker.start, end: block.lines[block.lines.length - 1]!.end, text: ''}], gapBefore: block.gapBefore, pageTurn: false})
+      this.footnote({kind: 'text', lines: block.lines, pieces: [{start: token.marker.start, end: block.lines[block.lines.length - 1]!.end}], gapBefore: block.gapBefore, pageTurn: false})
       return
     }
     if (this.signed && !this.appendix) this.openAppendix(null, null, block.lines[0]!.start)
@@ -501,7 +501,7 @@ export class BodyBuilder {
     if (lastBlock.kind === 'text') {
       const rest = lastBlock.lines.filter((line) => !lines.includes(line))
       if (rest.length > 0) {
-        blocks[used] = {...lastBlock, lines: rest, pieces: rest.map((line) => ({start: line.start, end: line.end, text: line.text})), gapBefore: true}
+        blocks[used] = {...lastBlock, lines: rest, pieces: rest, gapBefore: true}
         return used - 1
       }
     }

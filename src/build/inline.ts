@@ -10,10 +10,9 @@ import {FOOTNOTE_MARKER} from '../lang/patterns.js'
 import type {Source} from '../source.js'
 import type {Emphasis, Phrasing, Strong, Text} from '../tree.js'
 
-export interface Piece {
-  start: number
-  end: number
-}
+import type {Piece} from '../tokenise/index.js'
+
+export type {Piece}
 
 interface Run {
   type: 'text' | 'strong' | 'emphasis' | 'footnoteReference'

@@ -9,9 +9,14 @@ import {toHalfWidth} from '../lang/chars.js'
 import type {ItemStyle} from '../tree.js'
 import type {Line} from '../normalise/lines.js'
 
-export interface Span {
+/** A stretch of the source. */
+export interface Piece {
   start: number
   end: number
+}
+
+/** A stretch of the source with its words (markers, titles, cells: what is looked at). */
+export interface Span extends Piece {
   text: string
 }
 
@@ -25,7 +30,7 @@ export interface ParaToken extends TokenBase {
   number: string
   marker: Span
   /** The words after the marker, or null for a number alone on its line. */
-  rest: Span | null
+  rest: Piece | null
 }
 
 export interface ItemToken extends TokenBase {
@@ -37,7 +42,7 @@ export interface ItemToken extends TokenBase {
   marker: Span
   /** A Markdown list bullet before the marker (`- (a)`), which is markup. */
   bullet: Span | null
-  rest: Span | null
+  rest: Piece | null
 }
 
 export interface RowToken extends TokenBase {
@@ -85,8 +90,9 @@ function span(line: Line, from: number, to: number): Span {
   return {start: line.start + from, end: line.start + to, text}
 }
 
-function restOf(line: Line, from: number): Span | null {
-  return from >= line.text.length ? null : span(line, from, line.text.length)
+/** The words after a marker, as offsets only: they are read from the source when the block is built. */
+function restOf(line: Line, from: number): Piece | null {
+  return from >= line.text.length ? null : {start: line.start + from, end: line.end}
 }
 
 /** The styles a label can be read as. */
