@@ -111,9 +111,10 @@ export async function runCheck(files: string[], options: CheckOptions): Promise<
       output = formatSarif(shown, version())
       break
     default:
-      output = formatText(shown)
+      // When no file could be read there is nothing to sum up: the reasons are on stderr.
+      output = results.length === 0 ? '' : formatText(shown)
   }
-  await writeStdout(output)
+  if (output) await writeStdout(output)
 
   const t = totals(results)
   const tooManyWarnings = maxWarnings !== null && t.warnings > maxWarnings
