@@ -340,9 +340,15 @@ describe('properties', () => {
   })
 })
 
-describe('known gaps', () => {
-  // Node's ICU 'big5' decoder is Windows-950 flavoured: HKSCS characters such as 嘅 (Big5-HKSCS 9D EE) decode to U+ECD0.
-  it.todo('maps Big5-HKSCS characters (e.g. 嘅 㗎 啲) to Unicode instead of Private Use code points')
+describe('Big5 with Hong Kong characters (HKSCS)', () => {
+  // Node's ICU 'big5' decoder is Windows-950 flavoured: HKSCS characters such as 嘅 (Big5-HKSCS 9D EE) come out as U+ECD0.
+  it('maps 嘅 㗎 啲 to Unicode, not to Private Use code points', () => {
+    const text = '立法會CB(3)662/2026(351)號文件\n\n我們知道你們在保住個牌嘅牌價，有啲人話係㗎。\n'
+    const decoded = decode(encode(text, 'big5hkscs'))
+    expect(decoded.ok && decoded.encoding).toBe('big5')
+    expect(decoded.ok && decoded.text).toBe(text)
+    expect(decoded.ok && /[\ue000-\uf8ff]/.test(decoded.text)).toBe(false)
+  })
 })
 
 describe('speed', () => {

@@ -20,6 +20,7 @@
  *
  * Never throws.
  */
+import {createRequire} from 'node:module'
 import {commonHanziScore, isCommonHanzi} from '../lang/common-hanzi.js'
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5' | 'gb18030'
@@ -337,12 +338,29 @@ function decoder(encoding: Encoding): TextDecoder {
 
 function strictDecode(encoding: Encoding, bytes: Uint8Array, stream = false): string | undefined {
   if (encoding === 'big5' && !isBig5Structure(bytes, stream)) return undefined
+  let text: string
   try {
     // A streaming decode keeps state between calls: it gets a decoder of its own.
-    return stream ? new TextDecoder(encoding, {fatal: true, ignoreBOM: true}).decode(bytes, {stream}) : decoder(encoding).decode(bytes)
+    text = stream ? new TextDecoder(encoding, {fatal: true, ignoreBOM: true}).decode(bytes, {stream}) : decoder(encoding).decode(bytes)
   } catch {
     return undefined
   }
+  return encoding === 'big5' && !stream && PRIVATE_USE.test(text) ? big5Hkscs(bytes) : text
+}
+
+/** Node's Big5 decoder gives Hong Kong (HKSCS) characters as Private Use code points (嘅 9D EE as U+ECD0). */
+const PRIVATE_USE = /[\ue000-\uf8ff]/
+
+/**
+ * Big5 with the Hong Kong Supplementary Character Set, read by iconv-lite
+ * (its big5hkscs table maps 嘅 㗎 啲 … to Unicode), loaded only for Big5
+ * text that has such characters. Synchronous: the bundled CLI passes
+ * `require`; the ES modules make one.
+ */
+function big5Hkscs(bytes: Uint8Array): string {
+  const load = typeof require === 'function' ? require : createRequire(import.meta.url)
+  const iconv = load('iconv-lite') as {decode(bytes: Uint8Array, encoding: string): string}
+  return iconv.decode(bytes, 'big5hkscs')
 }
 
 /**
