@@ -135,6 +135,6 @@ function report(tree: Paper, lines: Line[], messages: MessageList): void {
   }
   const papers = paperStarts(lines).length
   if (papers > 1) {
-    messages.warn('parse/several-papers', `the input holds ${papers} papers (one paper-number line each)`, {start: tree.position.start, end: tree.position.start}, 'parse with --split for one tree per paper')
+    messages.warn('parse/several-papers', `the input holds ${papers} papers (one paper-number line each): --split gives one tree per paper`, {start: tree.position.start, end: tree.position.start}, 'parse with --split for one tree per paper')
   }
 }
