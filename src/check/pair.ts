@@ -29,6 +29,15 @@ function bodyParagraphs(side: {tree: PairInput['tree']}): Map<string, Paragraph>
   return found
 }
 
+/** The paragraphs both versions number alike, as [number, this side's, the other side's]. */
+function* pairedParagraphs(context: {tree: PairInput['tree']}, other: {tree: PairInput['tree']}): Generator<[string, Paragraph, Paragraph]> {
+  const there = bodyParagraphs(other)
+  for (const [number, paragraph] of bodyParagraphs(context)) {
+    const counterpart = there.get(number)
+    if (counterpart) yield [number, paragraph, counterpart]
+  }
+}
+
 function where(name: string, node: Node): string {
   return `${name}:${node.position.start.line}`
 }
@@ -86,10 +95,7 @@ export const pairItems: PairRule = {
   category: 'pair',
   summary: 'a paragraph whose item labels differ between the language versions',
   run(context, other) {
-    const there = bodyParagraphs(other)
-    for (const [number, paragraph] of bodyParagraphs(context)) {
-      const counterpart = there.get(number)
-      if (!counterpart) continue
+    for (const [number, paragraph, counterpart] of pairedParagraphs(context, other)) {
       const a = itemPaths(paragraph)
       const b = itemPaths(counterpart)
       const index = a.findIndex((entry, i) => b[i]?.path !== entry.path)
@@ -160,10 +166,7 @@ export const pairFigures: PairRule = {
   category: 'pair',
   summary: 'a figure stated in one language version of a paragraph and not the other',
   run(context, other) {
-    const there = bodyParagraphs(other)
-    for (const [number, paragraph] of bodyParagraphs(context)) {
-      const counterpart = there.get(number)
-      if (!counterpart) continue
+    for (const [number, paragraph, counterpart] of pairedParagraphs(context, other)) {
       const a = factsOf(paragraph).figures
       const b = factsOf(counterpart).figures
       const onlyHere = [...a.keys()].filter((key) => !b.has(key)).map((key) => a.get(key)!)
@@ -181,7 +184,6 @@ export const pairDates: PairRule = {
   category: 'pair',
   summary: 'a date stated in one language version of a paragraph and not the other',
   run(context, other) {
-    const there = bodyParagraphs(other)
     const check = (label: string, place: Position, a: Set<string>, b: Set<string>, counterpart: Node) => {
       const onlyHere = [...a].filter((d) => !b.has(d))
       const onlyThere = [...b].filter((d) => !a.has(d))
@@ -189,9 +191,7 @@ export const pairDates: PairRule = {
       const parts = [onlyHere.length ? `${onlyHere.join(', ')} here` : '', onlyThere.length ? `${onlyThere.join(', ')} in ${where(other.name, counterpart)}` : ''].filter(Boolean)
       context.report(`${label}: dates differ: ${parts.join(' but ')}`, place, 'check the dates in both versions (shown as month-day, year-month or year)')
     }
-    for (const [number, paragraph] of bodyParagraphs(context)) {
-      const counterpart = there.get(number)
-      if (!counterpart) continue
+    for (const [number, paragraph, counterpart] of pairedParagraphs(context, other)) {
       check(`paragraph ${number}`, context.locate.marker(paragraph, paragraph.marker), factsOf(paragraph).dates, factsOf(counterpart).dates, counterpart)
     }
     const a = context.tree.meta
