@@ -38,7 +38,7 @@ export function parseText(text: string, options: ParseOptions = {}): ParseResult
   const blocks = toBlocks(lines, width, footnotes)
   const split = splitHeader(blocks, width)
   const header = buildHeader(source, split.header)
-  const body = new BodyBuilder(source, width, messages)
+  const body = new BodyBuilder(source, width)
   const children: TopContent[] = header ? [header] : []
   children.push(...body.run(split.body))
 

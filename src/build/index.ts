@@ -9,7 +9,6 @@ import {displayWidth, endsSentence, joiner, startsContinuation} from '../lang/ch
 import {isDateLine, isMonthYearLine, firstDate} from '../lang/dates.js'
 import {appendixHeading, standardHeadingKey} from '../lang/index.js'
 import {isSignatureStart} from '../lang/patterns.js'
-import type {MessageList} from '../message.js'
 import type {Line} from '../normalise/lines.js'
 import type {Source} from '../source.js'
 import type {
@@ -20,7 +19,6 @@ import type {
   Item,
   Meta,
   Paragraph,
-  Phrasing,
   Row,
   Section,
   Signature,
@@ -63,8 +61,7 @@ export class BodyBuilder {
 
   constructor(
     private readonly source: Source,
-    private readonly width: number,
-    private readonly messages: MessageList
+    private readonly width: number
   ) {}
 
   run(blocks: Block[]): TopContent[] {

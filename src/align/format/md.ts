@@ -7,7 +7,7 @@
  * remark-stringify, which escapes `|` and Markdown syntax in the cells.
  */
 import {stringifier, type Stringifier} from '../../emit/remark.js'
-import type {Root, RootContent, TableCell, TableRow} from 'mdast'
+import type {RootContent, TableCell, TableRow} from 'mdast'
 import type {Alignment, ItemPair, ItemSide, ParagraphPair, ParagraphSide, SectionSide, Side} from '../index.js'
 
 let cached: Stringifier | undefined
