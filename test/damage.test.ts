@@ -58,6 +58,23 @@ describe('the seed, damaged', () => {
     check(paginate(wrap(seed, 40), 17, '資訊科技及廣播事務委員會文件', false))
   })
 
+  it('wrapped, with a running header and a bare page number under it, and bare numbers between blank lines', () => {
+    const lines = wrap(seed, 36).split('\n')
+    const withHeader: string[] = []
+    const bare: string[] = []
+    lines.forEach((line, i) => {
+      withHeader.push(line)
+      bare.push(line)
+      if ((i + 1) % 20 === 0 && i < lines.length - 1) {
+        withHeader.push('', 'CB(1)369/2024(05)', String((i + 1) / 20 + 1), '')
+        bare.push('', String((i + 1) / 20 + 1), '')
+      }
+    })
+    const tree = check(withHeader.join('\n'))
+    expect(tree.furniture.filter((f) => f.kind === 'page-number').length).toBeGreaterThan(5)
+    check(bare.join('\n'))
+  })
+
   it('with full-width paragraph and item numbering', () => {
     const damaged = fullWidthNumbering(seed)
     expect(damaged).toContain('２．')

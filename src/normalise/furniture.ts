@@ -25,6 +25,22 @@ export function markFurniture(lines: Line[]): void {
     else if (isPageNumber(lines, line, edges.has(line))) line.furniture = 'page-number'
   }
   markRunningHeaders(lines)
+  markNumbersBesideHeaders(lines)
+}
+
+/** A bare number right above or below a running header (`CB(1)369/2024(05)` then `2`) is that page's number. */
+function markNumbersBesideHeaders(lines: Line[]): void {
+  for (const line of lines) {
+    if (line.blank || line.furniture || !BARE_NUMBER.test(toHalfWidth(line.text))) continue
+    for (const step of [-1, 1]) {
+      let i = line.index + step
+      while (lines[i]?.blank) i += step
+      if (lines[i]?.furniture === 'running-header') {
+        line.furniture = 'page-number'
+        break
+      }
+    }
+  }
 }
 
 function markFrontMatter(lines: Line[]): void {
