@@ -6,7 +6,7 @@ import {parseText} from '../src/parse.js'
 import {decode} from '../src/read/decode.js'
 import type {Paper, Signature, Table} from '../src/tree.js'
 import {all, fixture, items, ownText, paragraphs, positionErrors, schemaErrors, seed, sections, unaccounted} from './helpers/tree.js'
-import {crlf, fullWidthNumbering, paginate, wrap} from './helpers/damage.js'
+import {crlf, fold, fullWidthNumbering, paginate, wrap} from './helpers/damage.js'
 
 const squash = (value: string) => value.replace(/\s+/g, '')
 
@@ -74,6 +74,15 @@ describe('the seed, damaged', () => {
     expect(tree.furniture.filter((f) => f.kind === 'page-number').length).toBeGreaterThan(5)
     check(bare.join('\n'))
   })
+
+  for (const width of [40, 60]) {
+    it(`folded naively at ${width} cells, table rows cut inside their cells`, () => {
+      const {tree} = parseText(fold(seed, width))
+      const cells = (t: Paper) => all<Table>(t, 'table').map((table) => table.children.map((row) => row.children.map((cell) => cell.children.map((c) => (c.type === 'text' ? c.value : '')).join('').replace(/\s+/g, ''))))
+      expect(cells(tree)).toEqual(cells(parseText(seed).tree))
+      expect(structure(tree).paragraphs.map((p) => p[0])).toEqual(clean.paragraphs.map((p) => p[0]))
+    })
+  }
 
   it('with full-width paragraph and item numbering', () => {
     const damaged = fullWidthNumbering(seed)

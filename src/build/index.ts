@@ -236,16 +236,34 @@ export class BodyBuilder {
   private table(block: TableBlock): void {
     if (this.signed && !this.appendix) this.openAppendix(null, null, block.rows[0]!.token.line.start)
     this.titleOpen = false
-    const rows: Row[] = block.rows.map(({token, more}) => {
-      const cells: Cell[] = token.cells.map((cell, index) => {
-        const pieces: Piece[] = cell.text ? [{start: cell.start, end: cell.end}] : []
-        if (index === token.cells.length - 1) for (const line of more) pieces.push({start: line.start, end: line.end})
-        const end = pieces.length ? pieces[pieces.length - 1]!.end : cell.end
-        return {type: 'cell', children: phrasing(this.source, pieces), position: this.source.position(cell.start, end)}
-      })
-      const last = more.length ? more[more.length - 1]!.end : token.line.end
-      return {type: 'row', children: cells, position: this.source.position(token.line.start, last)}
+    // Each row as cells of pieces; lines with no tab under a row go on with its last cell.
+    const read = block.rows.map(({token, more}) => {
+      const cells = token.cells.map((cell) => ({start: cell.start, end: cell.end, pieces: cell.text ? [{start: cell.start, end: cell.end}] : ([] as Piece[])}))
+      const last = cells[cells.length - 1]!
+      for (const line of more) {
+        last.pieces.push({start: line.start, end: line.end})
+        last.end = line.end
+      }
+      return {start: token.line.start, end: more.length ? more[more.length - 1]!.end : token.line.end, cells}
     })
+    // A row that a wrap cut inside a cell comes as two short rows: the cut cell ends one and starts the other.
+    const width = read[0]!.cells.length
+    const merged: typeof read = []
+    for (const row of read) {
+      const previous = merged[merged.length - 1]
+      if (previous && previous.cells.length < width && row.cells.length < width && previous.cells.length + row.cells.length - 1 === width) {
+        const cut = previous.cells[previous.cells.length - 1]!
+        cut.pieces.push(...row.cells[0]!.pieces)
+        cut.end = row.cells[0]!.end
+        previous.cells.push(...row.cells.slice(1))
+        previous.end = row.end
+      } else merged.push(row)
+    }
+    const rows: Row[] = merged.map((row) => ({
+      type: 'row',
+      children: row.cells.map((cell): Cell => ({type: 'cell', children: phrasing(this.source, cell.pieces), position: this.source.position(cell.start, cell.end)})),
+      position: this.source.position(row.start, row.end)
+    }))
     const table: Table = {
       type: 'table',
       children: rows,

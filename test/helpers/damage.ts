@@ -71,3 +71,27 @@ export function fullWidthNumbering(text: string): string {
 export function crlf(text: string): string {
   return text.replace(/\r?\n/g, '\r\n')
 }
+
+/** A naive wrapper (`fold -w`): every line, table rows too, cut at the width; a tab counts four cells. */
+export function fold(text: string, width: number): string {
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      const out: string[] = []
+      let current = ''
+      let used = 0
+      for (const char of line) {
+        const cells = char === '\t' ? 4 : displayWidth(char)
+        if (used + cells > width && current) {
+          out.push(current)
+          current = ''
+          used = 0
+        }
+        current += char
+        used += cells
+      }
+      out.push(current)
+      return out
+    })
+    .join('\n')
+}
