@@ -211,6 +211,12 @@ export function toBlocks(lines: Line[], width: number, footnotes: ReadonlyMap<Li
         break
       case 'text': {
         if (cur && !gap && cur.kind === 'table' && !cur.rows[0]!.token.pipe) {
+          if (line.tabbed) {
+            // `\t議程…` under a row: a row whose first cell is empty (a wrap cut the row at a tab).
+            const cells = [{start: line.start, end: line.start, text: ''}, {start: line.start, end: line.end, text: line.text}]
+            cur.rows.push({token: {kind: 'row', line, cells, pipe: false}, more: []})
+            break
+          }
           // A wrapped table row: the line continues the last cell.
           cur.rows[cur.rows.length - 1]!.more.push(line)
           break

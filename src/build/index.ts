@@ -244,19 +244,20 @@ export class BodyBuilder {
         last.pieces.push({start: line.start, end: line.end})
         last.end = line.end
       }
-      return {start: token.line.start, end: more.length ? more[more.length - 1]!.end : token.line.end, cells}
+      return {start: token.line.start, end: more.length ? more[more.length - 1]!.end : token.line.end, cells, wrapped: more.length > 0}
     })
     // A row that a wrap cut inside a cell comes as two short rows: the cut cell ends one and starts the other.
     const width = read[0]!.cells.length
     const merged: typeof read = []
     for (const row of read) {
       const previous = merged[merged.length - 1]
-      if (previous && previous.cells.length < width && row.cells.length < width && previous.cells.length + row.cells.length - 1 === width) {
+      if (previous && !previous.wrapped && previous.cells.length < width && row.cells.length < width && previous.cells.length + row.cells.length - 1 === width) {
         const cut = previous.cells[previous.cells.length - 1]!
         cut.pieces.push(...row.cells[0]!.pieces)
         cut.end = row.cells[0]!.end
         previous.cells.push(...row.cells.slice(1))
         previous.end = row.end
+        previous.wrapped = row.wrapped
       } else merged.push(row)
     }
     const rows: Row[] = merged.map((row) => ({

@@ -18,6 +18,8 @@ export interface Line {
   blank: boolean
   /** A form feed (page break) stood before the content. */
   pageBreak: boolean
+  /** A tab stood before the content: in a table, the line starts with an empty cell. */
+  tabbed: boolean
   /** Set when the line is page furniture or markup, not content. */
   furniture: FurnitureKind | null
 }
@@ -43,12 +45,14 @@ export function splitLines(text: string): Line[] {
     let start = lineStart
     let indent = 0
     let pageBreak = false
+    let tabbed = false
     while (start < lineEnd && isWhitespaceCode(text.charCodeAt(start))) {
       const code = text.charCodeAt(start)
       if (code === 12) {
         pageBreak = true
         indent = 0
       } else indent += code === 9 ? 4 : code === 0x3000 ? 2 : 1
+      if (code === 9) tabbed = true
       start++
     }
     let end = lineEnd
@@ -70,6 +74,7 @@ export function splitLines(text: string): Line[] {
       indent,
       blank: content.length === 0,
       pageBreak,
+      tabbed,
       furniture: null
     })
     if (lineEnd >= length) break
