@@ -69,6 +69,22 @@ export const HEADINGS: HeadingWord[] = [
   {key: 'progress', hant: ['進展', '工作進度'], hans: ['进展', '工作进度'], en: ['Progress', 'Progress update']}
 ]
 
+/**
+ * Heading forms that vary in who they name (`事務委員會的商議工作`,
+ * `Deliberations of the Panel`): matched on the heading's comparison form
+ * (half-width, lower case, no spaces between CJK), whole heading only.
+ */
+const WHO = String.raw`(?:議員|议员|委員|委员|(?:事務|事务|小組|小组|法案|內務|内务|財務|财务|專責|专责)?(?:委員會|委员会)|(?:代表)?(?:團體|团体))`
+const BY = String.raw`(?:of|by) (?:the )?[a-z' -]{2,60}`
+
+export const HEADING_PATTERNS: [RegExp, string][] = [
+  [new RegExp(String.raw`^${WHO}(?:的)?(?:商議工作|商议工作)$|^deliberations ${BY}$`), 'deliberations'],
+  [new RegExp(String.raw`^${WHO}?(?:過往|以往|过往)的?(?:討論|讨论)$|^(?:previous|past) (?:discussions?|deliberations)(?: ${BY})?$`), 'previous-discussions'],
+  [new RegExp(String.raw`^${WHO}(?:提出)?的?(?:主要)?(?:意見|意见)?及?(?:關注事項|关注事项)$|^(?:major |main )?(?:views|issues|concerns)(?: and concerns)?(?: raised| expressed)? (?:by|of) (?:the )?(?:members|deputations)$`), 'concerns'],
+  [/^(?:在)?(?:立法會|立法会)(?:會議|会议)?(?:上)?(?:提出的)?(?:質詢|质询)(?:及議案|及议案)?$|^(?:council )?questions(?: and motions)?(?: (?:at|raised at) council meetings)?$/, 'council-questions'],
+  [/^(?:list of )?relevant (?:papers|documents)$/, 'relevant-papers']
+]
+
 /** Words that head an appendix (the label, if any, follows). */
 export const APPENDIX_WORDS = {
   hant: ['附錄', '附件', '附表'],
