@@ -6,7 +6,7 @@ import {APPENDIX_WORDS, HEADING_PATTERNS, HEADINGS} from './headings.js'
 import {squeeze, toHalfWidth} from './chars.js'
 
 /** Heading numbering printed before the words: `I.`, `II.`, `A.`, `一、`, `(一)`, `1.`. */
-const HEADING_NUMBERING = /^(?:[IVX]{1,5}\s*[.．、]|[A-H]\s*[.．、]|[一二三四五六七八九十]{1,3}\s*[、．.]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[部章節])\s*/
+const HEADING_NUMBERING = /^(?:[IVX]{1,5}\s*[.．、]|[A-H]\s*[.．、]|[一二三四五六七八九十]{1,3}\s*[、．.]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[部章節])\s*/i
 
 /** The form a heading is compared in: half-width, no spaces or trailing colon, lower case. */
 export function headingForm(value: string): string {
@@ -40,11 +40,6 @@ export function standardHeadingKey(line: string): string | null {
   if (KEY_CACHE.size > 50_000) KEY_CACHE.clear()
   KEY_CACHE.set(line, key)
   return key
-}
-
-/** Does the line start with heading numbering (`I.`, `一、`)? */
-export function hasHeadingNumbering(line: string): boolean {
-  return HEADING_NUMBERING.test(toHalfWidth(line)) && !/^[A-H]\.\s*[a-z]/.test(line)
 }
 
 const APPENDIX_LINE = new RegExp(
