@@ -77,6 +77,9 @@ export const HEADINGS: HeadingWord[] = [
 const WHO = String.raw`(?:議員|议员|委員|委员|(?:事務|事务|小組|小组|法案|內務|内务|財務|财务|專責|专责)?(?:委員會|委员会)|(?:代表)?(?:團體|团体))`
 const BY = String.raw`(?:of|by) (?:the )?[a-z' -]{2,60}`
 
+/** Words one of which every pattern below needs: a cheap test before the patterns (compiling them costs a cold start). */
+export const HEADING_PATTERN_HINTS = ['商議', '商议', '討論', '讨论', '關注', '关注', '質詢', '质询', 'deliberation', 'discussion', 'concern', 'views', 'issues', 'question', 'relevant']
+
 export const HEADING_PATTERNS: [RegExp, string][] = [
   [new RegExp(String.raw`^${WHO}(?:的)?(?:商議工作|商议工作)$|^deliberations ${BY}$`), 'deliberations'],
   [new RegExp(String.raw`^${WHO}?(?:過往|以往|过往)的?(?:討論|讨论)$|^(?:previous|past) (?:discussions?|deliberations)(?: ${BY})?$`), 'previous-discussions'],

@@ -2,7 +2,7 @@
  * Lookups over the language tables: is this line a standard heading, an
  * appendix heading? Tables live beside this file; this module only indexes them.
  */
-import {APPENDIX_WORDS, HEADING_PATTERNS, HEADINGS} from './headings.js'
+import {APPENDIX_WORDS, HEADING_PATTERN_HINTS, HEADING_PATTERNS, HEADINGS} from './headings.js'
 import {squeeze, toHalfWidth} from './chars.js'
 
 /** Heading numbering printed before the words: `I.`, `II.`, `A.`, `一、`, `(一)`, `1.`. */
@@ -36,7 +36,10 @@ export function standardHeadingKey(line: string): string | null {
   if (key !== undefined) return key
   const form = headingForm(line)
   const bare = form.replace(HEADING_NUMBERING, '')
-  key = HEADING_KEYS.get(form) ?? HEADING_KEYS.get(bare) ?? HEADING_PATTERNS.find(([pattern]) => pattern.test(bare))?.[1] ?? null
+  key = HEADING_KEYS.get(form) ?? HEADING_KEYS.get(bare) ?? null
+  if (key === null && HEADING_PATTERN_HINTS.some((hint) => bare.includes(hint))) {
+    key = HEADING_PATTERNS.find(([pattern]) => pattern.test(bare))?.[1] ?? null
+  }
   if (KEY_CACHE.size > 50_000) KEY_CACHE.clear()
   KEY_CACHE.set(line, key)
   return key
