@@ -28,9 +28,11 @@ export interface ParseResult {
 }
 
 export function parseText(text: string, options: ParseOptions = {}): ParseResult {
-  const source = new Source(text, options.pages)
+  return parseLines(text, inRange(splitLines(text), options.range), options, new Source(text, options.pages))
+}
+
+function parseLines(text: string, lines: Line[], options: ParseOptions, source: Source): ParseResult {
   const messages = new MessageList()
-  const lines = inRange(splitLines(text), options.range)
   markFurniture(lines)
   const footnotes = new Map<Line, FootnoteMark>()
   source.footnotes = markFootnotes(lines, footnotes)
@@ -71,9 +73,7 @@ export function parseText(text: string, options: ParseOptions = {}): ParseResult
 /** The lines inside the range, numbered afresh. */
 function inRange(lines: Line[], range: Range | undefined): Line[] {
   if (!range) return lines
-  const kept = lines.filter((line) => line.start >= range.start && line.end <= range.end && !(line.blank && line.start === range.end))
-  kept.forEach((line, index) => (line.index = index))
-  return kept
+  return lines.filter((line) => line.start >= range.start && line.end <= range.end && !(line.blank && line.start === range.end)).map((line, index) => ({...line, index}))
 }
 
 function* contentLines(lines: Line[]): Generator<string> {
@@ -82,7 +82,10 @@ function* contentLines(lines: Line[]): Generator<string> {
 
 /** One tree per paper of a bundle (`--split`): the text is cut at each paper's own number line. */
 export function parsePapers(text: string, options: Omit<ParseOptions, 'range'> = {}): ParseResult[] {
-  return splitPapers(text).map((range) => parseText(text, {...options, range}))
+  // One line list and one source for the whole text; the papers are parsed one after another.
+  const lines = splitLines(text)
+  const source = new Source(text, options.pages)
+  return splitPapers(text, lines).map((range) => parseLines(text, inRange(lines, range), {...options, range}, source))
 }
 
 /** Make every parent's position reach the end of its last child. */

@@ -28,9 +28,9 @@ export function paperStarts(lines: Line[]): Line[] {
   return starts
 }
 
-export function splitPapers(text: string): Range[] {
+export function splitPapers(text: string, lines: Line[] = splitLines(text)): Range[] {
   const starts: number[] = []
-  for (const line of paperStarts(splitLines(text))) {
+  for (const line of paperStarts(lines)) {
     // A form feed before the stamp belongs to the page, and so to this paper.
     let start = line.start
     while (start > 0 && text[start - 1] === '\f') start--
