@@ -13,7 +13,8 @@ import {markFootnotes, type FootnoteMark} from './normalise/footnotes.js'
 import {splitLines, typicalWidth, type Line} from './normalise/lines.js'
 import {paperStarts, splitPapers, type Range} from './normalise/split.js'
 import {Source, type PageSpan} from './source.js'
-import {SCHEMA_VERSION, type Furniture, type Node, type Paper, type Paragraph, type TopContent} from './tree.js'
+import {paragraphsOf} from './walk.js'
+import {SCHEMA_VERSION, type Furniture, type Node, type Paper, type TopContent} from './tree.js'
 
 export interface ParseOptions {
   /** Page spans, for text extracted from a PDF: positions then carry the page. */
@@ -95,19 +96,6 @@ function closeEnds(node: Node & {children?: Node[]}): void {
   let end = node.position.end
   for (const child of node.children) if (child.position.end.offset > end.offset) end = child.position.end
   if (end !== node.position.end) node.position = {start: node.position.start, end}
-}
-
-/** Paragraphs in reading order, appendices included. */
-export function paragraphsOf(tree: Paper): Paragraph[] {
-  const found: Paragraph[] = []
-  const walk = (nodes: Node[]) => {
-    for (const node of nodes) {
-      if (node.type === 'paragraph') found.push(node as Paragraph)
-      else if ('children' in node && node.type !== 'paragraph' && node.type !== 'table') walk((node as {children: Node[]}).children)
-    }
-  }
-  walk(tree.children)
-  return found
 }
 
 /**

@@ -19,19 +19,14 @@
  * Each part of the text gives one token: a date's year is not also a number.
  */
 import {toHalfWidth} from '../lang/chars.js'
-import {findDates, isoDate} from '../lang/dates.js'
+import {findDates, isoDate, monthNumber, MONTH_WORDS} from '../lang/dates.js'
 import {hanNumber} from '../lang/numerals.js'
 import {normalisePaperNumber, PAPER_NUMBER} from '../lang/patterns.js'
 
 export type AnchorKind = 'date' | 'month' | 'day' | 'num' | 'pct' | 'paper' | 'cap' | 'name'
 
-const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10,
-  november: 11, nov: 11, december: 12, dec: 12
-}
 // Month names as printed: capitalised or in capitals, so that `may` the verb is no month.
-const MONTH_WORD = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`
+const MONTH_WORD = String.raw`(?:${MONTH_WORDS})\.?`
 const NUMBER_WORDS: Record<string, number> = {
   two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20
@@ -126,13 +121,13 @@ function scan(value: string): Found[] {
   mask(parts)
   take(ZH_MONTH, (m) => month(+m[1]!, +m[2]!))
   take(ZH_HAN_MONTH, (m) => month(hanNumber(m[1]!), hanNumber(m[2]!)))
-  take(EN_MONTH, (m) => month(+m[2]!, MONTHS[m[1]!.replace('.', '').toLowerCase()]!))
+  take(EN_MONTH, (m) => month(+m[2]!, monthNumber(m[1]!)))
   const days: DatePart[] = []
   for (const m of text.matchAll(ZH_DAY)) days.push({start: m.index, end: m.index + m[0].length, year: null, month: +m[1]!, day: +m[2]!, zh: true})
   for (const m of text.matchAll(EN_DAY_MONTH))
-    days.push({start: m.index, end: m.index + m[0].length, year: null, month: MONTHS[m[2]!.replace('.', '').toLowerCase()]!, day: +m[1]!, zh: false})
+    days.push({start: m.index, end: m.index + m[0].length, year: null, month: monthNumber(m[2]!), day: +m[1]!, zh: false})
   for (const m of text.matchAll(EN_MONTH_DAY))
-    days.push({start: m.index, end: m.index + m[0].length, year: null, month: MONTHS[m[1]!.replace('.', '').toLowerCase()]!, day: +m[2]!, zh: false})
+    days.push({start: m.index, end: m.index + m[0].length, year: null, month: monthNumber(m[1]!), day: +m[2]!, zh: false})
   const valid = days.filter((day) => isoDate(2000, day.month, day.day) !== null)
   mask(valid)
   parts.push(...valid)

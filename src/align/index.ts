@@ -15,7 +15,8 @@
  *   for (const pair of alignment.paragraphs) console.log(pair.zh?.text, pair.en?.text)
  */
 import type {Message} from '../message.js'
-import type {Appendix, FieldName, Item, Lang, Node, Paper, Paragraph, Position, Section, Text} from '../tree.js'
+import {itemsOf, ownWords} from '../walk.js'
+import type {Appendix, FieldName, Item, Lang, Node, Paper, Paragraph, Position, Section} from '../tree.js'
 import {anchorLabel, anchorsOf, anchorWeight, dice, figuresOf, sharedAnchors} from './anchors.js'
 import {bestChain, type Candidate} from './chain.js'
 
@@ -187,14 +188,9 @@ function collect(tree: Paper): Version {
   return {tree, sections, paragraphs}
 }
 
-/** The words of a paragraph or item, without its items. */
+/** The words of a paragraph or item, without its items, spaces tidied. */
 export function ownText(node: Paragraph | Item): string {
-  let text = ''
-  for (const child of node.children) {
-    if (child.type === 'text') text += child.value
-    else if (child.type === 'strong' || child.type === 'emphasis') text += child.children.map((c: Text) => c.value).join('')
-  }
-  return text.replace(/\s+/g, ' ').trim()
+  return ownWords(node).replace(/\s+/g, ' ').trim()
 }
 
 /** The words of a paragraph or item with those of its items. */
@@ -756,9 +752,6 @@ function itemSide(item: Item): ItemSide {
   return {label: item.label, marker: item.marker, text: ownText(item), position: item.position}
 }
 
-function itemsOf(node: Paragraph | Item): Item[] {
-  return node.children.filter((child): child is Item => child.type === 'item')
-}
 
 /** The place of an item in its list, whatever its style: (c), (iii), 3. and the third bullet are all 3. */
 function ordinal(item: Item, index: number): number {

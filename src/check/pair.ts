@@ -6,7 +6,7 @@
  * place in the other.
  */
 import {toHalfWidth} from '../lang/chars.js'
-import {findDates} from '../lang/dates.js'
+import {findDates, monthNumber, MONTH_NAMES} from '../lang/dates.js'
 import type {Item, Node, Paragraph, Position, Text} from '../tree.js'
 import {FIGURE_UNITS, SMALLEST_COMPARED_FIGURE} from './data.js'
 import {Locator} from './locate.js'
@@ -120,8 +120,6 @@ function textOf(node: Node): string {
   return value
 }
 
-const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec'
-const MONTH_INDEX = (name: string) => MONTHS.split('|').findIndex((m) => m.toLowerCase() === name.toLowerCase()) % 12 + 1
 const pad = (n: number) => String(n).padStart(2, '0')
 
 /** What a paragraph says in figures and dates, once each. */
@@ -136,10 +134,10 @@ export function factsOf(node: Node): {figures: Map<string, string>; dates: Set<s
   }
   const partial: [RegExp, (m: RegExpMatchArray) => string[]][] = [
     [/(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)/g, (m) => [`${m[1]}-${pad(+m[2]!)}`]],
-    [new RegExp(`\\b(${MONTHS})\\.?\\s+(\\d{4})\\b`, 'gi'), (m) => [`${m[2]}-${pad(MONTH_INDEX(m[1]!))}`]],
+    [new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+(\\d{4})\\b`, 'gi'), (m) => [`${m[2]}-${pad(monthNumber(m[1]!))}`]],
     [/(\d{1,2})\s*月\s*(\d{1,2})\s*日/g, (m) => [`${pad(+m[1]!)}-${pad(+m[2]!)}`]],
-    [new RegExp(`\\b(\\d{1,2})\\s+(${MONTHS})\\b`, 'gi'), (m) => [`${pad(MONTH_INDEX(m[2]!))}-${pad(+m[1]!)}`]],
-    [new RegExp(`\\b(${MONTHS})\\s+(\\d{1,2})\\b`, 'gi'), (m) => [`${pad(MONTH_INDEX(m[1]!))}-${pad(+m[2]!)}`]],
+    [new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_NAMES})\\b`, 'gi'), (m) => [`${pad(monthNumber(m[2]!))}-${pad(+m[1]!)}`]],
+    [new RegExp(`\\b(${MONTH_NAMES})\\s+(\\d{1,2})\\b`, 'gi'), (m) => [`${pad(monthNumber(m[1]!))}-${pad(+m[2]!)}`]],
     [/(\d{1,2})\s*月/g, () => []]
   ]
   for (const [pattern, keys] of partial) {

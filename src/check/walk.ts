@@ -5,6 +5,7 @@
  */
 import type {Appendix, Item, Node, Paper, Paragraph, Phrasing, Position, Section, Text} from '../tree.js'
 import type {Located, Locator} from './locate.js'
+import {itemsOf, visit} from '../walk.js'
 
 type Parent = Node & {children: Node[]}
 
@@ -12,11 +13,7 @@ function childrenOf(node: Node): Node[] {
   return (node as Partial<Parent>).children ?? []
 }
 
-/** Every node, depth first, with its parent. */
-export function visit(node: Node, fn: (node: Node, parent: Node | null) => void, parent: Node | null = null): void {
-  fn(node, parent)
-  for (const child of childrenOf(node)) visit(child, fn, node)
-}
+export {itemsOf, visit} from '../walk.js'
 
 /**
  * Paragraphs in reading order, split by where their numbering runs: the
@@ -50,10 +47,6 @@ export function appendicesOf(tree: Paper): Appendix[] {
   return tree.children.filter((node): node is Appendix => node.type === 'appendix')
 }
 
-/** The item children of a paragraph or item. */
-export function itemsOf(node: Paragraph | Item): Item[] {
-  return node.children.filter((child): child is Item => child.type === 'item')
-}
 
 /** Every paragraph and item that holds items. */
 export function itemParents(tree: Paper): (Paragraph | Item)[] {

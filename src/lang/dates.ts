@@ -23,7 +23,16 @@ const MONTHS: Record<string, number> = {
 }
 
 
-const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec'
+/** English month names and their short forms, as an alternation for patterns (match case-insensitively, or see `MONTH_WORDS`). */
+export const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec'
+
+/** Month names as printed in running text: capitalised or in capitals (so that `may` the verb is no month). */
+export const MONTH_WORDS = `${MONTH_NAMES}|${MONTH_NAMES.toUpperCase()}`
+
+/** 1-12 for an English month name or short form (`Sept.`, `DECEMBER`), NaN otherwise. */
+export function monthNumber(name: string): number {
+  return MONTHS[name.replace(/\.$/, '').toLowerCase()] ?? NaN
+}
 
 // Built once: the date patterns, with global flags for scanning.
 const ZH_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g
