@@ -122,6 +122,19 @@ function textOf(node: Node): string {
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
+/** Dates printed without a day or without a year: what they name (a month of a year, a day of a month). Built once. */
+const PARTIAL_DATES: [RegExp, (m: RegExpMatchArray) => string[]][] = [
+  [/(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)/g, (m) => [`${m[1]}-${pad(+m[2]!)}`]],
+  [new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+(\\d{4})\\b`, 'gi'), (m) => [`${m[2]}-${pad(monthNumber(m[1]!))}`]],
+  [/(\d{1,2})\s*月\s*(\d{1,2})\s*日/g, (m) => [`${pad(+m[1]!)}-${pad(+m[2]!)}`]],
+  [new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_NAMES})\\b`, 'gi'), (m) => [`${pad(monthNumber(m[2]!))}-${pad(+m[1]!)}`]],
+  [new RegExp(`\\b(${MONTH_NAMES})\\s+(\\d{1,2})\\b`, 'gi'), (m) => [`${pad(monthNumber(m[1]!))}-${pad(+m[2]!)}`]],
+  [/(\d{1,2})\s*月/g, () => []]
+]
+
+/** A figure, with a unit word or 萬/億 after it. Built once. */
+const FIGURE = new RegExp(`(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:\\s*(${Object.keys(FIGURE_UNITS).join('|')})\\b|\\s*(萬|万|億|亿))?`, 'g')
+
 /** What a paragraph says in figures and dates, once each. */
 export function factsOf(node: Node): {figures: Map<string, string>; dates: Set<string>} {
   let text = toHalfWidth(textOf(node))
@@ -132,23 +145,14 @@ export function factsOf(node: Node): {figures: Map<string, string>; dates: Set<s
     dates.add(String(date.year))
     blank(date.start, date.end)
   }
-  const partial: [RegExp, (m: RegExpMatchArray) => string[]][] = [
-    [/(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)/g, (m) => [`${m[1]}-${pad(+m[2]!)}`]],
-    [new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+(\\d{4})\\b`, 'gi'), (m) => [`${m[2]}-${pad(monthNumber(m[1]!))}`]],
-    [/(\d{1,2})\s*月\s*(\d{1,2})\s*日/g, (m) => [`${pad(+m[1]!)}-${pad(+m[2]!)}`]],
-    [new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_NAMES})\\b`, 'gi'), (m) => [`${pad(monthNumber(m[2]!))}-${pad(+m[1]!)}`]],
-    [new RegExp(`\\b(${MONTH_NAMES})\\s+(\\d{1,2})\\b`, 'gi'), (m) => [`${pad(monthNumber(m[1]!))}-${pad(+m[2]!)}`]],
-    [/(\d{1,2})\s*月/g, () => []]
-  ]
-  for (const [pattern, keys] of partial) {
+  for (const [pattern, keys] of PARTIAL_DATES) {
     for (const match of [...text.matchAll(pattern)]) {
       for (const key of keys(match)) dates.add(key)
       blank(match.index!, match.index! + match[0].length)
     }
   }
   const figures = new Map<string, string>()
-  const units = Object.keys(FIGURE_UNITS).join('|')
-  for (const match of text.matchAll(new RegExp(`(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:\\s*(${units})\\b|\\s*(萬|万|億|亿))?`, 'g'))) {
+  for (const match of text.matchAll(FIGURE)) {
     const unit = match[3] ?? match[4]
     const value = Number(match[1]!.replace(/,/g, '') + (match[2] ?? '')) * (unit ? FIGURE_UNITS[unit.toLowerCase()] ?? FIGURE_UNITS[unit]! : 1)
     if (!match[2] && !unit && value < SMALLEST_COMPARED_FIGURE) continue
