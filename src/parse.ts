@@ -3,9 +3,9 @@
  * `parseText` never throws for anything in the text; problems become
  * messages and the tree is the best reading of what is there.
  */
-import {BodyBuilder} from './build/index.js'
-import {toBlocks} from './build/blocks.js'
-import {buildHeader, readMeta, splitHeader} from './build/header.js'
+import {BodyBuilder} from './assemble/index.js'
+import {toBlocks} from './assemble/blocks.js'
+import {buildHeader, readMeta, splitHeader} from './assemble/header.js'
 import {detectLang} from './lang/detect.js'
 import {MessageList, type Message} from './message.js'
 import {markFurniture} from './normalise/furniture.js'
