@@ -77,7 +77,8 @@ async function worker() {
     current[`${id} ${kind}`] = hash(text)
   }
 }
-await Promise.all(Array.from({length: 4}, worker))
+// LOCK_JOBS processes at a time (default 2: the machines have two cores).
+await Promise.all(Array.from({length: Number(process.env.LOCK_JOBS) || 2}, worker))
 const sorted = Object.fromEntries(Object.entries(current).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 
 if (process.argv.includes('--update')) {
