@@ -30,10 +30,14 @@ const SETTING_WORDS: Record<string, Setting> = {
 
 /** `off`, `info`, `warning` (`warn`), `error`, or ESLint's 0/1/2. */
 export function readSetting(value: unknown, where: string): Setting {
-  const word = Array.isArray(value) ? value[0] : value
-  const setting = SETTING_WORDS[String(word).toLowerCase()]
-  if (setting === undefined) throw new ConfigError(`${where}: "${String(word)}" is not a severity (use off, info, warning or error)`)
-  return setting
+  const word: unknown = Array.isArray(value) ? value[0] : value
+  // Only a word or a number; an own key of the table (not `constructor`, not an object's `toString`).
+  const key = typeof word === 'string' || typeof word === 'number' ? String(word).toLowerCase() : undefined
+  if (key === undefined || !Object.hasOwn(SETTING_WORDS, key)) {
+    const shown = key === undefined ? (JSON.stringify(word) ?? typeof word) : `"${String(word)}"`
+    throw new ConfigError(`${where}: ${shown} is not a severity (use off, info, warning or error)`)
+  }
+  return SETTING_WORDS[key]!
 }
 
 function knownRule(id: string, where: string): string {
