@@ -279,7 +279,15 @@ describe('isPdf', () => {
     expect(isPdf(encode('%PDF-1.7\n%\u00e2\u00e3\n', 'utf-8'))).toBe(true)
     const late = new Uint8Array(1100).fill(0x20)
     late.set(encode('%PDF-1.4', 'utf-8'), 1000)
+    late.set(encode('%%EOF\n', 'utf-8'), 1094)
     expect(isPdf(late)).toBe(true)
+  })
+
+  it('takes a text file that mentions %PDF- in its first kilobyte for text (no %%EOF at its end)', () => {
+    expect(isPdf(encode('Attachments are sent as %PDF-1.7 files.\nSecond line.\n', 'utf-8'))).toBe(false)
+    const late = new Uint8Array(1100).fill(0x20)
+    late.set(encode('%PDF-1.4', 'utf-8'), 1000)
+    expect(isPdf(late)).toBe(false)
   })
 
   it('does not look further, nor accept near misses', () => {

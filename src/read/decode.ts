@@ -50,25 +50,33 @@ const ENCODING_NAME: Record<Encoding, string> = {
   gb18030: 'GB18030'
 }
 
-/** True when "%PDF-" starts within the first 1024 bytes. */
+/**
+ * True when the bytes are a PDF: "%PDF-" at the start, or later within the
+ * first 1024 bytes (junk before the header, which readers tolerate) only
+ * when the file also ends as a PDF does, with "%%EOF" in its last 1024
+ * bytes. A text file that mentions "%PDF-1.7" near its top is text.
+ */
 export function isPdf(bytes: Uint8Array): boolean {
   try {
-    const end = Math.min(1024, bytes.length - 4)
-    for (let i = 0; i < end; i++) {
-      if (
-        bytes[i] === 0x25 && // %
-        bytes[i + 1] === 0x50 && // P
-        bytes[i + 2] === 0x44 && // D
-        bytes[i + 3] === 0x46 && // F
-        bytes[i + 4] === 0x2d // -
-      ) {
-        return true
-      }
-    }
-    return false
+    const header = find(bytes, PDF_HEADER, 0, Math.min(1024 + PDF_HEADER.length - 1, bytes.length))
+    if (header < 0) return false
+    if (header === 0) return true
+    return find(bytes, PDF_END, Math.max(header + PDF_HEADER.length, bytes.length - 1024), bytes.length) >= 0
   } catch {
     return false
   }
+}
+
+const PDF_HEADER = [0x25, 0x50, 0x44, 0x46, 0x2d] // %PDF-
+const PDF_END = [0x25, 0x25, 0x45, 0x4f, 0x46] // %%EOF
+
+/** Index of `needle` wholly inside bytes[from, to), or -1. */
+function find(bytes: Uint8Array, needle: number[], from: number, to: number): number {
+  outer: for (let i = from; i + needle.length <= to; i++) {
+    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer
+    return i
+  }
+  return -1
 }
 
 export function decode(bytes: Uint8Array): Decoded {
