@@ -68,7 +68,17 @@ export async function expandInputEntries(args: string[]): Promise<InputEntry[]> 
     const kind = await kindOf(arg)
     if (kind === 'file') add(arg, basename(arg))
     else if (kind === 'directory') {
-      const papers = await walk(arg, (_, name) => isPaperName(name))
+      let papers: string[]
+      try {
+        papers = await walk(arg, (_, name) => isPaperName(name))
+      } catch (error) {
+        // The folder itself cannot be listed: say so, not "no paper files".
+        const code = (error as NodeJS.ErrnoException).code
+        const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message
+        entries.push({path: arg, name: stripExtension(basename(arg)), problem: `cannot read the directory: ${reason}`})
+        seen.add(`dir:${resolve(arg)}`)
+        continue
+      }
       for (const path of papers) add(path, toSlash(relative(arg, path)))
       if (papers.length === 0 && !seen.has(`dir:${resolve(arg)}`)) {
         entries.push({path: arg, name: stripExtension(basename(arg)), problem: `no paper files (${PAPER_EXTENSIONS.join(', ')}) in the directory`})
@@ -112,8 +122,9 @@ async function walk(dir: string, keep: (relativePath: string, name: string) => b
     let dirents: Dirent[]
     try {
       dirents = await readdir(folder, {withFileTypes: true})
-    } catch {
-      return // unreadable folder: nothing to give (the files we can read still go on)
+    } catch (error) {
+      if (depth === 1) throw error // the folder asked for: the caller says why
+      return // an unreadable folder below it: nothing to give (the files we can read still go on)
     }
     dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     for (const dirent of dirents) {
@@ -151,7 +162,7 @@ async function glob(pattern: string): Promise<{path: string; name: string}[]> {
   const dotFolders = rest.some((segment) => segment.startsWith('.'))
   const root = base || '.'
   if ((await kindOf(root)) !== 'directory') return []
-  const paths = await walk(root, (rel) => matcher.test(rel), maxDepth, dotFolders)
+  const paths = await walk(root, (rel) => matcher.test(rel), maxDepth, dotFolders).catch(() => [] as string[])
   return paths.map((path) => ({path: base ? path : relative('.', path), name: toSlash(relative(root, path))}))
 }
 
