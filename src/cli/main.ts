@@ -30,7 +30,11 @@ Exit codes:
   2  usage error, or input that cannot be read (missing, binary, empty, unknown encoding)
   3  a PDF with no text layer: it needs OCR
   70 internal error (a bug: please report it)
-  130 interrupted (Ctrl-C): no partial output file is left
+  130 interrupted (Ctrl-C, SIGINT), 143 terminated (SIGTERM): no partial or temporary output file is left
+      (an interrupted batch to stdout ends with an {"type":"error"} record, not a complete array)
+
+Input larger than --max-size (default 256M) is refused with exit 2 before it is read.
+-o FILE must be in a folder that exists (exit 2 otherwise); a scanned PDF (exit 3) writes no -o file.
 
 Examples:
   legco parse paper.txt                  JSON tree on stdout
@@ -40,6 +44,14 @@ Examples:
   legco check paper.txt --pair paper.en.txt
   legco align paper.zh.txt paper.en.txt -f tmx -o paper.tmx`
     )
+
+  // Every command reads input: --max-size bounds it (files by their size, before reading; standard input and devices as read).
+  program.hook('preAction', async (_, action) => {
+    const size = (action.opts() as {maxSize?: string}).maxSize
+    if (size === undefined) return
+    const {parseSize, setMaxSize} = await import('../read/input.js')
+    setMaxSize(parseSize(size))
+  })
 
   program
     .command('parse')
@@ -64,6 +76,7 @@ Examples:
     .option('--unordered', 'emit results as they complete, not in input order')
     .option('--fail-fast', 'stop at the first file that fails')
     .option('-q, --quiet', 'no warnings and no progress bar on stderr')
+    .addOption(maxSizeOption())
     .action(async (files: string[], options: ParseOptions) => {
       const {runParse} = await import('./parse-command.js')
       exitCode = await runParse(files, options)
@@ -79,6 +92,7 @@ Examples:
     .option('--config <file>', 'rule settings (default: .legcorc.json in the current directory, if present)')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .option('-q, --quiet', 'report errors only')
+    .addOption(maxSizeOption())
     .action(async (files: string[], options: CheckOptions) => {
       const {runCheck} = await import('./check-command.js')
       exitCode = await runCheck(files, options)
@@ -92,6 +106,7 @@ Examples:
     .addOption(new Option('-f, --format <format>', 'json (pairs with both texts and positions), md (two-column tables), tmx (TMX 1.4 translation memory)').choices(['json', 'md', 'tmx']).default('json'))
     .option('-o, --output <file>', 'write to this file instead of stdout (written whole or not at all)')
     .option('-q, --quiet', 'do not print alignment warnings on stderr')
+    .addOption(maxSizeOption())
     .action(async (first: string, second: string, options: AlignOptions) => {
       const {runAlign} = await import('./align-command.js')
       exitCode = await runAlign(first, second, options)
@@ -121,6 +136,10 @@ Examples:
     if (process.env.LEGCO_DEBUG) process.stderr.write(`${(error as Error).stack}\n`)
     return 70
   }
+}
+
+function maxSizeOption(): Option {
+  return new Option('--max-size <size>', 'refuse input larger than this (exit 2), before reading it: bytes, or with K, M, G; 0 for no limit (default: 256M)')
 }
 
 export interface ParseOptions {

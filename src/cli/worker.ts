@@ -38,6 +38,8 @@ export interface Task {
   keepScanned?: boolean
   /** A file that holds several papers gives one tree each (`--split`). */
   split?: boolean
+  /** Refuse input larger than this many bytes (`--max-size`; the reading thread's default otherwise). */
+  maxSize?: number
   /**
    * On the main thread only: hand compact JSON over a piece at a time
    * instead of returning it whole (one big paper to stdout).
@@ -116,7 +118,7 @@ export async function runTask(task: Task): Promise<TaskResult> {
 
 /** Read and decode; the bytes are not held past this (a big paper's memory goes to its parse). */
 async function readAndLoad(task: Task, sized: (bytes: number) => void): Promise<Loaded> {
-  const bytes = task.bytes ?? (await readBytes(task.path))
+  const bytes = task.bytes ?? (await readBytes(task.path, task.maxSize))
   sized(bytes.byteLength)
   return load(bytes, task.name)
 }

@@ -4,7 +4,7 @@
  * Problems with the input are `InputError`s: one line for the user and the
  * exit code that says what kind of problem it is.
  */
-import {readFileSync} from 'node:fs'
+import {closeSync, fstatSync, openSync, readSync} from 'node:fs'
 import type {PageSpan} from '../source.js'
 
 export class InputError extends Error {
@@ -28,27 +28,110 @@ export interface Loaded {
   scanned?: boolean
 }
 
+/** `--max-size` by default: 256 MB. Larger input is refused (exit 2) before it is read. */
+export const DEFAULT_MAX_SIZE = 256 * 1024 * 1024
+
+let maxSize = DEFAULT_MAX_SIZE
+
+/** The limit `readBytes` applies when given none (set from `--max-size`). */
+export function setMaxSize(bytes: number): void {
+  maxSize = bytes
+}
+
+export function getMaxSize(): number {
+  return maxSize
+}
+
+/** `--max-size` values: bytes, or a number with K, M or G (KB, MB, GB: powers of 1024); `0` is no limit. */
+export function parseSize(text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$/i.exec(text)
+  if (!match) throw new InputError(`--max-size ${JSON.stringify(text)}: expected a size such as 256M, 1G or 1000000 (bytes)`)
+  const unit = (match[2] ?? 'b').charAt(0).toLowerCase()
+  const bytes = Math.floor(Number(match[1]) * (unit === 'g' ? 1 << 30 : unit === 'm' ? 1 << 20 : unit === 'k' ? 1 << 10 : 1))
+  return bytes === 0 ? Infinity : bytes
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes >= 1 << 30 && bytes % (1 << 30) === 0) return `${bytes / (1 << 30)} GB`
+  if (bytes >= 1 << 20 && bytes % (1 << 20) === 0) return `${bytes / (1 << 20)} MB`
+  if (bytes >= 1 << 10 && bytes % (1 << 10) === 0) return `${bytes / (1 << 10)} KB`
+  return `${bytes} bytes`
+}
+
+function tooBig(name: string, limit: number): InputError {
+  return new InputError(`${name}: larger than the limit of ${formatSize(limit)}: not read (raise it with --max-size, e.g. --max-size 1G)`)
+}
+
 /**
- * A file's bytes, read synchronously: a command has nothing else to do
- * meanwhile, and the asynchronous read's round trips through the thread
- * pool cost a small paper's cold start several milliseconds.
+ * A file's bytes, at most `limit` of them: a regular file larger than that
+ * is refused from its size, before any byte is read; anything else (a
+ * device such as /dev/zero, a pipe, standard input) is read until it ends
+ * or passes the limit. Read synchronously: a command has nothing else to
+ * do meanwhile, and the asynchronous read's round trips through the
+ * thread pool cost a small paper's cold start several milliseconds.
  */
-export async function readBytes(path: string): Promise<Uint8Array> {
-  if (path === '-') return readStdin()
+export async function readBytes(path: string, limit = maxSize): Promise<Uint8Array> {
+  if (path === '-') return readStdin(limit)
+  let fd: number
   try {
-    return readFileSync(path)
+    fd = openSync(path, 'r')
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const reason =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message
-    throw new InputError(`cannot read ${path}: ${reason}`)
+    throw cannotRead(path, error)
+  }
+  try {
+    const info = fstatSync(fd)
+    if (info.isDirectory()) throw new InputError(`cannot read ${path}: is a directory`)
+    if (info.isFile() && info.size > limit) throw tooBig(path, limit)
+    return readAll(fd, path, limit, info.isFile() ? info.size : 0)
+  } catch (error) {
+    if (error instanceof InputError) throw error
+    throw cannotRead(path, error)
+  } finally {
+    closeSync(fd)
   }
 }
 
-async function readStdin(): Promise<Uint8Array> {
+function cannotRead(path: string, error: unknown): InputError {
+  const code = (error as NodeJS.ErrnoException).code
+  const reason =
+    code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message
+  return new InputError(`cannot read ${path}: ${reason}`)
+}
+
+/** Read to the end, or fail once more than `limit` bytes came; `expected` (a regular file's size) sizes the first buffer. */
+function readAll(fd: number, name: string, limit: number, expected: number): Uint8Array {
   const chunks: Buffer[] = []
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks)
+  let total = 0
+  let size = expected > 0 ? expected + 1 : 1 << 16
+  for (;;) {
+    const buffer = Buffer.allocUnsafe(size)
+    let filled = 0
+    while (filled < size) {
+      const read = readSync(fd, buffer, filled, size - filled, null)
+      if (read === 0) break
+      filled += read
+    }
+    total += filled
+    if (total > limit) throw tooBig(name, limit)
+    chunks.push(filled === size ? buffer : buffer.subarray(0, filled))
+    if (filled < size) break
+    size = Math.min(1 << 24, Math.max(1 << 16, total))
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total)
+}
+
+async function readStdin(limit: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = []
+  let total = 0
+  for await (const chunk of process.stdin) {
+    total += (chunk as Buffer).length
+    if (total > limit) {
+      process.stdin.destroy()
+      throw tooBig('<stdin>', limit)
+    }
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks, total)
 }
 
 /** Bytes to text. PDF support (pdf.js) and the decoders are loaded only when needed. */
