@@ -23,6 +23,8 @@ import type {Task, TaskResult} from './worker.js'
 
 export interface BatchOptions {
   jobs: number
+  /** Worker threads even for `jobs` 1 (one worker): the main thread stays free, e.g. to answer a signal. */
+  workers?: boolean
   ordered: boolean
   failFast: boolean
   /** Called for every result, in the emit order, one at a time. */
@@ -93,7 +95,7 @@ export async function runBatch(tasks: (Task | TaskResult)[], options: BatchOptio
     start()
   }
 
-  const executor: Executor = options.jobs <= 1 ? inline(receive) : await pool(Math.min(options.jobs, total), receive)
+  const executor: Executor = options.jobs <= 1 && !options.workers ? inline(receive) : await pool(Math.max(1, Math.min(options.jobs, total)), receive)
 
   const start = () => {
     while (!over && next < total && !(options.failFast && failureSeen) && (!options.ordered || next < nextEmit + window) && executor.free() > 0) {

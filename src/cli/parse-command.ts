@@ -27,23 +27,28 @@
  * that fails is skipped, reported on stderr as `legco: <file>: <reason>`,
  * and the run goes on (`--fail-fast`: stops there); exit 1 at the end.
  * Parse messages go to stderr as `file:line:col  severity  reason  rule`.
- * Ctrl-C stops the run, removes temporary files, exit 130.
+ * Ctrl-C (SIGINT) or SIGTERM stops the run within a moment, removes
+ * temporary files, exit 130 / 143 (signals.ts: one paper is parsed with no
+ * signal listener, so the signal ends the process at once; a batch parses
+ * in worker threads). An interrupted batch to stdout ends with an error
+ * record (NDJSON: a last line `{"type":"error",...}`; JSON: that record
+ * and no closing `]`), so it cannot pass for a complete one.
+ * -o FILE needs its folder to exist (exit 2 otherwise); -o DIR/ is created
+ * when its parent folder exists. A scanned PDF (exit 3) prints its
+ * stamp-only tree with --format json on stdout, but writes no -o file.
  */
-import {mkdir, open, readdir, rename, stat, unlink, type FileHandle} from 'node:fs/promises'
+import {stat} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
-import {basename, dirname, join, resolve, sep} from 'node:path'
-import {InputError, readBytes} from '../read/input.js'
+import {dirname, join, resolve, sep} from 'node:path'
+import {getMaxSize, InputError, readBytes} from '../read/input.js'
 import type {ParseOptions} from './main.js'
 import {expandInputEntries, type InputEntry} from './inputs.js'
-import {formatMessage, writeAtomic, writeStdout} from './output.js'
+import {createTemporary, formatMessage, removeOwnTemporaries, writeStdout} from './output.js'
+import {interruptCode, onInterrupt} from './signals.js'
 import type {BatchOutcome} from './batch.js'
 import {runTask, type Task, type TaskFailed, type TaskResult} from './worker.js'
 
 type Target = {kind: 'stdout'} | {kind: 'file'; path: string} | {kind: 'dir'; path: string}
-
-/** Below this many files (and this many bytes), starting worker threads costs more than it saves. */
-const WORKERS_MIN_FILES = 8
-const WORKERS_MIN_BYTES = 1 << 20
 
 export async function runParse(args: string[], options: ParseOptions): Promise<number> {
   const jobs = await parseJobs(options.jobs)
@@ -63,12 +68,16 @@ async function parseJobs(value: string | undefined): Promise<number> {
 
 async function outputTarget(output: string | undefined): Promise<Target> {
   if (!output) return {kind: 'stdout'}
-  if (output.endsWith('/') || output.endsWith(sep)) return {kind: 'dir', path: output}
-  try {
-    if ((await stat(output)).isDirectory()) return {kind: 'dir', path: output}
-  } catch {
-    // Not there yet: a file to create.
+  const isDir = async (path: string) => stat(path).then((info) => info.isDirectory(), () => false)
+  if (output.endsWith('/') || output.endsWith(sep)) {
+    // A folder to write into is made if need be, but only inside one that exists (a typo should not make a tree of folders).
+    const folder = output.replace(/[\\/]+$/, '') || output
+    if (!(await isDir(folder)) && !(await isDir(dirname(folder)))) throw new InputError(`cannot write into ${output}: the folder ${dirname(folder)} does not exist`)
+    return {kind: 'dir', path: output}
   }
+  if (await isDir(output)) return {kind: 'dir', path: output}
+  // Not there yet: a file to create, in a folder that must exist.
+  if (!(await isDir(dirname(output)))) throw new InputError(`cannot write ${output}: the folder ${dirname(output)} does not exist`)
   return {kind: 'file', path: output}
 }
 
@@ -76,8 +85,8 @@ function extension(format: ParseOptions['format']): string {
   return format === 'md' ? '.md' : '.json'
 }
 
-function baseTask(options: ParseOptions): Pick<Task, 'format' | 'pretty' | 'script' | 'split'> {
-  return {format: options.format, pretty: Boolean(options.pretty), script: options.script, split: Boolean(options.split)}
+function baseTask(options: ParseOptions): Pick<Task, 'format' | 'pretty' | 'script' | 'split' | 'maxSize'> {
+  return {format: options.format, pretty: Boolean(options.pretty), script: options.script, split: Boolean(options.split), maxSize: getMaxSize()}
 }
 
 function displayName(path: string): string {
@@ -94,22 +103,15 @@ async function runOne(entry: InputEntry, options: ParseOptions, target: Target):
   // With --split the trees go out as several inputs' would (an array, or lines); into a folder, the worker writes them.
   const output = options.split && target.kind !== 'dir' ? undefined : path
   const name = displayName(entry.path)
-  const stopInterrupt = onInterrupt(async () => {
-    // The parse itself is synchronous: by the time this runs, we are writing. Leave no temporary file.
-    if (output) await removeTemporaries([dirname(output)])
-    process.exit(130)
-  })
-  try {
+  // No signal listener around the parse (it is synchronous: a listener would wait for its end): nothing is
+  // written before it ends, so Ctrl-C may end the process at once. Files are written whole (output.ts).
+  {
     // One paper to stdout: its JSON is written as it is made, never held whole.
     const emit = !output && !options.split ? (chunks: Iterable<string>) => writeInSlices(chunks) : undefined
-    const result = await runTask({index: 0, path: entry.path, name, ...baseTask(options), output, keepScanned: options.format === 'json', emit})
+    // A scanned PDF's stamp-only tree goes to stdout only: a file named by -o is not written for a run that exits 3.
+    const result = await runTask({index: 0, path: entry.path, name, ...baseTask(options), output, keepScanned: options.format === 'json' && !path, emit})
     if (!result.ok) {
-      if (result.exitCode === 3 && result.data !== undefined) {
-        if (path) {
-          await mkdir(dirname(path), {recursive: true})
-          await writeAtomic(path, result.data)
-        } else await writeStdout(result.data)
-      }
+      if (result.exitCode === 3 && result.data !== undefined) await writeStdout(result.data)
       if (result.exitCode === 70) {
         process.stderr.write(`legco: ${result.reason}\n`)
         return 70
@@ -120,17 +122,21 @@ async function runOne(entry: InputEntry, options: ParseOptions, target: Target):
     if (result.data === undefined) return 0
     if (options.split) {
       const sink = await openSink(target, options)
+      const stopInterrupt = onInterrupt(async (code) => {
+        await sink.abandon()
+        process.exit(code)
+      })
       try {
         for (const data of result.data) await sink.write(data)
+        await sink.close()
       } catch (error) {
         await sink.abandon()
         throw error
+      } finally {
+        stopInterrupt()
       }
-      await sink.close()
     } else await writeInSlices(result.data[0]!)
     return 0
-  } finally {
-    stopInterrupt()
   }
 }
 
@@ -195,50 +201,52 @@ async function runMany(entries: InputEntry[], options: ParseOptions, target: Tar
   const reporter = createReporter(entries.length, options.quiet)
   const sink = await openSink(target, options)
   const controller = new AbortController()
-  let interrupts = 0
-  const stopInterrupt = onInterrupt(() => {
-    if (++interrupts > 1) process.exit(130)
-    controller.abort()
-  })
-  const useWorkers = jobs > 1 && (entries.length >= WORKERS_MIN_FILES || (await totalSize(entries)) >= WORKERS_MIN_BYTES)
+  // The first Ctrl-C stops the batch (workers terminated, temporaries removed, the stream ended as interrupted); a second exits at once.
+  const stopInterrupt = onInterrupt(() => controller.abort())
   let internal = false
   let outcome: BatchOutcome
   try {
-    outcome = await runBatch(tasks, {
-      jobs: useWorkers ? jobs : 1,
-      ordered: !options.unordered,
-      failFast: Boolean(options.failFast),
-      signal: controller.signal,
-      settled: (result) => reporter.tick(!result.ok),
-      emit: async (result: TaskResult) => {
-        const name = displayName(entries[result.index]!.path)
-        if (!result.ok) {
-          if (result.exitCode === 70) internal = true
-          reporter.log(`legco: ${result.reason}`)
-          return
+    try {
+      // Always worker threads (-j 1: one), however few the files: the main thread stays free to answer a signal
+      // while a file is parsed, whatever the parse of one hostile file costs.
+      outcome = await runBatch(tasks, {
+        jobs: Math.max(1, Math.min(jobs, tasks.length)),
+        workers: true,
+        ordered: !options.unordered,
+        failFast: Boolean(options.failFast),
+        signal: controller.signal,
+        settled: (result) => reporter.tick(!result.ok),
+        emit: async (result: TaskResult) => {
+          const name = displayName(entries[result.index]!.path)
+          if (!result.ok) {
+            if (result.exitCode === 70) internal = true
+            reporter.log(`legco: ${result.reason}`)
+            return
+          }
+          if (!options.quiet) for (const message of result.messages) reporter.log(formatMessage(name, message))
+          for (const data of result.data ?? []) await sink.write(data)
         }
-        if (!options.quiet) for (const message of result.messages) reporter.log(formatMessage(name, message))
-        for (const data of result.data ?? []) await sink.write(data)
-      }
-    })
-  } catch (error) {
-    reporter.done()
-    await sink.abandon()
-    throw error
+      })
+    } catch (error) {
+      reporter.done()
+      await sink.abandon(`the run stopped: ${(error as Error).message}`)
+      throw error
+    }
+    reporter.done(reporter instanceof ProgressBar && !outcome.interrupted)
+    if (outcome.interrupted || controller.signal.aborted) {
+      const what = `interrupted after ${outcome.emitted} of ${entries.length} files`
+      await sink.abandon(what)
+      if (target.kind === 'dir') removeOwnTemporaries(outputs.map((output) => dirname(output)))
+      process.stderr.write(`legco: ${what}\n`)
+      return interruptCode()
+    }
+    if (outcome.stopped && target.kind === 'file') {
+      // --fail-fast on a run into one file: the file would not hold the whole run, so it is not written.
+      await sink.abandon('stopped at the first failure (--fail-fast)')
+    } else await sink.close()
   } finally {
     stopInterrupt()
   }
-  reporter.done(reporter instanceof ProgressBar && !outcome.interrupted)
-  if (outcome.interrupted) {
-    await sink.abandon()
-    if (target.kind === 'dir') await removeTemporaries([...new Set(outputs.map((output) => dirname(output)))])
-    process.stderr.write(`legco: interrupted after ${outcome.emitted} of ${entries.length} files\n`)
-    return 130
-  }
-  if (outcome.stopped && target.kind === 'file') {
-    // --fail-fast on a run into one file: the file would not hold the whole run, so it is not written.
-    await sink.abandon()
-  } else await sink.close()
   if (internal) return 70
   return outcome.failed > 0 ? 1 : 0
 }
@@ -255,21 +263,21 @@ function refuseOverwrite(entries: InputEntry[], outputs: string[]): void {
   })
 }
 
-async function totalSize(entries: InputEntry[]): Promise<number> {
-  let total = 0
-  for (const entry of entries) {
-    if (entry.path === '-' || entry.problem) continue
-    total += await stat(entry.path).then((info) => info.size, () => 0)
-  }
-  return total
-}
-
 interface Sink {
   write(data: string): Promise<void>
   /** The run is over: finish the stream (close the array), rename the file into place. */
   close(): Promise<void>
-  /** Drop whatever was written to a file (nothing for stdout, which is gone). */
-  abandon(): Promise<void>
+  /**
+   * The run did not finish: drop the file; on stdout (already gone) end the
+   * stream with an error record saying why, and no closing `]`, so that it
+   * cannot pass for a complete run.
+   */
+  abandon(reason?: string): Promise<void>
+}
+
+/** The last record of a stream that did not finish. */
+export function errorRecord(reason: string): string {
+  return JSON.stringify({type: 'error', interrupted: true, reason: `legco: ${reason}; this output is incomplete`})
 }
 
 /** Where the serialised trees of a run go: stdout or one file (JSON array or NDJSON); nothing for -o DIR/. */
@@ -277,28 +285,18 @@ async function openSink(target: Target, options: ParseOptions): Promise<Sink> {
   if (target.kind === 'dir') return {write: async () => {}, close: async () => {}, abandon: async () => {}}
   let put: (data: string) => Promise<void> = writeStdout
   let finish = async () => {}
-  let abandon = async () => {}
+  let drop = async () => {}
   if (target.kind === 'file') {
-    const temp = join(dirname(target.path), `.${basename(target.path)}.${process.pid}.${Date.now()}.tmp`)
-    const handle: FileHandle = await open(temp, 'w')
-    let closed = false
+    const temporary = await createTemporary(target.path)
     put = async (data) => {
-      await handle.write(data)
+      await temporary.handle.write(data)
     }
-    finish = async () => {
-      closed = true
-      await handle.sync()
-      await handle.close()
-      await rename(temp, target.path)
-    }
-    abandon = async () => {
-      if (!closed) await handle.close().catch(() => {})
-      closed = true
-      await unlink(temp).catch(() => {})
-    }
+    finish = () => temporary.commit()
+    drop = () => temporary.discard()
   }
   const array = options.format === 'json'
   let count = 0
+  let ended = false
   return {
     async write(data) {
       if (!array) return put(data)
@@ -306,34 +304,18 @@ async function openSink(target: Target, options: ParseOptions): Promise<Sink> {
       await put((count++ === 0 ? '[\n' : ',\n') + (options.pretty ? '  ' + element.replace(/\n/g, '\n  ') : element))
     },
     async close() {
+      ended = true
       if (array) await put(count === 0 ? '[]\n' : '\n]\n')
       await finish()
     },
-    async abandon() {
-      if (array && target.kind === 'stdout' && count > 0) await put('\n]\n').catch(() => {})
-      await abandon()
+    async abandon(reason = 'interrupted') {
+      if (ended) return
+      ended = true
+      if (target.kind === 'stdout') {
+        const record = errorRecord(reason)
+        await put(array ? (count === 0 ? '[\n' : ',\n') + record + '\n' : record + '\n').catch(() => {})
+      }
+      await drop()
     }
   }
-}
-
-/** Ctrl-C and kill: run `handler` instead of dying at once. Returns the function that removes it. */
-function onInterrupt(handler: () => void | Promise<void>): () => void {
-  const listener = () => void handler()
-  process.on('SIGINT', listener)
-  process.on('SIGTERM', listener)
-  return () => {
-    process.off('SIGINT', listener)
-    process.off('SIGTERM', listener)
-  }
-}
-
-/** Remove the temporary files this process left in these folders (see writeAtomic). */
-async function removeTemporaries(folders: string[]): Promise<void> {
-  const mark = `.${process.pid}.`
-  await Promise.all(
-    folders.map(async (folder) => {
-      const names = await readdir(folder).catch(() => [] as string[])
-      await Promise.all(names.filter((name) => name.startsWith('.') && name.endsWith('.tmp') && name.includes(mark)).map((name) => unlink(join(folder, name)).catch(() => {})))
-    })
-  )
 }
