@@ -1,0 +1,108 @@
+/**
+ * The hostile shapes of issue 10, as data: each makes its input files at a
+ * scale (1, 4, 16) and says which command runs on them. The harness
+ * (run.mjs) times each at 1x and 4x (and 16x in the long form) and fails a
+ * shape when 4x takes more than 6x the 1x time, or any run more than 20 s
+ * or ends other than `exit`.
+ *
+ * `known`: a failure today, with the reason (the code to fix); `from`: only
+ * from that scale on. Known failures are run and reported as such; a known
+ * failure that passes is reported too, so that its mark can go.
+ */
+const repeat = (text, times) => text.repeat(Math.max(1, Math.round(times)))
+const lines = (count, make) => Array.from({length: Math.round(count)}, (_, i) => make(i + 1)).join('')
+
+/** @type {{name: string, command: 'parse' | 'check' | 'align', exit?: number[], make: (scale: number) => Record<string, string>, known?: {reason: string, from?: number}}[]} */
+export const SHAPES = [
+  {
+    name: 'ordinary-paper',
+    command: 'parse',
+    make: (s) => ({'a.txt': repeat(SEED_LIKE, 40 * s)})
+  },
+  {
+    name: 'numbered-blocks',
+    command: 'parse',
+    make: (s) => ({'a.txt': repeat('1.\n', 10_000 * s)}),
+    known: {reason: 'children.push(...body.run()) in src/parse.ts: stack overflow (exit 70) at ~123,000 top-level blocks', from: 16}
+  },
+  {
+    name: 'letters-first-line',
+    command: 'parse',
+    make: (s) => ({'a.txt': repeat('abcdefghij', 1_500 * s) + '\n'}),
+    known: {reason: 'backtracking regex SENTENCE_INSIDE in src/assemble/header.ts'}
+  },
+  {
+    name: 'md-heading-spaces',
+    command: 'parse',
+    make: (s) => ({'a.txt': '# a' + repeat(' ', 15_000 * s) + 'b\n'}),
+    known: {reason: 'backtracking regex MD_HEADING in src/tokenise/index.ts'}
+  },
+  {
+    name: 'paper-number-spaces',
+    command: 'parse',
+    make: (s) => ({'a.txt': '立法會 CB' + repeat(' ', 20_000 * s) + 'x\n'}),
+    known: {reason: 'backtracking regex PAPER_NUMBER_LINE in src/lang/patterns.ts'}
+  },
+  {
+    name: 'heading-run',
+    command: 'parse',
+    make: (s) => ({'a.txt': lines(1_500 * s, () => 'A Short Heading\n\n')}),
+    known: {reason: 'consecutive short headings: quadratic heading-run handling in src/assemble/'}
+  },
+  {
+    name: 'item-lines',
+    command: 'parse',
+    make: (s) => ({'a.txt': repeat('(a) x\n', 5_000 * s)})
+  },
+  {
+    name: 'check-item-lines',
+    command: 'check',
+    exit: [0, 1],
+    make: (s) => ({'a.txt': repeat('(a) x\n', 7_000 * s)}),
+    known: {reason: 'check: arrays copied on every insert (src/check/rules/items.ts), rest = rest.slice(1) (src/check/rules/paragraph-numbering.ts)'}
+  },
+  {
+    name: 'check-unclosed-brackets',
+    command: 'check',
+    exit: [0, 1],
+    make: (s) => ({'a.txt': '1. ' + repeat('（', 10_000 * s) + '\n'}),
+    known: {reason: 'check: recursion/spread over ~123,000 unclosed （ in src/check/rules/hygiene.ts (stack overflow)', from: 16}
+  },
+  {
+    name: 'align-alike',
+    command: 'align',
+    make: (s) => ({
+      'zh.txt': lines(400 * s, () => '1. 這是一段內容。\n\n'),
+      'en.txt': lines(400 * s, () => '1. This is a paragraph.\n\n')
+    }),
+    known: {reason: 'align of paragraphs numbered alike: quadratic pairing in src/align/'}
+  },
+  {
+    name: 'long-line',
+    command: 'parse',
+    make: (s) => ({'a.txt': repeat('word ', 200_000 * s) + '\n'})
+  },
+  {
+    name: 'nested-items',
+    command: 'parse',
+    make: (s) => ({'a.txt': '1. Items:\n' + repeat('(a) x\n(i) y\n(A) z\n', 2_000 * s)})
+  },
+  {
+    name: 'markdown-table',
+    command: 'parse',
+    make: (s) => ({'a.md': '| a | b |\n|---|---|\n' + repeat('| x | y |\n', 5_000 * s)})
+  }
+]
+
+const SEED_LIKE = `PURPOSE
+
+1. This paper gives background information on the subject and summarises the views of members.
+
+BACKGROUND
+
+2. The Administration proposed the measures in 2024. The Panel discussed them at its meeting.
+(a) the first item of a list;
+(b) the second item of a list; and
+(c) the third item.
+
+`
