@@ -4,10 +4,12 @@ import {copyFileSync, mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {exampleFile} from './helpers/examples.js'
 import {root, seed, seedPath} from './helpers/tree.js'
 
 const bin = join(root, 'bin/legco.cjs')
-const fixture = (path: string) => join(root, 'fixtures/check', path)
+// The examples of the rules' documentation (src/check/rules/*.md), as files.
+const fixture = exampleFile
 
 function legco(args: string[], options: {input?: string; cwd?: string} = {}) {
   const result = spawnSync(process.execPath, [bin, 'check', ...args], {input: options.input, cwd: options.cwd ?? root, timeout: 60_000})

@@ -1,5 +1,5 @@
-// `check()` as a library: every rule on a fixture it flags (exact line:column) and one it passes; settings; formatters.
-import {readdirSync, readFileSync} from 'node:fs'
+// `check()` as a library: every example of every rule's documentation (src/check/rules/*.md) with that rule alone; the seed with all rules; settings; formatters.
+import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {check, applySettings} from '../src/check/index.js'
@@ -9,158 +9,104 @@ import {formatJson} from '../src/check/format/json.js'
 import {toSarif} from '../src/check/format/sarif.js'
 import {formatText} from '../src/check/format/text.js'
 import {labelAt, ordinal, romanValue} from '../src/check/labels.js'
-import {factsOf} from '../src/check/pair.js'
-import {ALL_RULES, RULES} from '../src/check/registry.js'
+import {factsOf, PAIR_RULES} from '../src/check/pair.js'
+import {ALL_RULES, PARSE_RULES, RULES} from '../src/check/registry.js'
 import {headerPaperNumber} from '../src/check/rules/header.js'
 import {scanBrackets} from '../src/check/rules/hygiene.js'
 import {labelKey, readTargets} from '../src/check/rules/references.js'
-import type {Settings} from '../src/check/types.js'
+import type {PairInput, Settings} from '../src/check/types.js'
 import type {Message} from '../src/message.js'
+import * as legco from '../src/index.js'
 import {parseText} from '../src/parse.js'
+import {messageLine, renderRulesDoc, RULES_MD} from '../scripts/rules-doc.mjs'
+import type {Example, RuleDoc} from '../scripts/rules-doc.mjs'
+import {exampleText, ruleDocs} from './helpers/examples.js'
 import {root, seed} from './helpers/tree.js'
 
-const dir = join(root, 'fixtures/check')
-const read = (path: string) => readFileSync(join(dir, path), 'utf8')
-
 function lint(path: string, settings?: Settings, pairPath?: string): Message[] {
-  const text = read(path)
+  const text = exampleText(path)
   const {tree} = parseText(text)
-  const pair = pairPath ? {text: read(pairPath), tree: parseText(read(pairPath)).tree, name: pairPath} : undefined
+  const pair = pairPath ? {text: exampleText(pairPath), tree: parseText(exampleText(pairPath)).tree, name: pairPath} : undefined
   return check(tree, text, {settings, pair})
 }
 
-/** `line:column reason` of one rule's messages. */
+/** `line:column  reason` of one rule's messages, as the examples write them. */
 function hits(messages: Message[], rule: string): string[] {
-  return messages.filter((m) => m.ruleId === rule).map((m) => `${m.place!.start.line}:${m.place!.start.column} ${m.reason}`)
+  return messages.filter((m) => m.ruleId === rule).map((m) => messageLine({...m.place!.start, reason: m.reason}))
 }
 
-/**
- * What each flag fixture must raise for its rule, exactly: place and reason.
- * Places were worked out from the fixture text (e.g. brackets-balanced: the
- * closing ） of a paragraph wrapped over two lines is on the second line).
- */
-const FLAGGED: Record<string, Record<string, string[]>> = {
-  'paragraph-numbering': {
-    'flag-gap.txt': ['23:1 paragraph 4 follows 2: 3 is missing'],
-    'flag-duplicate.txt': ['23:1 paragraph 2 is numbered twice (first at line 17)'],
-    'flag-order.txt': ['25:1 paragraph 3 comes after paragraph 4'],
-    'flag-restart.txt': ['29:1 paragraph numbering restarts at 1 after 4']
-  },
-  'paragraph-inferred': {
-    'flag.txt': ['13:1 paragraph 1 has no printed number; it was read as 1 from its place']
-  },
-  'item-sequence': {
-    'flag.txt': ['21:1 item (d) follows (b): (c) is missing', '27:1 item (ii) repeats the label of the item at line 26', '33:1 item (a) comes after (b)']
-  },
-  'item-letter-roman': {
-    'flag.txt': [
-      '26:1 (i) is followed by (j): it is the letter i, but it was read as the roman numeral 1',
-      '41:1 (i) holds (ii): it starts a roman list (i), (ii) …, but it was read as the letter i'
-    ]
-  },
-  'item-marker-style': {
-    'flag.txt': ['20:1 item marker b) differs from (a) in the same list']
-  },
-  'header-fields': {
-    'flag.txt': ['1:1 the header has no committee (background brief)', '1:1 the header has no file reference (background brief)']
-  },
-  'header-paper-number': {
-    'flag-enclosure.txt': ['1:5 paper number CB(1)100/2024(1): enclosure (1) has one digit'],
-    'flag-malformed.txt': ['1:1 the paper number line “立法會 CB(1)100/2024(01號文件” does not hold a well-formed paper number'],
-    'flag-session.txt': ['3:14 paper number CB(2)1218/09-11: session 09-11 is not one legislative year']
-  },
-  'header-file-reference': {
-    'flag.txt': ['3:4 file reference “CB1-PL-ITB” is not in the form CB1/PL/ITB']
-  },
-  'header-dates': {
-    'flag.txt': ['7:1 the meeting date 2024-03-20 is before the issue date 2024-03-28'],
-    'flag-session.txt': ['3:1 paper number CB(1)100/2023(01) is of the year 2023, but the paper is dated 2024-03-28']
-  },
-  'sections-required': {
-    'flag.txt': ['11:1 a background brief needs a 目的 section; none was found']
-  },
-  'section-empty': {
-    'flag.txt': ['15:1 section “最新情況” is empty']
-  },
-  'section-duplicate': {
-    'flag.txt': ['23:1 heading “背景” repeats the heading at line 15']
-  },
-  'reference-paragraph': {
-    'flag.txt': [
-      '23:11 “上文第 4 段” says paragraph 4 is above, but it is below (line 25)',
-      '25:8 “上文第 2(d) 段” points to item (d) of paragraph 2, which has no such item',
-      '25:23 “上文第 6 段” points to paragraph 6, which does not exist: the paragraphs run 1 to 4'
-    ],
-    'flag-en.txt': [
-      '27:34 “paragraphs 4 to 5 below” points to paragraph 5, which does not exist: the paragraphs run 1 to 4',
-      '29:37 “paragraph 3 below” says paragraph 3 is below, but it is above (line 27)'
-    ]
-  },
-  'reference-appendix': {
-    'flag.txt': ['25:28 “附錄 III” names appendix III, which the paper does not have (it has 附錄 I)'],
-    'flag-none.txt': ['29:82 “Appendix I” is referred to, but the paper has no appendix']
-  },
-  'brackets-balanced': {
-    'flag.txt': ['13:9 《 is not closed: “《數碼政策的背景資料。”', '23:13 “ is not closed: ““智方便的意見)載於下文…”', '24:8 ） closes nothing: “…見)載於下文第 4 段）”']
-  },
-  'width-consistent': {
-    'flag.txt': [
-      "20:1 item marker （b） is full-width; the paper's other item markers are half-width ((a))",
-      "23:1 paragraph marker ３． is full-width; the paper's other paragraph markers are half-width (1.)",
-      '25:40 bracket opened with ( is closed with ）'
-    ]
-  },
-  'date-valid': {
-    'flag.txt': ['17:8 2024 年 2 月 30 日 is not a date: February 2024 has 29 days', '23:8 4 月 31 日 is not a date: April has 30 days at most'],
-    'flag-en.txt': ['21:7 31 April 2024 is not a date: April 2024 has 30 days']
+const CHECK_RULES = [...RULES, ...PAIR_RULES]
+const PARSE_IDS = new Set(PARSE_RULES.map((rule) => rule.id))
+
+/** What one rule alone raises on an example: `check` with every other rule off, or the parser's messages of that id. */
+function runAlone(rule: string, doc: RuleDoc, example: Example): Message[] {
+  const text = example.input
+  const parsed = parseText(text)
+  if (PARSE_IDS.has(rule)) return parsed.messages.filter((m) => m.ruleId === rule)
+  const settings: Settings = Object.fromEntries(CHECK_RULES.filter((r) => r.id !== rule).map((r) => [r.id, 'off']))
+  let pair: PairInput | undefined
+  if (example.pair) {
+    const other = exampleText(`${doc.name}/${example.pair}`)
+    pair = {text: other, tree: parseText(other).tree, name: `${doc.name}/${example.pair}`}
   }
+  return check(parsed.tree, text, {settings, pair})
 }
 
-describe('every rule flags its fixture at the exact place and passes its clean one', () => {
-  it('has a fixture folder with a flag and a pass file for every rule', () => {
-    for (const rule of RULES) {
-      const files = readdirSync(join(dir, rule.id))
-      expect(files.some((f) => f.startsWith('flag')), rule.id).toBe(true)
-      expect(files.some((f) => f.startsWith('pass')), rule.id).toBe(true)
-      expect(Object.keys(FLAGGED[rule.id] ?? {}).sort(), rule.id).toEqual(files.filter((f) => f.startsWith('flag')).sort())
-    }
-  })
-
-  for (const rule of RULES) {
-    describe(rule.id, () => {
-      for (const [file, expected] of Object.entries(FLAGGED[rule.id] ?? {})) {
-        it(`flags ${file}`, () => {
-          const messages = lint(`${rule.id}/${file}`)
-          expect(hits(messages, rule.id)).toEqual(expected)
-          for (const message of messages.filter((m) => m.ruleId === rule.id)) {
-            expect(message.severity).toBe(rule.severity)
-            expect(message.note, 'every message says how to fix it').toBeTruthy()
-          }
-        })
-      }
-      for (const file of readdirSync(join(dir, rule.id)).filter((f) => f.startsWith('pass'))) {
-        it(`passes ${file} with no message from any rule`, () => {
-          expect(lint(`${rule.id}/${file}`).map((m) => `${m.ruleId} ${m.reason}`)).toEqual([])
-        })
+describe('every example of every rule, with that rule alone', () => {
+  for (const doc of ruleDocs) {
+    describe(doc.file, () => {
+      for (const rule of doc.rules) {
+        const meta = ALL_RULES.find((r) => r.id === rule)
+        for (const example of doc.examples.filter((e) => e.kind !== 'other version')) {
+          const expected = example.messages.filter((m) => m.rule === rule).map(messageLine)
+          it(`${rule}: ${example.kind === 'ok' || expected.length === 0 ? 'passes' : 'flags'} ${example.name}${example.pair ? ` with --pair ${example.pair}` : ''}`, () => {
+            const messages = runAlone(rule, doc, example)
+            expect(messages.map((m) => m.ruleId).filter((id) => id !== rule), 'no other rule ran').toEqual([])
+            expect(hits(messages, rule)).toEqual(expected)
+            for (const message of messages) {
+              expect(message.severity).toBe(meta!.severity)
+              if (!PARSE_IDS.has(rule)) expect(message.note, 'every message says how to fix it').toBeTruthy()
+            }
+          })
+        }
       }
     })
   }
 })
 
+describe('the rule documentation', () => {
+  it('documents every rule id once, and no other', () => {
+    const documented = ruleDocs.flatMap((doc) => doc.rules)
+    expect([...documented].sort()).toEqual(ALL_RULES.map((rule) => rule.id).sort())
+  })
+
+  it('has for every rule an example it passes and one it flags', () => {
+    for (const doc of ruleDocs) {
+      for (const rule of doc.rules) {
+        expect(doc.examples.some((e) => e.kind === 'ok'), `${rule}: an ok example`).toBe(true)
+        expect(doc.examples.some((e) => e.kind === 'not ok' && e.messages.some((m) => m.rule === rule)), `${rule}: a not-ok example with its message`).toBe(true)
+      }
+      const names = doc.examples.map((e) => e.name)
+      expect(new Set(names).size, `${doc.file}: example names are unique`).toBe(names.length)
+    }
+  })
+
+  it('is what docs/rules.md says (run npm run build, or node scripts/rules-doc.mjs, after editing src/check/rules/*.md)', () => {
+    expect(readFileSync(RULES_MD, 'utf8'), 'docs/rules.md is stale').toBe(renderRulesDoc(ALL_RULES))
+  })
+
+  it('documents an import of check that the package exports', () => {
+    const docs = readFileSync(RULES_MD, 'utf8')
+    expect(docs).toContain("import {parse, check} from 'legco'")
+    expect(docs).not.toContain('legco/dist/')
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {exports: Record<string, unknown>}
+    expect(Object.keys(pkg.exports)).toEqual(['.', './package.json'])
+    expect(typeof legco.parse).toBe('function')
+    expect(typeof legco.check).toBe('function')
+  })
+})
+
 describe('bilingual pair', () => {
-  it('flags paragraphs, items, figures and dates that differ, placed in the checked file', () => {
-    const messages = lint('pair/flag.zh.txt', undefined, 'pair/flag.en.txt')
-    expect(hits(messages, 'pair-paragraphs')).toEqual(['24:1 paragraph 4 of pair/flag.en.txt:29 has no counterpart here', '26:1 paragraph 5 has no counterpart in pair/flag.en.txt'])
-    expect(hits(messages, 'pair-items')).toEqual(['22:1 paragraph 2 has items (a)(b)(c)(d) here but (a)(b)(c) in pair/flag.en.txt:21'])
-    expect(hits(messages, 'pair-figures')).toEqual(['17:1 paragraph 2: figures differ: 2,500 萬 here but 20 million in pair/flag.en.txt:21'])
-    expect(hits(messages, 'pair-dates')).toEqual(['17:1 paragraph 2: dates differ: 01-15 here but 01-16 in pair/flag.en.txt:21'])
-  })
-
-  it('passes a matching pair, whichever side is checked', () => {
-    expect(lint('pair/pass.zh.txt', undefined, 'pair/pass.en.txt')).toEqual([])
-    expect(lint('pair/pass.en.txt', undefined, 'pair/pass.zh.txt')).toEqual([])
-  })
-
   it('reads figures with their units and leaves dates out of them', () => {
     const {tree} = parseText('2. 政府於 2023 年 2 月 13 日、3 月 20 日撥款 5,000 萬元，涵蓋 6 個範疇及第 486 章。\n')
     const facts = factsOf(tree.children[0]!)
@@ -278,12 +224,6 @@ describe('pieces', () => {
     expect(scanBrackets('（第 486 章)')).toEqual({pairs: [[0, 8]], unclosed: [], unopened: []})
     expect(scanBrackets('選項 a) 甲 b) 乙')).toEqual({pairs: [], unclosed: [], unopened: []})
     expect(scanBrackets('“甲「乙”')).toEqual({pairs: [[0, 4]], unclosed: [2], unopened: []})
-  })
-
-  it('places a match inside a paragraph wrapped over lines at its own line and column', () => {
-    const text = '1. 第一行的文字(未完\n第二行的文字。\n'
-    const messages = check(parseText(text).tree, text)
-    expect(hits(messages, 'brackets-balanced')).toEqual(['1:10 ( is not closed: “(未完第二行的文字。”'])
   })
 
   it('checks the paper-number line only in the header', () => {

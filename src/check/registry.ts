@@ -1,4 +1,4 @@
-/** Every rule with its id and default severity, in the order docs/rules.md lists them. */
+/** Every rule with its id and default severity, in the order docs/rules.md lists them (each documented, with its examples, in src/check/rules/<id>.md). */
 import type {Severity} from '../message.js'
 import {PAIR_RULES} from './pair.js'
 import {headerDates, headerFields, headerFileReference, headerPaperNumber} from './rules/header.js'
