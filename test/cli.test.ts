@@ -42,8 +42,9 @@ describe('legco parse', () => {
     expect(stdout.startsWith('---\nschemaVersion: "1.1.0"\nlang: zh-Hant\npaperNo: "CB(1)369/2024(05)"\n')).toBe(true)
     expect(stdout).toContain('\n# 目的\n')
     expect(stdout).toContain('\n### 《香港促進數據流通及保障數據安全的政策宣言》\n')
-    expect(stdout).toContain('\n2. 政府當局在 2022 年底發表的《香港創新科技發展藍圖》')
-    expect(stdout).toContain('\n   - (a) 推動數字政府服務：')
+    // Numbers escaped so that renderers show them as printed; items a list with their labels.
+    expect(stdout).toContain('\n2\\. 政府當局在 2022 年底發表的《香港創新科技發展藍圖》')
+    expect(stdout).toContain('\n- (a) 推動數字政府服務：')
     expect(stdout).toContain('推動部門及業界共享數據及數字科技應用，從而推出')
     expect(stdout).toContain('可透過載於**附錄**的超連結閱覽。')
     expect(stdout).toContain('| 委員會                     | 會議日期       | 文件 ')

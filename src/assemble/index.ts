@@ -43,7 +43,7 @@ interface OpenUnit {
 /** A word that joins list items, left alone on a line by wrapping. */
 const LIST_CONJUNCTION = /^(?:及|和|或|以及|並|and|or)$/
 
-const FOOTNOTE_LINE = /^(?:\*+|註\s*\d*[:：]?|注\s*\d*[:：]?|Note\s*\d*[:：]|#)\s*/
+const FOOTNOTE_LINE = /^\\?(?:\*+|註\s*\d*[:：]?|注\s*\d*[:：]?|Note\s*\d*[:：]|#)\s*/
 
 export class BodyBuilder {
   readonly out: TopContent[] = []
@@ -526,9 +526,10 @@ export class BodyBuilder {
 
   private footnote(block: TextBlock): void {
     const first = block.lines[0]!
-    const mark = FOOTNOTE_LINE.exec(first.text)![0]
+    const printed = FOOTNOTE_LINE.exec(first.text)![0]
+    const mark = printed.replace(/^\\/, '') // `\*`, `\#`: the mark as our Markdown escapes it
     const pieces: Piece[] = block.lines.map(toPiece)
-    pieces[0] = {start: first.start + mark.length, end: first.end}
+    pieces[0] = {start: first.start + printed.length, end: first.end}
     const note: Footnote = {
       type: 'footnote',
       identifier: mark.trim().replace(/[:：]$/, '') || '*',

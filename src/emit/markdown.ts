@@ -3,30 +3,24 @@
  * unified/remark-stringify (GFM tables padded by display width, so CJK
  * columns line up), after a YAML front matter block holding `meta`.
  *
- * Printed numbers stay: a paragraph reads `2. …`, an item `- (a) …`.
- * Markers are written in their ASCII form (`２．` becomes `2.`). Parsing this
- * output gives the same tree as the original parse, positions and markers aside.
+ * Printed numbers stay, and render as printed: a paragraph is a Markdown
+ * paragraph that starts with its number, escaped (`2\. …`), so that no
+ * CommonMark renderer renumbers it as a list; its later blocks follow it
+ * (our parser reads an unnumbered block after a numbered paragraph as more
+ * of it). Items are a list, nested items a nested list, each starting with
+ * its printed label (`- (a) …`, `- 1\. …`, `- 1\) …`). Notes are GFM
+ * footnotes (`[^1]: …`, called by `[^1]`); a `*` note under the signature
+ * is a paragraph starting `\*`. Markers are written in their ASCII form
+ * (`２．` becomes `2.`). Parsing this output gives the same tree as the
+ * original parse, positions and markers aside.
  */
 import {stringifier, type Stringifier} from './remark.js'
 import type {Handle, Options as ToMarkdownOptions} from 'mdast-util-to-markdown'
-import type {Nodes as MdastNodes, Parent as MdastParent, PhrasingContent, RootContent, Root, TableRow, TableCell} from 'mdast'
+import type {BlockContent, List, Paragraph as MdastParagraph, ListItem, Nodes as MdastNodes, PhrasingContent, RootContent, Root, TableRow, TableCell} from 'mdast'
 import {displayWidth, isWide} from '../lang/chars.js'
 import type {Appendix, Footnote, Item, Meta, Paper, Paragraph, Phrasing, Section, Table, TopContent} from '../tree.js'
 
 /** Nodes of our own inside the mdast tree, written by the handlers below. */
-interface NumberedBlock extends MdastParent {
-  type: 'legcoNumbered'
-  /** The marker written before the first line (`2.`, `- (a)`), and the indent of the lines after it. */
-  marker: string
-  indent: number
-  children: RootContent[]
-}
-
-interface ItemList extends MdastParent {
-  type: 'legcoItems'
-  children: NumberedBlock[]
-}
-
 interface RawLine {
   type: 'legcoRaw'
   prefix: string
@@ -40,8 +34,6 @@ interface RawReference {
 
 declare module 'mdast' {
   interface RootContentMap {
-    legcoNumbered: NumberedBlock
-    legcoItems: ItemList
     legcoRaw: RawLine
   }
   interface PhrasingContentMap {
@@ -61,26 +53,13 @@ function processor(): Stringifier {
     {stringLength: displayWidth},
     {
       listItemIndent: 'one',
-      handlers: {legcoNumbered: numbered, legcoItems: items, legcoRaw: raw, legcoReference: reference} as unknown as ToMarkdownOptions['handlers'],
-      join: [(_left, _right, parent) => (parent.type === ('legcoItems' as string) ? 0 : undefined)]
+      handlers: {legcoRaw: raw, legcoReference: reference} as unknown as ToMarkdownOptions['handlers']
     }
   )
   return cached
 }
 
 // Handlers -----------------------------------------------------------------
-
-const numbered: Handle = (node: NumberedBlock, _parent, state, info) => {
-  const indent = ' '.repeat(node.indent)
-  const exit = state.enter('listItem')
-  const value = state.indentLines(state.containerFlow(node, info), (line, index, blank) =>
-    index === 0 ? (blank ? node.marker : `${node.marker} ${line}`) : blank ? '' : indent + line
-  )
-  exit()
-  return value
-}
-
-const items: Handle = (node: ItemList, _parent, state, info) => state.containerFlow(node, info)
 
 const raw: Handle = (node: RawLine, _parent, state, info) => node.prefix + state.containerPhrasing(node, info)
 
@@ -144,26 +123,39 @@ function appendix(node: Appendix): RootContent[] {
   return out
 }
 
-/** `[^1]: words` (GFM's footnote definition); a `*` note under the signature stays `* words`. */
+/**
+ * `[^1]: words`, GFM's footnote definition (called by `[^1]` in the text);
+ * a note marked otherwise (`*` under the signature, `註1：`) is a paragraph
+ * that starts with its mark, a Markdown mark escaped (`\\* 已於…`: not a bullet).
+ */
 function footnote(node: Footnote): RootContent {
-  const prefix = /^\w+$/.test(node.identifier) ? `[^${node.identifier}]: ` : `${node.identifier} `
+  const prefix = /^\w+$/.test(node.identifier) ? `[^${node.identifier}]: ` : `${node.identifier.replace(/^[*#+-]/, '\\$&')} `
   return {type: 'legcoRaw', prefix, children: phrasing(node.children)}
 }
 
-/** A paragraph's (or item's) children as blocks: runs of words become mdast paragraphs, runs of items a list. */
-function flow(children: (Phrasing | Item)[]): RootContent[] {
-  const out: RootContent[] = []
+/**
+ * A paragraph's (or item's) children as blocks: runs of words become mdast
+ * paragraphs, runs of items a list. `lead` starts the first run of words
+ * (the printed number or label), or stands alone before a list.
+ */
+function flow(children: (Phrasing | Item)[], lead: string | null): BlockContent[] {
+  const out: BlockContent[] = []
   let words: Phrasing[] = []
-  let list: ItemList | null = null
+  let list: List | null = null
   let lastLine = -1
+  let first = lead
   const flushWords = () => {
-    if (words.length) out.push(para(phrasing(words)))
+    if (words.length || first !== null) {
+      const content = phrasing(words)
+      out.push(para(first === null ? content : [{type: 'text', value: first + (words.length ? ' ' : '')}, ...content]))
+      first = null
+    }
     words = []
   }
   for (const child of children) {
     if (child.type === 'item') {
       flushWords()
-      if (!list) out.push((list = {type: 'legcoItems', children: []}))
+      if (!list) out.push((list = {type: 'list', ordered: false, spread: false, children: []}))
       list.children.push(item(child))
     } else {
       list = null
@@ -177,16 +169,13 @@ function flow(children: (Phrasing | Item)[]): RootContent[] {
   return out
 }
 
+/** `2. words` (written `2\\. words` by remark-stringify, which escapes a number that would start a list). */
 function paragraph(node: Paragraph): RootContent[] {
-  const blocks = flow(node.children)
-  if (node.number === null || node.inferred) return blocks
-  const marker = `${node.number}.`
-  return [{type: 'legcoNumbered', marker, indent: marker.length + 1, children: blocks}]
+  return flow(node.children, node.number === null || node.inferred ? null : `${node.number}.`)
 }
 
-function item(node: Item): NumberedBlock {
-  const marker = node.label === null ? '-' : `- ${asciiMarker(node)}`
-  return {type: 'legcoNumbered', marker, indent: 2, children: flow(node.children)}
+function item(node: Item): ListItem {
+  return {type: 'listItem', spread: false, children: flow(node.children, node.label === null ? null : asciiMarker(node))}
 }
 
 function asciiMarker(node: Item): string {
@@ -205,7 +194,7 @@ function table(node: Table): RootContent {
   return {type: 'table', align: Array.from({length: width}, () => null), children: rows}
 }
 
-function para(children: PhrasingContent[]): RootContent {
+function para(children: PhrasingContent[]): MdastParagraph {
   return {type: 'paragraph', children}
 }
 

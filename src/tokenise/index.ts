@@ -70,13 +70,14 @@ export interface TextToken extends TokenBase {
 
 export type Token = ParaToken | ItemToken | RowToken | HeadingToken | RuleToken | TextToken
 
-const PARA = /^([0-9０-９]{1,3})\s*[.．](?![0-9０-９])[ \t\u3000]*/
+/** `2.`, `２．`; `2\\.` is our Markdown's (the escape keeps renderers from making it a list; it is markup, not in the marker). */
+const PARA = /^([0-9０-９]{1,3})\\?\s*[.．](?![0-9０-９])[ \t\u3000]*/
 /** A row whose first cell is only a number (`1. | 《條例》`). */
 const NUMBER_CELL = /^[0-9０-９]{1,3}\s*[.．]\s*\|/
 const MD_HEADING = /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?$/
 const MD_BULLET = new RegExp(`^[${escapeClass(BULLETS)}](?:[ \\t\\u3000]+|(?=[(（]))`)
 const BRACKET_LABEL = /^[(（]\s*([0-9０-９]{1,2}|[a-zA-Zａ-ｚＡ-Ｚ]|[ivxlcIVXLC]{1,7}|[ⅰ-ⅿⅠ-Ⅿ])\s*[)）][ \t\u3000]*/
-const PAREN_LABEL = /^([a-z]|[ivx]{1,6}|\d{1,2})\)[ \t\u3000]+/
+const PAREN_LABEL = /^([a-z]|[ivx]{1,6}|\d{1,2})\\?\)[ \t\u3000]+/
 const TABLE_RULE = /^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?$|^\|$/
 const THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/
 const ROMAN = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/
@@ -88,6 +89,13 @@ function escapeClass(chars: string): string {
 function span(line: Line, from: number, to: number): Span {
   const text = from === 0 && to === line.text.length ? line.text : line.text.slice(from, to)
   return {start: line.start + from, end: line.start + to, text}
+}
+
+/** A marker's span: its words without a Markdown escape (`2\\.` is `2.`, `1\\)` is `1)`). */
+function markerSpan(line: Line, from: number, to: number): Span {
+  const marker = span(line, from, to)
+  if (marker.text.includes('\\')) marker.text = marker.text.replace('\\', '')
+  return marker
 }
 
 /** The words after a marker, as offsets only: they are read from the source when the block is built. */
@@ -126,7 +134,7 @@ function itemAt(line: Line, from: number, bullet: Span | null): ItemToken | null
     line,
     label,
     styles,
-    marker: span(line, from, from + markerText.length),
+    marker: markerSpan(line, from, from + markerText.length),
     bullet,
     rest: restOf(line, from + match[0].length)
   }
@@ -180,7 +188,7 @@ export function tokenise(line: Line): Token {
       kind: 'para',
       line,
       number: String(Number(toHalfWidth(para[1]!))),
-      marker: span(line, 0, markerText.length),
+      marker: markerSpan(line, 0, markerText.length),
       rest: restOf(line, para[0].length)
     }
   }
@@ -201,7 +209,7 @@ export function tokenise(line: Line): Token {
         line,
         label: String(Number(toHalfWidth(numbered[1]!))),
         styles: ['decimal'],
-        marker: span(line, from, from + markerText.length),
+        marker: markerSpan(line, from, from + markerText.length),
         bullet: bulletSpan,
         rest: restOf(line, from + numbered[0].length)
       }
