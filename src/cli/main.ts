@@ -60,9 +60,9 @@ Examples:
     .addOption(
       new Option(
         '-f, --format <format>',
-        'json (the tree, for scripts; several inputs give one JSON array), md (clean Markdown, for people; several papers need -o DIR/), ndjson (one JSON tree per line, streamed as each file completes)'
+        'json (the tree, for scripts; several inputs give one JSON array), md (clean Markdown, for people; several papers need -o DIR/), ndjson (one JSON tree per line, streamed as each file completes), html (one self-contained HTML page per paper, ids p12, p4-a to link to; several papers need -o DIR/), csv (one row of meta and counts per paper, streamed as files complete)'
       )
-        .choices(['json', 'md', 'ndjson'])
+        .choices(['json', 'md', 'ndjson', 'html', 'csv'])
         .default('json')
     )
     .option(
@@ -71,6 +71,8 @@ Examples:
     )
     .option('--pretty', 'indent the JSON output')
     .addOption(new Option('--script <script>', 'convert Chinese text to hans (Simplified), hant (Traditional), hk (Hong Kong) or tw (Taiwan)').choices(['hans', 'hant', 'hk', 'tw']))
+    .option('--bom', 'csv: start with a UTF-8 byte-order mark (for spreadsheet programs that need it)')
+    .option('--tables <dir>', 'also write each table of each paper as its own CSV file into this directory (NAME.table-1.csv, ...)')
     .option('--split', 'a file that holds several papers (a PDF bundle) gives one tree per paper')
     .option('-j, --jobs <n>', 'parallel workers for many files (default: the number of cores)')
     .option('--unordered', 'emit results as they complete, not in input order')
@@ -103,8 +105,10 @@ Examples:
     .description('Pair the Chinese and English versions of a paper: sections, paragraphs by number, items by label.')
     .argument('<first>', 'one language version (text, Markdown or PDF)')
     .argument('<second>', 'the other language version')
-    .addOption(new Option('-f, --format <format>', 'json (pairs with both texts and positions), md (two-column tables), tmx (TMX 1.4 translation memory)').choices(['json', 'md', 'tmx']).default('json'))
+    .addOption(new Option('-f, --format <format>', 'json (pairs with both texts and positions), md (two-column tables), tmx (TMX 1.4 translation memory), html (the two versions side by side, one page)').choices(['json', 'md', 'tmx', 'html']).default('json'))
     .option('-o, --output <file>', 'write to this file instead of stdout (written whole or not at all)')
+    .option('--zh-tag <tag>', 'tmx: the language tag of the Chinese version (default: the paper\'s, zh-Hant or zh-Hans; e.g. zh-HK)')
+    .option('--en-tag <tag>', 'tmx: the language tag of the English version (default: en; e.g. en-GB)')
     .option('-q, --quiet', 'do not print alignment warnings on stderr')
     .addOption(maxSizeOption())
     .action(async (first: string, second: string, options: AlignOptions) => {
@@ -143,7 +147,9 @@ function maxSizeOption(): Option {
 }
 
 export interface ParseOptions {
-  format: 'json' | 'md' | 'ndjson'
+  format: 'json' | 'md' | 'ndjson' | 'html' | 'csv'
+  bom?: boolean
+  tables?: string
   output?: string
   pretty?: boolean
   script?: 'hans' | 'hant' | 'hk' | 'tw'
@@ -164,7 +170,9 @@ export interface CheckOptions {
 }
 
 export interface AlignOptions {
-  format: 'json' | 'md' | 'tmx'
+  format: 'json' | 'md' | 'tmx' | 'html'
+  zhTag?: string
+  enTag?: string
   output?: string
   quiet?: boolean
 }

@@ -12,8 +12,11 @@
  *                         element (valid JSON once the run ends; for large
  *                         runs prefer ndjson, which a reader can consume line
  *                         by line)
- *   --format md           needs -o DIR/ (there is no sensible single stream
- *                         of several Markdown papers)
+ *   --format md, html     need -o DIR/ (there is no sensible single stream
+ *                         of several Markdown papers or HTML pages)
+ *   --format csv          one header record, then one record per paper,
+ *                         streamed as files finish (--bom: a byte-order mark
+ *                         first); --tables DIR/ writes each table as a CSV
  *   -o DIR/               one output per input, same name, new extension
  *                         (.json for json and ndjson, .md for md), folders
  *                         mirrored below a folder argument; each written
@@ -82,11 +85,14 @@ async function outputTarget(output: string | undefined): Promise<Target> {
 }
 
 function extension(format: ParseOptions['format']): string {
-  return format === 'md' ? '.md' : '.json'
+  return format === 'md' || format === 'html' || format === 'csv' ? `.${format}` : '.json'
 }
 
-function baseTask(options: ParseOptions): Pick<Task, 'format' | 'pretty' | 'script' | 'split' | 'maxSize'> {
-  return {format: options.format, pretty: Boolean(options.pretty), script: options.script, split: Boolean(options.split), maxSize: getMaxSize()}
+/** Formats whose papers cannot share one stream: several need -o DIR/. */
+const PAGES: Record<string, string> = {md: 'Markdown', html: 'HTML pages'}
+
+function baseTask(options: ParseOptions): Pick<Task, 'format' | 'pretty' | 'script' | 'split' | 'maxSize' | 'bom' | 'tables'> {
+  return {format: options.format, pretty: Boolean(options.pretty), script: options.script, split: Boolean(options.split), maxSize: getMaxSize(), bom: Boolean(options.bom), tables: options.tables}
 }
 
 function displayName(path: string): string {
@@ -97,7 +103,7 @@ function displayName(path: string): string {
 
 async function runOne(entry: InputEntry, options: ParseOptions, target: Target): Promise<number> {
   if (entry.problem) throw new InputError(`${entry.path}: ${entry.problem}`)
-  if (options.split && options.format === 'md' && target.kind !== 'dir') throw new InputError('--split with --format md needs an output folder: add -o DIR/ (one .md file per paper)')
+  if (options.split && PAGES[options.format] && target.kind !== 'dir') throw new InputError(`--split with --format ${options.format} needs an output folder: add -o DIR/ (one .${options.format} file per paper)`)
   const path = target.kind === 'dir' ? join(target.path, entry.name + extension(options.format)) : target.kind === 'file' ? target.path : undefined
   if (path) refuseOverwrite([entry], [path])
   // With --split the trees go out as several inputs' would (an array, or lines); into a folder, the worker writes them.
@@ -175,9 +181,9 @@ async function writeInSlices(data: string | Iterable<string>): Promise<void> {
 // ---------------------------------------------------------- several inputs
 
 async function runMany(entries: InputEntry[], options: ParseOptions, target: Target, jobs: number): Promise<number> {
-  if (options.format === 'md' && target.kind !== 'dir') {
+  if (PAGES[options.format] && target.kind !== 'dir') {
     // (with --split as well: several papers either way)
-    throw new InputError(`Markdown for ${entries.length} papers needs an output folder: add -o DIR/ (one .md file per paper), or use --format ndjson`)
+    throw new InputError(`${PAGES[options.format]} for ${entries.length} papers need an output folder: add -o DIR/ (one .${options.format} file per paper), or use --format ndjson`)
   }
   const outputs = target.kind === 'dir' ? entries.map((entry) => join(target.path, entry.name + extension(options.format))) : []
   if (target.kind === 'dir') refuseOverwrite(entries, outputs)
@@ -295,10 +301,13 @@ async function openSink(target: Target, options: ParseOptions): Promise<Sink> {
     drop = () => temporary.discard()
   }
   const array = options.format === 'json'
+  const csv = options.format === 'csv'
   let count = 0
   let ended = false
   return {
     async write(data) {
+      // CSV: each paper's data is its header record and its row; the header (and BOM) go out once.
+      if (csv) return put(count++ === 0 ? data : data.slice(data.indexOf('\r\n') + 2))
       if (!array) return put(data)
       const element = data.endsWith('\n') ? data.slice(0, -1) : data
       await put((count++ === 0 ? '[\n' : ',\n') + (options.pretty ? '  ' + element.replace(/\n/g, '\n  ') : element))

@@ -18,7 +18,7 @@ import type {Paper} from '../tree.js'
 import {writeAtomic} from './output.js'
 import {jsonChunks} from '../emit/json.js'
 
-export type Format = 'json' | 'md' | 'ndjson'
+export type Format = 'json' | 'md' | 'ndjson' | 'html' | 'csv'
 
 export interface Task {
   /** Place of the file in the input order. */
@@ -31,6 +31,10 @@ export interface Task {
   format: Format
   /** Indent JSON (format `json` only). */
   pretty?: boolean
+  /** CSV: start with a byte-order mark. */
+  bom?: boolean
+  /** Also write each table of each paper as a CSV file into this folder (`--tables`). */
+  tables?: string
   script?: Script
   /** Write the output here (whole or not at all) instead of sending it back. */
   output?: string
@@ -90,14 +94,17 @@ export async function runTask(task: Task): Promise<TaskResult> {
     // Which file each tree came from, for output lines that arrive out of order (ndjson, --unordered).
     if (task.path !== '-') for (const result of results) result.tree.file = task.path
     const messages = results.flatMap((result) => result.messages)
-    if (task.emit && !task.output && results.length === 1 && task.format !== 'md' && !(task.pretty && task.format === 'json')) {
+    if (task.emit && !task.output && results.length === 1 && (task.format === 'json' || task.format === 'ndjson') && !(task.pretty && task.format === 'json')) {
       const tree = results[0]!.tree
       await convertScript(tree, task)
       await task.emit(chunksWithNewline(tree))
+      if (task.tables) await writeTables(task, [tree])
       return {index: task.index, ok: true, papers: 1, messages, size, pages}
     }
     const data: string[] = []
     for (const result of results) data.push(await serialise(result.tree, task))
+    // (after serialise: the trees are in the asked-for script)
+    if (task.tables) await writeTables(task, results.map((result) => result.tree))
     if (task.output) {
       const outputs = numbered(task.output, data.length)
       for (let i = 0; i < data.length; i++) await writeOutput(outputs[i]!, data[i]!)
@@ -124,11 +131,20 @@ async function readAndLoad(task: Task, sized: (bytes: number) => void): Promise<
 }
 
 /** The tree as the output format wants it, with the script conversion applied first. */
-export async function serialise(tree: Paper, task: Pick<Task, 'format' | 'pretty' | 'script'>): Promise<string> {
+export async function serialise(tree: Paper, task: Pick<Task, 'format' | 'pretty' | 'script' | 'bom' | 'name'>): Promise<string> {
   await convertScript(tree, task)
   if (task.format === 'md') {
     const {toMarkdown} = await import('../emit/markdown.js')
     return toMarkdown(tree)
+  }
+  if (task.format === 'html') {
+    const {toHtml} = await import('../emit/html.js')
+    return toHtml(tree, {fallbackTitle: task.name})
+  }
+  if (task.format === 'csv') {
+    // The header record with every row: a writer of several rows keeps the first one's only.
+    const {BOM, csvHeader, toCsvRow} = await import('../emit/csv.js')
+    return (task.bom ? BOM : '') + csvHeader() + toCsvRow(tree, tree.file ?? (task.name === '<stdin>' ? '' : task.name))
   }
   return JSON.stringify(tree, null, task.pretty && task.format === 'json' ? 2 : undefined) + '\n'
 }
@@ -156,6 +172,18 @@ export function numbered(output: string, count: number): string[] {
   const [stem, extension] = dot > slash + 1 ? [output.slice(0, dot), output.slice(dot)] : [output, '']
   const width = String(count).length
   return Array.from({length: count}, (_, i) => `${stem}.${String(i + 1).padStart(width, '0')}${extension}`)
+}
+
+/** `--tables DIR/`: DIR/NAME.table-1.csv, … (NAME.2.table-1.csv for the second paper of a --split bundle). */
+async function writeTables(task: Task, trees: Paper[]): Promise<void> {
+  const {tablesOf, tableToCsv} = await import('../emit/csv.js')
+  const {basename, extname, join} = await import('node:path')
+  const stem = task.path === '-' ? 'stdin' : basename(task.path, extname(task.path))
+  const names = numbered(`${stem}.csv`, trees.length).map((name) => name.slice(0, -'.csv'.length))
+  for (let i = 0; i < trees.length; i++) {
+    const tables = tablesOf(trees[i]!)
+    for (let t = 0; t < tables.length; t++) await writeOutput(join(task.tables!, `${names[i]}.table-${t + 1}.csv`), tableToCsv(tables[t]!, {bom: task.bom}))
+  }
 }
 
 const madeFolders = new Set<string>()
