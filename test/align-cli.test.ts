@@ -92,7 +92,7 @@ describe('legco align', () => {
     expect(wellFormed(xml)).toBeGreaterThan(16 * 5)
     expect(xml).toContain('<header creationtool="legco"')
     expect(xml).toContain('srclang="zh-Hant"')
-    expect(xml.match(/<tu /g)).toHaveLength(16)
+    expect(xml.match(/<prop type="x-legco-unit">paragraph/g)).toHaveLength(16)
     expect(readdirSync(dir)).toEqual(['seed.tmx'])
   })
 
@@ -142,7 +142,7 @@ describe('legco align', () => {
     const {code, stdout, stderr} = legco(['align', en, zh, '-f', 'tmx'])
     expect(code).toBe(0)
     expect(wellFormed(stdout)).toBeGreaterThan(0)
-    expect(stdout.match(/<tu /g)).toHaveLength(3)
+    expect(stdout.match(/<prop type="x-legco-unit">paragraph/g)).toHaveLength(3)
     expect(stdout).toContain('srclang="en"')
     expect(stderr.trim().split('\n')).toHaveLength(5)
     expect(stderr).toContain(`${en}:14:1  warning  paragraph 1 pairs with paragraph 3 of ${zh}:28:1 by position only: nothing else confirms it; the numbers differ  align/number-mismatch`)

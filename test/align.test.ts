@@ -387,7 +387,7 @@ describe.skipIf(!hasCorpus)('align: the corpus pair, numbered differently in the
 })
 
 describe('formats', () => {
-  it('TMX: well-formed XML, one unit per paired paragraph and item, source language first', () => {
+  it('TMX: well-formed XML, one unit per paired paragraph and item (and title, fields, headings, signature), source language first', () => {
     const alignment = align(seedZh(), seedEn())
     const {elements} = parseXml(toTmx(alignment))
     const header = elements.find((element) => element.name === 'header')!
@@ -395,13 +395,15 @@ describe('formats', () => {
     expect(elements[0]!.name).toBe('tmx')
     expect(elements[0]!.attributes.version).toBe('1.4')
     const units = elements.filter((element) => element.name === 'tu')
-    expect(units).toHaveLength(9 + 7)
+    const kinds = elements.filter((element) => element.name === 'prop' && element.attributes.type === 'x-legco-unit').map((element) => element.text)
+    expect(kinds.filter((kind) => kind.startsWith('paragraph'))).toHaveLength(9 + 7)
     const tuvs = elements.filter((element) => element.name === 'tuv').map((element) => element.attributes['xml:lang'])
     expect(tuvs).toHaveLength(2 * units.length)
     expect(tuvs.slice(0, 2)).toEqual(['zh-Hant', 'en'])
     const segs = elements.filter((element) => element.name === 'seg').map((element) => element.text)
-    expect(segs[0]!.startsWith('本文件提供')).toBe(true)
-    expect(segs[1]!.startsWith('This paper gives')).toBe(true)
+    const first = kinds.indexOf('paragraph 1')
+    expect(segs[2 * first]!.startsWith('本文件提供')).toBe(true)
+    expect(segs[2 * first + 1]!.startsWith('This paper gives')).toBe(true)
 
     const backward = parseXml(toTmx(align(seedEn(), seedZh()))).elements
     expect(backward.find((element) => element.name === 'header')!.attributes.srclang).toBe('en')

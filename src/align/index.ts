@@ -129,6 +129,8 @@ export interface Alignment {
   zh: PaperInfo
   en: PaperInfo
   header: FieldPair[]
+  /** The lines of each version's signature block (null when it has none), for TMX and side-by-side output. */
+  signature: {zh: string[] | null; en: string[] | null}
   /** Section pairs and unpaired sections, in reading order. */
   sections: SectionPair[]
   /** Paragraph pairs and unpaired paragraphs, in reading order. */
@@ -424,10 +426,16 @@ export function align(first: Paper, second: Paper, options: AlignOptions = {}): 
     zh: info(zhTree, zhName ?? null),
     en: info(enTree, enName ?? null),
     header: alignHeader(zhTree, enTree),
+    signature: {zh: signatureLines(zhTree), en: signatureLines(enTree)},
     sections,
     paragraphs,
     messages
   }
+}
+
+function signatureLines(tree: Paper): string[] | null {
+  const signature = tree.children.find((node) => node.type === 'signature')
+  return signature && signature.type === 'signature' ? signature.children.map((line) => line.value) : null
 }
 
 function sideOf(first: Paper, second: Paper): Side {

@@ -1,7 +1,7 @@
 /**
  * `legco align <first> <second>`: pair the Chinese and English versions of
- * a paper (either order) and print the pairs as JSON, Markdown tables or a
- * TMX translation memory. Alignment warnings (numbering that disagrees,
+ * a paper (either order) and print the pairs as JSON, Markdown tables, a
+ * TMX translation memory or an HTML page, the versions side by side. Alignment warnings (numbering that disagrees,
  * unpaired paragraphs) go to stderr as `file:line:col  warning  reason  rule`
  * unless -q; they do not fail the command (exit 0). Input that cannot be
  * read is exit 2, a PDF with no text layer exit 3.
@@ -22,21 +22,25 @@ export async function runAlign(first: string, second: string, options: AlignOpti
     const lines = alignment.messages.map((message) => formatMessage(names[message.side]!, message))
     if (lines.length > 0) process.stderr.write(lines.join('\n') + '\n')
   }
-  const data = await render(alignment, options.format)
+  const data = await render(alignment, options)
   if (options.output) await writeAtomic(options.output, data)
   else await writeStdout(data)
   return 0
 }
 
-async function render(alignment: import('../align/index.js').Alignment, format: AlignOptions['format']): Promise<string> {
-  switch (format) {
+async function render(alignment: import('../align/index.js').Alignment, options: AlignOptions): Promise<string> {
+  switch (options.format) {
     case 'md': {
       const {toMarkdown} = await import('../align/format/md.js')
       return toMarkdown(alignment)
     }
     case 'tmx': {
       const {toTmx} = await import('../align/format/tmx.js')
-      return toTmx(alignment)
+      return toTmx(alignment, {zhTag: options.zhTag, enTag: options.enTag})
+    }
+    case 'html': {
+      const {toHtml} = await import('../align/format/html.js')
+      return toHtml(alignment)
     }
     default: {
       const {toJson} = await import('../align/format/json.js')
