@@ -8,7 +8,7 @@ import {formatGithub, escapeData, escapeProperty} from '../src/check/format/gith
 import {formatJson} from '../src/check/format/json.js'
 import {toSarif} from '../src/check/format/sarif.js'
 import {formatText} from '../src/check/format/text.js'
-import {labelAt, ordinal, romanValue} from '../src/check/labels.js'
+import {labelAt, ordinal, romanValue} from '../src/lang/numbering.js'
 import {factsOf, PAIR_RULES} from '../src/check/pair.js'
 import {ALL_RULES, PARSE_RULES, RULES} from '../src/check/registry.js'
 import {headerPaperNumber} from '../src/check/rules/header.js'

@@ -19,32 +19,34 @@
  * Each part of the text gives one token: a date's year is not also a number.
  */
 import {toHalfWidth} from '../lang/chars.js'
-import {findDates, isoDate, monthNumber, MONTH_WORDS} from '../lang/dates.js'
-import {hanNumber} from '../lang/numerals.js'
-import {normalisePaperNumber, PAPER_NUMBER} from '../lang/patterns.js'
+import {
+  DATE_LIST_JOINER,
+  EN_DAY_MONTH,
+  EN_MONTH_DAY,
+  EN_MONTH_YEAR,
+  findDates,
+  isChineseDate,
+  isoDate,
+  monthNumber,
+  ZH_HAN_YEAR,
+  ZH_HAN_YEAR_MONTH,
+  ZH_MONTH_DAY,
+  ZH_YEAR_MONTH
+} from '../lang/dates.js'
+import {hanNumber} from '../lang/numbering.js'
+import {NUMBER, NUMBER_WORDS, PERCENT, WORD_NUMBER} from '../lang/figures.js'
+import {normalisePaperNumber, PAPER_NUMBER} from '../lang/papers.js'
+import {CHAPTER} from '../lang/references.js'
 
 export type AnchorKind = 'date' | 'month' | 'day' | 'num' | 'pct' | 'paper' | 'cap' | 'name'
 
-// Month names as printed: capitalised or in capitals, so that `may` the verb is no month.
-const MONTH_WORD = String.raw`(?:${MONTH_WORDS})\.?`
-const NUMBER_WORDS: Record<string, number> = {
-  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20
-}
-
 // Built once, with global flags for scanning.
 const PAPER = new RegExp(String.raw`(?<![A-Za-z])` + PAPER_NUMBER.source, 'g')
-const CHAPTER = /第\s*(\d+[A-Z]{0,2})\s*章|\b(?:Cap\.?|Chapter)\s*(\d+[A-Z]{0,2})\b/g
-const ZH_MONTH = /(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)/g
-const ZH_HAN_MONTH = /([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月(?!\s*[一二三四五六七八九十]{1,3}\s*日)/g
-const ZH_HAN_YEAR = /([〇零一二三四五六七八九]{4})\s*年/g
-const ZH_DAY = /(\d{1,2})\s*月\s*(\d{1,2})\s*日/g
-const EN_MONTH = new RegExp(String.raw`\b(${MONTH_WORD})\s*,?\s+(\d{4})\b`, 'g')
-const EN_DAY_MONTH = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTH_WORD})(?![A-Za-z])`, 'g')
-const EN_MONTH_DAY = new RegExp(String.raw`\b(${MONTH_WORD})\s+(\d{1,2})(?:st|nd|rd|th)?\b`, 'g')
-const PERCENT = /(\d+(?:\.\d+)?)\s*(?:%|per\s?cent\b|percent\b)|百分之\s*(\d+(?:\.\d+)?)/g
-const NUMBER = /(?<![A-Za-z0-9_]|\d\.)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![A-Za-z0-9_])/g
-const WORD_NUMBER = /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b/gi
+// Partial dates (months, days) and month names as printed (so that `may` the verb is no month): lang/dates.
+const ZH_MONTH = ZH_YEAR_MONTH
+const ZH_HAN_MONTH = ZH_HAN_YEAR_MONTH
+const ZH_DAY = ZH_MONTH_DAY
+const EN_MONTH = EN_MONTH_YEAR
 const LATIN_WORD = /[A-Za-z0-9]+(?:[-.&'][A-Za-z0-9]+)*/g
 
 interface Found {
@@ -116,7 +118,7 @@ function scan(value: string): Found[] {
   const parts: DatePart[] = []
   for (const date of findDates(text)) {
     if (!date.iso) continue
-    parts.push({start: date.start, end: date.end, year: date.year, month: date.month, day: date.day, zh: /年/.test(text.slice(date.start, date.end))})
+    parts.push({start: date.start, end: date.end, year: date.year, month: date.month, day: date.day, zh: isChineseDate(text.slice(date.start, date.end))})
   }
   mask(parts)
   take(ZH_MONTH, (m) => month(+m[1]!, +m[2]!))
@@ -153,7 +155,7 @@ function scan(value: string): Found[] {
 /** A list of days with one year: the year goes to the days joined to a dated one by list words only. */
 function resolveYears(parts: DatePart[], value: string): void {
   const text = toHalfWidth(value)
-  const joined = (a: DatePart, b: DatePart) => /^[\s、,，;；]*(?:及|和|與|与|或|至|and|or|to|-|–)?[\s、,，]*$/.test(text.slice(a.end, b.start))
+  const joined = (a: DatePart, b: DatePart) => DATE_LIST_JOINER.test(text.slice(a.end, b.start))
   // Chinese: `2023 年 2 月 13 日、3 月 20 日`: the year comes first.
   for (let i = 1; i < parts.length; i++) {
     const part = parts[i]!

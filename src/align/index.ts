@@ -19,6 +19,7 @@ import {itemsOf, ownWords} from '../walk.js'
 import type {Appendix, FieldName, Item, Lang, Node, Paper, Paragraph, Position, Section} from '../tree.js'
 import {anchorLabel, anchorsOf, anchorWeight, dice, figuresOf, sharedAnchors} from './anchors.js'
 import {bestChain, type Candidate} from './chain.js'
+import {lettersValue, romanSum} from '../lang/numbering.js'
 
 export {anchorsOf, anchorLabel, anchorWeight, dice, figuresOf, sharedAnchors} from './anchors.js'
 
@@ -767,31 +768,16 @@ function ordinal(item: Item, index: number): number {
   if (label === null) return index + 1
   switch (item.style) {
     case 'lower-alpha':
-    case 'upper-alpha': {
-      let value = 0
-      for (const char of label.toLowerCase()) value = value * 26 + (char.charCodeAt(0) - 96)
-      return value
-    }
+    case 'upper-alpha':
+      return lettersValue(label)
     case 'lower-roman':
     case 'upper-roman':
-      return roman(label)
+      return romanSum(label)
     case 'decimal':
       return Number(label)
     default:
       return index + 1
   }
-}
-
-function roman(value: string): number {
-  const digits: Record<string, number> = {i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000}
-  let total = 0
-  const chars = value.toLowerCase()
-  for (let k = 0; k < chars.length; k++) {
-    const here = digits[chars[k]!] ?? 0
-    const next = digits[chars[k + 1] ?? ''] ?? 0
-    total += here < next ? -here : here
-  }
-  return total
 }
 
 function lonelyItems(node: Paragraph | Item, side: Side): ItemPair[] {

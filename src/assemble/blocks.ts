@@ -7,8 +7,9 @@
  */
 import {displayWidth, endsSentence, startsContinuation} from '../lang/chars.js'
 import {standardHeadingKey, appendixHeading} from '../lang/index.js'
-import {isSignatureStart} from '../lang/patterns.js'
+import {isSignatureStart} from '../lang/signature.js'
 import {isDateLine} from '../lang/dates.js'
+import {GLUED_BEFORE_PARAGRAPH_MARKER, PARAGRAPH_NUMBER_ONLY} from '../lang/numbering.js'
 import type {Line} from '../normalise/lines.js'
 import type {FootnoteMark} from '../normalise/footnotes.js'
 import {tokenise, type HeadingToken, type ItemToken, type ParaToken, type Piece, type RowToken, type Token} from '../tokenise/index.js'
@@ -108,9 +109,9 @@ function joinsPrevious(previous: Line, line: Line, next: Line | undefined, width
 
 const FOOTNOTE_DEFINITION = /^\[\^([^\]\s]{1,20})\]:\s*/
 
-const NUMBER_ONLY = /^[0-9０-９]{1,3}\s*[.．]$/
+const NUMBER_ONLY = PARAGRAPH_NUMBER_ONLY
 /** A heading glued to the paragraph number after it, as PDF text runs them together: `背景2. 青山灣…`. */
-const GLUED_HEADING = /^(\S{1,16}?)(?=[0-9０-９]{1,3}\s*[.．](?![0-9０-９]))/
+const GLUED_HEADING = GLUED_BEFORE_PARAGRAPH_MARKER
 
 /** Part of a line as a line of its own. */
 function subLine(line: Line, from: number, to: number): Line {

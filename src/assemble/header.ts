@@ -3,23 +3,12 @@
  * council line, paper number, file reference, committee, meeting date,
  * title — each becomes a `field`, and `meta` is read from the fields.
  */
-import {displayWidth, endsSentence, joiner, squeeze, startsContinuation} from '../lang/chars.js'
+import {displayWidth, endsSentence, IN_BRACKETS, joiner, SENTENCE_INSIDE, squeeze, startsContinuation, TRAILING_COLON} from '../lang/chars.js'
 import {findDates, firstDate, isDateLine} from '../lang/dates.js'
 import {appendixHeading, standardHeadingKey} from '../lang/index.js'
-import {
-  COMMITTEE_LINE,
-  COUNCIL_LINE,
-  FILE_REF_LINE,
-  KIND_LINES,
-  KIND_ONLY_LINE,
-  MEETING_LEAD,
-  MEETING_LINE,
-  NOT_COMMITTEE,
-  PAPER_NUMBER,
-  PAPER_NUMBER_LINE,
-  isSignatureStart,
-  normalisePaperNumber
-} from '../lang/patterns.js'
+import {COMMITTEE_IN_MEETING, COMMITTEE_LINE, COUNCIL_LINE, KIND_LINES, KIND_ONLY_LINE, MEETING_LEAD, MEETING_LINE, NOT_COMMITTEE} from '../lang/header.js'
+import {BARE_PAPER_NUMBER, FILE_REF_LINE, PAPER_NUMBER, PAPER_NUMBER_LINE, PAPER_NUMBER_PREFIX, normalisePaperNumber} from '../lang/papers.js'
+import {isSignatureStart} from '../lang/signature.js'
 import type {Source} from '../source.js'
 import type {Field, FieldName, Header, Meta} from '../tree.js'
 import {isFull, isShort, type Block, type TextBlock} from './blocks.js'
@@ -74,12 +63,10 @@ function isHeaderLine(raw: string, next: string | undefined): boolean {
   if (own > 200) return false
   if (isDateLine(text) || (MEETING_LINE.test(text) && findDates(text).length > 0 && !endsSentence(text))) return true
   // A sentence is body text; a short line ending in a colon may be a salutation.
-  if (endsSentence(text) && !/[:：]$/.test(text) && !(next && startsContinuation(next))) return own < 16
+  if (endsSentence(text) && !TRAILING_COLON.test(text) && !(next && startsContinuation(next))) return own < 16
   return true
 }
 
-/** A sentence ends inside the line, or the line stops at a comma: running text, not a header line. */
-const SENTENCE_INSIDE = /[。！？](?!$)|[，、,]$|[a-z]{3,}[.!?]\s+[A-Z]/
 
 interface Classified {
   name: FieldName
@@ -113,7 +100,7 @@ function classify(lines: Line[]): Classified[] {
     else if (!committeeSeen && !titleSeen && COMMITTEE_LINE.test(text) && !NOT_COMMITTEE.test(text)) {
       name = 'committee'
       committeeSeen = true
-    } else if (/^[(（].*[)）]$/.test(text) || BARE_PAPER_NUMBER.test(text) || /[:：]$/.test(text)) name = 'note'
+    } else if (IN_BRACKETS.test(text) || BARE_PAPER_NUMBER.test(text) || TRAILING_COLON.test(text)) name = 'note'
     else {
       name = 'title'
       titleSeen = true
@@ -125,8 +112,6 @@ function classify(lines: Line[]): Classified[] {
   return out
 }
 
-/** A paper number standing alone, without `立法會` or `LC Paper No.` (a web page's title). */
-const BARE_PAPER_NUMBER = new RegExp(`^${PAPER_NUMBER.source}$`)
 
 export function buildHeader(source: Source, blocks: Block[]): Header | null {
   const lines: Line[] = []
@@ -148,9 +133,6 @@ export function buildHeader(source: Source, blocks: Block[]): Header | null {
   }
 }
 
-const PAPER_NUMBER_PREFIX = /(?:立法[會会]|臨立會|LC\s+Paper\s+No\.?)\s*/gi
-/** `Paper for the House Committee Meeting on ...`, `2024年4月8日內務委員會會議`: the committee named in the meeting line. */
-const COMMITTEE_IN_MEETING = /(?:for\s+the\s+)?((?:House|Finance|Establishment|Public\s+Works)\s+(?:Sub)?[Cc]ommittee|Panel\s+on\s+[^,]+?|[^\s\d年月日]+?委員會)\s*(?:[Mm]eeting|會議)/
 
 export function emptyMeta(): Meta {
   return {paperNo: null, fileRef: null, committee: null, meetingDate: null, title: null, issuedBy: [], issueDate: null, kind: null}

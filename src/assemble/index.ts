@@ -5,10 +5,12 @@
  * inside them), items, paragraphs broken by a page, the signature block,
  * appendices after it, inferred paragraph numbers.
  */
-import {displayWidth, endsSentence, joiner, startsContinuation} from '../lang/chars.js'
+import {CLAUSE_PUNCTUATION, displayWidth, endsSentence, joiner, ONE_BRACKETED_REMARK, startsContinuation, TRAILING_COLON, TRAILING_FULL_STOP} from '../lang/chars.js'
 import {isDateLine, isMonthYearLine, firstDate} from '../lang/dates.js'
 import {appendixHeading, standardHeadingKey} from '../lang/index.js'
-import {isSignatureStart} from '../lang/patterns.js'
+import {NOTE_LINE_MARK} from '../lang/furniture.js'
+import {INTRODUCES_LIST, LIST_CONJUNCTION} from '../lang/numbering.js'
+import {isSignatureStart, SIGNATURE_NOT_ISSUER} from '../lang/signature.js'
 import type {Line} from '../normalise/lines.js'
 import type {Source} from '../source.js'
 import type {
@@ -40,10 +42,7 @@ interface OpenUnit {
   pieces: Piece[]
 }
 
-/** A word that joins list items, left alone on a line by wrapping. */
-const LIST_CONJUNCTION = /^(?:及|和|或|以及|並|and|or)$/
-
-const FOOTNOTE_LINE = /^\\?(?:\*+|註\s*\d*[:：]?|注\s*\d*[:：]?|Note\s*\d*[:：]|#)\s*/
+const FOOTNOTE_LINE = NOTE_LINE_MARK
 
 export class BodyBuilder {
   readonly out: TopContent[] = []
@@ -156,12 +155,12 @@ export class BodyBuilder {
     const top = this.nester.top()
     if (top && top.style === 'decimal' && top.last !== null && n === Number(top.last) + 1) {
       const lastText = lastTextOf(top.item)
-      const announces = lastText !== null && !/[.。]["”」]?$/.test(lastText.value.trim())
+      const announces = lastText !== null && !TRAILING_FULL_STOP.test(lastText.value.trim())
       if (indent > paragraphIndent || announces || n !== expected) return true
     }
     if (n === 1 && n !== expected) {
       const lastText = lastTextOf(paragraph)
-      const introduces = lastText !== null && /(?:[:：]|\s[-–—]|⎯+|如下|下列|包括)$/.test(lastText.value.trim())
+      const introduces = lastText !== null && INTRODUCES_LIST.test(lastText.value.trim())
       return introduces || indent > paragraphIndent
     }
     return false
@@ -438,7 +437,7 @@ export class BodyBuilder {
     // The first part ran to the margin: the heading went on over the page.
     if (block.lines.length > 2 || !block.gapBefore || !isFull(block.lines[block.lines.length - 1]!.text, this.width)) return 0
     const lines = [...block.lines, ...rest.lines]
-    if (lines.some((line) => endsSentence(line.text) || /[，。；]/.test(line.text))) return 0
+    if (lines.some((line) => endsSentence(line.text) || CLAUSE_PUNCTUATION.test(line.text))) return 0
     if (lines.reduce((sum, line) => sum + displayWidth(line.text), 0) > 120) return 0
     return isShort(rest.lines[rest.lines.length - 1]!.text, this.width) ? 1 : 0
   }
@@ -460,9 +459,9 @@ export class BodyBuilder {
     const last = block.lines[block.lines.length - 1]!.text
     if (endsSentence(last) || isDateLine(last) || startsContinuation(block.lines[0]!.text)) return false
     // A remark in brackets, `(下午4時30分至6時30分)`, is not a heading.
-    if (/^[(（][^)）]*[)）]$/.test(block.lines.map((line) => line.text).join(''))) return false
+    if (ONE_BRACKETED_REMARK.test(block.lines.map((line) => line.text).join(''))) return false
     // Chinese headings carry no sentence punctuation; text that does is a sentence cut by a page.
-    if (block.lines.some((line) => /[，。；]/.test(line.text))) return false
+    if (block.lines.some((line) => CLAUSE_PUNCTUATION.test(line.text))) return false
     const total = block.lines.reduce((sum, line) => sum + displayWidth(line.text), 0)
     if (total > 120) return false
     // Short lines, or a heading wrapped at the margin: its last line stops short.
@@ -510,7 +509,7 @@ export class BodyBuilder {
       const date = isDateLine(text.value) ? firstDate(text.value) : null
       if (date) this.signatureMeta.issueDate ??= date
       else if (isMonthYearLine(text.value)) continue
-      else if (!/^(?:連附件|连附件|Encl\.?|Enclosure|Prepared\s+by)$/i.test(text.value)) this.signatureMeta.issuedBy.push(text.value)
+      else if (!SIGNATURE_NOT_ISSUER.test(text.value)) this.signatureMeta.issuedBy.push(text.value)
     }
     // Lines of the last block after the date belong to what follows.
     const lastBlock = blocks[used]!
@@ -532,7 +531,7 @@ export class BodyBuilder {
     pieces[0] = {start: first.start + printed.length, end: first.end}
     const note: Footnote = {
       type: 'footnote',
-      identifier: mark.trim().replace(/[:：]$/, '') || '*',
+      identifier: mark.trim().replace(TRAILING_COLON, '') || '*',
       marker: mark.trim(),
       children: phrasing(this.source, pieces),
       position: this.source.position(first.start, block.lines[block.lines.length - 1]!.end)

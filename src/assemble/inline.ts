@@ -6,7 +6,7 @@
  * are markup: they are dropped from values, but positions still cover them.
  */
 import {isLetterSpaced, isWide, joiner, MAYBE_SPACED} from '../lang/chars.js'
-import {FOOTNOTE_MARKER} from '../lang/patterns.js'
+import {FOOTNOTE_MARKER} from '../lang/numbering.js'
 import type {Source} from '../source.js'
 import type {Emphasis, Phrasing, Strong, Text} from '../tree.js'
 

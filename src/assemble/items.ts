@@ -4,7 +4,7 @@
  * letter i, `(b)` after `(iii)` closes the roman list. Decided from the
  * labels themselves, so a list reads the same whatever its indentation.
  */
-import {ordinal} from '../lang/numerals.js'
+import {ordinal} from '../lang/numbering.js'
 import type {Item, ItemStyle, Paragraph, Phrasing} from '../tree.js'
 
 interface Level {

@@ -6,9 +6,19 @@
  * place in the other.
  */
 import {toHalfWidth} from '../lang/chars.js'
-import {findDates, monthNumber, MONTH_NAMES} from '../lang/dates.js'
+import {
+  EN_DAY_MONTH_ANY_CASE,
+  EN_MONTH_DAY_ANY_CASE,
+  EN_MONTH_YEAR_ANY_CASE,
+  findDates,
+  monthNumber,
+  ZH_MONTH,
+  ZH_MONTH_DAY,
+  ZH_YEAR_MONTH_NO_DIGIT
+} from '../lang/dates.js'
 import type {Item, Node, Paragraph, Position, Text} from '../tree.js'
-import {FIGURE_UNITS, SMALLEST_COMPARED_FIGURE} from './data.js'
+import {FIGURE, FIGURE_UNITS} from '../lang/figures.js'
+import {SMALLEST_COMPARED_FIGURE} from './data.js'
 import {Locator} from './locate.js'
 import type {PairInput, RuleContext, RuleMeta} from './types.js'
 import {paragraphRuns, visit} from './walk.js'
@@ -124,16 +134,13 @@ const pad = (n: number) => String(n).padStart(2, '0')
 
 /** Dates printed without a day or without a year: what they name (a month of a year, a day of a month). Built once. */
 const PARTIAL_DATES: [RegExp, (m: RegExpMatchArray) => string[]][] = [
-  [/(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)/g, (m) => [`${m[1]}-${pad(+m[2]!)}`]],
-  [new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+(\\d{4})\\b`, 'gi'), (m) => [`${m[2]}-${pad(monthNumber(m[1]!))}`]],
-  [/(\d{1,2})\s*月\s*(\d{1,2})\s*日/g, (m) => [`${pad(+m[1]!)}-${pad(+m[2]!)}`]],
-  [new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_NAMES})\\b`, 'gi'), (m) => [`${pad(monthNumber(m[2]!))}-${pad(+m[1]!)}`]],
-  [new RegExp(`\\b(${MONTH_NAMES})\\s+(\\d{1,2})\\b`, 'gi'), (m) => [`${pad(monthNumber(m[1]!))}-${pad(+m[2]!)}`]],
-  [/(\d{1,2})\s*月/g, () => []]
+  [ZH_YEAR_MONTH_NO_DIGIT, (m) => [`${m[1]}-${pad(+m[2]!)}`]],
+  [EN_MONTH_YEAR_ANY_CASE, (m) => [`${m[2]}-${pad(monthNumber(m[1]!))}`]],
+  [ZH_MONTH_DAY, (m) => [`${pad(+m[1]!)}-${pad(+m[2]!)}`]],
+  [EN_DAY_MONTH_ANY_CASE, (m) => [`${pad(monthNumber(m[2]!))}-${pad(+m[1]!)}`]],
+  [EN_MONTH_DAY_ANY_CASE, (m) => [`${pad(monthNumber(m[1]!))}-${pad(+m[2]!)}`]],
+  [ZH_MONTH, () => []]
 ]
-
-/** A figure, with a unit word or 萬/億 after it. Built once. */
-const FIGURE = new RegExp(`(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:\\s*(${Object.keys(FIGURE_UNITS).join('|')})\\b|\\s*(萬|万|億|亿))?`, 'g')
 
 /** What a paragraph says in figures and dates, once each. */
 export function factsOf(node: Node): {figures: Map<string, string>; dates: Set<string>} {

@@ -18,6 +18,7 @@ import {stringifier, type Stringifier} from './remark.js'
 import type {Handle, Options as ToMarkdownOptions} from 'mdast-util-to-markdown'
 import type {BlockContent, List, Paragraph as MdastParagraph, ListItem, Nodes as MdastNodes, PhrasingContent, RootContent, Root, TableRow, TableCell} from 'mdast'
 import {displayWidth, isWide} from '../lang/chars.js'
+import {markerEndsWithStop, markerOpensBracket} from '../lang/numbering.js'
 import type {Appendix, Footnote, Item, Meta, Paper, Paragraph, Phrasing, Section, Table, TopContent} from '../tree.js'
 
 /** Nodes of our own inside the mdast tree, written by the handlers below. */
@@ -179,8 +180,8 @@ function item(node: Item): ListItem {
 }
 
 function asciiMarker(node: Item): string {
-  if (node.style === 'decimal' && /[.．]$/.test(node.marker)) return `${node.label}.`
-  if (/^[(（]/.test(node.marker)) return `(${node.label})`
+  if (node.style === 'decimal' && markerEndsWithStop(node.marker)) return `${node.label}.`
+  if (markerOpensBracket(node.marker)) return `(${node.label})`
   return `${node.label})`
 }
 

@@ -173,3 +173,51 @@ export function squeeze(value: string): string {
 
 /** Quick test: could the line be letter-spaced at all (a CJK character, a space, a CJK character)? */
 export const MAYBE_SPACED = /[\u3400-\u9fff][ \u3000][\u3400-\u9fff]/
+
+/** Sentence-ending punctuation at the end of a text, closing quotes and brackets aside (a cruder test than `endsSentence`, for raw PDF lines). */
+export const SENTENCE_PUNCTUATION_END = /[。！？；.!?;:：][」』”’)）]*\s*$/
+
+/** Chinese clause punctuation (comma, full stop, semicolon): a line holding one is running text, not a heading. */
+export const CLAUSE_PUNCTUATION = /[，。；]/
+
+/** A colon, half- or full-width, at the end of a text. */
+export const TRAILING_COLON = /[:：]$/
+
+/** A full stop at the end, a closing quote allowed after it (`…。」`, `….”`). */
+export const TRAILING_FULL_STOP = /[.。]["”」]?$/
+
+/** A whole text in round brackets, half- or full-width (brackets inside allowed). */
+export const IN_BRACKETS = /^[(（].*[)）]$/
+
+/** A whole text that is one remark in round brackets, with no closing bracket inside (`(下午4時30分至6時30分)`). */
+export const ONE_BRACKETED_REMARK = /^[(（][^)）]*[)）]$/
+
+/** A sentence ends inside the line, or the line stops at a comma: running text, not a header line. */
+export const SENTENCE_INSIDE = /[。！？](?!$)|[，、,]$|[a-z]{3,}[.!?]\s+[A-Z]/
+
+/** A short token (a label, a number) right after a start or a separator: `a)`, `，3)` — what an unopened `)` closes in a list. */
+export const SHORT_LABEL_BEFORE = /(?:^|[\s,;:，；：、。])[0-9a-zA-Z]{1,4}$/
+
+/** Runs of half-width or of full-width digits, for scanning. */
+export const DIGIT_RUNS = /[0-9]+|[０-９]+/g
+
+/** Does the text hold a full-width digit? */
+export function hasFullWidthDigit(value: string): boolean {
+  return FULL_WIDTH_DIGIT.test(value)
+}
+const FULL_WIDTH_DIGIT = /[０-９]/
+
+// ---------------------------------------------------------------------------
+// Brackets and quotes
+
+/** Pairs that must balance within one block of text. Half- and full-width round brackets pair with each other. */
+export const BRACKET_PAIRS: {open: string; close: string; name: string}[] = [
+  {open: '(（', close: ')）', name: 'round bracket'},
+  {open: '[［', close: ']］', name: 'square bracket'},
+  {open: '【', close: '】', name: 'lenticular bracket'},
+  {open: '“', close: '”', name: 'double quote'},
+  {open: '「', close: '」', name: 'corner bracket'},
+  {open: '『', close: '』', name: 'double corner bracket'},
+  {open: '《', close: '》', name: 'title bracket'},
+  {open: '〈', close: '〉', name: 'angle title bracket'}
+]

@@ -1,9 +1,10 @@
 /**
  * Date forms of LegCo papers: `2024 年 4 月 8 日`, `2024年4月8日`,
- * `一九九七年一月三日`, `8 April 2024`, `April 8, 2024`.
+ * `一九九七年一月三日`, `8 April 2024`, `April 8, 2024`; partial dates (a
+ * month of a year, a day of a month); month names; which dates exist.
  */
 import {toHalfWidth} from './chars.js'
-import {hanNumber} from './numerals.js'
+import {HAN_NUMERAL, HAN_YEAR_DIGIT, hanNumber} from './numbering.js'
 
 export interface DateMatch {
   /** ISO date, or null when the printed date does not exist (2024年2月30日). */
@@ -36,13 +37,38 @@ export function monthNumber(name: string): number {
 
 // Built once: the date patterns, with global flags for scanning.
 const ZH_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g
-const ZH_HAN_DATE = /([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/g
+const ZH_HAN_DATE = new RegExp(String.raw`(${HAN_YEAR_DIGIT}{4})\s*年\s*(${HAN_NUMERAL}{1,3})\s*月\s*(${HAN_NUMERAL}{1,3})\s*日`, 'g')
 const EN_DMY = new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_NAMES})\\.?,?\\s+(\\d{4})\\b`, 'gi')
 const EN_MDY = new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'gi')
 
+/** The days of a month of a year (February of a leap year has 29). */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+/** The most days a month can have, whatever the year (February 29). */
+const LONGEST_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/** Does the day exist in the month in some year (`2 月 29 日` does, `4 月 31 日` does not)? */
+export function isDayOfMonth(month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= LONGEST_MONTH[month - 1]!
+}
+
+/** The most days the month can have (29 for February); undefined for no month. */
+export function longestMonth(month: number): number | undefined {
+  return LONGEST_MONTH[month - 1]
+}
+
+const MONTH_NAME_LIST = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+/** The English name of month 1-12, or the number itself for no month. */
+export function monthName(month: number): string {
+  return MONTH_NAME_LIST[month - 1] ?? String(month)
+}
+
 export function isoDate(year: number, month: number, day: number): string | null {
   if (!(month >= 1 && month <= 12 && day >= 1 && year >= 1800 && year <= 2200)) return null
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  const days = daysInMonth(year, month)
   if (day > days) return null
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
 }
@@ -96,3 +122,44 @@ export function isDateLine(value: string): boolean {
     .trim()
   return rest.length === 0
 }
+
+/** Is this printed date in Chinese form (with 年)? */
+export function isChineseDate(printed: string): boolean {
+  return printed.includes('年')
+}
+
+// ---------------------------------------------------------------------------
+// Partial dates: a month of a year, a day of a month, a year alone. Global, for matchAll.
+
+/** `2024 年 4 月` not followed by a day (`2024 年 4 月 8 日` is a whole date); groups year, month. */
+export const ZH_YEAR_MONTH = /(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)/g
+/** `2024 年 4 月` not followed by any digit (stricter about what comes after); groups year, month. */
+export const ZH_YEAR_MONTH_NO_DIGIT = /(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)/g
+/** `一九九七年一月` not followed by a day; groups year, month (Chinese numerals). */
+export const ZH_HAN_YEAR_MONTH = new RegExp(
+  String.raw`(${HAN_YEAR_DIGIT}{4})\s*年\s*(${HAN_NUMERAL}{1,3})\s*月(?!\s*${HAN_NUMERAL}{1,3}\s*日)`,
+  'g'
+)
+/** `一九九七年` alone; group year (Chinese numerals). */
+export const ZH_HAN_YEAR = new RegExp(String.raw`(${HAN_YEAR_DIGIT}{4})\s*年`, 'g')
+/** `3 月 20 日` (a day without its year); groups month, day. */
+export const ZH_MONTH_DAY = /(\d{1,2})\s*月\s*(\d{1,2})\s*日/g
+/** `3 月` (a month alone). */
+export const ZH_MONTH = /(\d{1,2})\s*月/g
+
+/** What may stand between two dates of one list (`13 日、3 月 20 日`, `13 February and 20 March`): list punctuation and one list word. */
+export const DATE_LIST_JOINER = /^[\s、,，;；]*(?:及|和|與|与|或|至|and|or|to|-|–)?[\s、,，]*$/
+
+/** A month name as printed in running text, capitalised or in capitals, with an optional full stop (`Sept.`). */
+const MONTH_WORD = String.raw`(?:${MONTH_WORDS})\.?`
+/** `January 1997`, `Jan., 1997`; groups month name, year. */
+export const EN_MONTH_YEAR = new RegExp(String.raw`\b(${MONTH_WORD})\s*,?\s+(\d{4})\b`, 'g')
+/** `20 March`, `20th March` (a day without its year); groups day, month name. */
+export const EN_DAY_MONTH = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTH_WORD})(?![A-Za-z])`, 'g')
+/** `March 20`, `March 20th`; groups month name, day. */
+export const EN_MONTH_DAY = new RegExp(String.raw`\b(${MONTH_WORD})\s+(\d{1,2})(?:st|nd|rd|th)?\b`, 'g')
+
+/** The same three, month names in any case and no ordinal suffixes (`june 2024`, `20 june`, `june 20`). */
+export const EN_MONTH_YEAR_ANY_CASE = new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+(\\d{4})\\b`, 'gi')
+export const EN_DAY_MONTH_ANY_CASE = new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_NAMES})\\b`, 'gi')
+export const EN_MONTH_DAY_ANY_CASE = new RegExp(`\\b(${MONTH_NAMES})\\s+(\\d{1,2})\\b`, 'gi')

@@ -7,7 +7,7 @@
  * text before it has a marker for it: a number glued to a word, `(IT)1.`.
  */
 import {toHalfWidth} from '../lang/chars.js'
-import {FOOTNOTE_MARKER} from '../lang/patterns.js'
+import {FOOTNOTE_MARKER, PARAGRAPH_NUMBER_START} from '../lang/numbering.js'
 import type {Line} from './lines.js'
 
 export interface FootnoteMark {
@@ -52,7 +52,7 @@ function noteEnd(lines: Line[], i: number): number {
     if (j > i && (line.pageBreak || line.furniture === 'page-number' || line.furniture === 'running-header')) return words > 0 ? j : -1
     if (line.furniture) return -1
     if (line.blank) continue
-    if (j > i && /^[0-9０-９]{1,3}\s*[.．]/.test(line.text)) return -1
+    if (j > i && PARAGRAPH_NUMBER_START.test(line.text)) return -1
     if (j > i || !NOTE_START.exec(line.text) || line.text.replace(NOTE_START, '').length > 0) words++
   }
   return -1

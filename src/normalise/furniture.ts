@@ -4,8 +4,10 @@
  * footers, Markdown front matter and comments. They are kept (as furniture
  * nodes of the tree), never silently dropped.
  */
-import {PAGE_NUMBER_LINE, STAMP_LINE, WEB_FOOTER_LINE} from '../lang/patterns.js'
+import {PAGE_NUMBER_LINE, WEB_FOOTER_LINE} from '../lang/furniture.js'
+import {STAMP_LINE} from '../lang/papers.js'
 import {displayWidth, toHalfWidth} from '../lang/chars.js'
+import {NUMBERED_SHAPE} from '../lang/numbering.js'
 import type {Line} from './lines.js'
 
 const FRONT_MATTER_FENCE = /^---$/
@@ -13,7 +15,7 @@ const YAML_KEY = /^[\w-]+\s*:/
 const HTML_COMMENT = /^<!--.*-->$/
 const BARE_NUMBER = /^\d{1,4}$/
 /** A line that may be content even when it repeats: numbered, labelled, tabulated. */
-const CONTENT_SHAPE = /^(?:[0-9０-９]{1,3}\s*[.．]|[(（][a-zA-Z0-9ivx]{1,5}[)）]|[-*•●]\s)|\t|\|/
+const CONTENT_SHAPE = NUMBERED_SHAPE
 
 export function markFurniture(lines: Line[]): void {
   markFrontMatter(lines)

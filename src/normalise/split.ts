@@ -4,7 +4,7 @@
  * Returns the stretch of text of each paper; the text before the first
  * stamp goes with the first paper.
  */
-import {STAMP_LINE} from '../lang/patterns.js'
+import {PAPER_STAMP_WORDS, STAMP_LINE} from '../lang/papers.js'
 import {splitLines, type Line} from './lines.js'
 
 export interface Range {
@@ -12,7 +12,7 @@ export interface Range {
   end: number
 }
 
-const PAPER_STAMP = /號文件|号文件|^LC\s+Paper\s+No/i
+const PAPER_STAMP = PAPER_STAMP_WORDS
 
 /** The lines that start a paper: a paper-number line with a number not seen before (the same number again is a running header). */
 export function paperStarts(lines: Line[]): Line[] {

@@ -29,6 +29,8 @@
 
 import {createRequire} from 'node:module'
 import path from 'node:path'
+import {SENTENCE_PUNCTUATION_END} from '../lang/chars.js'
+import {isStampOnlyLine} from '../lang/papers.js'
 
 /** A page of the document, located in {@link PdfText.text}. */
 export interface PdfPage {
@@ -378,17 +380,7 @@ function pitches(lines: RawLine[]): number[] {
   return out
 }
 
-/** A LegCo paper number: `CB(3)710/2026(11)`, `CB(4)1616/20-21(01)`, `LS253/98-99`. */
-const PAPER_NUMBER = /(?:[A-Z]{1,4}\s*\(\s*\d\s*\)|LS|ESC|FC|PWSC)\s*\d+\s*\/\s*\d{2,4}(?:\s*-\s*\d{2})?(?:\s*\(\s*\d+\s*\))?/gu
-/** What a paper-number stamp says around the number. */
-const STAMP_WORDS = /臨時立法會|立法會|立法会|臨立會|號文件|号文件|(?:P?L\.?C\.?\s*)?Paper\s*No\.?/giu
-
-/** Is this line only a paper-number stamp, such as `立法會CB(3)710/2026(11)號文件`? */
-function isStampLine(line: string): boolean {
-  const rest = line.replace(PAPER_NUMBER, '')
-  if (rest.length === line.length) return false
-  return rest.replace(STAMP_WORDS, '').replace(/[\s\p{P}]/gu, '').length <= 4
-}
+const isStampLine = isStampOnlyLine
 
 /** Below this many non-whitespace characters (stamp lines aside) a page has no real text layer. */
 const TEXT_CHARS_PER_PAGE = 20
@@ -410,8 +402,7 @@ function leftMargin(lines: RawLine[]): number {
   return xs[Math.floor(xs.length * 0.2)]!
 }
 
-/** Sentence-ending punctuation at a line's end, closing quotes and brackets aside. */
-const SENTENCE_END = /[。！？；.!?;:：][」』”’)）]*\s*$/
+const SENTENCE_END = SENTENCE_PUNCTUATION_END
 
 /**
  * A paragraph that starts with an indented first line at normal line

@@ -4,7 +4,7 @@
  * or plain text. Tokens carry offsets; nothing is decided here about what a
  * line means in its context (that is the builder's work).
  */
-import {BULLETS} from '../lang/patterns.js'
+import {BRACKET_LABEL, BULLET_START, labelStyles, PARAGRAPH_MARKER, PARAGRAPH_NUMBER_CELL, PAREN_LABEL, romanLetters} from '../lang/numbering.js'
 import {toHalfWidth} from '../lang/chars.js'
 import type {ItemStyle} from '../tree.js'
 import type {Line} from '../normalise/lines.js'
@@ -70,21 +70,13 @@ export interface TextToken extends TokenBase {
 
 export type Token = ParaToken | ItemToken | RowToken | HeadingToken | RuleToken | TextToken
 
-/** `2.`, `２．`; `2\\.` is our Markdown's (the escape keeps renderers from making it a list; it is markup, not in the marker). */
-const PARA = /^([0-9０-９]{1,3})\\?\s*[.．](?![0-9０-９])[ \t\u3000]*/
+const PARA = PARAGRAPH_MARKER
 /** A row whose first cell is only a number (`1. | 《條例》`). */
-const NUMBER_CELL = /^[0-9０-９]{1,3}\s*[.．]\s*\|/
+const NUMBER_CELL = PARAGRAPH_NUMBER_CELL
 const MD_HEADING = /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?$/
-const MD_BULLET = new RegExp(`^[${escapeClass(BULLETS)}](?:[ \\t\\u3000]+|(?=[(（]))`)
-const BRACKET_LABEL = /^[(（]\s*([0-9０-９]{1,2}|[a-zA-Zａ-ｚＡ-Ｚ]|[ivxlcIVXLC]{1,7}|[ⅰ-ⅿⅠ-Ⅿ])\s*[)）][ \t\u3000]*/
-const PAREN_LABEL = /^([a-z]|[ivx]{1,6}|\d{1,2})\\?\)[ \t\u3000]+/
+const MD_BULLET = BULLET_START
 const TABLE_RULE = /^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?$|^\|$/
 const THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/
-const ROMAN = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/
-
-function escapeClass(chars: string): string {
-  return chars.replace(/[\\\]\-^]/g, '\\$&')
-}
 
 function span(line: Line, from: number, to: number): Span {
   const text = from === 0 && to === line.text.length ? line.text : line.text.slice(from, to)
@@ -101,24 +93,6 @@ function markerSpan(line: Line, from: number, to: number): Span {
 /** The words after a marker, as offsets only: they are read from the source when the block is built. */
 function restOf(line: Line, from: number): Piece | null {
   return from >= line.text.length ? null : {start: line.start + from, end: line.end}
-}
-
-/** The styles a label can be read as. */
-export function labelStyles(label: string): ItemStyle[] {
-  if (/^\d+$/.test(label)) return ['decimal']
-  if (/^[a-z]$/.test(label)) return ROMAN.test(label) ? ['lower-alpha', 'lower-roman'] : ['lower-alpha']
-  if (/^[A-Z]$/.test(label)) return ROMAN.test(label.toLowerCase()) ? ['upper-alpha', 'upper-roman'] : ['upper-alpha']
-  if (/^[ivxlc]+$/.test(label) && ROMAN.test(label)) return ['lower-roman']
-  if (/^[IVXLC]+$/.test(label) && ROMAN.test(label.toLowerCase())) return ['upper-roman']
-  return []
-}
-
-/** Roman numerals in Unicode (ⅰ, Ⅲ) read as letters. */
-function romanLetters(label: string): string {
-  const code = label.charCodeAt(0)
-  if (code >= 0x2170 && code <= 0x217f) return ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'l', 'c', 'd', 'm'][code - 0x2170]!
-  if (code >= 0x2160 && code <= 0x216f) return ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'L', 'C', 'D', 'M'][code - 0x2160]!
-  return label
 }
 
 function itemAt(line: Line, from: number, bullet: Span | null): ItemToken | null {

@@ -3,16 +3,12 @@
  * paper of its kind carries, each well formed, and dates in order.
  */
 import {findDates} from '../../lang/dates.js'
-import {FILE_REF_LINE, PAPER_NUMBER_LINE, normalisePaperNumber} from '../../lang/patterns.js'
+import {BRANCHED_PREFIXES, FILE_REF_FORM, FILE_REF_LINE, PAPER_NUMBER_INTENT, PAPER_NUMBER_LINE, normalisePaperNumber} from '../../lang/papers.js'
 import type {Field, Header, Paper, Position} from '../../tree.js'
 import {
-  BRANCHED_PREFIXES,
-  FILE_REF_FORM,
-  FINANCIAL_YEAR_NUMBER_LINE,
   HEADER_NEED_NAMES,
   HEADER_NEEDS,
   ISSUED_AFTER_MEETING,
-  PAPER_NUMBER_INTENT,
   type HeaderNeed
 } from '../data.js'
 import type {Rule, RuleContext} from '../types.js'
@@ -75,7 +71,7 @@ export const headerPaperNumber: Rule = {
     for (const field of paperNumberFields(context.tree)) {
       const value = field.value.trim()
       const lead = field.value.indexOf(value)
-      const match = PAPER_NUMBER_LINE.exec(value) ?? FINANCIAL_YEAR_NUMBER_LINE.exec(value)
+      const match = PAPER_NUMBER_LINE.exec(value)
       if (!match) {
         context.report(
           `the paper number line “${value}” does not hold a well-formed paper number`,

@@ -2,10 +2,9 @@
  * Text hygiene: brackets and quotes that open and close, one width
  * (half or full) per role in a paper, dates that exist.
  */
-import {toHalfWidth} from '../../lang/chars.js'
-import {findDates} from '../../lang/dates.js'
+import {BRACKET_PAIRS, DIGIT_RUNS, hasFullWidthDigit, SHORT_LABEL_BEFORE, toHalfWidth} from '../../lang/chars.js'
+import {daysInMonth, findDates, isDayOfMonth, longestMonth, monthName, ZH_MONTH_DAY} from '../../lang/dates.js'
 import type {Item, Paragraph} from '../../tree.js'
-import {BRACKET_PAIRS} from '../data.js'
 import type {Rule, RuleContext} from '../types.js'
 import {blocksOf, paragraphRuns, placeIn, visit, type Block} from '../walk.js'
 
@@ -42,7 +41,7 @@ export function scanBrackets(value: string): BracketScan {
     } else if (close !== undefined) {
       const depth = stack.map((entry) => entry.pair).lastIndexOf(close)
       if (depth < 0) {
-        if ((char === ')' || char === '）') && /(?:^|[\s,;:，；：、。])[0-9a-zA-Z]{1,4}$/.test(value.slice(Math.max(0, i - 6), i))) continue
+        if ((char === ')' || char === '）') && SHORT_LABEL_BEFORE.test(value.slice(Math.max(0, i - 6), i))) continue
         result.unopened.push(i)
         continue
       }
@@ -196,8 +195,8 @@ export const widthConsistent: Rule = {
       if (!block.prose) continue
       let halfSeen = false
       let fullSeen = false
-      for (const match of block.value.matchAll(/[0-9]+|[０-９]+/g)) {
-        const full = /[０-９]/.test(match[0])
+      for (const match of block.value.matchAll(DIGIT_RUNS)) {
+        const full = hasFullWidthDigit(match[0])
         if (full ? fullSeen : halfSeen) continue // one use per block and width is enough to weigh and to report
         if (full) fullSeen = true
         else halfSeen = true
@@ -209,9 +208,6 @@ export const widthConsistent: Rule = {
     reportMinority(context, 'figure', digitUses)
   }
 }
-
-/** Days in a month, February at its longest: for dates printed without a year. */
-const LONGEST_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
 export function invalidDates(block: Block): {start: number; end: number; why: string}[] {
   const found: {start: number; end: number; why: string}[] = []
@@ -225,25 +221,22 @@ export function invalidDates(block: Block): {start: number; end: number; why: st
           ? `there is no day ${date.day}`
           : date.year < 1800 || date.year > 2200
             ? `${date.year} is not a plausible year`
-            : `${monthName(date.month)} ${date.year} has ${new Date(Date.UTC(date.year, date.month, 0)).getUTCDate()} days`
+            : `${monthName(date.month)} ${date.year} has ${daysInMonth(date.year, date.month)} days`
     found.push({start: date.start, end: date.end, why})
   }
   // `3 月 32 日` without a year.
   const half = toHalfWidth(block.value)
-  for (const match of half.matchAll(/(\d{1,2})\s*月\s*(\d{1,2})\s*日/g)) {
+  for (const match of half.matchAll(ZH_MONTH_DAY)) {
     if (full.some((date) => date.start <= match.index && match.index < date.end)) continue
     const month = Number(match[1])
     const day = Number(match[2])
-    if (month >= 1 && month <= 12 && day >= 1 && day <= LONGEST_MONTH[month - 1]!) continue
-    const why = month < 1 || month > 12 ? `there is no month ${month}` : `${monthName(month)} has ${LONGEST_MONTH[month - 1]} days at most`
+    if (isDayOfMonth(month, day)) continue
+    const why = month < 1 || month > 12 ? `there is no month ${month}` : `${monthName(month)} has ${longestMonth(month)} days at most`
     found.push({start: match.index, end: match.index + match[0].length, why})
   }
   return found
 }
 
-function monthName(month: number): string {
-  return ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][month - 1] ?? String(month)
-}
 
 export const dateValid: Rule = {
   id: 'date-valid',

@@ -6,7 +6,7 @@
  * item-marker-style (one list printing `(a)` and `b)`).
  */
 import type {Item, ItemStyle, Paper, Paragraph} from '../../tree.js'
-import {alphaValue, labelAt, markerShape, ordinal} from '../labels.js'
+import {alphaValue, labelAt, markerShape, ordinal} from '../../lang/numbering.js'
 import type {Rule} from '../types.js'
 import {itemParents, itemsOf, visit} from '../walk.js'
 

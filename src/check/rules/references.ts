@@ -8,14 +8,15 @@ import {toHalfWidth} from '../../lang/chars.js'
 import type {Appendix, Item, Node, Paragraph} from '../../tree.js'
 import {
   APPENDIX_REFERENCES,
-  HAN_NUMERALS,
+  LABEL_SEPARATOR,
   OTHER_DOCUMENT_AFTER,
   OTHER_DOCUMENT_BEFORE,
   PARAGRAPH_REFERENCES,
   RANGE_WORDS,
-  SIDE_WORDS
-} from '../data.js'
-import {romanValue} from '../labels.js'
+  SIDE_WORDS,
+  TARGET_LIST_TOKENS
+} from '../../lang/references.js'
+import {labelKey} from '../../lang/numbering.js'
 import type {Rule} from '../types.js'
 import {appendicesOf, blocksOf, paragraphRuns, placeIn, visit} from '../walk.js'
 
@@ -26,7 +27,7 @@ interface Target {
 
 /** `3 至 5`, `3、4 及 5`, `6(b)` -> the paragraphs named. */
 export function readTargets(list: string): Target[] {
-  const tokens = toHalfWidth(list).match(/\d+(?:\s*\([a-zA-Z]+\))?|[^\d\s(),，、]+|[,，、]/g) ?? []
+  const tokens = toHalfWidth(list).match(TARGET_LIST_TOKENS) ?? []
   const targets: Target[] = []
   let range = false
   for (const token of tokens) {
@@ -105,20 +106,7 @@ export const referenceParagraph: Rule = {
   }
 }
 
-/** A label in a comparable form: `II`, `二`, `2` -> `#2`; `A` -> `A`. */
-export function labelKey(label: string): string {
-  const half = toHalfWidth(label).trim().toUpperCase()
-  if (/^\d+$/.test(half)) return `#${Number(half)}`
-  const han = [...half].map((c) => HAN_NUMERALS[c])
-  if (han.length > 0 && han.every((v) => v !== undefined)) {
-    const value = han.length === 1 ? han[0]! : han[0] === 10 ? 10 + han[1]! : han[0]! * 10 + (han[2] ?? 0)
-    return `#${value}`
-  }
-  // A single I, V or X is a roman numeral here: appendices are rarely lettered that far.
-  const roman = romanValue(half)
-  if (!Number.isNaN(roman) && (half.length > 1 || /^[IVX]$/.test(half))) return `#${roman}`
-  return half
-}
+export {labelKey}
 
 function appendixName(appendix: Appendix): string {
   return [appendix.marker, appendix.label].filter(Boolean).join(' ') || appendix.title || 'an unnamed appendix'
@@ -150,7 +138,7 @@ export const referenceAppendix: Rule = {
           }
           const labels = match.groups!.labels
           if (!labels || labelled.length === 0) continue
-          for (const label of labels.split(/\s*(?:至|及|和|、|to|and|,|-|–)\s*/i).filter(Boolean)) {
+          for (const label of labels.split(LABEL_SEPARATOR).filter(Boolean)) {
             if (keys.has(labelKey(label))) continue
             context.report(
               `“${quoted}” names appendix ${label}, which the paper does not have (it has ${labelled.map(appendixName).join(', ')})`,

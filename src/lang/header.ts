@@ -1,0 +1,41 @@
+/**
+ * The words of a paper's header: the council line, the committee, the
+ * meeting the paper is for, the kind of paper. Each pattern is built once
+ * here and named for its role (paper numbers and file references: papers.ts).
+ */
+import type {PaperKind} from '../tree.js'
+
+/** The council line at the top of a paper. */
+export const COUNCIL_LINE =
+  /^(?:(?:香港特別行政區|香港特别行政区)?(?:臨時)?立法[會会](?:\s*(?:Provisional\s+)?Legislative\s+Council)?|(?:Provisional\s+)?Legislative\s+Council(?:\s*(?:臨時)?立法[會会])?|PROVISIONAL LEGISLATIVE COUNCIL|LEGISLATIVE COUNCIL)$/i
+
+/** A line naming a committee (the header's committee field). */
+export const COMMITTEE_LINE =
+  /(?:委員會|委员会|Panel|Committee|Subcommittee|Sub-committee|Commission)$|^(?:Legislative\s+Council\s+)?(?:Panel|Subcommittee|Bills\s+Committee|Select\s+Committee|House\s+Committee|Finance\s+Committee)\b/i
+
+/** Words that show a committee line is something else (a paper title, a report). */
+export const NOT_COMMITTEE = /報告|报告|文件|摘要|簡介|简介|Report|Paper|Brief|Minutes/i
+
+/** A line about the meeting the paper is for. A date must also be on it or on the next line. */
+export const MEETING_LINE = /會議|会议|Meeting|meeting|for\s+discussion|for\s+information|討論|讨论|省覽/i
+
+/** `For discussion on` / `For information on` alone on a line: the date follows on the next. */
+export const MEETING_LEAD = /^(?:For\s+(?:discussion|information)(?:\s+on)?|Paper\s+for\s+the\s+.+\s+(?:meeting|Meeting)(?:\s+on)?)$/i
+
+/** Header lines saying what kind of paper this is. */
+export const KIND_LINES: [RegExp, PaperKind][] = [
+  [/背景資料簡介|背景资料简介|Background\s+brief/i, 'background-brief'],
+  [/法律事務部.*報告|法律事务部.*报告|Legal\s+Service\s+Division.*Report/i, 'lsd-report'],
+  [/紀要|纪要|Minutes\s+of/i, 'minutes'],
+  [/意見書|意见书|Submission/i, 'submission'],
+  [/政府當局|政府当局|Administration'?s?\s+paper|Paper\s+(?:prepared|provided)\s+by\s+the\s+Administration/i, 'administration-paper'],
+  [/報告|报告|\bReport\b/i, 'report'],
+  [/參考資料摘要|参考资料摘要|Information\s+note|Reference\s+brief/i, 'paper']
+]
+
+/** A header line that only says who prepared the paper. */
+export const KIND_ONLY_LINE =
+  /^(?:討論文件|讨论文件|資料文件|资料文件|參考文件|参考文件|For\s+discussion|For\s+information|Background\s+brief\s+prepared\s+by.*|(?:Paper|Information\s+note)\s+prepared\s+by.*|議員參考資料摘要|议员参考资料摘要|法律事務部報告|法律事务部报告|Legal\s+Service\s+Division\s+(?:Further\s+)?Report|由立法會秘書處擬備的背景資料簡介|立法會秘書處擬備的背景資料簡介)$/i
+
+/** `Paper for the House Committee Meeting on ...`, `2024年4月8日內務委員會會議`: group 1 is the committee named in a meeting line. */
+export const COMMITTEE_IN_MEETING = /(?:for\s+the\s+)?((?:House|Finance|Establishment|Public\s+Works)\s+(?:Sub)?[Cc]ommittee|Panel\s+on\s+[^,]+?|[^\s\d年月日]+?委員會)\s*(?:[Mm]eeting|會議)/

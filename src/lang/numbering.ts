@@ -1,0 +1,241 @@
+/**
+ * Numbering as LegCo papers print it: paragraph markers (`1.`, `１．`),
+ * item labels (`(a)`, `（ii）`, `b)`, `ⅲ`, bullets), heading numbering
+ * (`II.`, `一、`, `(一)`, `第一部`), numerals outside digits (roman, Chinese,
+ * letters), ordinals and label styles. One home for the tokeniser, the
+ * builder, the furniture marks, the checks, align and the Markdown writer.
+ */
+import {toHalfWidth} from './chars.js'
+import type {ItemStyle} from '../tree.js'
+
+// ---------------------------------------------------------------------------
+// Numerals
+
+/** Chinese digits, with 〇/零 for years written digit by digit and 十 for ten. */
+export const HAN_DIGITS: Record<string, number> = {〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10}
+
+/** A Chinese numeral up to ten as a character class (labels, months, days): `[一二三四五六七八九十]`. */
+export const HAN_NUMERAL = '[一二三四五六七八九十]'
+
+/** A Chinese digit of a year written digit by digit (`一九九七`, `二〇二四`). */
+export const HAN_YEAR_DIGIT = '[〇零一二三四五六七八九]'
+
+/** A year written digit by digit (`一九九七`), or a number up to ninety-nine (`十`, `十二`, `二十三`); NaN otherwise. */
+export function hanNumber(value: string): number {
+  const chars = [...value]
+  if (chars.length === 4) return Number(chars.map((c) => HAN_DIGITS[c] ?? NaN).join(''))
+  if (chars.length === 1) return HAN_DIGITS[chars[0]!] ?? NaN
+  if (chars[0] === '十') return 10 + (HAN_DIGITS[chars[1]!] ?? NaN)
+  if (chars[1] === '十') return (HAN_DIGITS[chars[0]!] ?? NaN) * 10 + (chars[2] ? (HAN_DIGITS[chars[2]] ?? NaN) : 0)
+  return NaN
+}
+
+/**
+ * A label written in Chinese numerals one to ten (`二`, `十二`, `二十三`),
+ * read leniently (tens from the first character, units from the last):
+ * NaN when a character is no such numeral (〇 and 零 included).
+ */
+export function hanLabelValue(label: string): number {
+  const han = [...label].map((c) => (c === '〇' || c === '零' ? undefined : HAN_DIGITS[c]))
+  if (han.length === 0 || !han.every((v) => v !== undefined)) return NaN
+  return han.length === 1 ? han[0]! : han[0] === 10 ? 10 + han[1]! : han[0]! * 10 + (han[2] ?? 0)
+}
+
+const ROMAN: [number, string][] = [
+  [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'],
+  [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']
+]
+
+const ROMAN_DIGITS: Record<string, number> = {i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000}
+
+export function toRoman(value: number): string {
+  let out = ''
+  for (const [size, letters] of ROMAN) {
+    while (value >= size) {
+      out += letters
+      value -= size
+    }
+  }
+  return out
+}
+
+/** A roman numeral summed as written, any case, without checking its form (`iiii` is 4; other letters count 0). */
+export function romanSum(label: string): number {
+  const lower = label.toLowerCase()
+  let total = 0
+  for (let i = 0; i < lower.length; i++) {
+    const value = ROMAN_DIGITS[lower[i]!] ?? 0
+    const next = ROMAN_DIGITS[lower[i + 1] ?? ''] ?? 0
+    total += value < next ? -value : value
+  }
+  return total
+}
+
+/** The value of a roman numeral, or NaN when it is not written the standard way (`iiii`, `vx`). */
+export function romanValue(label: string): number {
+  const lower = label.toLowerCase()
+  if (!/^[ivxlcdm]+$/.test(lower)) return NaN
+  const total = romanSum(lower)
+  return toRoman(total) === lower ? total : NaN
+}
+
+/** The place of a single letter in the alphabet (`c` is 3), NaN for anything else. */
+export function alphaValue(label: string): number {
+  const lower = label.toLowerCase()
+  return /^[a-z]$/.test(lower) ? lower.charCodeAt(0) - 96 : NaN
+}
+
+/** Letters read as a number in base 26, any case, unchecked (`c` is 3, `aa` is 27). */
+export function lettersValue(label: string): number {
+  let value = 0
+  for (const char of label.toLowerCase()) value = value * 26 + (char.charCodeAt(0) - 96)
+  return value
+}
+
+// ---------------------------------------------------------------------------
+// Label styles and ordinals
+
+/** Roman numerals in their standard form up to 39 (`i` … `xxxix`), lower case. */
+const ROMAN_FORM = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/
+
+/** The styles a label (ASCII, no brackets) can be read as, most likely first (`i` is a letter or a roman numeral). */
+export function labelStyles(label: string): ItemStyle[] {
+  if (/^\d+$/.test(label)) return ['decimal']
+  if (/^[a-z]$/.test(label)) return ROMAN_FORM.test(label) ? ['lower-alpha', 'lower-roman'] : ['lower-alpha']
+  if (/^[A-Z]$/.test(label)) return ROMAN_FORM.test(label.toLowerCase()) ? ['upper-alpha', 'upper-roman'] : ['upper-alpha']
+  if (/^[ivxlc]+$/.test(label) && ROMAN_FORM.test(label)) return ['lower-roman']
+  if (/^[IVXLC]+$/.test(label) && ROMAN_FORM.test(label.toLowerCase())) return ['upper-roman']
+  return []
+}
+
+/** Roman numerals in Unicode (ⅰ, Ⅲ) as letters; any other label as it is. */
+export function romanLetters(label: string): string {
+  const code = label.charCodeAt(0)
+  if (code >= 0x2170 && code <= 0x217f) return ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'l', 'c', 'd', 'm'][code - 0x2170]!
+  if (code >= 0x2160 && code <= 0x216f) return ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'L', 'C', 'D', 'M'][code - 0x2160]!
+  return label
+}
+
+/** The place of a label in a list of the given style (NaN when it does not read in that style). */
+export function ordinal(label: string, style: ItemStyle): number {
+  const half = toHalfWidth(label)
+  switch (style) {
+    case 'lower-alpha':
+    case 'upper-alpha':
+      return alphaValue(half)
+    case 'lower-roman':
+    case 'upper-roman':
+      return romanValue(half)
+    case 'decimal':
+      return /^\d+$/.test(half) ? Number(half) : NaN
+    default:
+      return NaN
+  }
+}
+
+/** The label at a place in a list of the given style: 3 is `c`, `C`, `iii`, `III` or `3`. */
+export function labelAt(value: number, style: ItemStyle): string {
+  switch (style) {
+    case 'lower-alpha':
+      return String.fromCharCode(96 + value)
+    case 'upper-alpha':
+      return String.fromCharCode(64 + value)
+    case 'lower-roman':
+      return toRoman(value)
+    case 'upper-roman':
+      return toRoman(value).toUpperCase()
+    default:
+      return String(value)
+  }
+}
+
+/** A label in a comparable form, whatever numerals print it: `II`, `二`, `2` -> `#2`; `A` -> `A`. */
+export function labelKey(label: string): string {
+  const half = toHalfWidth(label).trim().toUpperCase()
+  if (/^\d+$/.test(half)) return `#${Number(half)}`
+  const han = hanLabelValue(half)
+  if (!Number.isNaN(han)) return `#${han}`
+  // A single I, V or X is a roman numeral here: appendices are rarely lettered that far.
+  const roman = romanValue(half)
+  if (!Number.isNaN(roman) && (half.length > 1 || /^[IVX]$/.test(half))) return `#${roman}`
+  return half
+}
+
+// ---------------------------------------------------------------------------
+// Markers as printed
+
+/** A paragraph number and its full stop, half- or full-width: `1.`, `12 .`, `１２．`. */
+const PARAGRAPH_NUMBER = String.raw`[0-9０-９]{1,3}\s*[.．]`
+const NOT_A_DIGIT = String.raw`(?![0-9０-９])`
+
+/**
+ * A numbered paragraph's marker at the start of a line, and the space after
+ * it; group 1 is the number. `1.5` is no marker. `2\.` is our Markdown's
+ * (the escape keeps renderers from making it a list; it is markup, not in the marker).
+ */
+export const PARAGRAPH_MARKER = new RegExp(String.raw`^([0-9０-９]{1,3})\\?\s*[.．]${NOT_A_DIGIT}[ \t\u3000]*`)
+
+/** A line that starts with a paragraph number (a decimal, `1.5`, included). */
+export const PARAGRAPH_NUMBER_START = new RegExp(`^${PARAGRAPH_NUMBER}`)
+
+/** A paragraph number alone on its line. */
+export const PARAGRAPH_NUMBER_ONLY = new RegExp(`^${PARAGRAPH_NUMBER}$`)
+
+/** A row whose first cell is only a paragraph number (`1. | 《條例》`). */
+export const PARAGRAPH_NUMBER_CELL = new RegExp(String.raw`^${PARAGRAPH_NUMBER}\s*\|`)
+
+/** Up to sixteen characters glued to a paragraph marker after them (`背景2. 青山灣…`); group 1 is the words. */
+export const GLUED_BEFORE_PARAGRAPH_MARKER = new RegExp(String.raw`^(\S{1,16}?)(?=${PARAGRAPH_NUMBER}${NOT_A_DIGIT})`)
+
+/** A bracketed item label and the space after it: `(a)`, `（ii）`, `(3)`, `(ⅳ)`; group 1 is the label. */
+export const BRACKET_LABEL = /^[(（]\s*([0-9０-９]{1,2}|[a-zA-Zａ-ｚＡ-Ｚ]|[ivxlcIVXLC]{1,7}|[ⅰ-ⅿⅠ-Ⅿ])\s*[)）][ \t\u3000]*/
+
+/** An item label closed by a bracket only, and the space after it: `a)`, `ii)`, `3)`, and `1\)` as our Markdown escapes it. */
+export const PAREN_LABEL = /^([a-z]|[ivx]{1,6}|\d{1,2})\\?\)[ \t\u3000]+/
+
+/** Bullets that start an unlabelled item. */
+export const BULLETS = '-*+•●○▪■□◆◇►▶‧・–'
+
+function escapeClass(chars: string): string {
+  return chars.replace(/[\\\]\-^]/g, '\\$&')
+}
+
+/** A bullet at the start of a line, then space, or a bracketed label right after it (`•(a)`). */
+export const BULLET_START = new RegExp(`^[${escapeClass(BULLETS)}](?:[ \\t\\u3000]+|(?=[(（]))`)
+
+/** A line shaped like numbered, labelled or tabulated content: such a line may repeat and still not be page furniture. */
+export const NUMBERED_SHAPE = new RegExp(String.raw`^(?:${PARAGRAPH_NUMBER}|[(（][a-zA-Z0-9ivx]{1,5}[)）]|[-*•●]\s)|\t|\|`)
+
+/** Numbering printed before a heading's words: `I.`, `II.`, `A.`, `一、`, `(一)`, `1.`, `第一部`. */
+export const HEADING_NUMBERING = new RegExp(
+  String.raw`^(?:[IVX]{1,5}\s*[.．、]|[A-H]\s*[.．、]|${HAN_NUMERAL}{1,3}\s*[、．.]|[(（]${HAN_NUMERAL}{1,3}[)）]|第${HAN_NUMERAL}{1,3}[部章節])\s*`,
+  'i'
+)
+
+/** The shape of a marker, width aside: `(x)`, `x)`, `x.`, `[x]`, ... */
+export function markerShape(marker: string): string {
+  const half = toHalfWidth(marker).replace(/\s+/g, '')
+  return half.replace(/[A-Za-z0-9]+/, 'x')
+}
+
+/** Does the marker end with a full stop (`3.`, `３．`)? */
+export function markerEndsWithStop(marker: string): boolean {
+  return /[.．]$/.test(marker)
+}
+
+/** Does the marker open with a bracket (`(a)`, `（b）`)? */
+export function markerOpensBracket(marker: string): boolean {
+  return /^[(（]/.test(marker)
+}
+
+/** A footnote marker glued to the word before it (`technology (IT)1.`): one or two digits after a letter or a closing bracket, before punctuation or a space. */
+export const FOOTNOTE_MARKER = /(?<=[A-Za-z)\]])(\d{1,2})(?=[.,;:)]?(?:\s|$))/g
+
+// ---------------------------------------------------------------------------
+// Lists
+
+/** A word that joins list items, when wrapping leaves it alone on a line. */
+export const LIST_CONJUNCTION = /^(?:及|和|或|以及|並|and|or)$/
+
+/** The end of a text that introduces a list: a colon, a dash, `如下`, `下列`, `包括`. */
+export const INTRODUCES_LIST = /(?:[:：]|\s[-–—]|⎯+|如下|下列|包括)$/

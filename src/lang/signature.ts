@@ -1,0 +1,21 @@
+/**
+ * The words of a signature block: who signs (the Secretariat, a division,
+ * a clerk), what is enclosed, who prepared the paper.
+ */
+import {squeeze} from './chars.js'
+
+/** First line of a signature block. */
+export const SIGNATURE_START =
+  /^(?:(?:香港特別行政區|香港特别行政区)?(?:臨時)?立法[會会]秘[書书][處处]|(?:Provisional\s+)?Legislative\s+Council\s+Secretariat|Prepared\s+by|Encl\.?|Enclosure|連附件|连附件|議會事務部.*|议会事务部.*|法律事務部|法律事务部|Council\s+Business\s+Division.*|Legal\s+Service\s+Division|Clerk\s+to\s+.+|.+秘書|.+謹啟|.+谨启)$/i
+
+/** Is this line the first of a signature block (letter-spaced or not)? */
+export function isSignatureStart(text: string): boolean {
+  return text.length <= 80 && SIGNATURE_START.test(squeeze(text))
+}
+
+/** Lines inside a signature block after its start. */
+export const SIGNATURE_LINE =
+  /秘[書书][處处]|Secretariat|Division|部$|辦事處|办事处|Adviser|Legal|Clerk|顧問|顾问|秘書|Secretary|主任/i
+
+/** Lines of a signature that say what is enclosed or who prepared it rather than who issues it. */
+export const SIGNATURE_NOT_ISSUER = /^(?:連附件|连附件|Encl\.?|Enclosure|Prepared\s+by)$/i
