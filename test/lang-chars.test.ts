@@ -1,0 +1,67 @@
+// src/lang/chars: character classes, width, punctuation, brackets.
+import {describe, expect, it} from 'vitest'
+import {
+  BRACKET_PAIRS,
+  CLAUSE_PUNCTUATION,
+  DIGIT_RUNS,
+  displayWidth,
+  endsSentence,
+  hasFullWidthDigit,
+  IN_BRACKETS,
+  isHan,
+  isWide,
+  joiner,
+  ONE_BRACKETED_REMARK,
+  SENTENCE_INSIDE,
+  SENTENCE_PUNCTUATION_END,
+  SHORT_LABEL_BEFORE,
+  squeeze,
+  startsContinuation,
+  toHalfWidth,
+  TRAILING_COLON,
+  TRAILING_FULL_STOP
+} from '../src/lang/chars.js'
+
+describe('character classes', () => {
+  it('tells Han and wide characters, and measures width', () => {
+    expect(isHan('〇'.charCodeAt(0))).toBe(true)
+    expect(isHan('、'.charCodeAt(0))).toBe(false)
+    expect(isWide('、'.charCodeAt(0))).toBe(true)
+    expect(isWide('a'.charCodeAt(0))).toBe(false)
+    expect(displayWidth('目的 1')).toBe(6)
+    expect(toHalfWidth('（ａ）１２　')).toBe('(a)12 ')
+  })
+
+  it('joins and squeezes CJK lines', () => {
+    expect(joiner('政府', '建議')).toBe('')
+    expect(joiner('the', 'Panel')).toBe(' ')
+    expect(squeeze('臨 立 會 142/96-97 號 文 件')).toBe('臨立會 142/96-97 號文件')
+  })
+
+  it('knows how sentences end and go on', () => {
+    expect(endsSentence('措施。」')).toBe(true)
+    expect(endsSentence('措施；及')).toBe(true)
+    expect(endsSentence('措施')).toBe(false)
+    expect(startsContinuation('，以及')).toBe(true)
+    expect(startsContinuation('The')).toBe(false)
+    expect(SENTENCE_PUNCTUATION_END.test('完成。」 ')).toBe(true)
+    expect(SENTENCE_INSIDE.test('完成。其後')).toBe(true)
+    expect(SENTENCE_INSIDE.test('完成。')).toBe(false)
+    expect(CLAUSE_PUNCTUATION.test('甲，乙')).toBe(true)
+    expect(TRAILING_COLON.test('致：')).toBe(true)
+    expect(TRAILING_FULL_STOP.test('完成。」')).toBe(true)
+    expect(TRAILING_FULL_STOP.test('如下：')).toBe(false)
+  })
+
+  it('knows brackets, digits and labels before a bracket', () => {
+    expect(IN_BRACKETS.test('（草擬本）(修訂)')).toBe(true)
+    expect(ONE_BRACKETED_REMARK.test('（草擬本）(修訂)')).toBe(false)
+    expect(ONE_BRACKETED_REMARK.test('(下午4時30分至6時30分)')).toBe(true)
+    expect(SHORT_LABEL_BEFORE.test('如下：a')).toBe(true)
+    expect(SHORT_LABEL_BEFORE.test('abcde')).toBe(false)
+    expect('4 及 ５６'.match(DIGIT_RUNS)).toEqual(['4', '５６'])
+    expect(hasFullWidthDigit('５')).toBe(true)
+    expect(hasFullWidthDigit('5')).toBe(false)
+    expect(BRACKET_PAIRS.find((pair) => pair.open.includes('（'))?.close).toBe(')）')
+  })
+})

@@ -1,0 +1,34 @@
+// src/lang/headings: the comparison form of a heading, appendix headings, the tables behind them.
+import {describe, expect, it} from 'vitest'
+import {APPENDIX_WORDS, appendixHeading, headingForm, HEADINGS, standardHeadingKey} from '../src/lang/headings.js'
+
+describe('headings', () => {
+  it('compares headings half-width, lower case, without a trailing colon or spaces between CJK', () => {
+    expect(headingForm('ＰＵＲＰＯＳＥ：')).toBe('purpose')
+    expect(headingForm('背 景 資 料')).toBe('背景資料')
+    expect(headingForm('Major  views')).toBe('major views')
+  })
+
+  it('reads a standard heading after its numbering', () => {
+    expect(standardHeadingKey('III. Background')).toBe('background')
+    expect(standardHeadingKey('(二) 背景')).toBe('background')
+    expect(standardHeadingKey('第一部 目的')).toBe('purpose')
+    expect(standardHeadingKey('Background to the proposal')).toBeNull()
+  })
+
+  it('reads an appendix heading and its label', () => {
+    expect(appendixHeading('附錄 II')).toEqual({marker: '附錄', label: 'II'})
+    expect(appendixHeading('附件三')).toEqual({marker: '附件', label: '三'})
+    expect(appendixHeading('Ａｎｎｅｘ Ａ')).toEqual({marker: 'Annex', label: 'A'})
+    expect(appendixHeading('Appendix')).toEqual({marker: 'Appendix', label: null})
+    expect(appendixHeading('Schedule')).toBeNull()
+    expect(appendixHeading('附錄載有名單')).toBeNull()
+  })
+
+  it('keys every heading word of every script', () => {
+    const keys = new Set(HEADINGS.map((heading) => heading.key))
+    expect(keys.size).toBe(HEADINGS.length)
+    for (const heading of HEADINGS) for (const word of [...heading.hant, ...heading.hans, ...heading.en]) expect([word, standardHeadingKey(word)]).toEqual([word, heading.key])
+    expect(APPENDIX_WORDS.hans).toContain('附录')
+  })
+})

@@ -1,0 +1,168 @@
+// src/lang/numbering: numerals, label styles, ordinals, markers as printed.
+import {describe, expect, it} from 'vitest'
+import {
+  alphaValue,
+  BRACKET_LABEL,
+  BULLET_START,
+  GLUED_BEFORE_PARAGRAPH_MARKER,
+  hanLabelValue,
+  hanNumber,
+  HEADING_NUMBERING,
+  INTRODUCES_LIST,
+  labelAt,
+  labelKey,
+  labelStyles,
+  lettersValue,
+  LIST_CONJUNCTION,
+  markerEndsWithStop,
+  markerOpensBracket,
+  markerShape,
+  NUMBERED_SHAPE,
+  ordinal,
+  PARAGRAPH_MARKER,
+  PARAGRAPH_NUMBER_CELL,
+  PARAGRAPH_NUMBER_ONLY,
+  PARAGRAPH_NUMBER_START,
+  PAREN_LABEL,
+  romanLetters,
+  romanSum,
+  romanValue,
+  toRoman
+} from '../src/lang/numbering.js'
+
+describe('numerals', () => {
+  it('reads Chinese numerals: years digit by digit, numbers up to ninety-nine', () => {
+    expect(hanNumber('一九九七')).toBe(1997)
+    expect(hanNumber('二〇二四')).toBe(2024)
+    expect(hanNumber('七')).toBe(7)
+    expect(hanNumber('十')).toBe(10)
+    expect(hanNumber('十二')).toBe(12)
+    expect(hanNumber('三十')).toBe(30)
+    expect(hanNumber('二十三')).toBe(23)
+    expect(hanNumber('二三')).toBeNaN()
+    expect(hanNumber('甲')).toBeNaN()
+  })
+
+  it('reads Chinese labels leniently, without zeros', () => {
+    expect(hanLabelValue('二')).toBe(2)
+    expect(hanLabelValue('十一')).toBe(11)
+    expect(hanLabelValue('二十')).toBe(20)
+    // Tens from the first character, units from the third: 二三 is read as 20.
+    expect(hanLabelValue('二三')).toBe(20)
+    expect(hanLabelValue('〇')).toBeNaN()
+    expect(hanLabelValue('')).toBeNaN()
+    expect(hanLabelValue('A')).toBeNaN()
+  })
+
+  it('writes and reads roman numerals, strictly and as summed', () => {
+    expect(toRoman(1994)).toBe('mcmxciv')
+    expect(toRoman(9)).toBe('ix')
+    expect(romanValue('XIV')).toBe(14)
+    expect(romanValue('iiii')).toBeNaN()
+    expect(romanValue('vx')).toBeNaN()
+    expect(romanValue('ab')).toBeNaN()
+    expect(romanSum('iiii')).toBe(4)
+    expect(romanSum('vx')).toBe(5)
+    expect(romanSum('xiv')).toBe(14)
+  })
+
+  it('reads letters: one strictly, several in base 26', () => {
+    expect(alphaValue('c')).toBe(3)
+    expect(alphaValue('Z')).toBe(26)
+    expect(alphaValue('aa')).toBeNaN()
+    expect(lettersValue('C')).toBe(3)
+    expect(lettersValue('aa')).toBe(27)
+  })
+})
+
+describe('label styles and ordinals', () => {
+  it('gives the styles a label can be, most likely first', () => {
+    expect(labelStyles('12')).toEqual(['decimal'])
+    expect(labelStyles('b')).toEqual(['lower-alpha'])
+    expect(labelStyles('i')).toEqual(['lower-alpha', 'lower-roman'])
+    expect(labelStyles('V')).toEqual(['upper-alpha', 'upper-roman'])
+    expect(labelStyles('iv')).toEqual(['lower-roman'])
+    expect(labelStyles('XL')).toEqual([])
+    expect(labelStyles('ab')).toEqual([])
+  })
+
+  it('turns Unicode roman numerals into letters', () => {
+    expect(romanLetters('ⅳ')).toBe('iv')
+    expect(romanLetters('Ⅻ')).toBe('XII')
+    expect(romanLetters('b')).toBe('b')
+  })
+
+  it('places a label in its list and back', () => {
+    expect(ordinal('ｃ', 'lower-alpha')).toBe(3)
+    expect(ordinal('iii', 'lower-roman')).toBe(3)
+    expect(ordinal('１２', 'decimal')).toBe(12)
+    expect(ordinal('a', 'bullet')).toBeNaN()
+    expect(labelAt(4, 'lower-alpha')).toBe('d')
+    expect(labelAt(4, 'upper-roman')).toBe('IV')
+    expect(labelAt(4, 'decimal')).toBe('4')
+  })
+
+  it('compares labels whatever numerals print them', () => {
+    expect(labelKey('II')).toBe('#2')
+    expect(labelKey('二')).toBe('#2')
+    expect(labelKey('２')).toBe('#2')
+    expect(labelKey('十二')).toBe('#12')
+    expect(labelKey('V')).toBe('#5')
+    expect(labelKey('a')).toBe('A')
+    expect(labelKey('B1')).toBe('B1')
+  })
+})
+
+describe('markers as printed', () => {
+  it('reads a paragraph marker, half- or full-width, but not a decimal', () => {
+    expect(PARAGRAPH_MARKER.exec('12. 文字')?.slice(0, 2)).toEqual(['12. ', '12'])
+    expect(PARAGRAPH_MARKER.exec('３．　背景')?.[1]).toBe('３')
+    expect(PARAGRAPH_MARKER.test('1.5 million')).toBe(false)
+    expect(PARAGRAPH_MARKER.test('1234. text')).toBe(false)
+    expect(PARAGRAPH_NUMBER_START.test('1.5 million')).toBe(true)
+    expect(PARAGRAPH_NUMBER_ONLY.test('4 .')).toBe(true)
+    expect(PARAGRAPH_NUMBER_ONLY.test('4. text')).toBe(false)
+    expect(PARAGRAPH_NUMBER_CELL.test('1. | 《條例》')).toBe(true)
+    expect(GLUED_BEFORE_PARAGRAPH_MARKER.exec('背景2. 青山灣')?.[1]).toBe('背景')
+    expect(GLUED_BEFORE_PARAGRAPH_MARKER.test('背景2.5')).toBe(false)
+  })
+
+  it('reads item labels in brackets, after a bracket only, after a bullet', () => {
+    expect(BRACKET_LABEL.exec('（ii）　text')?.[1]).toBe('ii')
+    expect(BRACKET_LABEL.exec('(ⅳ) text')?.[1]).toBe('ⅳ')
+    expect(BRACKET_LABEL.test('(abc) text')).toBe(false)
+    expect(PAREN_LABEL.exec('b) text')?.[1]).toBe('b')
+    expect(PAREN_LABEL.test('b)text')).toBe(false)
+    expect(BULLET_START.exec('• text')?.[0]).toBe('• ')
+    expect(BULLET_START.exec('●(a) text')?.[0]).toBe('●')
+    expect(BULLET_START.test('-text')).toBe(false)
+  })
+
+  it('knows numbered and labelled shapes and heading numbering', () => {
+    for (const line of ['1. text', '(a) text', '• text', 'a\tb', 'a | b']) expect([line, NUMBERED_SHAPE.test(line)]).toEqual([line, true])
+    expect(NUMBERED_SHAPE.test('Panel on Housing')).toBe(false)
+    expect('II. Purpose'.replace(HEADING_NUMBERING, '')).toBe('Purpose')
+    expect('(一)背景'.replace(HEADING_NUMBERING, '')).toBe('背景')
+    expect('第二部 建議'.replace(HEADING_NUMBERING, '')).toBe('建議')
+    expect('Purpose'.replace(HEADING_NUMBERING, '')).toBe('Purpose')
+  })
+
+  it('reads the shape of a marker', () => {
+    expect(markerShape('（b）')).toBe('(x)')
+    expect(markerShape('iv)')).toBe('x)')
+    expect(markerShape('3 .')).toBe('x.')
+    expect(markerEndsWithStop('３．')).toBe(true)
+    expect(markerEndsWithStop('(3)')).toBe(false)
+    expect(markerOpensBracket('（a）')).toBe(true)
+    expect(markerOpensBracket('a)')).toBe(false)
+  })
+
+  it('knows the words around lists', () => {
+    expect(LIST_CONJUNCTION.test('以及')).toBe(true)
+    expect(LIST_CONJUNCTION.test('及其')).toBe(false)
+    expect(INTRODUCES_LIST.test('措施如下')).toBe(true)
+    expect(INTRODUCES_LIST.test('the following -')).toBe(true)
+    expect(INTRODUCES_LIST.test('措施包括：')).toBe(true)
+    expect(INTRODUCES_LIST.test('措施。')).toBe(false)
+  })
+})
