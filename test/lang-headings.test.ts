@@ -1,6 +1,6 @@
 // src/lang/headings: the comparison form of a heading, appendix headings, the tables behind them.
 import {describe, expect, it} from 'vitest'
-import {APPENDIX_WORDS, appendixHeading, headingForm, HEADINGS, standardHeadingKey} from '../src/lang/headings.js'
+import {APPENDIX_WORDS, appendixHeading, headingForm, headingName, HEADINGS, standardHeadingKey} from '../src/lang/headings.js'
 
 describe('headings', () => {
   it('compares headings half-width, lower case, without a trailing colon or spaces between CJK', () => {
@@ -14,6 +14,13 @@ describe('headings', () => {
     expect(standardHeadingKey('(二) 背景')).toBe('background')
     expect(standardHeadingKey('第一部 目的')).toBe('purpose')
     expect(standardHeadingKey('Background to the proposal')).toBeNull()
+  })
+
+  it('names a standard heading in each script', () => {
+    expect(headingName('purpose', 'hant')).toBe('目的')
+    expect(headingName('attendance', 'en')).toBe('Members present')
+    expect(headingName('background', 'hans')).toBe('背景')
+    expect(headingName('no-such-key', 'en')).toBeUndefined()
   })
 
   it('reads an appendix heading and its label', () => {

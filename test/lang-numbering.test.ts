@@ -19,6 +19,7 @@ import {
   markerShape,
   NUMBERED_SHAPE,
   ordinal,
+  readsAsLetterOrRoman,
   PARAGRAPH_MARKER,
   PARAGRAPH_NUMBER_CELL,
   PARAGRAPH_NUMBER_ONLY,
@@ -84,6 +85,7 @@ describe('label styles and ordinals', () => {
     expect(labelStyles('iv')).toEqual(['lower-roman'])
     expect(labelStyles('XL')).toEqual([])
     expect(labelStyles('ab')).toEqual([])
+    expect(['i', 'V', 'x', 'l', 'ii', 'b'].map(readsAsLetterOrRoman)).toEqual([true, true, true, false, false, false])
   })
 
   it('turns Unicode roman numerals into letters', () => {

@@ -1,6 +1,6 @@
 // The heading tables: standard words, their variants by who is named, and lines that only look like them.
 import {describe, expect, it} from 'vitest'
-import {standardHeadingKey} from '../src/lang/index.js'
+import {standardHeadingKey} from '../src/lang/headings.js'
 
 describe('standardHeadingKey', () => {
   it('reads the standard words in three scripts, any case, numbered or spaced out', () => {

@@ -6,7 +6,7 @@
  * builder, which decides whether a page break split a paragraph.
  */
 import {displayWidth, endsSentence, startsContinuation} from '../lang/chars.js'
-import {standardHeadingKey, appendixHeading} from '../lang/index.js'
+import {standardHeadingKey, appendixHeading} from '../lang/headings.js'
 import {isSignatureStart} from '../lang/signature.js'
 import {isDateLine} from '../lang/dates.js'
 import {GLUED_BEFORE_PARAGRAPH_MARKER, PARAGRAPH_NUMBER_ONLY} from '../lang/numbering.js'

@@ -5,7 +5,7 @@
  */
 import {displayWidth, endsSentence, IN_BRACKETS, joiner, SENTENCE_INSIDE, squeeze, startsContinuation, TRAILING_COLON} from '../lang/chars.js'
 import {findDates, firstDate, isDateLine} from '../lang/dates.js'
-import {appendixHeading, standardHeadingKey} from '../lang/index.js'
+import {appendixHeading, standardHeadingKey} from '../lang/headings.js'
 import {COMMITTEE_IN_MEETING, COMMITTEE_LINE, COUNCIL_LINE, KIND_LINES, KIND_ONLY_LINE, MEETING_LEAD, MEETING_LINE, NOT_COMMITTEE} from '../lang/header.js'
 import {BARE_PAPER_NUMBER, FILE_REF_LINE, PAPER_NUMBER, PAPER_NUMBER_LINE, PAPER_NUMBER_PREFIX, normalisePaperNumber} from '../lang/papers.js'
 import {isSignatureStart} from '../lang/signature.js'

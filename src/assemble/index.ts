@@ -7,7 +7,7 @@
  */
 import {CLAUSE_PUNCTUATION, displayWidth, endsSentence, joiner, ONE_BRACKETED_REMARK, startsContinuation, TRAILING_COLON, TRAILING_FULL_STOP} from '../lang/chars.js'
 import {isDateLine, isMonthYearLine, firstDate} from '../lang/dates.js'
-import {appendixHeading, standardHeadingKey} from '../lang/index.js'
+import {appendixHeading, standardHeadingKey} from '../lang/headings.js'
 import {NOTE_LINE_MARK} from '../lang/furniture.js'
 import {INTRODUCES_LIST, LIST_CONJUNCTION} from '../lang/numbering.js'
 import {isSignatureStart, SIGNATURE_NOT_ISSUER} from '../lang/signature.js'

@@ -19,14 +19,6 @@ export const REQUIRED_SECTIONS: Partial<Record<PaperKind, string[][]>> = {
   minutes: [['attendance']]
 }
 
-/** How to name a section key in a message, per language. */
-export const SECTION_NAMES: Record<string, {zh: string; en: string}> = {
-  purpose: {zh: '目的', en: 'Purpose'},
-  introduction: {zh: '引言', en: 'Introduction'},
-  attendance: {zh: '出席委員', en: 'Members present'},
-  background: {zh: '背景', en: 'Background'}
-}
-
 /** Standard headings that may rightly appear more than once at the top level (minutes list several attendance blocks). */
 export const REPEATABLE_SECTION_KEYS = new Set(['attendance'])
 

@@ -111,6 +111,11 @@ export function headingForm(value: string): string {
     .replace(/(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])/g, '')
 }
 
+/** The first (usual) words of a standard heading in a script, to name it in a message: `purpose` is 目的 / Purpose. */
+export function headingName(key: string, script: 'hant' | 'hans' | 'en'): string | undefined {
+  return HEADINGS.find((heading) => heading.key === key)?.[script][0]
+}
+
 const HEADING_KEYS = new Map<string, string>()
 for (const heading of HEADINGS) {
   for (const word of [...heading.hant, ...heading.hans, ...heading.en]) HEADING_KEYS.set(headingForm(word), heading.key)

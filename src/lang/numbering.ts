@@ -108,6 +108,11 @@ export function labelStyles(label: string): ItemStyle[] {
   return []
 }
 
+/** Is the label both a letter and a roman numeral (`i`, `v`, `x`, in either case)? */
+export function readsAsLetterOrRoman(label: string): boolean {
+  return labelStyles(label).length > 1
+}
+
 /** Roman numerals in Unicode (ⅰ, Ⅲ) as letters; any other label as it is. */
 export function romanLetters(label: string): string {
   const code = label.charCodeAt(0)

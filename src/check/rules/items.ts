@@ -6,7 +6,7 @@
  * item-marker-style (one list printing `(a)` and `b)`).
  */
 import type {Item, ItemStyle, Paper, Paragraph} from '../../tree.js'
-import {alphaValue, labelAt, markerShape, ordinal} from '../../lang/numbering.js'
+import {alphaValue, labelAt, markerShape, ordinal, readsAsLetterOrRoman} from '../../lang/numbering.js'
 import type {Rule} from '../types.js'
 import {itemParents, itemsOf, visit} from '../walk.js'
 
@@ -58,7 +58,7 @@ export function confusionsOf(tree: Paper): Map<Item, Confusion> {
   })
   for (let k = 0; k < order.length; k++) {
     const {item, parent} = order[k]!
-    if (!item.label || !/^[ivxIVX]$/.test(item.label)) continue
+    if (!item.label || !readsAsLetterOrRoman(item.label)) continue
     const letter = alphaValue(item.label)
     const upper = item.label === item.label.toUpperCase()
     const letterStyle: ItemStyle = upper ? 'upper-alpha' : 'lower-alpha'

@@ -1,7 +1,7 @@
 /** Sections: the ones a kind of paper needs, none empty, none twice. */
-import {headingForm} from '../../lang/index.js'
+import {headingForm, headingName} from '../../lang/headings.js'
 import type {Node, Section} from '../../tree.js'
-import {REPEATABLE_SECTION_KEYS, REQUIRED_SECTIONS, SECTION_NAMES} from '../data.js'
+import {REPEATABLE_SECTION_KEYS, REQUIRED_SECTIONS} from '../data.js'
 import type {Rule} from '../types.js'
 import {sectionsOf, visit} from '../walk.js'
 
@@ -26,8 +26,7 @@ export const sectionsRequired: Rule = {
     for (const group of groups) {
       if (group.some((key) => keys.has(key))) continue
       const names = group.map((key) => {
-        const name = SECTION_NAMES[key]
-        return name ? (context.zh ? `${name.zh}` : `${name.en}`) : key
+        return headingName(key, context.zh ? 'hant' : 'en') ?? key
       })
       context.report(
         `a ${kind!.replace(/-/g, ' ')} needs a ${names.join(' or ')} section; none was found`,
