@@ -32,11 +32,9 @@
 import {toHtml as hastToHtml} from 'hast-util-to-html'
 import type {Element, ElementContent, Root as HastRoot, Properties} from 'hast'
 import type {Appendix, Footnote, Item, Meta, Paper, Paragraph, Phrasing, Section, Signature, Table, TopContent} from '../tree.js'
+import type {HtmlOptions} from './options.js'
 
-export interface HtmlOptions {
-  /** The page's title when the paper has none (a file name). */
-  fallbackTitle?: string
-}
+export type {HtmlOptions} from './options.js'
 
 /** The page of one paper. */
 export function toHtml(tree: Paper, options: HtmlOptions = {}): string {
