@@ -11,6 +11,10 @@
  *   4. a folder of 2,000 papers: -j default against -j 1
  *   5. peak RSS of `legco parse` on the 10 MB paper
  *   6. PDF pages per second, next to pdftotext when installed
+ *   7. Markdown input: the corpus md/ files and a 1 MB Markdown paper (our
+ *      -f md of the 1 MB paper), read by the line path (parseText, as .txt)
+ *      and by remark-parse + GFM into mdast (src/read/markdown.ts, the
+ *      first stage of the .md path)
  *
  * Options: --quick (fewer repetitions, smaller folder; for a smoke test),
  * --only=1,3 (some items only). Env BENCH_COLD_RUNS overrides the cold runs.
@@ -353,6 +357,33 @@ function countPages(tree) {
   }
   walk(tree)
   return max || NaN
+}
+
+// 7. Markdown input, both readers: the line path and remark-parse + GFM (mdast), on the same files.
+if (want(7)) {
+  const {readMarkdown} = await import(pathToFileURL(join(root, 'dist/read/markdown.js')).href)
+  const {toMarkdown} = await import(pathToFileURL(join(root, 'dist/emit/markdown.js')).href)
+  const mdDir = join(root, '../shared/corpus/md')
+  const files = existsSync(mdDir) ? readdirSync(mdDir).filter((name) => name.endsWith('.md')).sort().map((name) => ({name, text: readFileSync(join(mdDir, name), 'utf8')})) : []
+  const big = toMarkdown(legco.parseText(inputs.papers['1m'].text).tree)
+  writeFileSync(join(out, 'paper-1m.md'), big)
+  const measure = (text) => {
+    const options = {budget: quick ? 200 : 800, minRuns: 3, warmups: 2}
+    return {bytes: Buffer.byteLength(text), linesMs: timeWarm(() => legco.parseText(text), options), mdastMs: timeWarm(() => readMarkdown(text), options)}
+  }
+  const corpusText = files.map((file) => file.text)
+  const corpusRuns = corpusText.map(measure)
+  const sum = (key) => corpusRuns.reduce((total, r) => total + r[key], 0)
+  const corpus = {files: files.length, bytes: sum('bytes'), linesMs: sum('linesMs'), mdastMs: sum('mdastMs')}
+  const oneMb = measure(big)
+  results.items.markdownInput = {corpus, oneMb}
+  process.stdout.write(`  markdown input: corpus md/ ${files.length} files ${fmt(corpus.bytes / 1e3)} KB: lines ${fmt(corpus.linesMs, 2)} ms, mdast ${fmt(corpus.mdastMs, 2)} ms; 1 MB .md: lines ${fmt(oneMb.linesMs)} ms, mdast ${fmt(oneMb.mdastMs)} ms\n`)
+  if (files.length > 0) {
+    row(7, `corpus md/ (${files.length} files), line path (whole parse)`, corpus.bytes / MB / (corpus.linesMs / 1000), 'MB/s', 'reference')
+    row(7, `corpus md/ (${files.length} files), remark-parse + GFM to mdast`, corpus.bytes / MB / (corpus.mdastMs / 1000), 'MB/s', 'reference', undefined, `${fmt(corpus.mdastMs / corpus.linesMs)}x the line path's time`)
+  }
+  row(7, '1 MB Markdown, line path (whole parse)', oneMb.bytes / MB / (oneMb.linesMs / 1000), 'MB/s', 'reference')
+  row(7, '1 MB Markdown, remark-parse + GFM to mdast', oneMb.bytes / MB / (oneMb.mdastMs / 1000), 'MB/s', 'reference', undefined, `${fmt(oneMb.mdastMs / oneMb.linesMs)}x the line path's time`)
 }
 
 // ------------------------------------------------------------------ report
