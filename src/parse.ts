@@ -7,6 +7,9 @@ import {BodyBuilder} from './assemble/index.js'
 import {toBlocks} from './assemble/blocks.js'
 import {buildHeader, readMeta, splitHeader} from './assemble/header.js'
 import {detectLang} from './lang/detect.js'
+import {detectGenre, type Genre} from './assemble/genres/detect.js'
+import {findAttendance} from './assemble/genres/attendance.js'
+import {itemTimes, meetingMeta, numberItems, postMeetingNotes} from './assemble/genres/minutes.js'
 import {MessageList, type Message} from './message.js'
 import {markFurniture} from './normalise/furniture.js'
 import {markFootnotes, type FootnoteMark} from './normalise/footnotes.js'
@@ -14,14 +17,18 @@ import {splitLines, typicalWidth, type Line} from './normalise/lines.js'
 import {paperStarts, splitPapers, type Range} from './normalise/split.js'
 import {Source, type PageSpan} from './source.js'
 import {paragraphsOf} from './walk.js'
-import {SCHEMA_VERSION, type Furniture, type Node, type Paper, type TopContent} from './tree.js'
+import {SCHEMA_VERSION, type Furniture, type Node, type Paper, type PaperKind, type TopContent} from './tree.js'
 
 export interface ParseOptions {
   /** Page spans, for text extracted from a PDF: positions then carry the page. */
   pages?: PageSpan[]
   /** Parse only this stretch of the text (one paper of a bundle); positions still point into the whole text. */
   range?: Range
+  /** The paper's kind, when known (`--kind`): it is not detected, and a meeting record's genre is parsed as such. */
+  kind?: PaperKind
 }
+
+const GENRES: ReadonlySet<string> = new Set<Genre>(['minutes', 'agenda', 'hansard'])
 
 export interface ParseResult {
   tree: Paper
@@ -38,16 +45,31 @@ function parseLines(text: string, lines: Line[], options: ParseOptions, source: 
   const footnotes = new Map<Line, FootnoteMark>()
   source.footnotes = markFootnotes(lines, footnotes)
   const width = typicalWidth(lines)
-  const blocks = toBlocks(lines, width, footnotes)
-  const split = splitHeader(blocks, width)
+  const genre = options.kind ? (GENRES.has(options.kind) ? (options.kind as Genre) : null) : detectGenre(lines)
+  // Minutes and the Hansard: the attendance lists are read apart; the header is what stands above them.
+  const attendance = genre === 'minutes' || genre === 'hansard' ? findAttendance(lines, source) : null
+  let split: ReturnType<typeof splitHeader>
+  if (attendance) {
+    split = splitHeader(toBlocks(lines.slice(0, attendance.first), width, footnotes), width)
+    split.body.push(...toBlocks(lines.slice(attendance.last + 1), width, footnotes))
+  } else split = splitHeader(toBlocks(lines, width, footnotes), width)
   const header = buildHeader(source, split.header)
   const body = new BodyBuilder(source, width)
   const children: TopContent[] = header ? [header] : []
+  if (attendance) children.push(attendance.node)
   children.push(...body.run(split.body))
 
   const meta = readMeta(header, text.slice(options.range?.start ?? 0, (options.range?.start ?? 0) + 2000))
   meta.issuedBy = body.signatureMeta.issuedBy
   meta.issueDate = body.signatureMeta.issueDate
+  if (options.kind) meta.kind = options.kind
+  if (genre) {
+    meta.kind = genre
+    meetingMeta(header, meta)
+    numberItems(children)
+    if (genre === 'agenda') itemTimes(children)
+    postMeetingNotes(children)
+  }
 
   const furniture: Furniture[] = []
   for (const line of lines) {
@@ -67,7 +89,7 @@ function parseLines(text: string, lines: Line[], options: ParseOptions, source: 
   }
   closeEnds(tree)
   inferNumbers(tree)
-  report(tree, lines, messages)
+  report(tree, lines, messages, genre)
   return {tree, messages: messages.messages}
 }
 
@@ -118,13 +140,14 @@ function inferNumbers(tree: Paper): void {
   }
 }
 
-function report(tree: Paper, lines: Line[], messages: MessageList): void {
+function report(tree: Paper, lines: Line[], messages: MessageList, genre: Genre | null): void {
   const structured = paragraphsOf(tree).some((paragraph) => paragraph.number !== null) || tree.children.some((node) => node.type === 'section')
   if (!structured) {
     // Placed at the paper's start: for one paper of a bundle, where that paper begins.
     messages.warn('parse/no-structure', 'no numbered paragraphs or section headings found: the tree holds the text as unnumbered paragraphs', {start: tree.position.start, end: tree.position.start})
   }
-  const papers = paperStarts(lines).length
+  // An agenda lists the papers of its items: their numbers are not papers of a bundle.
+  const papers = genre === 'agenda' ? 1 : paperStarts(lines).length
   if (papers > 1) {
     messages.warn('parse/several-papers', `the input holds ${papers} papers (one paper-number line each): --split gives one tree per paper`, {start: tree.position.start, end: tree.position.start}, 'parse with --split for one tree per paper')
   }

@@ -47,6 +47,10 @@ export interface Meta {
   issueDate: string | null
   /** What kind of paper this is, when the header says so. */
   kind: PaperKind | null
+  /** Meeting records only: the meeting's start time, ISO `HH:MM`. */
+  meetingTime?: string | null
+  /** Meeting records only: where the meeting was held, as printed. */
+  venue?: string | null
 }
 
 export type PaperKind =
@@ -54,6 +58,8 @@ export type PaperKind =
   | 'administration-paper'
   | 'lsd-report'
   | 'minutes'
+  | 'agenda'
+  | 'hansard'
   | 'submission'
   | 'report'
   | 'paper'
@@ -71,9 +77,9 @@ export interface Paper extends Node {
   file?: string
 }
 
-export type TopContent = Header | Section | BlockContent | Signature | Appendix
+export type TopContent = Header | Attendance | Section | BlockContent | Signature | Appendix
 
-export type BlockContent = Paragraph | Table | Footnote
+export type BlockContent = Paragraph | Table | Footnote | Note | Speech | Event
 
 export type FieldName =
   | 'council'
@@ -105,7 +111,13 @@ export interface Section extends Node {
   depth: number
   /** Language-independent key of a standard heading (`purpose`, `background`, ...), else null. */
   key: string | null
-  children: (Section | BlockContent)[]
+  /** A numbered heading's number without its punctuation (`I` for `I.`, `III` for `IIIInformation`); meeting records. */
+  number?: string
+  /** The number as printed (`I.`, `II`). */
+  marker?: string
+  /** An agenda item's time slot as printed (`8:30 am - 8:35 am`); the slot's line stays a paragraph too. */
+  time?: string
+  children: (Section | BlockContent | Attendance)[]
 }
 
 export interface Paragraph extends Node {
@@ -192,6 +204,67 @@ export interface Appendix extends Node {
   children: (Section | BlockContent)[]
 }
 
+/** Who attended a meeting (minutes, the Hansard): one group per label. */
+export interface Attendance extends Node {
+  type: 'attendance'
+  children: Group[]
+}
+
+export type AttendanceRole = 'present' | 'absent' | 'attending' | 'officers' | 'clerks' | 'staff' | 'other'
+
+export interface Group extends Node {
+  type: 'group'
+  /** The label as printed without its colon: `Members present`, `出席議員`. */
+  label: string
+  /** The colon after the label as printed, or null. */
+  separator: string | null
+  role: AttendanceRole
+  children: (Person | Caption)[]
+}
+
+/** One person of an attendance group; `text` children hold the words as printed, one per printed piece. */
+export interface Person extends Node {
+  type: 'person'
+  name: string | null
+  honours: string | null
+  post: string | null
+  note: string | null
+  children: Text[]
+}
+
+/** A sub-label inside a group: `Agenda item IV`, `議程第III項`, a bureau's name over its officers. */
+export interface Caption extends Node {
+  type: 'caption'
+  children: Text[]
+}
+
+/** A note inside a record: `(Post-meeting note: …)`, `(會後備註 : …)`. */
+export interface Note extends Node {
+  type: 'note'
+  kind: 'post-meeting'
+  children: Paragraph[]
+}
+
+/** One speaker's turn in the Hansard. */
+export interface Speech extends Node {
+  type: 'speech'
+  /** The speaker as printed, without the colon: `林健鋒議員`, `THE PRESIDENT`. */
+  speaker: string
+  /** The colon after the speaker as printed. */
+  separator: string
+  /** `(in Cantonese)` and the like, as printed, or null. */
+  language: string | null
+  /** The question's number when the turn opens a numbered question (`1.`), else null. */
+  question: string | null
+  children: Paragraph[]
+}
+
+/** A stage direction in the Hansard: `(在傳召鐘響後，多位議員進入會議廳)`. */
+export interface Event extends Node {
+  type: 'event'
+  children: Text[]
+}
+
 export type FurnitureKind =
   | 'page-number'
   | 'running-header'
@@ -225,3 +298,10 @@ export type AnyNode =
   | Signature
   | Appendix
   | Furniture
+  | Attendance
+  | Group
+  | Person
+  | Caption
+  | Note
+  | Speech
+  | Event

@@ -10,6 +10,7 @@ import {standardHeadingKey, appendixHeading} from '../lang/headings.js'
 import {isSignatureStart} from '../lang/signature.js'
 import {isDateLine} from '../lang/dates.js'
 import {GLUED_BEFORE_PARAGRAPH_MARKER, PARAGRAPH_NUMBER_ONLY} from '../lang/numbering.js'
+import {POST_MEETING_NOTE} from '../lang/meetings.js'
 import type {Line} from '../normalise/lines.js'
 import type {FootnoteMark} from '../normalise/footnotes.js'
 import {tokenise, type HeadingToken, type ItemToken, type ParaToken, type Piece, type RowToken, type Token} from '../tokenise/index.js'
@@ -97,6 +98,8 @@ function joinsPrevious(previous: Line, line: Line, next: Line | undefined, width
   if (startsContinuation(text)) return true
   // A standard heading alone on a line is a heading wherever it stands.
   if (standardHeadingKey(text)) return false
+  // `(Post-meeting note: …)` is a block of its own in minutes.
+  if (POST_MEETING_NOTE.test(text)) return false
   const finished = endsSentence(previous.text) || !isFull(previous.text, width)
   if (finished && (appendixHeading(text) || isSignatureStart(text) || isDateLine(text))) return false
   if (!isFull(previous.text, width)) return false

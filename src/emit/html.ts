@@ -31,7 +31,7 @@
  */
 import {toHtml as hastToHtml} from 'hast-util-to-html'
 import type {Element, ElementContent, Root as HastRoot, Properties} from 'hast'
-import type {Appendix, Footnote, Item, Meta, Paper, Paragraph, Phrasing, Section, Signature, Table, TopContent} from '../tree.js'
+import type {Appendix, Attendance, Footnote, Item, Meta, Paper, Paragraph, Phrasing, Section, Signature, Speech, Table, TopContent} from '../tree.js'
 import type {HtmlOptions} from './options.js'
 
 export type {HtmlOptions} from './options.js'
@@ -138,8 +138,8 @@ function collectNotes(tree: Paper): string[] {
 // ------------------------------------------------------------------ header
 
 const LABELS: Record<'zh' | 'en', Record<keyof Meta, string>> = {
-  zh: {paperNo: '文件編號', fileRef: '檔號', committee: '委員會', meetingDate: '會議日期', title: '標題', issuedBy: '發出', issueDate: '發出日期', kind: '類別'},
-  en: {paperNo: 'Paper No.', fileRef: 'File Ref.', committee: 'Committee', meetingDate: 'Meeting date', title: 'Title', issuedBy: 'Issued by', issueDate: 'Date of issue', kind: 'Kind'}
+  zh: {paperNo: '文件編號', fileRef: '檔號', committee: '委員會', meetingDate: '會議日期', title: '標題', issuedBy: '發出', issueDate: '發出日期', kind: '類別', meetingTime: '會議時間', venue: '地點'},
+  en: {paperNo: 'Paper No.', fileRef: 'File Ref.', committee: 'Committee', meetingDate: 'Meeting date', title: 'Title', issuedBy: 'Issued by', issueDate: 'Date of issue', kind: 'Kind', meetingTime: 'Meeting time', venue: 'Venue'}
 }
 
 function pageTitle(tree: Paper, fallback: string | undefined): string {
@@ -182,7 +182,30 @@ function top(node: TopContent | Section['children'][number], state: State): Elem
       return [signature(node)]
     case 'appendix':
       return [appendix(node, state)]
+    case 'attendance':
+      return [attendance(node)]
+    case 'note':
+      return [el('aside', {className: ['note']}, node.children.map((child) => paragraph(child, state)))]
+    case 'speech':
+      return [speech(node, state)]
+    case 'event':
+      return [el('p', {className: ['event']}, [txt(node.children.map((child) => child.value).join(''))])]
   }
+}
+
+function attendance(node: Attendance): Element {
+  const children: ElementContent[] = []
+  for (const group of node.children) {
+    children.push(el('h3', {}, [txt(group.label)]))
+    children.push(el('ul', {className: ['group', `group-${group.role}`]}, group.children.map((person) => el('li', {className: [person.type]}, [txt(person.children.map((child) => child.value).join(' '))]))))
+  }
+  return el('section', {className: ['attendance']}, children)
+}
+
+function speech(node: Speech, state: State): Element {
+  const children: ElementContent[] = [el('p', {className: ['speaker']}, [el('strong', {}, [txt(node.speaker + node.separator)])])]
+  for (const child of node.children) children.push(paragraph(child, state))
+  return el('section', {className: ['speech']}, children)
 }
 
 function heading(depth: number, content: ElementContent[], id?: string): Element {

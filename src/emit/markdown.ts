@@ -103,13 +103,28 @@ function top(node: TopContent): RootContent[] {
     }
     case 'appendix':
       return appendix(node)
+    case 'attendance':
+      return node.children.flatMap((group): RootContent[] => [
+        para([{type: 'text', value: group.label + (group.separator ?? '')}]),
+        {type: 'list', ordered: false, spread: false, children: group.children.map((person): ListItem => ({type: 'listItem', spread: false, children: [para([{type: 'text', value: person.children.map((child) => child.value).join(' ')}])]}))}
+      ])
+    case 'note':
+      return node.children.flatMap((child) => paragraph(child))
+    case 'speech':
+      return [
+        para([{type: 'strong', children: [{type: 'text', value: node.speaker + node.separator}]}]),
+        ...node.children.flatMap((child) => paragraph(child))
+      ]
+    case 'event':
+      return [para([{type: 'text', value: node.children.map((child) => child.value).join('')}])]
   }
 }
 
 function section(node: Section): RootContent[] {
+  const title = node.marker ? node.marker + (/[.．、]$/.test(node.marker) ? '' : ' ') + node.title : node.title
   return [
-    {type: 'heading', depth: Math.min(6, Math.max(1, node.depth)) as 1 | 2 | 3 | 4 | 5 | 6, children: [{type: 'text', value: node.title}]},
-    ...node.children.flatMap((child) => top(child))
+    {type: 'heading', depth: Math.min(6, Math.max(1, node.depth)) as 1 | 2 | 3 | 4 | 5 | 6, children: [{type: 'text', value: title}]},
+    ...node.children.flatMap((child) => top(child as TopContent))
   ]
 }
 

@@ -80,6 +80,17 @@ export function unaccounted(input: string, tree: Paper): string[] {
         break
       case 'section':
         count(n.title as string, balance, -1)
+        if (n.marker) count(n.marker as string, balance, -1)
+        break
+      case 'group':
+        count(n.label as string, balance, -1)
+        if (n.separator) count(n.separator as string, balance, -1)
+        break
+      case 'speech':
+        count(n.speaker as string, balance, -1)
+        count(n.separator as string, balance, -1)
+        if (n.language) count(n.language as string, balance, -1)
+        if (n.question) count(n.question as string, balance, -1)
         break
       case 'paragraph':
       case 'item':

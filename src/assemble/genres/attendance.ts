@@ -1,0 +1,279 @@
+/**
+ * The attendance lists of minutes and the Hansard: from the first label
+ * (`Members present :`, `出席議員：`) to the first agenda item or
+ * paragraph, one `group` per label with its `person`s. Layouts: one person
+ * a line; a name line then post lines (en), post lines then a name line
+ * (zh); a label and its first person on one line, or the label's colon at
+ * the start of the next line; a label cut in two by the column layout
+ * (`Public officers` / `attending`); a run-on list split at the titles;
+ * sub-labels (`Agenda item IV`, a bureau) as `caption`s; letter-spaced
+ * labels. Page furniture inside a list stays furniture.
+ */
+import {squeeze} from '../../lang/chars.js'
+import {standardHeadingKey} from '../../lang/headings.js'
+import {
+  ATTENDANCE_LABELS,
+  ATTENDANCE_SUBLABEL,
+  BUREAU_LINE,
+  HONOURS,
+  HONOURS_TAIL_ZH,
+  ITEM_NUMERAL,
+  LABEL_TAIL,
+  PERSON_END_ZH,
+  PERSON_SPLIT_EN,
+  PERSON_START_EN,
+  TRAILING_NOTE,
+  type AttendanceRole
+} from '../../lang/meetings.js'
+import type {Line} from '../../normalise/lines.js'
+import type {Source} from '../../source.js'
+import type {Attendance, Caption, Group, Person, Text} from '../../tree.js'
+
+/** How far into the text the first label may stand (content lines). */
+const LOOK = 80
+
+export interface FoundAttendance {
+  node: Attendance
+  /** Indexes into the line list: the first and last line the lists were read from. */
+  first: number
+  last: number
+}
+
+interface Piece {
+  start: number
+  end: number
+  text: string
+}
+
+function roleOf(label: string): AttendanceRole | null {
+  for (const [pattern, role] of ATTENDANCE_LABELS) if (pattern.test(label)) return role
+  return null
+}
+
+interface Label {
+  label: string
+  separator: string | null
+  /** The words after the colon, on the label's line (or the line after a cut label). */
+  rest: Piece | null
+  role: AttendanceRole
+  /** Lines the label took (2 for a cut label). */
+  lines: number
+}
+
+const COLON = /^(.*?)\s*([:：])\s*(.*)$/
+
+function readLabel(line: Line, next: Line | undefined): Label | null {
+  const text = squeeze(line.text)
+  const colon = COLON.exec(text)
+  if (colon && colon[1]) {
+    const role = roleOf(colon[1])
+    if (role) return {label: colon[1], separator: colon[2]!, rest: restOf(line, colon[3]!), role, lines: 1}
+  }
+  const role = roleOf(text)
+  if (role) return {label: text, separator: null, rest: null, role, lines: 1}
+  if (next && !next.blank) {
+    const tail = COLON.exec(next.text)
+    const word = tail && tail[1] ? tail[1] : next.text
+    if (LABEL_TAIL.test(word)) {
+      const joined = `${text} ${word}`
+      const cut = roleOf(joined)
+      if (cut) return {label: joined, separator: tail ? tail[2]! : null, rest: tail ? restOf(next, tail[3]!) : null, role: cut, lines: 2}
+    }
+  }
+  return null
+}
+
+/** The piece of a line that its last `length` characters are. */
+function restOf(line: Line, words: string): Piece | null {
+  if (!words.trim()) return null
+  const start = line.end - words.length
+  return {start, end: line.end, text: words}
+}
+
+function whole(line: Line): Piece {
+  return {start: line.start, end: line.end, text: line.text}
+}
+
+/** The end of the lists: an agenda item, a numbered paragraph, a standard heading, a sentence. */
+function endsLists(text: string, zh: boolean): boolean {
+  if (/^\d{1,3}\s*[.．]\s*\S/.test(text)) return true
+  if (ITEM_NUMERAL.test(text) && !PERSON_START_EN.test(text)) return true
+  if (standardHeadingKey(text)) return true
+  if (zh) return /[。？！]/.test(text) || text.length > 60
+  return text.length > 70 && /[.;]$/.test(text) && !PERSON_START_EN.test(text)
+}
+
+export function findAttendance(lines: readonly Line[], source: Source): FoundAttendance | null {
+  let seen = 0
+  let begin = -1
+  for (let i = 0; i < lines.length && seen < LOOK; i++) {
+    const line = lines[i]!
+    if (line.blank || line.furniture) continue
+    seen++
+    if (readLabel(line, nextContent(lines, i))) {
+      begin = i
+      break
+    }
+  }
+  if (begin < 0) return null
+  const zh = /[\u3400-\u9fff]/.test(lines[begin]!.text)
+  const groups: Group[] = []
+  let group: Group | null = null
+  let person: Person | Caption | null = null
+  /** zh: post lines waiting for the name line under them. */
+  let pending: Piece[] = []
+  let last = begin
+
+  const flushPending = () => {
+    if (!group || pending.length === 0) return
+    group.children.push(makePerson(pending, null, zh, source))
+    pending = []
+  }
+  const add = (piece: Piece) => {
+    if (!group) return
+    const text = piece.text.replace(/^[-–]\s*/, '')
+    if (text !== piece.text) piece = {start: piece.end - text.length, end: piece.end, text}
+    if (!text) return
+    if (ATTENDANCE_SUBLABEL.test(text) || ((person === null || person.type === 'caption') && !zh && BUREAU_LINE.test(text) && !PERSON_START_EN.test(text))) {
+      flushPending()
+      person = {type: 'caption', children: [textNode(piece, source)], position: source.position(piece.start, piece.end)}
+      group.children.push(person)
+      return
+    }
+    if (zh) {
+      if (isNameZh(text)) {
+        person = makePerson(pending, piece, zh, source)
+        pending = []
+        group.children.push(person)
+      } else pending.push(piece)
+      return
+    }
+    // en: a title starts a person (several on a run-on line); other lines are the post of the person above.
+    const parts = splitRunOn(piece)
+    for (const part of parts) {
+      if (PERSON_START_EN.test(part.text) || !person || person.type === 'caption') {
+        person = makePerson([], part, zh, source)
+        group.children.push(person)
+      } else {
+        person.children.push(textNode(part, source))
+        person.position = source.position(person.position.start.offset, part.end)
+        const post = person.post
+        person.post = post ? `${post} ${part.text}` : part.text
+      }
+    }
+  }
+
+  for (let i = begin; i < lines.length; i++) {
+    const line = lines[i]!
+    if (line.blank || line.furniture) continue
+    const label = readLabel(line, nextContent(lines, i))
+    if (label) {
+      flushPending()
+      const start = line.start
+      group = {type: 'group', label: label.label, separator: label.separator, role: label.role, children: [], position: source.position(start, line.end)}
+      groups.push(group)
+      person = null
+      if (label.lines === 2) i = indexOfNext(lines, i)
+      last = i
+      if (label.rest) add(label.rest)
+      continue
+    }
+    if (endsLists(squeeze(line.text), zh)) break
+    let piece = whole(line)
+    const colon = /^[:：]\s*/.exec(line.text)
+    if (colon && group && group.children.length === 0) {
+      group.separator ??= colon[0].trim()
+      piece = {start: line.start + colon[0].length, end: line.end, text: line.text.slice(colon[0].length)}
+    }
+    add(piece)
+    last = i
+  }
+  flushPending()
+  for (const g of groups) {
+    const end = g.children.length ? g.children[g.children.length - 1]!.position.end.offset : g.position.end.offset
+    g.position = source.position(g.position.start.offset, end)
+  }
+  const node: Attendance = {
+    type: 'attendance',
+    children: groups,
+    position: source.position(groups[0]!.position.start.offset, groups[groups.length - 1]!.position.end.offset)
+  }
+  return {node, first: begin, last}
+}
+
+function nextContent(lines: readonly Line[], i: number): Line | undefined {
+  const j = indexOfNext(lines, i)
+  return j < lines.length ? lines[j] : undefined
+}
+
+function indexOfNext(lines: readonly Line[], i: number): number {
+  let j = i + 1
+  while (j < lines.length && (lines[j]!.blank || lines[j]!.furniture)) j++
+  return j
+}
+
+function isNameZh(text: string): boolean {
+  const bare = text.replace(TRAILING_NOTE, '').replace(HONOURS_TAIL_ZH, '').replace(TRAILING_NOTE, '').trim()
+  return PERSON_END_ZH.test(bare)
+}
+
+function splitRunOn(piece: Piece): Piece[] {
+  const out: Piece[] = []
+  let from = 0
+  for (const match of piece.text.matchAll(PERSON_SPLIT_EN)) {
+    const cut = match.index + match[0].length
+    if (match.index > from) out.push(sub(piece, from, match.index))
+    from = cut
+  }
+  out.push(sub(piece, from, piece.text.length))
+  return out.filter((part) => part.text)
+}
+
+function sub(piece: Piece, from: number, to: number): Piece {
+  const text = piece.text.slice(from, to)
+  const lead = text.length - text.trimStart().length
+  const trimmed = text.trim()
+  return {start: piece.start + from + lead, end: piece.start + from + lead + trimmed.length, text: trimmed}
+}
+
+function textNode(piece: Piece, source: Source): Text {
+  return {type: 'text', value: piece.text, position: source.position(piece.start, piece.end)}
+}
+
+/** A person from the post lines before the name (zh) and the name line; en posts are added after. */
+function makePerson(before: Piece[], name: Piece | null, zh: boolean, source: Source): Person {
+  const pieces = name ? [...before, name] : before
+  const start = pieces[0]!.start
+  const end = pieces[pieces.length - 1]!.end
+  const person: Person = {
+    type: 'person',
+    name: null,
+    honours: null,
+    post: before.length ? before.map((piece) => piece.text).join(zh ? '' : ' ') : null,
+    note: null,
+    children: pieces.map((piece) => textNode(piece, source)),
+    position: source.position(start, end)
+  }
+  if (!name) return person
+  let text = name.text
+  const note = TRAILING_NOTE.exec(text)
+  if (note) {
+    person.note = note[1]!
+    text = text.slice(0, note.index).trim()
+  }
+  if (zh) {
+    const honours = HONOURS_TAIL_ZH.exec(text)
+    if (honours) {
+      person.honours = honours[0].replace(/^\s*[,，、]\s*/, '').trim()
+      text = text.slice(0, honours.index).trim()
+    }
+    person.name = text
+  } else {
+    const parts = text.split(/\s*,\s*/)
+    let cut = parts.length
+    while (cut > 1 && HONOURS.test(parts[cut - 1]!)) cut--
+    person.name = parts.slice(0, cut).join(', ')
+    person.honours = cut < parts.length ? parts.slice(cut).join(', ') : null
+  }
+  return person
+}

@@ -1,0 +1,30 @@
+/**
+ * Which genre of meeting record a text is, from its first lines: a line
+ * naming it (`會議紀要`, `議 程`, `Revised agenda`, `會議過程正式紀錄`), or
+ * for an agenda that does not name itself, item headings with time slots.
+ * Cheap: it reads at most the first 60 lines and stops at the first answer,
+ * so papers of other kinds pay almost nothing.
+ */
+import {squeeze} from '../../lang/chars.js'
+import {GENRE_LINES, TIME_SLOT, type Genre} from '../../lang/meetings.js'
+import type {Line} from '../../normalise/lines.js'
+
+export type {Genre}
+
+/** Lines (content only) searched for a genre's own name, and for time slots. */
+const NAME_LOOK = 25
+const LOOK = 60
+
+export function detectGenre(lines: readonly Line[]): Genre | null {
+  let seen = 0
+  let slots = 0
+  for (const line of lines) {
+    if (line.blank || line.furniture) continue
+    if (++seen > LOOK) break
+    if (line.text.length > 160) continue
+    const text = squeeze(line.text)
+    if (seen <= NAME_LOOK) for (const [pattern, genre] of GENRE_LINES) if (pattern.test(text)) return genre
+    if (TIME_SLOT.test(text)) slots++
+  }
+  return slots >= 2 ? 'agenda' : null
+}

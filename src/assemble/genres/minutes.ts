@@ -1,0 +1,139 @@
+/**
+ * What minutes and agendas share after the body is built: agenda-item
+ * headings get their `number` and `marker` (`I.`, `II`, a numeral glued to
+ * the word as in `IIIInformation`, read by following the sequence I, II,
+ * III…), an item's time slot becomes the section's `time` (its line stays
+ * a paragraph), a `(Post-meeting note: …)` paragraph becomes a `note`.
+ * Also the meeting's time and venue from the header fields.
+ */
+import {romanValue, toRoman} from '../../lang/numbering.js'
+import {
+  CLOCK_EN,
+  AFTERNOON,
+  CLOCK_ZH,
+  GENRE_LINES,
+  MEETING_FIELD_LINE,
+  MEETING_FIELD_NAMES,
+  POST_MEETING_NOTE,
+  TIME_SLOT,
+  VENUE_IN_SENTENCE
+} from '../../lang/meetings.js'
+import {squeeze} from '../../lang/chars.js'
+import type {Header, Meta, Note, Paragraph, Section, TopContent} from '../../tree.js'
+
+type Child = TopContent | Section['children'][number]
+
+/** Number the agenda-item headings, in order, at every depth where they stand. */
+export function numberItems(children: Child[]): void {
+  let expected = 1
+  const visit = (nodes: Child[]) => {
+    for (const node of nodes) {
+      if (node.type !== 'section' && node.type !== 'appendix') continue
+      if (node.type === 'section') {
+        const found = itemNumeral(node.title, expected)
+        if (found) {
+          node.marker = found.marker
+          node.number = found.number
+          node.title = node.title.slice(found.length).trim()
+          expected = romanValue(found.number) + 1
+        }
+      }
+      if (node.type === 'section') visit(node.children)
+    }
+  }
+  visit(children)
+}
+
+/**
+ * The item numeral at the start of a heading. With a dot or a space after
+ * it any numeral from the expected one on; glued to the next word only the
+ * expected one (`IIIInformation` after II is III, not IIII).
+ */
+function itemNumeral(title: string, expected: number): {number: string; marker: string; length: number} | null {
+  const spaced = /^([IVXL]{1,6})(\s*[.．、]\s*|\s+)(?=\S)/.exec(title)
+  if (spaced) {
+    const value = romanValue(spaced[1]!)
+    if (value >= expected && value <= expected + 2) return {number: spaced[1]!, marker: spaced[1]! + spaced[2]!.trim(), length: spaced[0].length}
+  }
+  const want = toRoman(expected).toUpperCase()
+  if (title.startsWith(want) && title.length > want.length && /[A-Z\u3400-\u9fff]/.test(title[want.length]!)) {
+    return {number: want, marker: want, length: want.length}
+  }
+  return null
+}
+
+/** An item's time slot: the unnumbered paragraph right under its heading. */
+export function itemTimes(children: Child[]): void {
+  for (const node of children) {
+    if (node.type !== 'section') continue
+    const first = node.children[0]
+    if (first && first.type === 'paragraph' && first.number === null) {
+      const words = plain(first)
+      if (TIME_SLOT.test(squeeze(words))) node.time = words.replace(/^[(（]\s*|\s*[)）]$/g, '')
+    }
+    itemTimes(node.children)
+  }
+}
+
+/** `(Post-meeting note: …)` paragraphs become `note`s holding them. */
+export function postMeetingNotes(children: Child[]): void {
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]!
+    if (node.type === 'section') postMeetingNotes(node.children)
+    else if (node.type === 'paragraph' && node.number === null && POST_MEETING_NOTE.test(plain(node))) {
+      const note: Note = {type: 'note', kind: 'post-meeting', children: [node], position: node.position}
+      children[i] = note
+    }
+  }
+}
+
+function plain(paragraph: Paragraph): string {
+  let out = ''
+  for (const child of paragraph.children) if (child.type === 'text') out += child.value
+  return out
+}
+
+/** Meeting time (ISO `HH:MM`) and venue from the header: `時間:上午10時40分`, `held on … at 2:15 p.m. in Conference Room B`. */
+export function meetingMeta(header: Header | null, meta: Meta): void {
+  let titled = false
+  meta.meetingTime = null
+  meta.venue = null
+  for (const field of header?.children ?? []) {
+    const text = squeeze(field.value)
+    // The record's own title line: `Minutes of meeting held on …`, `會議紀要`, `議程`.
+    if (!titled && GENRE_LINES.some(([pattern]) => pattern.test(text))) {
+      meta.title = text
+      titled = true
+    }
+    const labelled = MEETING_FIELD_LINE.exec(text)
+    if (labelled) {
+      const name = MEETING_FIELD_NAMES[labelled[1]!.toLowerCase()]
+      if (name === 'time') meta.meetingTime ??= clock(labelled[2]!)
+      else if (name === 'venue') meta.venue ??= labelled[2]!.trim()
+      else if (name === 'date') meta.meetingTime ??= clock(labelled[2]!)
+      continue
+    }
+    if (field.name === 'meeting' || field.name === 'title' || field.name === 'note') {
+      meta.meetingTime ??= clock(text)
+      const venue = VENUE_IN_SENTENCE.exec(field.value)
+      if (venue) meta.venue ??= venue[1]!.replace(/[.,;]$/, '')
+    }
+  }
+}
+
+function clock(text: string): string | null {
+  const en = CLOCK_EN.exec(text)
+  if (en) {
+    let hour = Number(en[1]) % 12
+    if (en[3]!.toLowerCase() === 'p') hour += 12
+    return `${String(hour).padStart(2, '0')}:${en[2]}`
+  }
+  const zh = CLOCK_ZH.exec(text)
+  if (zh) {
+    let hour = Number(zh[2])
+    const half = zh[1]
+    if (half && AFTERNOON.test(half) && hour < 12) hour += 12
+    return `${String(hour).padStart(2, '0')}:${String(Number(zh[3] ?? 0)).padStart(2, '0')}`
+  }
+  return null
+}

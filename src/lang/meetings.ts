@@ -1,0 +1,97 @@
+/**
+ * Wording of meeting records — minutes, agendas and the Hansard — in
+ * zh-Hant, zh-Hans and en: how each genre names itself, the labels of its
+ * attendance lists, the titles people carry, agenda-item numerals, notes
+ * and time slots. Tables and patterns only; the genre code in
+ * src/assemble/genres/ reads them.
+ */
+
+export type Genre = 'minutes' | 'agenda' | 'hansard'
+
+/** Lines near the top that name the genre, strongest first (the text is squeezed: letter-spacing removed). */
+export const GENRE_LINES: [RegExp, Genre][] = [
+  [/^(?:(?:立法[會会])?會議過程正式紀錄|(?:立法[会會])?会议过程正式纪录|OFFICIAL\s+RECORD\s+OF\s+PROCEEDINGS)$/i, 'hansard'],
+  [/^(?:修訂)?議程$|^(?:修订)?议程$|^(?:Revised\s+)?Agenda$/i, 'agenda'],
+  [/^(?:[^\s]{0,30}?)?會議紀要$|^(?:[^\s]{0,30}?)?会议纪要$|^Minutes\s+of\s+(?:the\s+)?(?:\w+\s+)*?(?:meeting|Meeting)/, 'minutes']
+]
+
+/** The role an attendance label gives its people. */
+export type AttendanceRole = 'present' | 'absent' | 'attending' | 'officers' | 'clerks' | 'staff' | 'other'
+
+/** Attendance labels (squeezed, colon removed) and their role. */
+export const ATTENDANCE_LABELS: [RegExp, AttendanceRole][] = [
+  [/^(?:Members?\s+(?:present|absent\s+with\s+apologies)|MEMBERS?\s+PRESENT|出席(?:委員|議員|委员|议员|成員|成员)|出席者)$/i, 'present'],
+  [/^(?:Members?\s+absent|MEMBERS?\s+ABSENT|缺席(?:委員|議員|委员|议员|成員|成员)|缺席者)$/i, 'absent'],
+  [/^(?:(?:Other\s+|Non-(?:Panel|Committee|Subcommittee)\s+)?Members?\s+attending|(?:其他)?(?:出席|列席)(?:議員|议员)|其他出席(?:委員|委员))$/i, 'attending'],
+  [/^(?:Public\s+[Oo]fficers?(?:\s+attending)?|PUBLIC\s+OFFICERS?\s+ATTENDING|出席(?:的)?(?:公職人員|公职人员|政府官員|政府官员)|列席(?:的)?(?:公職人員|公职人员|政府官員|政府官员))$/i, 'officers'],
+  [/^(?:Clerks?\s+in\s+attendance|CLERKS?\s+IN\s+ATTENDANCE|列席秘書|列席秘书)$/i, 'clerks'],
+  [/^(?:Staff\s+in\s+attendance|列席職員|列席职员)$/i, 'staff'],
+  [/^(?:Attendance\s+by\s+invitation|In\s+attendance|Also\s+(?:present|in\s+attendance)|應邀出席者|应邀出席者|應邀出席|应邀出席|列席者)$/i, 'other']
+]
+
+/** The first words of a label the column layout cut (`Public officers` / `attending`). */
+export const LABEL_TAIL = /^(?:attending|in\s+attendance|present|absent)$/i
+
+/** The colon after a label, as printed (half or full width, spaced or not). */
+export const LABEL_COLON = /\s*[:：]\s*/
+
+/** English titles that start a person's entry; a run-on list is split before each. */
+export const PERSON_START_EN =
+  /^(?:(?:Dr|Ir|Prof|Professor)\s+)*(?:Hon|Mr|Ms|Miss|Mrs|Mdm|Madam|Prof|Professor|Dr|Ir|Sr|Sir|Rev|THE\s+HONOURABLE|DR\s+THE\s+HONOURABLE|IR\s+DR\s+THE\s+HONOURABLE|PROF\s+THE\s+HONOURABLE)\b/
+
+/** Where a line holding several English entries splits: before each `Hon`, `Dr Hon`, `Ir Dr Hon`, `THE HONOURABLE`. */
+export const PERSON_SPLIT_EN = /(?<!\b(?:Dr|Ir|Prof|DR|IR|PROF))\s+(?=(?:(?:Dr|Ir|Prof)\s+)*(?:Hon\s+[A-Z]|THE\s+HONOURABLE\b|DR\s+THE\s+HONOURABLE\b))/g
+
+/** A Chinese entry's name ends with a title: `陳鑑林議員`, `梁小琴女士` (then a note or honours may follow). */
+export const PERSON_END_ZH = /(?:議員|议员|女士|先生|小姐|博士|教授|醫生|医生|夫人|太太|法官|主席|副主席)$/
+
+/** Honours and decorations after a Chinese entry's name: ` , G.B.S., J.P.`, `, 大紫荊勳賢`. */
+export const HONOURS_TAIL_ZH = /(?:\s*[,，、]\s*(?:(?:[A-Z]{1,4}\.?){1,4}(?:[A-Z]{1,4}\.?)*|[\u3400-\u9fff]{1,6}(?:勳賢|勋贤)))+\s*$/
+
+/** Honours after an English name: `SBS, JP`, `G.B.S., J.P.`, `MH`. */
+export const HONOURS = /^(?:[A-Z]\.?){2,4}$/
+
+/** A note in brackets at the end of an entry: `(Chairman)`, `(主席)`, `(for Item EC(98-99)14)`. */
+export const TRAILING_NOTE = /\s*([(（](?:[^()（）]|[(（][^()（）]*[)）])*[)）])\s*$/
+
+/** A sub-label among officers: `Agenda item IV`, `議程第III項`, `Item II`. */
+export const ATTENDANCE_SUBLABEL = /^(?:(?:For\s+)?(?:Agenda\s+)?[Ii]tems?\s+[IVXLC]+(?:\s*(?:,|and|&|-)\s*[IVXLC]+)*|議程第\s*[IVXLC0-9]+\s*(?:及\s*[IVXLC0-9]+\s*)?項|议程第\s*[IVXLC0-9]+\s*(?:及\s*[IVXLC0-9]+\s*)?项)\s*[:：]?$/
+
+/** Words that end an English post line that names an office rather than a person (a bureau heading among officers). */
+export const BUREAU_LINE = /^(?:[A-Z][a-z]+\s+)*?(?:Bureau|Department|Office|Commission|Authority|Council|Corporation|Agency|Secretariat|Division)(?:\s+\([^)]*\))?$|(?:局|署|處|处|辦公室|办公室|委員會|委员会|部門|部门)$/
+
+/** An agenda item's numeral at the start of its heading: `I.`, `II`, `III`, `IV.`, glued or spaced. Group 1 is the numeral. */
+export const ITEM_NUMERAL = /^([IVXL]{1,6})(?:\s*[.．、]\s*|\s+|(?=[A-Z\u3400-\u9fff]))/
+
+/** A post-meeting note: `(Post-meeting note: …)`, `(會後備註 : …)`. */
+export const POST_MEETING_NOTE = /^[(（]\s*(?:Post-?\s*meeting\s+note|會後備註|会后备注|會後補註|会后补注)\s*[:：]/i
+
+/** The time slot under an agenda item: `(8:30 am - 8:35 am)`, `(10:30 am onwards)`, `(下午2時30分至2時35分)`, `(由下午12時25分起)`. */
+export const TIME_SLOT =
+  /^[(（]\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[-–—]|to)\s*\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?|\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?\s*onwards|由?(?:上午|下午|中午|晚上)?\s*\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?(?:\s*至\s*(?:上午|下午|中午|晚上)?\s*\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?|\s*起))\s*[)）]$/i
+
+/** A clock time, English (`2:15 p.m.`, `9:40 am`) or Chinese (`上午10時40分`). */
+export const CLOCK_EN = /\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s*m\b\.?/i
+/** The half of the day that adds 12 hours. */
+export const AFTERNOON = /^(?:下午|晚上)$/
+export const CLOCK_ZH = /(上午|下午|中午|晚上)?\s*(\d{1,2})\s*時(?:\s*(\d{1,2})\s*分)?/
+
+/** Minutes' header lines with a label: `日期:`, `時 間 :`, `地點:`, `Date :`, `Time :`, `Venue :`. Group 1 label, 2 value. */
+export const MEETING_FIELD_LINE = /^(日期|日期及時間|时间|時間|地點|地点|Date|Time|Venue|Place)\s*[:：]\s*(.+)$/i
+export const MEETING_FIELD_NAMES: Record<string, 'date' | 'time' | 'venue'> = {
+  日期: 'date',
+  date: 'date',
+  時間: 'time',
+  时间: 'time',
+  time: 'time',
+  地點: 'venue',
+  地点: 'venue',
+  venue: 'venue',
+  place: 'venue'
+}
+
+/** `held on Friday, 9 May 1997, at 2:15 pm in Conference Room B`: the venue after `in`. Group 1 is the venue. */
+export const VENUE_IN_SENTENCE = /\b(?:at\s+\d{1,2}[:.]\d{2}\s*[ap]\.?\s*m\.?,?\s+)(?:in|at)\s+(?:the\s+)?(.+?)\s*$/i
+
+/** The note that the Administration has seen the minutes. */
+export const SEEN_BY_ADMINISTRATION = /^[(（]\s*(?:These\s+minutes\s+have\s+been\s+seen\s+by\s+the\s+Administration|此份會議紀要業經政府當局審閱|此份会议纪要业经政府当局审阅)\s*[)）]?$|^[(（]\s*These\s+minutes\s+have\s+been\s+seen$/i
