@@ -95,3 +95,20 @@ export const VENUE_IN_SENTENCE = /\b(?:at\s+\d{1,2}[:.]\d{2}\s*[ap]\.?\s*m\.?,?\
 
 /** The note that the Administration has seen the minutes. */
 export const SEEN_BY_ADMINISTRATION = /^[(（]\s*(?:These\s+minutes\s+have\s+been\s+seen\s+by\s+the\s+Administration|此份會議紀要業經政府當局審閱|此份会议纪要业经政府当局审阅)\s*[)）]?$|^[(（]\s*These\s+minutes\s+have\s+been\s+seen$/i
+
+/** A label, its colon and what follows on the line. */
+export const LABEL_AND_REST = /^(.*?)\s*([:：])\s*(.*)$/
+/** The colon of a label at the start of the next line (two-column layout). */
+export const LEADING_COLON = /^[:：]\s*/
+/** A comma before honours. */
+export const LEADING_COMMA = /^\s*[,，、]\s*/
+/** A numbered paragraph's start: the attendance lists have ended. */
+export const PARAGRAPH_START = /^\d{1,3}\s*[.．]\s*\S/
+/** A Chinese sentence's end inside a line. */
+export const SENTENCE_STOP_ZH = /[。？！]/
+/** An item numeral followed by a stop or a space. Group 1 the numeral, 2 what follows it. */
+export const ITEM_NUMERAL_SPACED = /^([IVXL]{1,6})(\s*[.．、]\s*|\s+)(?=\S)/
+/** The brackets around a time slot. */
+export const SLOT_BRACKETS = /^[(（]\s*|\s*[)）]$/g
+/** A section marker that ends in its own stop (`I.`): no space before the title. */
+export const MARKER_STOP = /[.．、]$/

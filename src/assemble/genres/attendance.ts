@@ -18,7 +18,12 @@ import {
   HONOURS,
   HONOURS_TAIL_ZH,
   ITEM_NUMERAL,
+  LABEL_AND_REST,
   LABEL_TAIL,
+  LEADING_COLON,
+  LEADING_COMMA,
+  PARAGRAPH_START,
+  SENTENCE_STOP_ZH,
   PERSON_END_ZH,
   PERSON_SPLIT_EN,
   PERSON_START_EN,
@@ -60,7 +65,7 @@ interface Label {
   lines: number
 }
 
-const COLON = /^(.*?)\s*([:：])\s*(.*)$/
+const COLON = LABEL_AND_REST
 
 function readLabel(line: Line, next: Line | undefined): Label | null {
   const text = squeeze(line.text)
@@ -96,10 +101,10 @@ function whole(line: Line): Piece {
 
 /** The end of the lists: an agenda item, a numbered paragraph, a standard heading, a sentence. */
 function endsLists(text: string, zh: boolean): boolean {
-  if (/^\d{1,3}\s*[.．]\s*\S/.test(text)) return true
+  if (PARAGRAPH_START.test(text)) return true
   if (ITEM_NUMERAL.test(text) && !PERSON_START_EN.test(text)) return true
   if (standardHeadingKey(text)) return true
-  if (zh) return /[。？！]/.test(text) || text.length > 60
+  if (zh) return SENTENCE_STOP_ZH.test(text) || text.length > 60
   return text.length > 70 && /[.;]$/.test(text) && !PERSON_START_EN.test(text)
 }
 
@@ -180,7 +185,7 @@ export function findAttendance(lines: readonly Line[], source: Source): FoundAtt
     }
     if (endsLists(squeeze(line.text), zh)) break
     let piece = whole(line)
-    const colon = /^[:：]\s*/.exec(line.text)
+    const colon = LEADING_COLON.exec(line.text)
     if (colon && group && group.children.length === 0) {
       group.separator ??= colon[0].trim()
       piece = {start: line.start + colon[0].length, end: line.end, text: line.text.slice(colon[0].length)}
@@ -264,7 +269,7 @@ function makePerson(before: Piece[], name: Piece | null, zh: boolean, source: So
   if (zh) {
     const honours = HONOURS_TAIL_ZH.exec(text)
     if (honours) {
-      person.honours = honours[0].replace(/^\s*[,，、]\s*/, '').trim()
+      person.honours = honours[0].replace(LEADING_COMMA, '').trim()
       text = text.slice(0, honours.index).trim()
     }
     person.name = text

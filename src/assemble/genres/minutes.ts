@@ -12,6 +12,8 @@ import {
   AFTERNOON,
   CLOCK_ZH,
   GENRE_LINES,
+  ITEM_NUMERAL_SPACED,
+  SLOT_BRACKETS,
   MEETING_FIELD_LINE,
   MEETING_FIELD_NAMES,
   POST_MEETING_NOTE,
@@ -50,7 +52,7 @@ export function numberItems(children: Child[]): void {
  * expected one (`IIIInformation` after II is III, not IIII).
  */
 function itemNumeral(title: string, expected: number): {number: string; marker: string; length: number} | null {
-  const spaced = /^([IVXL]{1,6})(\s*[.．、]\s*|\s+)(?=\S)/.exec(title)
+  const spaced = ITEM_NUMERAL_SPACED.exec(title)
   if (spaced) {
     const value = romanValue(spaced[1]!)
     if (value >= expected && value <= expected + 2) return {number: spaced[1]!, marker: spaced[1]! + spaced[2]!.trim(), length: spaced[0].length}
@@ -69,7 +71,7 @@ export function itemTimes(children: Child[]): void {
     const first = node.children[0]
     if (first && first.type === 'paragraph' && first.number === null) {
       const words = plain(first)
-      if (TIME_SLOT.test(squeeze(words))) node.time = words.replace(/^[(（]\s*|\s*[)）]$/g, '')
+      if (TIME_SLOT.test(squeeze(words))) node.time = words.replace(SLOT_BRACKETS, '')
     }
     itemTimes(node.children)
   }
