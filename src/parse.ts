@@ -9,6 +9,7 @@ import {buildHeader, readMeta, splitHeader} from './assemble/header.js'
 import {detectLang} from './lang/detect.js'
 import {detectGenre, type Genre} from './assemble/genres/detect.js'
 import {findAttendance} from './assemble/genres/attendance.js'
+import {MEETING_HEADER, isItemHeading} from './assemble/genres/header.js'
 import {itemTimes, meetingMeta, numberItems, postMeetingNotes} from './assemble/genres/minutes.js'
 import {MessageList, type Message} from './message.js'
 import {markFurniture} from './normalise/furniture.js'
@@ -48,13 +49,14 @@ function parseLines(text: string, lines: Line[], options: ParseOptions, source: 
   const genre = options.kind ? (GENRES.has(options.kind) ? (options.kind as Genre) : null) : detectGenre(lines)
   // Minutes and the Hansard: the attendance lists are read apart; the header is what stands above them.
   const attendance = genre === 'minutes' || genre === 'hansard' ? findAttendance(lines, source) : null
+  const hooks = genre ? MEETING_HEADER : undefined
   let split: ReturnType<typeof splitHeader>
   if (attendance) {
-    split = splitHeader(toBlocks(lines.slice(0, attendance.first), width, footnotes), width)
+    split = splitHeader(toBlocks(lines.slice(0, attendance.first), width, footnotes), width, hooks)
     split.body.push(...toBlocks(lines.slice(attendance.last + 1), width, footnotes))
-  } else split = splitHeader(toBlocks(lines, width, footnotes), width)
-  const header = buildHeader(source, split.header)
-  const body = new BodyBuilder(source, width)
+  } else split = splitHeader(toBlocks(lines, width, footnotes), width, hooks)
+  const header = buildHeader(source, split.header, hooks)
+  const body = new BodyBuilder(source, width, genre === 'minutes' ? {itemHeading: isItemHeading} : undefined)
   const children: TopContent[] = header ? [header] : []
   if (attendance) children.push(attendance.node)
   children.push(...body.run(split.body))
@@ -68,7 +70,7 @@ function parseLines(text: string, lines: Line[], options: ParseOptions, source: 
     meetingMeta(header, meta)
     numberItems(children)
     if (genre === 'agenda') itemTimes(children)
-    postMeetingNotes(children)
+    postMeetingNotes(children, source)
   }
 
   const furniture: Furniture[] = []

@@ -14,6 +14,7 @@ import type {Field, FieldName, Header, Meta} from '../tree.js'
 import {isFull, isShort, type Block, type TextBlock} from './blocks.js'
 import {plainText, type Piece} from './inline.js'
 import type {Line} from '../normalise/lines.js'
+import type {HeaderHooks} from './genres/header.js'
 
 /** A header has a handful of lines; a longer run of short lines is a list in the body (minutes). */
 const MAX_HEADER_LINES = 16
@@ -23,7 +24,7 @@ const MAX_HEADER_LINES = 16
  * the first line that is not a header line; in text with no blank lines that
  * may be inside a block, which is then cut in two.
  */
-export function splitHeader(blocks: Block[], width: number): {header: TextBlock[]; body: Block[]} {
+export function splitHeader(blocks: Block[], width: number, hooks?: HeaderHooks): {header: TextBlock[]; body: Block[]} {
   const header: TextBlock[] = []
   let lines = 0
   for (let b = 0; b < blocks.length; b++) {
@@ -34,7 +35,7 @@ export function splitHeader(blocks: Block[], width: number): {header: TextBlock[
       const line = block.lines[keep]!.text
       // A title wrapped at the margin may leave a word or two alone on the next line.
       const wrapped = keep > 0 && isFull(block.lines[keep - 1]!.text, width) && !endsSentence(block.lines[keep - 1]!.text)
-      if (SENTENCE_INSIDE.test(line) || !(isHeaderLine(line, block.lines[keep + 1]?.text) || (wrapped && isShort(line, width) && !endsSentence(line)))) break
+      if (hooks?.ends(line) || SENTENCE_INSIDE.test(line) || !(isHeaderLine(line, block.lines[keep + 1]?.text) || (wrapped && isShort(line, width) && !endsSentence(line)))) break
       keep++
     }
     // Body text that starts a block with a line run to the margin: that line is the sentence's start.
@@ -71,6 +72,8 @@ function isHeaderLine(raw: string, next: string | undefined): boolean {
 interface Classified {
   name: FieldName
   lines: Line[]
+  /** Named by the genre's hook. */
+  own?: boolean
 }
 
 /** `Legislative Council Panel` + `on Information ...`: lines that a lower-case start continues. */
@@ -85,14 +88,16 @@ function logicalLines(lines: Line[]): Line[][] {
   return groups
 }
 
-function classify(lines: Line[]): Classified[] {
+function classify(lines: Line[], hooks?: HeaderHooks): Classified[] {
   const out: Classified[] = []
   let committeeSeen = false
   let titleSeen = false
   for (const group of logicalLines(lines)) {
     const text = squeeze(group.map((line) => line.text).join(' '))
     let name: FieldName
-    if (COUNCIL_LINE.test(text)) name = 'council'
+    const own = hooks?.name(text) ?? null
+    if (own) name = own
+    else if (COUNCIL_LINE.test(text)) name = 'council'
     else if (PAPER_NUMBER_LINE.test(text)) name = 'paperNo'
     else if (FILE_REF_LINE.test(text)) name = 'fileRef'
     else if (KIND_ONLY_LINE.test(text)) name = 'kind'
@@ -106,18 +111,19 @@ function classify(lines: Line[]): Classified[] {
       titleSeen = true
     }
     const previous = out[out.length - 1]
-    if (previous && previous.name === name && (name === 'title' || name === 'note')) previous.lines.push(...group)
-    else out.push({name, lines: group})
+    // A line the genre names stands alone (a record's title is not run into the lines around it).
+    if (previous && previous.name === name && (name === 'title' || name === 'note') && !own && !previous.own) previous.lines.push(...group)
+    else out.push({name, lines: group, own: own !== null})
   }
   return out
 }
 
 
-export function buildHeader(source: Source, blocks: Block[]): Header | null {
+export function buildHeader(source: Source, blocks: Block[], hooks?: HeaderHooks): Header | null {
   const lines: Line[] = []
   for (const block of blocks) lines.push(...(block.kind === 'text' ? block.lines : []))
   if (lines.length === 0) return null
-  const children: Field[] = classify(lines).map(({name, lines: fieldLines}) => {
+  const children: Field[] = classify(lines, hooks).map(({name, lines: fieldLines}) => {
     const pieces: Piece[] = fieldLines.map((line) => ({start: line.start, end: line.end}))
     return {
       type: 'field',

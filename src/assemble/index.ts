@@ -32,6 +32,11 @@ import {isFull, isShort, type Block, type ItemBlock, type ParaBlock, type TableB
 import {phrasing, plainText, type Piece} from './inline.js'
 import {ItemNester} from './items.js'
 
+/** A genre's say in the body (meeting records): which lines are agenda-item headings. */
+export interface BodyHooks {
+  itemHeading(text: string): boolean
+}
+
 type Container = (Section | BlockContent)[] | TopContent[]
 
 /** A node whose last text a page break may have cut: a paragraph's or an item's. */
@@ -60,7 +65,8 @@ export class BodyBuilder {
 
   constructor(
     private readonly source: Source,
-    private readonly width: number
+    private readonly width: number,
+    private readonly hooks?: BodyHooks
   ) {}
 
   run(blocks: Block[]): TopContent[] {
@@ -312,6 +318,15 @@ export class BodyBuilder {
       const lines = [...block.lines, ...(blocks[i + 1] as TextBlock).lines]
       this.heading(plainText(this.source, lines.map(toPiece)), null, null, lines[0]!.start, lines[lines.length - 1]!.end)
       return i + 1
+    }
+    if (this.hooks?.itemHeading(first)) {
+      // A meeting record's agenda item: a top heading of its own line; the lines under it (a time slot) are content.
+      this.heading(plainText(this.source, [toPiece(block.lines[0]!)]), 1, null, block.lines[0]!.start, block.lines[0]!.end, true)
+      if (block.lines.length > 1) {
+        blocks[i] = {...block, lines: block.lines.slice(1), pieces: block.pieces.slice(1), gapBefore: false}
+        return this.text(blocks, i)
+      }
+      return i
     }
     if (key || (this.headingLike(block, blocks[i + 1]) && (block.gapBefore || this.leadsContent(blocks, i + 1, 1)))) {
       const lines = key ? [block.lines[0]!] : block.lines.slice()

@@ -6,6 +6,7 @@
  * errors, files that failed in a batch); 2 usage error or unreadable
  * input; 3 a PDF with no text layer (needs OCR); 70 an internal error.
  */
+import type {PaperKind} from '../tree.js'
 import {Command, CommanderError, Option} from 'commander'
 import {readFileSync} from 'node:fs'
 
@@ -71,6 +72,19 @@ Examples:
     )
     .option('--pretty', 'indent the JSON output')
     .addOption(new Option('--script <script>', 'convert Chinese text to hans (Simplified), hant (Traditional), hk (Hong Kong) or tw (Taiwan)').choices(['hans', 'hant', 'hk', 'tw']))
+    .addOption(
+      new Option('--kind <kind>', 'the kind of paper, not detected: minutes, agenda, hansard (parsed as such), background-brief, administration-paper, lsd-report, submission, report, paper').choices([
+        'minutes',
+        'agenda',
+        'hansard',
+        'background-brief',
+        'administration-paper',
+        'lsd-report',
+        'submission',
+        'report',
+        'paper'
+      ])
+    )
     .option('--bom', 'csv: start with a UTF-8 byte-order mark (for spreadsheet programs that need it)')
     .option('--tables <dir>', 'also write each table of each paper as its own CSV file into this directory (NAME.table-1.csv, ...)')
     .option('--split', 'a file that holds several papers (a PDF bundle) gives one tree per paper')
@@ -153,6 +167,7 @@ export interface ParseOptions {
   output?: string
   pretty?: boolean
   script?: 'hans' | 'hant' | 'hk' | 'tw'
+  kind?: PaperKind
   split?: boolean
   jobs?: string
   unordered?: boolean

@@ -91,8 +91,8 @@ function extension(format: ParseOptions['format']): string {
 /** Formats whose papers cannot share one stream: several need -o DIR/. */
 const PAGES: Record<string, string> = {md: 'Markdown', html: 'HTML pages'}
 
-function baseTask(options: ParseOptions): Pick<Task, 'format' | 'pretty' | 'script' | 'split' | 'maxSize' | 'bom' | 'tables'> {
-  return {format: options.format, pretty: Boolean(options.pretty), script: options.script, split: Boolean(options.split), maxSize: getMaxSize(), bom: Boolean(options.bom), tables: options.tables}
+function baseTask(options: ParseOptions): Pick<Task, 'format' | 'pretty' | 'script' | 'kind' | 'split' | 'maxSize' | 'bom' | 'tables'> {
+  return {format: options.format, pretty: Boolean(options.pretty), script: options.script, kind: options.kind, split: Boolean(options.split), maxSize: getMaxSize(), bom: Boolean(options.bom), tables: options.tables}
 }
 
 function displayName(path: string): string {

@@ -14,6 +14,7 @@ import type {Message} from '../message.js'
 import {parsePapers, parseText} from '../parse.js'
 import {InputError, load, readBytes, type Loaded} from '../read/input.js'
 import type {Script} from '../script.js'
+import type {PaperKind} from '../tree.js'
 import type {Paper} from '../tree.js'
 import {writeAtomic} from './output.js'
 import {jsonChunks} from '../emit/json.js'
@@ -36,6 +37,8 @@ export interface Task {
   /** Also write each table of each paper as a CSV file into this folder (`--tables`). */
   tables?: string
   script?: Script
+  /** `--kind`: the paper's kind, not detected. */
+  kind?: PaperKind
   /** Write the output here (whole or not at all) instead of sending it back. */
   output?: string
   /** For a scanned PDF: still serialise the (stamp-only) tree. */
@@ -85,12 +88,12 @@ export async function runTask(task: Task): Promise<TaskResult> {
     const loaded = await readAndLoad(task, (bytes) => (size = bytes))
     const pages = loaded.pages ? loaded.pages.length : undefined
     if (loaded.scanned) {
-      const {tree} = parseText(loaded.text, {pages: loaded.pages})
+      const {tree} = parseText(loaded.text, {pages: loaded.pages, kind: task.kind})
       const reason = `${task.name}: the PDF has no text layer (a scanned image): it needs OCR`
       const data = task.keepScanned ? await serialise(tree, task) : undefined
       return {index: task.index, ok: false, reason, exitCode: 3, data, size}
     }
-    const results = task.split ? parsePapers(loaded.text, {pages: loaded.pages}) : [parseText(loaded.text, {pages: loaded.pages})]
+    const results = task.split ? parsePapers(loaded.text, {pages: loaded.pages, kind: task.kind}) : [parseText(loaded.text, {pages: loaded.pages, kind: task.kind})]
     // Which file each tree came from, for output lines that arrive out of order (ndjson, --unordered).
     if (task.path !== '-') for (const result of results) result.tree.file = task.path
     const messages = results.flatMap((result) => result.messages)

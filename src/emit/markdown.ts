@@ -18,7 +18,6 @@ import {stringifier, type Stringifier} from './remark.js'
 import type {Handle, Options as ToMarkdownOptions} from 'mdast-util-to-markdown'
 import type {BlockContent, List, Paragraph as MdastParagraph, ListItem, Nodes as MdastNodes, PhrasingContent, RootContent, Root, TableRow, TableCell} from 'mdast'
 import {displayWidth, isWide} from '../lang/chars.js'
-import {MARKER_STOP} from '../lang/meetings.js'
 import {markerEndsWithStop, markerOpensBracket} from '../lang/numbering.js'
 import type {Appendix, Footnote, Item, Meta, Paper, Paragraph, Phrasing, Section, Table, TopContent} from '../tree.js'
 
@@ -122,7 +121,7 @@ function top(node: TopContent): RootContent[] {
 }
 
 function section(node: Section): RootContent[] {
-  const title = node.marker ? node.marker + (MARKER_STOP.test(node.marker) ? '' : ' ') + node.title : node.title
+  const title = node.marker ? `${node.marker} ${node.title}` : node.title
   return [
     {type: 'heading', depth: Math.min(6, Math.max(1, node.depth)) as 1 | 2 | 3 | 4 | 5 | 6, children: [{type: 'text', value: title}]},
     ...node.children.flatMap((child) => top(child as TopContent))

@@ -69,14 +69,8 @@ const COLON = LABEL_AND_REST
 
 function readLabel(line: Line, next: Line | undefined): Label | null {
   const text = squeeze(line.text)
-  const colon = COLON.exec(text)
-  if (colon && colon[1]) {
-    const role = roleOf(colon[1])
-    if (role) return {label: colon[1], separator: colon[2]!, rest: restOf(line, colon[3]!), role, lines: 1}
-  }
-  const role = roleOf(text)
-  if (role) return {label: text, separator: null, rest: null, role, lines: 1}
-  if (next && !next.blank) {
+  // A label the column layout cut: `Public officers` / `attending` / `: Mr …`.
+  if (next && !next.blank && !COLON.test(text)) {
     const tail = COLON.exec(next.text)
     const word = tail && tail[1] ? tail[1] : next.text
     if (LABEL_TAIL.test(word)) {
@@ -85,6 +79,13 @@ function readLabel(line: Line, next: Line | undefined): Label | null {
       if (cut) return {label: joined, separator: tail ? tail[2]! : null, rest: tail ? restOf(next, tail[3]!) : null, role: cut, lines: 2}
     }
   }
+  const colon = COLON.exec(text)
+  if (colon && colon[1]) {
+    const role = roleOf(colon[1])
+    if (role) return {label: colon[1], separator: colon[2]!, rest: restOf(line, colon[3]!), role, lines: 1}
+  }
+  const role = roleOf(text)
+  if (role) return {label: text, separator: null, rest: null, role, lines: 1}
   return null
 }
 

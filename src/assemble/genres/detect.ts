@@ -1,12 +1,13 @@
 /**
  * Which genre of meeting record a text is, from its first lines: a line
  * naming it (`會議紀要`, `議 程`, `Revised agenda`, `會議過程正式紀錄`), or
- * for an agenda that does not name itself, item headings with time slots.
+ * for an agenda that does not name itself, item headings with time slots;
+ * an attendance label near the top is minutes.
  * Cheap: it reads at most the first 60 lines and stops at the first answer,
  * so papers of other kinds pay almost nothing.
  */
 import {squeeze} from '../../lang/chars.js'
-import {GENRE_LINES, TIME_SLOT, type Genre} from '../../lang/meetings.js'
+import {ATTENDANCE_LABELS, GENRE_LINES, LABEL_AND_REST, TIME_SLOT, type Genre} from '../../lang/meetings.js'
 import type {Line} from '../../normalise/lines.js'
 
 export type {Genre}
@@ -23,7 +24,12 @@ export function detectGenre(lines: readonly Line[]): Genre | null {
     if (++seen > LOOK) break
     if (line.text.length > 160) continue
     const text = squeeze(line.text)
-    if (seen <= NAME_LOOK) for (const [pattern, genre] of GENRE_LINES) if (pattern.test(text)) return genre
+    if (seen <= NAME_LOOK) {
+      for (const [pattern, genre] of GENRE_LINES) if (pattern.test(text)) return genre
+      // An attendance label near the top (`出席議員：`, `Members present :`) is a record of a meeting.
+      const label = LABEL_AND_REST.exec(text)?.[1] ?? text
+      if (label.length <= 40 && ATTENDANCE_LABELS.some(([pattern]) => pattern.test(label))) return 'minutes'
+    }
     if (TIME_SLOT.test(text)) slots++
   }
   return slots >= 2 ? 'agenda' : null

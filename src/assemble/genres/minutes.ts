@@ -21,6 +21,7 @@ import {
   VENUE_IN_SENTENCE
 } from '../../lang/meetings.js'
 import {squeeze} from '../../lang/chars.js'
+import type {Source} from '../../source.js'
 import type {Header, Meta, Note, Paragraph, Section, TopContent} from '../../tree.js'
 
 type Child = TopContent | Section['children'][number]
@@ -77,15 +78,29 @@ export function itemTimes(children: Child[]): void {
   }
 }
 
-/** `(Post-meeting note: …)` paragraphs become `note`s holding them. */
-export function postMeetingNotes(children: Child[]): void {
+/**
+ * `(Post-meeting note: …)` paragraphs become `note`s holding them; a note
+ * the builder took for more text of the paragraph above is lifted out of it.
+ */
+export function postMeetingNotes(children: Child[], source: Source): void {
   for (let i = 0; i < children.length; i++) {
     const node = children[i]!
-    if (node.type === 'section') postMeetingNotes(node.children)
-    else if (node.type === 'paragraph' && node.number === null && POST_MEETING_NOTE.test(plain(node))) {
-      const note: Note = {type: 'note', kind: 'post-meeting', children: [node], position: node.position}
-      children[i] = note
+    if (node.type === 'section') postMeetingNotes(node.children, source)
+    if (node.type !== 'paragraph') continue
+    if (node.number === null && POST_MEETING_NOTE.test(plain(node))) {
+      children[i] = {type: 'note', kind: 'post-meeting', children: [node], position: node.position}
+      continue
     }
+    const at = node.children.findIndex((child, k) => k > 0 && child.type === 'text' && POST_MEETING_NOTE.test(child.value))
+    if (at < 0) continue
+    const lifted = node.children.splice(at)
+    const start = lifted[0]!.position.start.offset
+    const end = lifted[lifted.length - 1]!.position.end.offset
+    node.position = source.position(node.position.start.offset, node.children[node.children.length - 1]!.position.end.offset)
+    const paragraph: Paragraph = {type: 'paragraph', number: null, marker: null, children: lifted, position: source.position(start, end)}
+    const note: Note = {type: 'note', kind: 'post-meeting', children: [paragraph], position: paragraph.position}
+    children.splice(i + 1, 0, note)
+    i++
   }
 }
 

@@ -1,0 +1,39 @@
+/**
+ * The header of a meeting record, as hooks for the header builder: where
+ * it ends (the first agenda item, time slot or numbered paragraph) and how
+ * its lines are named (`日期:`/`Time :`/`地點:` lines are meeting fields
+ * each; the record's own title line — `會議紀要`, `議程`, `Minutes of
+ * meeting held on …` — is the title, not run together with them).
+ */
+import {squeeze} from '../../lang/chars.js'
+import {findDates} from '../../lang/dates.js'
+import {GENRE_LINES, ITEM_NUMERAL, PERSON_START_EN, ITEM_NUMERAL_SPACED, MEETING_FIELD_LINE, PARAGRAPH_START, TIME_SLOT} from '../../lang/meetings.js'
+import type {FieldName} from '../../tree.js'
+
+export interface HeaderHooks {
+  /** Does this line start the body (the header ends before it)? */
+  ends(text: string): boolean
+  /** The field name the genre gives the line, or null to let the header decide. */
+  name(text: string): FieldName | null
+}
+
+export const MEETING_HEADER: HeaderHooks = {
+  ends(raw) {
+    const text = squeeze(raw)
+    return ITEM_NUMERAL_SPACED.test(text) || /^I(?=[A-Z\u3400-\u9fff])/.test(text) || TIME_SLOT.test(text) || PARAGRAPH_START.test(text)
+  },
+  name(raw) {
+    const text = squeeze(raw)
+    if (MEETING_FIELD_LINE.test(text)) return 'meeting'
+    // `Minutes of meeting held on 9 May 1997`: a meeting line (its date is the meeting's); meta takes the title from it too.
+    if (GENRE_LINES.some(([pattern]) => pattern.test(text))) return ITEM_NUMERAL.test(text) || findDates(text).length > 0 ? null : 'title'
+    return null
+  }
+}
+
+/** An agenda-item heading of a meeting record: `I. Election of Chairman`, `II 續議事項`, `IIIInformation…`; short, no sentence. */
+export function isItemHeading(raw: string): boolean {
+  const text = squeeze(raw)
+  if (text.length > 120 || PARAGRAPH_START.test(text)) return false
+  return ITEM_NUMERAL.test(text) && !/[.。]$/.test(text) && !PERSON_START_EN.test(text)
+}
