@@ -106,7 +106,7 @@ function top(node: TopContent): RootContent[] {
     case 'attendance':
       return node.children.flatMap((group): RootContent[] => [
         para([{type: 'text', value: group.label + (group.separator ?? '')}]),
-        {type: 'list', ordered: false, spread: false, children: group.children.map((person): ListItem => ({type: 'listItem', spread: false, children: [para([{type: 'text', value: person.children.map((child) => child.value).join(' ')}])]}))}
+        {type: 'list', ordered: false, spread: false, children: group.children.map((person): ListItem => ({type: 'listItem', spread: false, children: [para([{type: 'text', value: person.children.map((child) => child.value).join('\n')}])]}))}
       ])
     case 'note':
       return node.children.flatMap((child) => paragraph(child))

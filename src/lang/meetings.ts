@@ -112,3 +112,6 @@ export const ITEM_NUMERAL_SPACED = /^([IVXL]{1,6})(\s*[.．、]\s*|\s+)(?=\S)/
 export const SLOT_BRACKETS = /^[(（]\s*|\s*[)）]$/g
 /** A section marker that ends in its own stop (`I.`): no space before the title. */
 export const MARKER_STOP = /[.．、]$/
+
+/** A line that ends a sentence: not a heading. */
+export const SENTENCE_END = /[.。]$/

@@ -102,6 +102,8 @@ function whole(line: Line): Piece {
 
 /** The end of the lists: an agenda item, a numbered paragraph, a standard heading, a sentence. */
 function endsLists(text: string, zh: boolean): boolean {
+  // A Markdown heading (our own output read back).
+  if (/^#{1,6}\s/.test(text)) return true
   if (PARAGRAPH_START.test(text)) return true
   if (ITEM_NUMERAL.test(text) && !PERSON_START_EN.test(text)) return true
   if (standardHeadingKey(text)) return true

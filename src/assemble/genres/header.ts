@@ -7,7 +7,7 @@
  */
 import {squeeze} from '../../lang/chars.js'
 import {findDates} from '../../lang/dates.js'
-import {GENRE_LINES, ITEM_NUMERAL, PERSON_START_EN, ITEM_NUMERAL_SPACED, MEETING_FIELD_LINE, PARAGRAPH_START, TIME_SLOT} from '../../lang/meetings.js'
+import {GENRE_LINES, ITEM_NUMERAL, PERSON_START_EN, ITEM_NUMERAL_SPACED, MEETING_FIELD_LINE, PARAGRAPH_START, SENTENCE_END, TIME_SLOT} from '../../lang/meetings.js'
 import type {FieldName} from '../../tree.js'
 
 export interface HeaderHooks {
@@ -35,5 +35,5 @@ export const MEETING_HEADER: HeaderHooks = {
 export function isItemHeading(raw: string): boolean {
   const text = squeeze(raw)
   if (text.length > 120 || PARAGRAPH_START.test(text)) return false
-  return ITEM_NUMERAL.test(text) && !/[.。]$/.test(text) && !PERSON_START_EN.test(text)
+  return ITEM_NUMERAL.test(text) && !SENTENCE_END.test(text) && !PERSON_START_EN.test(text)
 }
