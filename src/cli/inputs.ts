@@ -256,3 +256,67 @@ function stripExtension(name: string): string {
 function toSlash(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/')
 }
+
+/**
+ * `--files-from FILE`: the paths in a list, one a line (`-`: the list is
+ * standard input). Lines are taken as they are, but for a final `\r` (a
+ * list made on Windows); empty lines are skipped. Each path is one input,
+ * read as a file (not expanded as a folder or a pattern: a list names
+ * files), so that a list made by `find` or by a failed run's error records
+ * is read exactly.
+ */
+export async function readFileList(list: string): Promise<string[]> {
+  const {readBytes} = await import('../read/input.js')
+  const bytes = await readBytes(list)
+  const text = new TextDecoder('utf-8').decode(bytes)
+  const paths: string[] = []
+  for (const line of text.split('\n')) {
+    const path = line.endsWith('\r') ? line.slice(0, -1) : line
+    if (path !== '') paths.push(path)
+  }
+  return paths
+}
+
+/** Entries for the paths of a list: each a file, named by its base name. Repeats are read once. */
+export function listEntries(paths: string[]): InputEntry[] {
+  const entries: InputEntry[] = []
+  const seen = new Set<string>()
+  for (const path of paths) {
+    const key = path === '-' ? '-' : resolve(path)
+    if (seen.has(key)) continue
+    seen.add(key)
+    entries.push({path, name: stripExtension(path === '-' ? 'stdin' : basename(path))})
+  }
+  return entries
+}
+
+/** `--shard K/N` as numbers, 1 ≤ K ≤ N; undefined when the value is not of that form. */
+export function parseShard(value: string): {k: number; n: number} | undefined {
+  const match = /^(\d+)\/(\d+)$/.exec(value.trim())
+  if (!match) return undefined
+  const k = Number(match[1])
+  const n = Number(match[2])
+  if (!Number.isSafeInteger(n) || n < 1 || k < 1 || k > n) return undefined
+  return {k, n}
+}
+
+/**
+ * The shard (1-based) a path falls in: FNV-1a (32 bits) of its UTF-8 bytes,
+ * modulo N. It depends on the path string alone — not on the order of the
+ * list, its length or the machine — so N runs with K = 1 … N, anywhere,
+ * take every path exactly once, and a path stays in its shard when others
+ * are added.
+ */
+export function shardOf(path: string, n: number): number {
+  let hash = 0x811c9dc5
+  for (const byte of Buffer.from(path, 'utf8')) {
+    hash ^= byte
+    hash = Math.imul(hash, 0x01000193) >>> 0
+  }
+  return (hash % n) + 1
+}
+
+/** The entries of shard K of N, in their order. */
+export function selectShard<T extends {path: string}>(entries: T[], shard: {k: number; n: number}): T[] {
+  return entries.filter((entry) => shardOf(entry.path, shard.n) === shard.k)
+}

@@ -57,7 +57,7 @@ Examples:
   program
     .command('parse')
     .description('Read papers and print their structure as a JSON tree or as Markdown.')
-    .argument('<files...>', 'papers to read: text (UTF-8/16, Big5, GB18030), Markdown-flavoured text, or PDF; directories (recursive) and globs; "-" reads standard input')
+    .argument('[files...]', 'papers to read: text (UTF-8/16, Big5, GB18030), Markdown-flavoured text, or PDF; directories (recursive) and globs; "-" reads standard input')
     .addOption(
       new Option(
         '-f, --format <format>',
@@ -91,6 +91,9 @@ Examples:
     .option('-j, --jobs <n>', 'parallel workers for many files (default: the number of cores)')
     .option('--unordered', 'emit results as they complete, not in input order')
     .option('--fail-fast', 'stop at the first file that fails')
+    .option('--files-from <file>', 'also read the paths listed in this file, one a line ("-": standard input); the run is then a batch (several inputs\' output) however many it lists')
+    .option('--shard <k/n>', 'take only shard K of N (1 <= K <= N) of the inputs, split by a hash of each path: N runs, anywhere, cover every input once')
+    .option('--errors <file>', 'write one NDJSON record per input that failed ({"type":"error","path","reason","exitCode"}), for a re-run of just those; empty when none failed')
     .option('-q, --quiet', 'no warnings and no progress bar on stderr')
     .addOption(maxSizeOption())
     .action(async (files: string[], options: ParseOptions) => {
@@ -172,6 +175,9 @@ export interface ParseOptions {
   jobs?: string
   unordered?: boolean
   failFast?: boolean
+  filesFrom?: string
+  shard?: string
+  errors?: string
   quiet?: boolean
 }
 

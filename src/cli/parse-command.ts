@@ -45,8 +45,8 @@ import {availableParallelism} from 'node:os'
 import {dirname, join, resolve, sep} from 'node:path'
 import {getMaxSize, InputError, readBytes} from '../read/input.js'
 import type {ParseOptions} from './main.js'
-import {expandInputEntries, type InputEntry} from './inputs.js'
-import {createTemporary, formatMessage, removeOwnTemporaries, writeStdout} from './output.js'
+import {expandInputEntries, listEntries, parseShard, readFileList, selectShard, type InputEntry} from './inputs.js'
+import {createTemporary, formatMessage, removeOwnTemporaries, writeAtomic, writeStdout} from './output.js'
 import {interruptCode, onInterrupt} from './signals.js'
 import type {BatchOutcome} from './batch.js'
 import {runTask, type Task, type TaskFailed, type TaskResult} from './worker.js'
@@ -55,10 +55,17 @@ type Target = {kind: 'stdout'} | {kind: 'file'; path: string} | {kind: 'dir'; pa
 
 export async function runParse(args: string[], options: ParseOptions): Promise<number> {
   const jobs = await parseJobs(options.jobs)
-  const entries = await expandInputEntries(args)
-  if (entries.length === 0) throw new InputError('no input given')
+  const shard = options.shard === undefined ? undefined : parseShard(options.shard)
+  if (options.shard !== undefined && !shard) throw new InputError(`--shard wants K/N, two whole numbers with 1 <= K <= N (got ${JSON.stringify(options.shard)})`)
+  if (options.filesFrom === '-' && args.includes('-')) throw new InputError('--files-from - reads the list from standard input: it cannot also be an input')
+  let entries = await expandInputEntries(args)
+  if (options.filesFrom !== undefined) entries = dedupe([...entries, ...listEntries(await readFileList(options.filesFrom))])
+  if (entries.length === 0 && options.filesFrom === undefined) throw new InputError('no input given')
+  if (shard) entries = selectShard(entries, shard)
   const target = await outputTarget(options.output)
-  if (entries.length === 1) return runOne(entries[0]!, options, target)
+  // A list or a shard is a batch however many files it gives (an empty shard too): the output has one shape.
+  const batch = options.filesFrom !== undefined || shard !== undefined
+  if (entries.length === 1 && !batch) return runOne(entries[0]!, options, target)
   return runMany(entries, options, target, jobs)
 }
 
@@ -102,7 +109,10 @@ function displayName(path: string): string {
 // ---------------------------------------------------------------- one input
 
 async function runOne(entry: InputEntry, options: ParseOptions, target: Target): Promise<number> {
-  if (entry.problem) throw new InputError(`${entry.path}: ${entry.problem}`)
+  if (entry.problem) {
+    if (options.errors !== undefined) await writeAtomic(options.errors, failureRecord(entry.path, {reason: `${entry.path}: ${entry.problem}`, exitCode: 2}))
+    throw new InputError(`${entry.path}: ${entry.problem}`)
+  }
   if (options.split && PAGES[options.format] && target.kind !== 'dir') throw new InputError(`--split with --format ${options.format} needs an output folder: add -o DIR/ (one .${options.format} file per paper)`)
   const path = target.kind === 'dir' ? join(target.path, entry.name + extension(options.format)) : target.kind === 'file' ? target.path : undefined
   if (path) refuseOverwrite([entry], [path])
@@ -116,6 +126,7 @@ async function runOne(entry: InputEntry, options: ParseOptions, target: Target):
     const emit = !output && !options.split ? (chunks: Iterable<string>) => writeInSlices(chunks) : undefined
     // A scanned PDF's stamp-only tree goes to stdout only: a file named by -o is not written for a run that exits 3.
     const result = await runTask({index: 0, path: entry.path, name, ...baseTask(options), output, keepScanned: options.format === 'json' && !path, emit})
+    if (options.errors !== undefined) await writeAtomic(options.errors, result.ok ? '' : failureRecord(entry.path, result))
     if (!result.ok) {
       if (result.exitCode === 3 && result.data !== undefined) await writeStdout(result.data)
       if (result.exitCode === 70) {
@@ -210,6 +221,7 @@ async function runMany(entries: InputEntry[], options: ParseOptions, target: Tar
   // The first Ctrl-C stops the batch (workers terminated, temporaries removed, the stream ended as interrupted); a second exits at once.
   const stopInterrupt = onInterrupt(() => controller.abort())
   let internal = false
+  const failures: string[] = []
   let outcome: BatchOutcome
   try {
     try {
@@ -227,6 +239,7 @@ async function runMany(entries: InputEntry[], options: ParseOptions, target: Tar
           if (!result.ok) {
             if (result.exitCode === 70) internal = true
             reporter.log(`legco: ${result.reason}`)
+            failures.push(failureRecord(entries[result.index]!.path, result))
             return
           }
           if (!options.quiet) for (const message of result.messages) reporter.log(formatMessage(name, message))
@@ -250,11 +263,23 @@ async function runMany(entries: InputEntry[], options: ParseOptions, target: Tar
       // --fail-fast on a run into one file: the file would not hold the whole run, so it is not written.
       await sink.abandon('stopped at the first failure (--fail-fast)')
     } else await sink.close()
+    if (options.errors !== undefined) await writeAtomic(options.errors, failures.join(''))
   } finally {
     stopInterrupt()
   }
   if (internal) return 70
   return outcome.failed > 0 ? 1 : 0
+}
+
+/** Each path once, at its first place (a list that repeats an argument). */
+function dedupe(entries: InputEntry[]): InputEntry[] {
+  const seen = new Set<string>()
+  return entries.filter((entry) => {
+    const key = entry.path === '-' ? '-' : `${entry.problem ? '?' : ''}${resolve(entry.path)}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }
 
 function refuseOverwrite(entries: InputEntry[], outputs: string[]): void {
@@ -279,6 +304,15 @@ interface Sink {
    * cannot pass for a complete run.
    */
   abandon(reason?: string): Promise<void>
+}
+
+/**
+ * `--errors FILE`: one NDJSON line per input that failed — its path as
+ * given (what `--files-from` takes back), the reason, the exit code that
+ * kind of failure has alone (2 unreadable, 3 scanned PDF, 70 a bug).
+ */
+export function failureRecord(path: string, result: Pick<TaskFailed, 'reason' | 'exitCode'>): string {
+  return JSON.stringify({type: 'error', path, reason: result.reason, exitCode: result.exitCode}) + '\n'
 }
 
 /** The last record of a stream that did not finish. */
