@@ -164,7 +164,7 @@ export function removeOwnTemporaries(folders: Iterable<string>): void {
 }
 
 /** Write to stdout; resolves once the data is handed over (back-pressure respected). */
-export function writeStdout(data: string): Promise<void> {
+export function writeStdout(data: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {
     const ok = process.stdout.write(data, (error) => (error ? reject(error) : resolve()))
     if (!ok) process.stdout.once('drain', () => resolve())

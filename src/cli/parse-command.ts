@@ -63,6 +63,9 @@ export async function runParse(args: string[], options: ParseOptions): Promise<n
   if (entries.length === 0 && options.filesFrom === undefined) throw new InputError('no input given')
   if (shard) entries = selectShard(entries, shard)
   const target = await outputTarget(options.output)
+  if (options.errors !== undefined && !(await stat(dirname(resolve(options.errors))).then((info) => info.isDirectory(), () => false))) {
+    throw new InputError(`cannot write --errors ${options.errors}: the folder ${dirname(options.errors)} does not exist`)
+  }
   // A list or a shard is a batch however many files it gives (an empty shard too): the output has one shape.
   const batch = options.filesFrom !== undefined || shard !== undefined
   if (entries.length === 1 && !batch) return runOne(entries[0]!, options, target)
@@ -243,7 +246,7 @@ async function runMany(entries: InputEntry[], options: ParseOptions, target: Tar
             return
           }
           if (!options.quiet) for (const message of result.messages) reporter.log(formatMessage(name, message))
-          for (const data of result.data ?? []) await sink.write(data)
+          for (const data of result.bytes ?? result.data ?? []) await sink.write(data)
         }
       })
     } catch (error) {
@@ -295,7 +298,8 @@ function refuseOverwrite(entries: InputEntry[], outputs: string[]): void {
 }
 
 interface Sink {
-  write(data: string): Promise<void>
+  /** One serialised paper: a string, or its UTF-8 (from a worker). */
+  write(data: string | Uint8Array): Promise<void>
   /** The run is over: finish the stream (close the array), rename the file into place. */
   close(): Promise<void>
   /**
@@ -323,13 +327,14 @@ export function errorRecord(reason: string): string {
 /** Where the serialised trees of a run go: stdout or one file (JSON array or NDJSON); nothing for -o DIR/. */
 async function openSink(target: Target, options: ParseOptions): Promise<Sink> {
   if (target.kind === 'dir') return {write: async () => {}, close: async () => {}, abandon: async () => {}}
-  let put: (data: string) => Promise<void> = writeStdout
+  let put: (data: string | Uint8Array) => Promise<void> = writeStdout
   let finish = async () => {}
   let drop = async () => {}
   if (target.kind === 'file') {
     const temporary = await createTemporary(target.path)
     put = async (data) => {
-      await temporary.handle.write(data)
+      if (typeof data === 'string') await temporary.handle.write(data)
+      else for (let done = 0; done < data.length; ) done += (await temporary.handle.write(data, done)).bytesWritten
     }
     finish = () => temporary.commit()
     drop = () => temporary.discard()
@@ -340,6 +345,16 @@ async function openSink(target: Target, options: ParseOptions): Promise<Sink> {
   let ended = false
   return {
     async write(data) {
+      if (typeof data !== 'string') {
+        // The UTF-8 of a paper, as a worker made it (never pretty: that one comes as a string).
+        if (csv) {
+          if (count++ === 0) return put(data)
+          return put(data.subarray(Buffer.from(data.buffer, data.byteOffset, data.byteLength).indexOf('\r\n') + 2))
+        }
+        if (!array) return put(data)
+        await put(count++ === 0 ? '[\n' : ',\n')
+        return put(data[data.length - 1] === 0x0a ? data.subarray(0, data.length - 1) : data)
+      }
       // CSV: each paper's data is its header record and its row; the header (and BOM) go out once.
       if (csv) return put(count++ === 0 ? data : data.slice(data.indexOf('\r\n') + 2))
       if (!array) return put(data)

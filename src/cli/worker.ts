@@ -61,6 +61,12 @@ export interface TaskDone {
   ok: true
   /** The serialised trees (one, or one per paper with `split`), unless written to `task.output`. */
   data?: string[]
+  /**
+   * From a worker thread: `data` encoded as UTF-8 by the worker, each in an
+   * `ArrayBuffer` of its own moved (transferred, not copied) to the main
+   * thread, which only writes them.
+   */
+  bytes?: Uint8Array[]
   /** Trees made (more than one only with `split`). */
   papers: number
   messages: Message[]
@@ -216,7 +222,14 @@ async function serve(): Promise<void> {
   if (isMainThread || !parentPort) return
   // Messages posted before this listener is attached wait in the port.
   const port = parentPort
+  const encoder = new TextEncoder()
   port.on('message', (task: Task) => {
-    void runTask(task).then((result) => port.postMessage(result))
+    void runTask(task).then((result) => {
+      // Pretty JSON stays a string: the main thread indents it into the array.
+      if (!result.ok || !result.data || (task.format === 'json' && task.pretty)) return port.postMessage(result)
+      // The UTF-8 is made here, off the main thread, and moved there without a copy (TextEncoder: a buffer of its own, never a shared pool).
+      const bytes = result.data.map((data) => encoder.encode(data))
+      port.postMessage({...result, data: undefined, bytes}, bytes.map((array) => array.buffer as ArrayBuffer))
+    })
   })
 }
