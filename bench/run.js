@@ -15,6 +15,7 @@
  *      -f md of the 1 MB paper), read by the line path (parseText, as .txt)
  *      and by remark-parse + GFM into mdast (src/read/markdown.ts, the
  *      first stage of the .md path)
+ *   8. other issues' features over the folder (csv, html, check), each against ndjson
  *
  * Options: --quick (fewer repetitions, smaller folder; for a smoke test),
  * --only=1,3 (some items only). Env BENCH_COLD_RUNS overrides the cold runs.
@@ -249,8 +250,8 @@ if (want(3)) {
   results.items.coldStart = {runs, nodeMs: base, helpMs: help, parseMs: parse, helpRatio: help / base, parseRatio: parse / base}
   const least = (name) => Math.min(...times[name])
   row(3, `cold: node -e 0 (median of ${runs})`, base, 'ms', 'reference', undefined, `fastest ${fmt(least('node -e 0'))} ms`)
-  row(3, 'cold: legco --help', help, 'ms', '<= 1.3x node', help / base <= 1.3, `${(help / base).toFixed(2)}x; fastest ${fmt(least('legco --help'))} ms`)
-  row(3, 'cold: legco parse seed (14 KB)', parse, 'ms', '<= 1.6x node', parse / base <= 1.6, `${(parse / base).toFixed(2)}x; fastest ${fmt(least('legco parse seed'))} ms`)
+  row(3, 'cold: legco --help', help, 'ms', '<= 1.2x node', help / base <= 1.2, `${(help / base).toFixed(2)}x; fastest ${fmt(least('legco --help'))} ms`)
+  row(3, 'cold: legco parse seed (14 KB)', parse, 'ms', '<= 1.5x node', parse / base <= 1.5, `${(parse / base).toFixed(2)}x; fastest ${fmt(least('legco parse seed'))} ms`)
 }
 
 // 4. The folder of 2,000 papers: -j default against -j 1 (NDJSON to /dev/null, and -o DIR/).
@@ -292,8 +293,40 @@ if (want(4)) {
   }
   row(4, `${inputs.count} papers, -j 1 (ndjson)`, inputs.count / (one.ms / 1000), 'papers/s', 'reference', undefined, `${fmt(one.ms / 1000, 2)} s`)
   row(4, `${inputs.count} papers, -j ${jobs} (default, ndjson)`, inputs.count / (all.ms / 1000), 'papers/s', '', undefined, `${fmt(all.ms / 1000, 2)} s, ${fmt((bytes / MB) / (all.ms / 1000))} MB/s`)
-  row(4, `speed-up -j ${jobs} over -j 1`, speedup, 'x', `~${jobs}x (cores)`, undefined, `${((speedup / jobs) * 100).toFixed(0)}% of linear`)
+  row(4, `speed-up -j ${jobs} over -j 1`, speedup, 'x', `>= ${(0.75 * jobs).toFixed(2)}x (0.75 N, idle machine)`, speedup >= 0.75 * jobs, `${((speedup / jobs) * 100).toFixed(0)}% of linear`)
   row(4, `${inputs.count} papers, -j ${jobs}, -o DIR/ (atomic files)`, inputs.count / (files.ms / 1000), 'papers/s', '', written === inputs.count, `${written} files written`)
+}
+
+// 8. What other issues added, over the same folder, each against NDJSON to /dev/null in the same rounds:
+//    --format csv and html (issue 14), legco check with its cross-reference rules. HTML input and the meeting
+//    genres have no item yet: they are not on main (Markdown input is item 7) (add them here when they land, same shape).
+if (want(8)) {
+  const devNull = {stdio: ['ignore', 'ignore', 'pipe']}
+  const htmlDir = join(out, 'folder-html')
+  const configurations = {
+    'ndjson (reference)': [bin, 'parse', inputs.folder, '-f', 'ndjson', '-q'],
+    '-f csv': [bin, 'parse', inputs.folder, '-f', 'csv', '-q'],
+    '-f html -o DIR/': [bin, 'parse', inputs.folder, '-f', 'html', '-o', htmlDir + '/', '-q'],
+    'legco check (all rules, cross-references included)': [bin, 'check', inputs.folder, '-f', 'json', '-q']
+  }
+  const timesOf = Object.fromEntries(Object.keys(configurations).map((name) => [name, []]))
+  for (let round = 0; round < (quick ? 1 : 3); round++) {
+    for (const [name, argv] of Object.entries(configurations)) {
+      if (name.includes('html')) rmSync(htmlDir, {recursive: true, force: true})
+      const result = await runAsync(process.execPath, argv, devNull)
+      // check exits 1 when it finds problems: a finished run all the same.
+      if (result.status !== 0 && !(name.startsWith('legco check') && result.status === 1)) throw new Error(`bench: ${name} exited ${result.status}: ${result.stderr.slice(0, 500)}`)
+      timesOf[name].push(result.ms)
+    }
+  }
+  const reference = median(timesOf['ndjson (reference)'])
+  results.items.features = {papers: inputs.count, samples: timesOf, ratios: {}}
+  for (const name of Object.keys(configurations)) {
+    const ms = median(timesOf[name])
+    results.items.features.ratios[name] = ms / reference
+    const note = name.startsWith('ndjson') ? `${fmt(ms / 1000, 2)} s` : `${(ms / reference).toFixed(2)}x the time of ndjson; ${fmt(ms / 1000, 2)} s`
+    row(8, `${inputs.count} papers: ${name}`, inputs.count / (ms / 1000), 'papers/s', name.startsWith('ndjson') ? 'reference' : 'reported', undefined, note)
+  }
 }
 
 // 5. Peak RSS of the whole process on the 10 MB paper.
