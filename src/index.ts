@@ -14,6 +14,7 @@
  */
 import {decode, isPdf} from './read/decode.js'
 import {InputError, load} from './read/input.js'
+import {looksLikeHtml} from './read/html-sniff.js'
 import {parsePapers as parseBundle, parseText, type ParseResult} from './parse.js'
 import {convertTree, loadConverter, sourceScript, type Script} from './script.js'
 import type {HtmlOptions} from './emit/options.js'
@@ -45,25 +46,27 @@ export interface DocumentResult extends ParseResult {
 /**
  * The tree of one paper given as text or as the bytes of a text file
  * (UTF-8, UTF-16, Big5 or GB18030). Throws `InputError` for input that is
- * not text (use `parseDocument` for PDF).
+ * not text (use `parseDocument` for PDF and HTML).
  */
 export function parse(input: string | Uint8Array): Paper {
   if (typeof input === 'string') return parseText(input).tree
   if (isPdf(input)) throw new InputError('input is a PDF: use parseDocument() for PDF input')
+  if (looksLikeHtml(input)) throw new InputError('input is an HTML page: use parseDocument() for HTML input')
   const decoded = decode(input)
   if (!decoded.ok) throw new InputError(decoded.message)
   return parseText(decoded.text).tree
 }
 
 /**
- * The tree and the parse messages for text or for the bytes of a text file
- * or a PDF (pdf.js is loaded for a PDF only). Throws `InputError`, its
+ * The tree and the parse messages for text or for the bytes of a text file,
+ * a PDF or an HTML page (pdf.js, the HTML parser loaded for those only; an
+ * HTML tree's positions point into the page). Throws `InputError`, its
  * message starting with `name`, for bytes that are neither.
  */
 export async function parseDocument(input: string | Uint8Array, name = 'input'): Promise<DocumentResult> {
   if (typeof input === 'string') return {...parseText(input), scanned: false}
   const loaded = await load(input, name)
-  return {...parseText(loaded.text, {pages: loaded.pages}), scanned: Boolean(loaded.scanned)}
+  return {...parseText(loaded.text, {pages: loaded.pages, origin: loaded.origin}), scanned: Boolean(loaded.scanned)}
 }
 
 /**
@@ -77,7 +80,7 @@ export async function parsePapers(input: string | Uint8Array, name = 'input'): P
   if (typeof input === 'string') return parseBundle(input).map((result) => ({...result, scanned: false}))
   const loaded = await load(input, name)
   if (loaded.scanned) return [{...parseText(loaded.text, {pages: loaded.pages}), scanned: true}]
-  return parseBundle(loaded.text, {pages: loaded.pages}).map((result) => ({...result, scanned: false}))
+  return parseBundle(loaded.text, {pages: loaded.pages, origin: loaded.origin}).map((result) => ({...result, scanned: false}))
 }
 
 /** Markdown for a tree (loads the Markdown serialiser on first use). */

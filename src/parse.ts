@@ -17,6 +17,7 @@ import {markFootnotes, type FootnoteMark} from './normalise/footnotes.js'
 import {splitLines, typicalWidth, type Line} from './normalise/lines.js'
 import {paperStarts, splitPapers, type Range} from './normalise/split.js'
 import {Source, type PageSpan} from './source.js'
+import {relocate, type Origin} from './read/html-map.js'
 import {paragraphsOf} from './walk.js'
 import {SCHEMA_VERSION, type Furniture, type Node, type Paper, type PaperKind, type TopContent} from './tree.js'
 
@@ -27,6 +28,8 @@ export interface ParseOptions {
   range?: Range
   /** The paper's kind, when known (`--kind`): it is not detected, and a meeting record's genre is parsed as such. */
   kind?: PaperKind
+  /** For text read from an HTML page: positions are moved into the page (src/read/html-map.ts). */
+  origin?: Origin
 }
 
 const GENRES: ReadonlySet<string> = new Set<Genre>(['minutes', 'agenda', 'hansard'])
@@ -37,7 +40,8 @@ export interface ParseResult {
 }
 
 export function parseText(text: string, options: ParseOptions = {}): ParseResult {
-  return parseLines(text, inRange(splitLines(text), options.range), options, new Source(text, options.pages))
+  const result = parseLines(text, inRange(splitLines(text), options.range), options, new Source(text, options.pages))
+  return options.origin ? relocate(result, options.origin) : result
 }
 
 function parseLines(text: string, lines: Line[], options: ParseOptions, source: Source): ParseResult {
@@ -110,7 +114,8 @@ export function parsePapers(text: string, options: Omit<ParseOptions, 'range'> =
   // One line list and one source for the whole text; the papers are parsed one after another.
   const lines = splitLines(text)
   const source = new Source(text, options.pages)
-  return splitPapers(text, lines).map((range) => parseLines(text, inRange(lines, range), {...options, range}, source))
+  const results = splitPapers(text, lines).map((range) => parseLines(text, inRange(lines, range), {...options, range}, source))
+  return options.origin ? results.map((result, index) => relocate(result, options.origin!, index === 0, false)) : results
 }
 
 /** Make every parent's position reach the end of its last child. */

@@ -5,7 +5,7 @@ import {load, readBytes} from '../read/input.js'
 export interface LoadedPaper extends ParseResult {
   /** The name to show in messages: the path, or `<stdin>`. */
   name: string
-  /** The text the tree's positions point into (for PDF input, the extracted text). */
+  /** The text the tree's positions point into (for PDF input, the extracted text; for HTML, the page). */
   text: string
   /** Where the text came from: an encoding name, or `pdf`. */
   encoding: string
@@ -16,6 +16,6 @@ export interface LoadedPaper extends ParseResult {
 export async function loadPaper(path: string): Promise<LoadedPaper> {
   const name = path === '-' ? '<stdin>' : path
   const loaded = await load(await readBytes(path), name)
-  const result = parseText(loaded.text, {pages: loaded.pages})
-  return {...result, name, text: loaded.text, encoding: loaded.encoding, scanned: Boolean(loaded.scanned)}
+  const result = parseText(loaded.text, {pages: loaded.pages, origin: loaded.origin})
+  return {...result, name, text: loaded.origin?.source ?? loaded.text, encoding: loaded.encoding, scanned: Boolean(loaded.scanned)}
 }

@@ -94,12 +94,12 @@ export async function runTask(task: Task): Promise<TaskResult> {
     const loaded = await readAndLoad(task, (bytes) => (size = bytes))
     const pages = loaded.pages ? loaded.pages.length : undefined
     if (loaded.scanned) {
-      const {tree} = parseText(loaded.text, {pages: loaded.pages, kind: task.kind})
+      const {tree} = parseText(loaded.text, {pages: loaded.pages, kind: task.kind, origin: loaded.origin})
       const reason = `${task.name}: the PDF has no text layer (a scanned image): it needs OCR`
       const data = task.keepScanned ? await serialise(tree, task) : undefined
       return {index: task.index, ok: false, reason, exitCode: 3, data, size}
     }
-    const results = task.split ? parsePapers(loaded.text, {pages: loaded.pages, kind: task.kind}) : [parseText(loaded.text, {pages: loaded.pages, kind: task.kind})]
+    const results = task.split ? parsePapers(loaded.text, {pages: loaded.pages, kind: task.kind, origin: loaded.origin}) : [parseText(loaded.text, {pages: loaded.pages, kind: task.kind, origin: loaded.origin})]
     // Which file each tree came from, for output lines that arrive out of order (ndjson, --unordered).
     if (task.path !== '-') for (const result of results) result.tree.file = task.path
     const messages = results.flatMap((result) => result.messages)

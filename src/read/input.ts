@@ -6,6 +6,8 @@
  */
 import {closeSync, fstatSync, openSync, readSync} from 'node:fs'
 import type {PageSpan} from '../source.js'
+import type {Origin} from './html-map.js'
+import {hasHtmlExtension, looksLikeHtml} from './html-sniff.js'
 
 export class InputError extends Error {
   constructor(
@@ -26,6 +28,8 @@ export interface Loaded {
   pages?: PageSpan[]
   /** For PDF input: no text layer but perhaps a stamp. */
   scanned?: boolean
+  /** For HTML input: the page itself and the way from `text` back to it (positions point into the page). */
+  origin?: Origin
 }
 
 /** `--max-size` by default: 256 MB. Larger input is refused (exit 2) before it is read. */
@@ -134,7 +138,7 @@ async function readStdin(limit: number): Promise<Uint8Array> {
   return Buffer.concat(chunks, total)
 }
 
-/** Bytes to text. PDF support (pdf.js) and the decoders are loaded only when needed. */
+/** Bytes to text. PDF support (pdf.js), the HTML parser and the decoders are loaded only when needed. */
 export async function load(bytes: Uint8Array, name: string): Promise<Loaded> {
   const {decode, isPdf} = await import('./decode.js')
   if (isPdf(bytes)) {
@@ -146,6 +150,12 @@ export async function load(bytes: Uint8Array, name: string): Promise<Loaded> {
       if (error instanceof PdfError) throw new InputError(`${name}: ${error.message}`)
       throw error
     }
+  }
+  if (looksLikeHtml(bytes) || hasHtmlExtension(name)) {
+    const {loadHtml} = await import('./html-load.js')
+    const html = loadHtml(bytes)
+    if ('ok' in html) throw new InputError(`${name}: ${html.message}`)
+    return html
   }
   const decoded = decode(bytes)
   if (!decoded.ok) throw new InputError(`${name}: ${decoded.message}`)

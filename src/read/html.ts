@@ -1,0 +1,613 @@
+/**
+ * An HTML page to the text lines the pipeline reads, with a map from that
+ * text back to the page (`html-map.ts`). The page is parsed by the unified
+ * collective's HTML parser (hast-util-from-html, parse5 inside: the HTML
+ * standard's parsing, error recovery included, with positions); this module
+ * is loaded only for HTML input.
+ *
+ * - Block elements (`p`, `div`, `h1`–`h6`, `li`, `tr`, `br`, `blockquote`, …)
+ *   end lines; paragraphs, headings, tables and lists stand between blank lines.
+ * - A table row is one line, its cells separated by tabs, a `colspan` kept as
+ *   empty cells; an empty row is left out. A table for layout (a cell holding
+ *   a table, or one cell a row) is read as blocks instead.
+ * - `ol`/`ul` items get the label the browser would show (`start`, `type`,
+ *   `value`, a pydocx `list-style-type` class), indented two spaces a level.
+ * - Headings get Markdown `#` marks, `strong`/`b` `**` marks, a `sup` number
+ *   inside a line a `[^n]` reference: the pipeline reads those already.
+ * - `head`, `script`, `style`, comments, navigation (`nav`, a `menu`/`nav`
+ *   class or id), lines made only of links, and site lines ("Back to top",
+ *   "Last Updated on …") are furniture: not text, but kept as furniture nodes.
+ * - White space collapses as a browser collapses it (not in `pre`); entities
+ *   and `&nbsp;` come decoded (the non-breaking space as a space).
+ */
+import {fromHtml} from 'hast-util-from-html'
+import {MENU_SEPARATORS, NAVIGATION_NAME, SITE_FURNITURE_LINE, siteFurnitureKind} from '../lang/furniture-html.js'
+import {OffsetMap, type Origin, type PageFurniture} from './html-map.js'
+
+interface HPosition {
+  start: {offset?: number}
+  end: {offset?: number}
+}
+interface HText {
+  type: 'text'
+  value: string
+  position?: HPosition
+}
+interface HComment {
+  type: 'comment'
+  value: string
+  position?: HPosition
+}
+interface HElement {
+  type: 'element'
+  tagName: string
+  properties: Record<string, unknown>
+  children: HNode[]
+  position?: HPosition
+  content?: {children: HNode[]}
+}
+type HNode = HText | HComment | HElement | {type: 'doctype' | 'root'; position?: HPosition; children?: HNode[]}
+
+export interface HtmlText {
+  /** The lines for the pipeline. */
+  text: string
+  origin: Origin
+}
+
+/** Elements that end a line. */
+const BLOCK = new Set(
+  'address article aside blockquote center dd details dialog dir div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p pre section summary table tbody thead tfoot tr caption legend ul body html option select'.split(' ')
+)
+/** Blocks that stand between blank lines. */
+const PARAGRAPH = new Set('p h1 h2 h3 h4 h5 h6 blockquote pre table ol ul dl center address hr'.split(' '))
+/** Never text. */
+const MARKUP = new Set(['script', 'style', 'noscript', 'template', 'object', 'embed', 'iframe', 'svg', 'math', 'select'])
+
+const LIST_TYPES: Record<string, string> = {
+  lowerletter: 'a',
+  'lower-alpha': 'a',
+  'lower-latin': 'a',
+  upperletter: 'A',
+  'upper-alpha': 'A',
+  'upper-latin': 'A',
+  lowerroman: 'i',
+  'lower-roman': 'i',
+  upperroman: 'I',
+  'upper-roman': 'I',
+  decimal: '1',
+  decimalzero: '1',
+  'decimal-leading-zero': '1',
+  cardinaltext: '1',
+  ordinaltext: '1',
+  decimalenclosedfullstop: '1',
+  decimalenclosedparen: '(1)',
+  decimalenclosedcircle: '1',
+  none: 'none',
+  disc: 'disc',
+  circle: 'disc',
+  square: 'disc',
+  bullet: 'disc'
+}
+
+const isSpaceCode = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 0xa0
+
+function offsetOf(node: {position?: HPosition}, edge: 'start' | 'end'): number | undefined {
+  return node.position?.[edge].offset
+}
+
+function classes(element: HElement): string {
+  const name = element.properties.className
+  return [Array.isArray(name) ? name.join(' ') : typeof name === 'string' ? name : '', typeof element.properties.id === 'string' ? element.properties.id : ''].join(' ')
+}
+
+function roman(n: number): string {
+  const table: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']]
+  let out = ''
+  for (const [value, letters] of table) while (n >= value) [out, n] = [out + letters, n - value]
+  return out
+}
+
+function letters(n: number): string {
+  let out = ''
+  for (; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(97 + ((n - 1) % 26)) + out
+  return out
+}
+
+/** The label a browser shows for item `n` of a list of this type. */
+export function listLabel(type: string, n: number): string {
+  switch (type) {
+    case 'a':
+      return `(${letters(n)})`
+    case 'A':
+      return `${letters(n).toUpperCase()}.`
+    case 'i':
+      return `(${roman(n)})`
+    case 'I':
+      return `${roman(n).toUpperCase()}.`
+    case '(1)':
+      return `(${n})`
+    case 'disc':
+      return '•'
+    case 'none':
+      return ''
+    default:
+      return `${n}.`
+  }
+}
+
+function listType(element: HElement): string {
+  const type = element.properties.type
+  if (typeof type === 'string' && /^[aAiI1]$/.test(type)) return type
+  const style = typeof element.properties.style === 'string' ? /list-style(?:-type)?\s*:\s*([\w-]+)/i.exec(element.properties.style)?.[1] : undefined
+  const pydocx = /pydocx-list-style-type-(\w+)/.exec(classes(element))?.[1]
+  const found = LIST_TYPES[(pydocx ?? style ?? '').toLowerCase()]
+  if (found) return found
+  return element.tagName === 'ul' ? 'disc' : '1'
+}
+
+/** Is this table for layout (read as blocks) rather than data (read as rows)? */
+function isLayoutTable(table: HElement): boolean {
+  let most = 0
+  let nested = false
+  const rows = (node: HElement, inCell: boolean): void => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue
+      if (child.tagName === 'table') {
+        if (inCell) nested = true
+        continue
+      }
+      if (child.tagName === 'tr') {
+        let cells = 0
+        for (const cell of child.children) {
+          if (cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th')) {
+            cells++
+            rows(cell, true)
+          }
+        }
+        most = Math.max(most, cells)
+      } else rows(child, inCell)
+    }
+  }
+  rows(table, false)
+  return nested || most <= 1
+}
+
+class Reader {
+  private parts: string[] = []
+  private length = 0
+  readonly map = new OffsetMap()
+  readonly furniture: PageFurniture[] = []
+  /** Text offset where the current line starts. */
+  private lineStart = 0
+  /** Index in `parts` where the current line starts. */
+  private linePart = 0
+  /** The last two characters written. */
+  private tail = ''
+  /** Source offset of a collapsed white space waiting to be written (-1: none). */
+  private pendingSpace = -1
+  /** Inside a data-table row: line ends are spaces. */
+  private row = 0
+  private pre = 0
+  private bold = 0
+  private boldOpen = false
+  private listDepth = 0
+  /** Links on the current line and the characters written inside them. */
+  private links = 0
+  private linkChars = 0
+  private lineChars = 0
+  private inLink = 0
+  private lineSource = -1
+  /** The current line's characters outside links (a menu line has only separators there). */
+  private outsideLinks = ''
+
+  constructor(private readonly source: string) {}
+
+  get text(): string {
+    return this.parts.join('')
+  }
+
+  private write(str: string, source: number, linear: boolean): void {
+    if (str.length === 0) return
+    this.map.add(this.length, source, str.length, linear)
+    this.parts.push(str)
+    this.length += str.length
+    this.tail = (this.tail + str).slice(-2)
+  }
+
+  /** The text of the current line so far. */
+  private line(): string {
+    return this.parts.slice(this.linePart).join('')
+  }
+
+  /** Take back everything written from part `part` (text offset `at`) on. */
+  private rollback(part: number, at: number): void {
+    this.parts.length = part
+    this.length = at
+    this.map.truncate(at)
+    const last = this.parts.slice(-2).join('')
+    this.tail = last.slice(-2)
+  }
+
+  private lastChar(): string {
+    return this.tail ? this.tail[this.tail.length - 1]! : '\n'
+  }
+
+  /** One visible character (not white space) at source offset `at`. */
+  private char(ch: string, at: number): void {
+    if (this.lineSource < 0) this.lineSource = at
+    if (this.pendingSpace >= 0) {
+      if (this.length > this.lineStart && this.lastChar() !== '\t') this.write(' ', this.pendingSpace, true)
+      this.pendingSpace = -1
+    }
+    const bold = this.bold > 0
+    if (bold !== this.boldOpen) {
+      this.write('**', at, false)
+      this.boldOpen = bold
+    }
+    this.write(ch, at, true)
+    this.lineChars++
+    if (this.inLink) this.linkChars++
+    else this.outsideLinks += ch
+  }
+
+  private space(at: number): void {
+    if (this.pendingSpace < 0) this.pendingSpace = at
+  }
+
+  private closeBold(at: number): void {
+    if (this.boldOpen) {
+      this.write('**', at, false)
+      this.boldOpen = false
+    }
+  }
+
+  /** End the current line (if it has anything); `blank` also leaves a blank line. */
+  private endLine(at: number, blank = false): void {
+    if (this.row > 0) {
+      this.space(at)
+      return
+    }
+    this.pendingSpace = -1
+    this.closeBold(at)
+    if (this.length > this.lineStart) {
+      if (this.isFurnitureLine()) {
+        // Taken back: the line is the site's, not the paper's.
+      } else this.write('\n', at, false)
+    }
+    if (blank && this.length > 0 && this.tail !== '\n\n') this.write('\n', at, false)
+    this.lineStart = this.length
+    this.linePart = this.parts.length
+    this.links = this.linkChars = this.lineChars = 0
+    this.lineSource = -1
+    this.outsideLinks = ''
+  }
+
+  /** A line that is site furniture is taken out of the text and kept as a furniture node. */
+  private isFurnitureLine(): boolean {
+    const text = this.line().replace(/\*\*/g, '').trim()
+    const menu = this.links >= 2 && MENU_SEPARATORS.test(this.outsideLinks)
+    if (!menu && !SITE_FURNITURE_LINE.test(text)) return false
+    const start = this.map.start(this.lineStart)
+    const end = this.map.end(this.length)
+    this.furniture.push({kind: menu ? 'site-header' : siteFurnitureKind(text), value: text, start, end})
+    this.rollback(this.linePart, this.lineStart)
+    return true
+  }
+
+  /** Whole element as furniture: its visible text (or raw content for markup). */
+  private asFurniture(node: HElement | HComment, kind: PageFurniture['kind']): void {
+    const start = offsetOf(node, 'start')
+    const end = offsetOf(node, 'end')
+    if (start === undefined || end === undefined) return
+    const value = node.type === 'comment' ? this.source.slice(start, end) : textOf(node).replace(/\s+/g, ' ').trim()
+    this.furniture.push({kind, value, start, end})
+  }
+
+  /** A text node: its value walked along its source, entities and line ends matched up. */
+  private textNode(node: HText): void {
+    const value = node.value
+    const from = offsetOf(node, 'start')
+    const to = offsetOf(node, 'end')
+    if (from === undefined || to === undefined) {
+      for (const ch of value) if (!/\s/.test(ch)) this.char(ch, this.length)
+      return
+    }
+    const raw = this.source
+    let j = from
+    for (let i = 0; i < value.length; ) {
+      const ch = value[i]!
+      const at = j // every character an entity gave stands at the entity
+      let take = 1
+      const have = j < to ? raw[j] : undefined
+      if (have === ch && (ch !== '&' || literalAmpersand(value, i, raw, j))) j++
+      else if (have === '\r' && ch === '\n') j += raw[j + 1] === '\n' ? 2 : 1
+      else if (have === '&') {
+        const entity = /^&(?:#[xX][0-9a-fA-F]+;?|#\d+;?|[A-Za-z][A-Za-z0-9]*;?)/.exec(raw.slice(j, j + 40))
+        const length = entity ? entity[0].length : 1
+        // How many characters of the value the entity gave: until the value meets the source again.
+        take = 1
+        while (take < 3 && i + take < value.length && value[i + take] !== raw[j + length]) take++
+        if (i + take < value.length && value[i + take] !== raw[j + length]) take = 1
+        j += length
+      } else if (have !== undefined) j++
+      for (let k = 0; k < take && i < value.length; k++, i++) {
+        const c = value[i]!
+        const code = c.charCodeAt(0)
+        if (this.pre && (c === '\n' || c === '\r')) this.endLine(at)
+        else if (isSpaceCode(code)) this.pre ? this.char(' ', at) : this.space(at)
+        else if (code >= 0xd800 && code <= 0xdbff && i + 1 < value.length) {
+          this.char(c + value[i + 1]!, at)
+          i++
+          if (have === ch) j++
+        } else this.char(c, at)
+      }
+    }
+  }
+
+  node(node: HNode): void {
+    switch (node.type) {
+      case 'text':
+        this.textNode(node)
+        return
+      case 'comment':
+        this.asFurniture(node, 'comment')
+        return
+      case 'root':
+        for (const child of node.children ?? []) this.node(child)
+        return
+      case 'element':
+        this.element(node)
+        return
+      default:
+        return
+    }
+  }
+
+  private children(element: HElement): void {
+    for (const child of element.children) this.node(child)
+  }
+
+  private element(element: HElement): void {
+    const tag = element.tagName
+    const start = offsetOf(element, 'start') ?? this.length
+    const end = offsetOf(element, 'end') ?? start
+    if (tag === 'head') {
+      this.asFurniture(element, 'markup')
+      return
+    }
+    if (MARKUP.has(tag)) {
+      this.asFurniture(element, 'markup')
+      return
+    }
+    if (tag === 'nav' || (tag !== 'body' && tag !== 'html' && NAVIGATION_NAME.test(classes(element)))) {
+      this.endLine(start)
+      this.asFurniture(element, 'site-header')
+      return
+    }
+    switch (tag) {
+      case 'br':
+        if (this.row > 0) this.space(start)
+        else {
+          this.closeBold(start)
+          if (this.length > this.lineStart) this.endLine(start)
+          else if (this.length > 0 && this.tail !== '\n\n') this.write('\n', start, false)
+        }
+        return
+      case 'table':
+        return this.table(element, start, end)
+      case 'ol':
+      case 'ul':
+        return this.list(element, start, end)
+      case 'h1':
+      case 'h2':
+      case 'h3':
+      case 'h4':
+      case 'h5':
+      case 'h6': {
+        this.endLine(start, true)
+        if (this.row === 0 && textOf(element).trim()) this.write('#'.repeat(Number(tag[1])) + ' ', start, false)
+        this.children(element)
+        this.endLine(end, true)
+        return
+      }
+      case 'strong':
+      case 'b':
+        this.bold++
+        this.children(element)
+        this.bold--
+        return
+      case 'a':
+        this.inLink++
+        if (textOf(element).trim()) this.links++
+        this.children(element)
+        this.inLink--
+        return
+      case 'sup': {
+        const words = textOf(element).trim()
+        const number = /^\(?(\d{1,3})\)?$/.exec(words)?.[1]
+        if (number && this.length > this.lineStart && this.row === 0) {
+          const at = offsetOf(element.children[0] ?? element, 'start') ?? start
+          this.pendingSpace = -1
+          this.write('[^', at, false)
+          this.children(element)
+          this.write(']', end, false)
+          return
+        }
+        this.children(element)
+        return
+      }
+      case 'pre':
+        this.endLine(start, true)
+        this.pre++
+        this.children(element)
+        this.pre--
+        this.endLine(end, true)
+        return
+      case 'template':
+        return
+      default:
+        if (BLOCK.has(tag)) {
+          const blank = PARAGRAPH.has(tag)
+          this.endLine(start, blank)
+          this.children(element)
+          this.endLine(end, blank)
+          return
+        }
+        this.children(element)
+    }
+  }
+
+  private table(table: HElement, start: number, end: number): void {
+    if (this.row > 0 || isLayoutTable(table)) {
+      this.endLine(start, true)
+      this.blocks(table)
+      this.endLine(end, true)
+      return
+    }
+    this.endLine(start, true)
+    const rows: HElement[] = []
+    const collect = (node: HElement): void => {
+      for (const child of node.children) {
+        if (child.type !== 'element') continue
+        if (child.tagName === 'tr') rows.push(child)
+        else if (child.tagName === 'caption') {
+          this.element(child)
+        } else if (child.tagName !== 'table') collect(child)
+      }
+    }
+    collect(table)
+    for (const row of rows) this.tableRow(row)
+    this.endLine(end, true)
+  }
+
+  /** A layout table: rows and cells end lines, as `div`s would. */
+  private blocks(node: HElement): void {
+    for (const child of node.children) {
+      if (child.type !== 'element') {
+        this.node(child)
+        continue
+      }
+      if (['tr', 'td', 'th', 'tbody', 'thead', 'tfoot'].includes(child.tagName)) {
+        const start = offsetOf(child, 'start') ?? this.length
+        this.endLine(start)
+        this.blocks(child)
+        this.endLine(offsetOf(child, 'end') ?? start)
+      } else this.node(child)
+    }
+  }
+
+  private tableRow(row: HElement): void {
+    const start = offsetOf(row, 'start') ?? this.length
+    this.endLine(start)
+    const mark = {length: this.length, parts: this.parts.length}
+    let chars = this.lineChars
+    this.row++
+    let first = true
+    let filled = mark
+    for (const cell of row.children) {
+      if (cell.type !== 'element' || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue
+      const at = offsetOf(cell, 'start') ?? start
+      this.closeBold(at)
+      this.pendingSpace = -1
+      if (!first) this.write('\t', at, false)
+      first = false
+      const before = this.lineChars
+      this.children(cell)
+      this.closeBold(offsetOf(cell, 'end') ?? at)
+      this.pendingSpace = -1
+      if (this.lineChars > before) filled = {parts: this.parts.length, length: this.length}
+      const span = Number(cell.properties.colSpan ?? 1)
+      for (let k = 1; k < Math.min(span, 50); k++) this.write('\t', offsetOf(cell, 'end') ?? at, false)
+    }
+    this.row--
+    chars = this.lineChars - chars
+    // An empty row (spacing): nothing to read. Empty cells at the end are left out too: a row
+    // ending in a tab reads as a row cut by a wrap, to be joined with the next.
+    if (chars === 0) this.rollback(mark.parts, mark.length)
+    else if (filled.length < this.length) this.rollback(filled.parts, filled.length)
+    this.endLine(offsetOf(row, 'end') ?? start)
+  }
+
+  private list(list: HElement, start: number, end: number): void {
+    if (this.row > 0) return this.children(list)
+    this.endLine(start, this.listDepth === 0)
+    const type = listType(list)
+    const reversed = list.properties.reversed === true
+    const first = Number(list.properties.start)
+    let n = list.properties.start !== undefined && Number.isInteger(first) ? first : reversed ? list.children.filter((c) => c.type === 'element' && c.tagName === 'li').length : 1
+    this.listDepth++
+    for (const child of list.children) {
+      if (child.type !== 'element' || child.tagName !== 'li') {
+        this.node(child)
+        continue
+      }
+      const value = Number(child.properties.value)
+      if (child.properties.value !== undefined && Number.isInteger(value)) n = value
+      const at = offsetOf(child, 'start') ?? start
+      this.endLine(at)
+      const label = listLabel(type, n)
+      const indent = '  '.repeat(this.listDepth - 1)
+      if (indent || label) this.write(indent + (label ? label + ' ' : ''), at, false)
+      this.children(child)
+      this.endLine(offsetOf(child, 'end') ?? at)
+      n += reversed ? -1 : 1
+    }
+    this.listDepth--
+    this.endLine(end, this.listDepth === 0)
+  }
+
+  finish(): void {
+    this.endLine(this.source.length)
+  }
+}
+
+/** The text of a hast node, as the parser gave it (entities decoded). */
+function textOf(node: HNode): string {
+  if (node.type === 'text' || node.type === 'comment') return node.value
+  if (node.type === 'element' && MARKUP.has(node.tagName) && node.tagName !== 'style' && node.tagName !== 'script') return ''
+  let out = ''
+  for (const child of (node as {children?: HNode[]}).children ?? []) out += textOf(child)
+  return out
+}
+
+/** Is the `&` at `raw[j]` written as itself (`A&B`), not the start of an entity the parser decoded? */
+function literalAmpersand(value: string, i: number, raw: string, j: number): boolean {
+  const entity = /^&(?:#[xX][0-9a-fA-F]+;?|#\d+;?|[A-Za-z][A-Za-z0-9]*;?)/.exec(raw.slice(j, j + 40))
+  return !entity || value.startsWith(entity[0], i)
+}
+
+/** Parse errors that mean the page was cut short. */
+const TRUNCATION = /^eof-in-|^eof-before-/
+
+/**
+ * Read an HTML page (already decoded) into the pipeline's text and the way
+ * back to the page. Never throws for anything in the page.
+ */
+export function readHtml(source: string): HtmlText {
+  const errors: {reason: string; offset: number}[] = []
+  const tree = fromHtml(source, {
+    onerror(error) {
+      errors.push({reason: String(error.ruleId ?? error.reason), offset: error.place && 'offset' in error.place ? (error.place.offset ?? 0) : 0})
+    }
+  }) as unknown as HNode
+  const reader = new Reader(source)
+  reader.node(tree)
+  reader.finish()
+  const text = reader.text
+  const notes: Origin['notes'] = []
+  const cut = errors.find((error) => TRUNCATION.test(error.reason))
+  const unclosed = /<body[\s>]/i.test(source) && !/<\/body\s*>/i.test(source.slice(-4096)) && !/<\/html\s*>/i.test(source.slice(-4096))
+  if (cut || unclosed) {
+    const end = source.length
+    const lines = text.split('\n').filter((line) => line.trim()).length
+    const why = cut ? `the markup ends inside ${cut.reason.replace(/^eof-in-/, 'a ').replace(/-/g, ' ')}` : 'it has no closing </body> or </html>'
+    notes.push({
+      severity: 'warning',
+      ruleId: 'read/html-truncated',
+      reason: `the HTML page looks cut short (${why}): ${lines} lines of text were recovered, up to the end of the file; what followed is missing`,
+      start: cut ? Math.min(cut.offset, end) : end,
+      end: cut ? Math.min(cut.offset, end) : end
+    })
+  }
+  return {text, origin: {source, map: reader.map, furniture: reader.furniture, notes}}
+}

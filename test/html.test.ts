@@ -1,0 +1,174 @@
+// HTML pages as input (issue 13): the reader's facts on fixtures of our own, one behaviour each.
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {fromHtml} from 'hast-util-from-html'
+import {describe, expect, it} from 'vitest'
+import {parseDocument} from '../src/index.js'
+import {parse} from '../src/index.js'
+import {readHtml} from '../src/read/html.js'
+import {loadHtml} from '../src/read/html-load.js'
+import {looksLikeHtml} from '../src/read/html-sniff.js'
+import {load} from '../src/read/input.js'
+import type {Paper, Table} from '../src/tree.js'
+import {all, items, paragraphs, positionErrors, root, schemaErrors, sections, unaccounted} from './helpers/tree.js'
+
+const bytesOf = (name: string) => new Uint8Array(readFileSync(join(root, 'fixtures/html', name)))
+
+/** The text a reader sees: every text node outside head, script, style and comments. */
+export function visibleText(html: string): string {
+  const out: string[] = []
+  const visit = (node: {type: string; tagName?: string; value?: string; children?: unknown[]}): void => {
+    if (node.type === 'text') out.push(node.value!)
+    if (node.type === 'element' && ['head', 'script', 'style', 'noscript', 'template'].includes(node.tagName!)) return
+    for (const child of node.children ?? []) visit(child as typeof node)
+  }
+  visit(fromHtml(html) as never)
+  return out.join(' ')
+}
+
+/** Characters of the visible text the tree lost (labels the reader adds may be extra). */
+export function lost(html: string, tree: Paper): string[] {
+  return unaccounted(visibleText(html), tree).filter((problem) => problem.includes(' lost '))
+}
+
+async function page(name: string) {
+  const bytes = bytesOf(name)
+  const loaded = await load(bytes, name)
+  const result = await parseDocument(bytes, name)
+  return {...result, source: loaded.origin!.source, text: loaded.text}
+}
+
+function checkInvariants(source: string, tree: Paper): void {
+  expect(positionErrors(source, tree)).toEqual([])
+  expect(schemaErrors(tree)).toEqual([])
+  expect(lost(source, tree)).toEqual([])
+}
+
+describe('HTML detection', () => {
+  const ascii = (s: string) => new TextEncoder().encode(s)
+  it('by content: doctype, <html>, a leading tag after a BOM or an XML declaration', () => {
+    expect(looksLikeHtml(ascii('<!DOCTYPE html><p>x'))).toBe(true)
+    expect(looksLikeHtml(ascii('\ufeff<html><body>x'))).toBe(true)
+    expect(looksLikeHtml(ascii('<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC "x">'))).toBe(true)
+    expect(looksLikeHtml(ascii('  <head><title>x</title></head>'))).toBe(true)
+    expect(looksLikeHtml(ascii('1. <b>not</b> a page'))).toBe(false)
+    expect(looksLikeHtml(ascii('<!-- a Markdown comment -->\n# Title'))).toBe(false)
+  })
+  it('by extension, whatever the content starts with', async () => {
+    const loaded = await load(ascii('<p>1. A fragment of a page.</p>'), 'fragment.htm')
+    expect(loaded.encoding).toBe('html (UTF-8)')
+    expect(loaded.text).toBe('1. A fragment of a page.\n\n')
+  })
+  it('an .html that is binary is refused as before (exit 2)', async () => {
+    await expect(load(new Uint8Array([0x3c, 0x68, 0, 1, 2, 3, 0, 0, 9, 0]), 'x.html')).rejects.toMatchObject({exitCode: 2})
+  })
+  it('parse() of HTML bytes points to parseDocument()', () => {
+    expect(() => parse(bytesOf('table-colspan.html'))).toThrow(/parseDocument/)
+  })
+})
+
+describe('a table with colspan', () => {
+  it('rows are tab-separated lines, a colspan gives empty cells, empty rows are left out', async () => {
+    const {tree, text, source} = await page('table-colspan.html')
+    expect(text).toContain('Date\tMeeting\tVenue\n3 May\tPanel meeting (venue to be announced)\tRoom 3\nJoint meeting\t\tRoom 1\n10 May\tSubcommittee\tRoom 2\n')
+    const [table] = all<Table>(tree, 'table')
+    // The reader keeps a colspan's empty cell (the tab pair above); the row tokeniser of today reads
+    // two tabs as one cell gap, as it does for text input, so the tree's row has two cells.
+    expect(table!.children.map((row) => row.children.length)).toEqual([3, 3, 2, 3])
+    expect(paragraphs(tree).map((p) => p.number)).toEqual(['1', '2'])
+    checkInvariants(source, tree)
+  })
+  it('positions point into the HTML source', async () => {
+    const {tree, source} = await page('table-colspan.html')
+    const [table] = all<Table>(tree, 'table')
+    const cell = table!.children[1]!.children[1]!
+    expect(source.slice(cell.position.start.offset, cell.position.end.offset)).toBe('Panel meeting (venue to be announced)')
+    const first = paragraphs(tree)[0]!
+    expect(source.slice(first.position.start.offset, first.position.end.offset)).toBe('1. The table below lists the meetings.')
+    expect(first.position.start.line).toBe(4)
+    expect(first.position.start.column).toBe(4)
+    expect(tree.furniture.map((f) => f.kind)).toEqual(['markup'])
+  })
+})
+
+describe('a Big5 page with a meta charset', () => {
+  it('decodes Big5 with Hong Kong characters', async () => {
+    const {tree, source, encoding} = await page('big5-meta.html').then(async (p) => ({...p, encoding: (await load(bytesOf('big5-meta.html'), 'x')).encoding}))
+    expect(encoding).toBe('html (Big5)')
+    expect(paragraphs(tree).map((p) => p.number)).toEqual(['1', '2'])
+    expect(JSON.stringify(tree)).toContain('佢哋嘅意見')
+    expect(tree.lang).toBe('zh-Hant')
+    checkInvariants(source, tree)
+  })
+  it('a wrong declared charset is a warning, the page read as what it is', async () => {
+    const {tree, messages, source} = await page('wrong-charset.html')
+    expect(messages.find((m) => m.ruleId === 'read/html-charset')?.reason).toMatch(/declares charset big5 but its bytes are UTF-8/)
+    expect(JSON.stringify(tree)).toContain('café')
+    expect(JSON.stringify(tree)).toContain('éjà vu')
+    checkInvariants(source, tree)
+  })
+})
+
+describe('an ol with start', () => {
+  it('items get the labels a browser shows: start, type, value', async () => {
+    const {tree, text, source} = await page('ol-start.html')
+    expect(text).toContain('(c) review the fees;\n(d) consult the trade; and\n(e) report to the Panel.\n')
+    expect(text).toContain('7. seventh point\n10. tenth point\n')
+    const four = paragraphs(tree).find((p) => p.number === '4')!
+    expect(items(four).map((item) => item.label)).toEqual(['c', 'd', 'e'])
+    checkInvariants(source, tree)
+  })
+})
+
+describe('a page with a menu and a footer', () => {
+  it('head, script, style, comments, menus and site lines are furniture nodes, not text', async () => {
+    const {tree, source} = await page('menu-footer.html')
+    expect(tree.furniture.map((f) => [f.kind, f.value])).toEqual([
+      ['markup', 'Panel paper body { font-family: serif } var tracking = "not text";'],
+      ['site-header', 'Home | Papers | Contact'],
+      ['site-header', 'English | 繁體 | 简体'],
+      ['comment', '<!-- generated by the site -->'],
+      ['site-header', 'Back to top'],
+      ['web-footer', 'Last Updated on 12 June 2004']
+    ])
+    for (const f of tree.furniture) expect(source.slice(f.position.start.offset, f.position.end.offset)).toContain(f.value.slice(0, 4))
+    expect(sections(tree).map((s) => s.key)).toEqual(['purpose', 'background'])
+    checkInvariants(source, tree)
+  })
+  it('entities and &nbsp; are decoded, and positions still land on the source', async () => {
+    const {tree, source} = await page('menu-footer.html')
+    const first = paragraphs(tree)[0]!
+    expect(JSON.stringify(first)).toContain('the plan & the budget for the project.')
+    expect(source.slice(first.position.start.offset, first.position.end.offset)).toBe('1. This paper sets out the plan &amp; the budget for the&nbsp;project.')
+  })
+})
+
+describe('a sup footnote', () => {
+  it('a number in sup inside a line is a footnote reference', async () => {
+    const {tree, text, source} = await page('sup-footnote.html')
+    expect(text).toContain('in 2010[^1] and again')
+    const [ref] = all<{type: 'footnoteReference'; identifier: string} & Paper>(tree, 'footnoteReference')
+    expect(ref?.identifier).toBe('1')
+    expect(source.slice(ref!.position.start.offset, ref!.position.end.offset)).toMatch(/^1/)
+    checkInvariants(source, tree)
+  })
+})
+
+describe('a truncated page', () => {
+  it('still parses, with a warning saying what was recovered', async () => {
+    const {tree, messages, source} = await page('truncated.html')
+    expect(paragraphs(tree).map((p) => p.number)).toEqual(['1', '2'])
+    const warning = messages.find((m) => m.ruleId === 'read/html-truncated')
+    expect(warning?.reason).toMatch(/cut short.*2 lines of text were recovered/)
+    checkInvariants(source, tree)
+  })
+  it('a menu page is a paper with no structure', async () => {
+    const {origin, text} = readHtml('<html><body><ul><li><a href="a">Council</a></li><li><a href="b">Committees</a></li></ul><p><a href="/">Home</a> | <a href="/s">Sitemap</a></p></body></html>') as never as {origin: unknown; text: string}
+    void origin
+    expect(text).toBe('• Council\n• Committees\n\n')
+    const loaded = loadHtml(new TextEncoder().encode('<html><body><p><a href="/">Home</a> | <a href="/s">Sitemap</a></p><p>Page not found</p></body></html>'))
+    expect('ok' in loaded).toBe(false === ('text' in loaded))
+    const result = await parseDocument(new TextEncoder().encode('<html><body><p><a href="/">Home</a> | <a href="/s">Sitemap</a></p><p>Page not found</p></body></html>'))
+    expect(result.messages.map((m) => m.ruleId)).toContain('parse/no-structure')
+  })
+})
