@@ -47,6 +47,8 @@ export function parseText(text: string, options: ParseOptions = {}): ParseResult
 function parseLines(text: string, lines: Line[], options: ParseOptions, source: Source): ParseResult {
   const messages = new MessageList()
   markFurniture(lines)
+  // A web page has no pages: a line it repeats (`Public Officer to reply: …`) is not a running header.
+  if (options.origin) for (const line of lines) if (line.furniture === 'running-header') line.furniture = null
   const footnotes = new Map<Line, FootnoteMark>()
   source.footnotes = markFootnotes(lines, footnotes)
   const width = typicalWidth(lines)

@@ -1,7 +1,6 @@
 // HTML pages as input (issue 13): the reader's facts on fixtures of our own, one behaviour each.
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {fromHtml} from 'hast-util-from-html'
 import {describe, expect, it} from 'vitest'
 import {parseDocument} from '../src/index.js'
 import {parse} from '../src/index.js'
@@ -10,26 +9,10 @@ import {loadHtml} from '../src/read/html-load.js'
 import {looksLikeHtml} from '../src/read/html-sniff.js'
 import {load} from '../src/read/input.js'
 import type {Paper, Table} from '../src/tree.js'
-import {all, items, paragraphs, positionErrors, root, schemaErrors, sections, unaccounted} from './helpers/tree.js'
+import {lost} from './helpers/html.js'
+import {all, items, paragraphs, positionErrors, root, schemaErrors, sections} from './helpers/tree.js'
 
 const bytesOf = (name: string) => new Uint8Array(readFileSync(join(root, 'fixtures/html', name)))
-
-/** The text a reader sees: every text node outside head, script, style and comments. */
-export function visibleText(html: string): string {
-  const out: string[] = []
-  const visit = (node: {type: string; tagName?: string; value?: string; children?: unknown[]}): void => {
-    if (node.type === 'text') out.push(node.value!)
-    if (node.type === 'element' && ['head', 'script', 'style', 'noscript', 'template'].includes(node.tagName!)) return
-    for (const child of node.children ?? []) visit(child as typeof node)
-  }
-  visit(fromHtml(html) as never)
-  return out.join(' ')
-}
-
-/** Characters of the visible text the tree lost (labels the reader adds may be extra). */
-export function lost(html: string, tree: Paper): string[] {
-  return unaccounted(visibleText(html), tree).filter((problem) => problem.includes(' lost '))
-}
 
 async function page(name: string) {
   const bytes = bytesOf(name)

@@ -576,37 +576,39 @@ function literalAmpersand(value: string, i: number, raw: string, j: number): boo
   return !entity || value.startsWith(entity[0], i)
 }
 
-/** Parse errors that mean the page was cut short. */
-const TRUNCATION = /^eof-in-|^eof-before-/
+/** Does the page end before its markup does? Where and why. */
+function truncation(source: string): {at: number; why: string} | null {
+  const end = source.trimEnd().length
+  const lastOpen = source.lastIndexOf('<')
+  if (lastOpen >= 0 && source.indexOf('>', lastOpen) < 0) return {at: lastOpen, why: 'it ends inside a tag'}
+  const comment = source.lastIndexOf('<!--')
+  if (comment >= 0 && source.indexOf('-->', comment + 4) < 0) return {at: comment, why: 'it ends inside a comment'}
+  const tail = source.slice(-4096)
+  if (/<body[\s>]/i.test(source) && !/<\/body\s*>/i.test(tail) && !/<\/html\s*>/i.test(tail)) return {at: end, why: 'it has no closing </body> or </html>'}
+  return null
+}
 
 /**
  * Read an HTML page (already decoded) into the pipeline's text and the way
  * back to the page. Never throws for anything in the page.
  */
 export function readHtml(source: string): HtmlText {
-  const errors: {reason: string; offset: number}[] = []
-  const tree = fromHtml(source, {
-    onerror(error) {
-      errors.push({reason: String(error.ruleId ?? error.reason), offset: error.place && 'offset' in error.place ? (error.place.offset ?? 0) : 0})
-    }
-  }) as unknown as HNode
+  // No onerror: parse5's error reports cost more than the parse itself; truncation is seen below.
+  const tree = fromHtml(source) as unknown as HNode
   const reader = new Reader(source)
   reader.node(tree)
   reader.finish()
   const text = reader.text
   const notes: Origin['notes'] = []
-  const cut = errors.find((error) => TRUNCATION.test(error.reason))
-  const unclosed = /<body[\s>]/i.test(source) && !/<\/body\s*>/i.test(source.slice(-4096)) && !/<\/html\s*>/i.test(source.slice(-4096))
-  if (cut || unclosed) {
-    const end = source.length
+  const cut = truncation(source)
+  if (cut) {
     const lines = text.split('\n').filter((line) => line.trim()).length
-    const why = cut ? `the markup ends inside ${cut.reason.replace(/^eof-in-/, 'a ').replace(/-/g, ' ')}` : 'it has no closing </body> or </html>'
     notes.push({
       severity: 'warning',
       ruleId: 'read/html-truncated',
-      reason: `the HTML page looks cut short (${why}): ${lines} lines of text were recovered, up to the end of the file; what followed is missing`,
-      start: cut ? Math.min(cut.offset, end) : end,
-      end: cut ? Math.min(cut.offset, end) : end
+      reason: `the HTML page looks cut short (${cut.why}): ${lines} lines of text were recovered, up to the end of the file; what followed is missing`,
+      start: cut.at,
+      end: cut.at
     })
   }
   return {text, origin: {source, map: reader.map, furniture: reader.furniture, notes}}
