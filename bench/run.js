@@ -16,6 +16,7 @@
  *      and by remark-parse + GFM into mdast (src/read/markdown.ts, the
  *      first stage of the .md path)
  *   8. other issues' features over the folder (csv, html, check), each against ndjson
+ *   9. an HTML page against its text alone (goal <= 3x); a text parse loads no HTML parser
  *
  * Options: --quick (fewer repetitions, smaller folder; for a smoke test),
  * --only=1,3 (some items only). Env BENCH_COLD_RUNS overrides the cold runs.
@@ -31,6 +32,7 @@ const out = join(root, 'bench/out')
 const bin = join(root, 'bin/legco.cjs')
 const seedPath = join(root, 'seeds/000_457f1a1b5f7781dd.txt')
 const pdfPath = join(root, '../shared/corpus/pdf/lc-hansard-cm20121121-translate.zh.pdf')
+const htmlPath = join(root, '../shared/corpus/html/council-hansard-2015-04-29.en.html')
 const args = process.argv.slice(2)
 const quick = args.includes('--quick')
 const onlyArg = args.find((arg) => arg.startsWith('--only='))
@@ -380,6 +382,31 @@ if (want(6)) {
     } else row(6, 'pdftotext', NaN, '', 'not installed', undefined)
     results.items.pdf = pdf
   }
+}
+
+// 9. HTML: a page against its text alone (what the reader made of it), warm; and a cold text
+// parse must not load the HTML parser (a resolve hook reports every HTML module asked for).
+if (want(9)) {
+  const path = existsSync(htmlPath) ? htmlPath : join(root, 'fixtures/html/menu-footer.html')
+  const bytes = new Uint8Array(readFileSync(path))
+  const {loadHtml} = await import(pathToFileURL(join(root, 'dist/read/html-load.js')).href)
+  // Both sides from bytes to tree, synchronously: decode, read the page (HTML side), parse.
+  const parseHtml = () => {
+    const page = loadHtml(bytes)
+    return legco.parseText(page.text, {origin: page.origin})
+  }
+  const text = new TextEncoder().encode(loadHtml(bytes).text)
+  const budget = quick ? 1500 : 6000
+  const htmlMs = timeWarm(parseHtml, {budget, minRuns: quick ? 3 : 10})
+  const textMs = timeWarm(() => legco.parse(text), {budget, minRuns: quick ? 3 : 10})
+  const ratio = htmlMs / textMs
+  row(9, `HTML page (${fmt(bytes.length / 1000)} KB) vs its text alone (${fmt(text.length / 1000)} KB), warm`, ratio, 'x the time', '<= 3x', ratio <= 3, `${fmt(htmlMs)} / ${fmt(textMs)} ms`)
+  const hook = `export async function resolve(specifier, context, next) { if (/hast-util-from-html|parse5|read\\/html/.test(specifier)) process._rawDebug('LOADED ' + specifier); return next(specifier, context) }`
+  const preload = `import {register} from 'node:module'; register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}))`
+  const cold = spawnSync(process.execPath, ['--import', 'data:text/javascript,' + encodeURIComponent(preload), bin, 'parse', seedPath], {encoding: 'utf8'})
+  const loaded = cold.stderr.match(/LOADED \S+/g) ?? []
+  row(9, 'cold text parse: HTML modules loaded', loaded.length, 'modules', '0', loaded.length === 0, loaded.join(' '))
+  results.items.html = {file: path.slice(dirname(root).length + 1), bytes: bytes.length, textBytes: text.length, htmlMs, textMs, ratio, coldTextParseLoadsHtml: loaded}
 }
 
 function countPages(tree) {
