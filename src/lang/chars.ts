@@ -221,3 +221,19 @@ export const BRACKET_PAIRS: {open: string; close: string; name: string}[] = [
   {open: '《', close: '》', name: 'title bracket'},
   {open: '〈', close: '〉', name: 'angle title bracket'}
 ]
+
+/**
+ * Compatibility ideographs to the ideographs they stand for, as NFKC maps
+ * them: the Kangxi radicals (U+2F00–U+2FD5, `⼀` for `一`) and the two CJK
+ * radicals supplement forms that have a mapping (U+2E9F `⺟`, U+2EF3 `⻳`).
+ * PDF fonts often map their glyphs to these code points; a reader sees the
+ * plain character. Each maps to one BMP character, so lengths and offsets
+ * are kept. Nothing else is touched (NFKC on the whole text would also fold
+ * full-width forms, which the parser reads as they are).
+ */
+export function foldCompatibilityIdeographs(value: string): string {
+  return COMPATIBILITY_IDEOGRAPHS.test(value) ? value.replace(COMPATIBILITY_IDEOGRAPHS_ALL, (ch) => ch.normalize('NFKC')) : value
+}
+
+const COMPATIBILITY_IDEOGRAPHS = /[\u2F00-\u2FD5\u2E9F\u2EF3]/
+const COMPATIBILITY_IDEOGRAPHS_ALL = /[\u2F00-\u2FD5\u2E9F\u2EF3]/g
