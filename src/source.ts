@@ -17,10 +17,13 @@ export class Source {
   private words: Set<string> | undefined
   private readonly lineStarts: number[]
   private readonly pages: PageSpan[] | undefined
+  /** The text was extracted from a PDF (it has page spans): its blank lines are measured gaps. */
+  readonly paged: boolean
 
   constructor(text: string, pages?: PageSpan[]) {
     this.text = text
     this.pages = pages && pages.length > 0 ? pages : undefined
+    this.paged = this.pages !== undefined
     const starts = [0]
     if (text.includes('\r')) {
       for (let i = 0; i < text.length; i++) {

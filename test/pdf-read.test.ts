@@ -71,7 +71,7 @@ describe('readPdf on a PDF made here', () => {
     const tight = font.widthOfTextAtSize('tight', size)
     put('tight', 72, 672)
     put('join', 72 + tight + 0.5, 672)
-    // A superscript note marker stays on its line.
+    // A superscript note marker stays on its line, as a footnote reference.
     const note = font.widthOfTextAtSize('Note', size)
     put('Note', 72, 658)
     put('1', 72 + note, 662, 7)
@@ -111,7 +111,7 @@ describe('readPdf on a PDF made here', () => {
     const lines = textLines(result)
     expect(lines).toContain('Hello world')
     expect(lines).toContain('tightjoin')
-    expect(lines).toContain('Note1')
+    expect(lines).toContain('Note[^1]') // a superscript number after a word: a footnote reference
     expect(lines).toContain('last line')
   })
 

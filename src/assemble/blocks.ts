@@ -22,6 +22,8 @@ export interface TextBlock {
   gapBefore: boolean
   /** A page ended before this block (page furniture or a form feed in the gap). */
   pageTurn: boolean
+  /** Two or more blank lines in a row stood before it: in PDF text, a gap wider than paragraph spacing (src/read/pdf.ts). */
+  wideGap?: true
 }
 
 export interface ParaBlock {
@@ -138,6 +140,8 @@ export function toBlocks(lines: Line[], width: number, footnotes: ReadonlyMap<Li
   /** Page furniture stood in the gap: a table may go on over the page. */
   let pageTurn = false
   let previous: Line | null = null
+  /** Blank lines in a row just before this line. */
+  let blanks = 0
 
   const open = (block: Block) => {
     blocks.push(block)
@@ -158,6 +162,7 @@ export function toBlocks(lines: Line[], width: number, footnotes: ReadonlyMap<Li
     const line = lines[i]!
     if (line.furniture) {
       if (line.furniture === 'page-number' || line.furniture === 'running-header') pageTurn = true
+      blanks = 0
       continue
     }
     const definition = FOOTNOTE_DEFINITION.exec(line.text)
@@ -182,8 +187,11 @@ export function toBlocks(lines: Line[], width: number, footnotes: ReadonlyMap<Li
     }
     if (line.blank) {
       if (current) gap = true
+      blanks++
       continue
     }
+    const wide = blanks >= 2
+    blanks = 0
     const token: Token = tokenise(line)
     const cur = current as Block | null
     switch (token.kind) {
@@ -233,7 +241,9 @@ export function toBlocks(lines: Line[], width: number, footnotes: ReadonlyMap<Li
           cur.lines.push(line)
           cur.pieces.push(token.rest)
         } else {
-          open({kind: 'text', lines: [line], pieces: [token.rest], gapBefore: gap || (cur !== null && (cur.kind === 'table' || cur.kind === 'heading')), pageTurn: pageTurn || line.pageBreak})
+          const block: TextBlock = {kind: 'text', lines: [line], pieces: [token.rest], gapBefore: gap || (cur !== null && (cur.kind === 'table' || cur.kind === 'heading')), pageTurn: pageTurn || line.pageBreak}
+          if (wide) block.wideGap = true
+          open(block)
         }
         break
       }

@@ -400,6 +400,8 @@ export class BodyBuilder {
     if (!last) return false
     const first = block.lines[0]!.text
     if (standardHeadingKey(first) || isSignatureStart(first) || appendixHeading(first)) return false
+    // PDF text: a gap wider than paragraph spacing ends the paragraph, sentence or not (the reader marks it with two blank lines).
+    if (block.wideGap && this.source.paged) return false
     // A page that breaks mid-sentence is followed by the rest of the sentence.
     if (!endsSentence(last.value)) return true
     // A conjunction left over by the wrap (`…範疇；` / `及`).

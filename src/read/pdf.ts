@@ -29,7 +29,7 @@
 
 import {createRequire} from 'node:module'
 import path from 'node:path'
-import {SENTENCE_PUNCTUATION_END} from '../lang/chars.js'
+import {SENTENCE_PUNCTUATION_END, foldCompatibilityIdeographs} from '../lang/chars.js'
 import {isStampOnlyLine} from '../lang/papers.js'
 
 /** A page of the document, located in {@link PdfText.text}. */
@@ -67,6 +67,17 @@ export interface PdfLine {
   y: number
   /** Largest font size on the line, in points. */
   height: number
+  /**
+   * A heading candidate: a short line without a sentence end, set larger
+   * than the page's body text or in (overprinted) bold. The text has a
+   * blank line before and after it.
+   */
+  heading: boolean
+  /**
+   * The line stands at the same place with the same words (digits aside)
+   * on most pages: a letterhead, running header or footer, page number.
+   */
+  repeated: boolean
 }
 
 /** What {@link readPdf} returns. */
@@ -132,6 +143,10 @@ interface RawLine {
   x: number
   y: number
   height: number
+  /** Every run of the line was drawn twice at about the same place (fake bold). */
+  bold: boolean
+  /** The line starts with a superscript number (a note's own number): its digits. */
+  noteNumber?: string
 }
 
 interface RawPage {
@@ -264,8 +279,10 @@ function placeItems(
     let fs = Math.hypot(c, d)
     if (!(fs > 0)) fs = Math.hypot(a, b) || 1
     const horizontal = !vertical && a > 0 && Math.abs(b) <= 0.05 * a
-    // Control characters (a stray form feed would fake a page break) become spaces.
-    const str = text.replace(/[\s\u0000-\u001F\u007F]+/gu, ' ')
+    // Control characters (a stray form feed would fake a page break) become spaces;
+    // compatibility ideographs (Kangxi radicals a font mapped its glyphs to) the ideographs they stand for;
+    // the Symbol font's private-use bullet U+F0B7 a bullet.
+    const str = foldCompatibilityIdeographs(text.replace(/[\s\u0000-\u001F\u007F]+/gu, ' ')).replace(/\uF0B7/g, '\u2022')
     items.push({
       str: str.trim().replace(SPACES_BETWEEN_CJK, ''),
       x: e,
@@ -292,21 +309,63 @@ function splitsLine(prev: Item, item: Item): boolean {
   return gap > 4 * fs && (Math.abs(item.y - prev.y) >= 1 || Math.abs(item.fs - prev.fs) >= 0.3)
 }
 
-/** Join the items of one line (sorted by x) into a string. */
-function joinLine(items: Item[]): string {
+/** Bullet glyphs that start a list item: a space always follows them. */
+const BULLET_GLYPH = /^[\u2022\u25CF\u25AA\u25A0\u25C6\u2B27\u27A2\u25BA\u2023\u2043\u25E6]$/u
+/** A note reference as a superscript: `4`, `[4]`, `4,5`. */
+const NOTE_MARK = /^\[?(\d{1,3}(?:\s*[,\uFF0C]\s*\d{1,3})*)\]?$/u
+
+/**
+ * Is this item a superscript note mark on a line whose baseline and font
+ * size are `refY` and `refFs`: a number in a smaller font, raised above
+ * the baseline.
+ */
+function isSuperscript(item: Item, refY: number, refFs: number): boolean {
+  return item.fs <= 0.8 * refFs && refY - item.y >= 0.2 * refFs && NOTE_MARK.test(item.str)
+}
+
+/** The result of joining a line's items. */
+interface Joined {
+  str: string
+  bold: boolean
+  noteNumber?: string
+}
+
+/**
+ * Join the items of one line (sorted by x) into a string. A superscript
+ * number after a word becomes a Markdown footnote reference `[^4]` (the
+ * parser reads those); one at the start of the line is the note's own
+ * number and is returned apart.
+ */
+function joinLine(items: Item[], refY = NaN, refFs = NaN): Joined {
   let out = ''
   let prev: Item | undefined
+  let drawn = 0
+  let doubled = 0
+  let noteNumber: string | undefined
   for (const item of items) {
     if (item.str.length === 0) continue
     if (prev) {
       // Overprinted duplicate (fake bold): same text drawn again at about the same place.
-      if (item.str === prev.str && Math.abs(item.x - prev.x) < 0.3 * item.fs) continue
+      if (item.str === prev.str && Math.abs(item.x - prev.x) < 0.3 * item.fs) {
+        doubled += item.str.length
+        continue
+      }
+    }
+    drawn += item.str.length
+    if (isSuperscript(item, refY, refFs) && !(prev && /[A-Za-z]$/.test(prev.str) && /^[23]$/.test(item.str))) {
+      const numbers = NOTE_MARK.exec(item.str)![1]!.split(/\s*[,\uFF0C]\s*/u)
+      if (out.length === 0) noteNumber = numbers.join(',')
+      else out += numbers.map((n) => `[^${n}]`).join('')
+      prev = item
+      continue
+    }
+    if (prev && out.length > 0) {
       const gap = item.x - (prev.x + prev.w)
       const fs = Math.max(prev.fs, item.fs)
       const bothCjk = isCjk(lastChar(prev.str)) && isCjk(firstChar(item.str))
       // Between CJK characters only a column-wide gap (a table, a tab stop) is a space;
       // letter spacing is not.
-      const space = bothCjk ? gap > 3 * fs : gap > 0.25 * fs || prev.spaceAfter || item.spaceBefore
+      const space = bothCjk ? gap > 3 * fs : gap > 0.25 * fs || prev.spaceAfter || item.spaceBefore || BULLET_GLYPH.test(prev.str)
       // A gap several characters wide on one baseline is a column gap: a tab, so the parser sees table cells.
       if (gap > 4 * fs) out += '\t'
       else if (space) out += ' '
@@ -314,7 +373,12 @@ function joinLine(items: Item[]): string {
     out += item.str
     prev = item
   }
-  return out
+  // A bullet that pdf.js ran together with its words: a space after it, so the parser sees a list item.
+  if (BULLET_GLYPH.test(firstChar(out) ?? '') && out.length > 1 && !/\s/u.test(out[1]!)) out = `${out[0]} ${out.slice(1)}`
+  const joined: Joined = {str: out, bold: drawn > 0 && doubled >= drawn * 0.8}
+  if (noteNumber !== undefined && out.length > 0) joined.noteNumber = noteNumber
+  else if (noteNumber !== undefined) joined.str = noteNumber
+  return joined
 }
 
 /** Group items into lines by baseline, each sorted left to right, top to bottom. */
@@ -326,8 +390,11 @@ function buildLines(items: Item[]): RawLine[] {
   let refY = 0
   let refFs = 0
   const emit = (run: Item[]): void => {
-    const str = joinLine(run)
-    if (str.length > 0) lines.push({str, x: run[0]!.x, y: refY, height: Math.max(...run.map((it) => it.fs))})
+    const joined = joinLine(run, refY, refFs)
+    if (joined.str.length === 0) return
+    const line: RawLine = {str: joined.str, x: run[0]!.x, y: refY, height: Math.max(...run.map((it) => it.fs)), bold: joined.bold}
+    if (joined.noteNumber !== undefined) line.noteNumber = joined.noteNumber
+    lines.push(line)
   }
   const flush = (): void => {
     if (group.length === 0) return
@@ -363,7 +430,7 @@ function buildLines(items: Item[]): RawLine[] {
   // Rotated or vertical runs: one line each, placed by their starting point.
   for (const item of items) {
     if (!item.horizontal && item.str.length > 0) {
-      lines.push({str: item.str, x: item.x, y: item.y, height: item.fs})
+      lines.push({str: item.str, x: item.x, y: item.y, height: item.fs, bold: false})
     }
   }
   lines.sort((p, q) => p.y - q.y || p.x - q.x)
@@ -414,9 +481,94 @@ function firstLineIndent(prev: RawLine, line: RawLine, margin: number, fontSize:
   return indent > 1.2 * fontSize && indent < 4.5 * fontSize && Math.abs(prev.x - margin) < 0.5 * fontSize && SENTENCE_END.test(prev.str)
 }
 
+/**
+ * Lines at the same place with the same words (digits masked) on most
+ * pages: a letterhead, a running header or footer, page numbers. Counted
+ * over the pages from the first to the last on which the line stands, so a
+ * letterhead of one paper in a bundle counts on that paper's pages; at
+ * least three pages, and at least 60% of that stretch.
+ */
+function repeatedLines(rawPages: RawPage[]): Set<RawLine> {
+  const groups = new Map<string, {pages: Set<number>; lines: RawLine[]}>()
+  rawPages.forEach((page, index) => {
+    for (const line of page.lines) {
+      const key = `${Math.round(line.y / 3)}|${Math.round(line.x / 6)}|${line.str.replace(/\s+/g, '').replace(/\d+/g, '#')}`
+      let group = groups.get(key)
+      if (!group) groups.set(key, (group = {pages: new Set(), lines: []}))
+      group.pages.add(index)
+      group.lines.push(line)
+    }
+  })
+  const out = new Set<RawLine>()
+  for (const group of groups.values()) {
+    if (group.pages.size < 3) continue
+    const numbers = [...group.pages]
+    const span = Math.max(...numbers) - Math.min(...numbers) + 1
+    if (group.pages.size < span * 0.6) continue
+    for (const line of group.lines) out.add(line)
+  }
+  return out
+}
+
+/** A superscript reference already in the text: `[^4]`. */
+const REFERENCE_MARK = /\[\^(\d{1,3})\]/g
+/** A note of an endnote list written with its number in brackets: `[4] https://…`. */
+const BRACKETED_NOTE = /^\[(\d{1,3})\]\s*(?=\S)/u
+
+/**
+ * Note definitions: a line that starts with a superscript number, or with
+ * `[n]`, where `[^n]` was referenced before, becomes `[^n]: words` (the
+ * Markdown form the parser reads as a footnote); the lines that carry on its
+ * words (no gap, not a new note, not further left) are joined to it.
+ * Unreferenced superscript numbers at a line start get their number back.
+ */
+function noteDefinitions(rawPages: RawPage[]): void {
+  const referenced = new Set<string>()
+  for (const page of rawPages) {
+    const kept: RawLine[] = []
+    let note: RawLine | null = null
+    let noteX = 0
+    for (const line of page.lines) {
+      const bracketed = line.noteNumber === undefined ? BRACKETED_NOTE.exec(line.str) : null
+      const number = line.noteNumber ?? bracketed?.[1]
+      if (number !== undefined && number.split(',').every((n) => referenced.has(n))) {
+        const words = bracketed ? line.str.slice(bracketed[0].length) : line.str
+        note = {...line, str: `[^${number.split(',')[0]}]: ${words}`}
+        delete note.noteNumber
+        noteX = line.x
+        kept.push(note)
+        continue
+      }
+      if (line.noteNumber !== undefined) {
+        line.str = `${line.noteNumber} ${line.str}`
+        delete line.noteNumber
+      }
+      const last = kept[kept.length - 1]
+      if (note && last === note && line.y - note.y < 1.6 * note.height && line.x >= noteX - 1 && line.height <= note.height * 1.1) {
+        note.str += (isCjk(lastChar(note.str)) && isCjk(firstChar(line.str)) ? '' : ' ') + line.str
+        note.y = line.y
+        continue
+      }
+      note = null
+      for (const match of line.str.matchAll(REFERENCE_MARK)) referenced.add(match[1]!)
+      kept.push(line)
+    }
+    page.lines = kept
+  }
+}
+
 /** Lay pages out into one text with offsets. */
 function assemble(rawPages: RawPage[]): PdfText {
+  noteDefinitions(rawPages)
   const docPitch = usualPitch(rawPages.flatMap((p) => pitches(p.lines)))
+  const repeated = repeatedLines(rawPages)
+  const wideGap = wideGapOf(rawPages, docPitch)
+  // The lowest line of text on any page, furniture aside: a page whose text stops well above it ends a paragraph.
+  const bottoms = rawPages.map((page) => {
+    const content = page.lines.filter((line) => !repeated.has(line))
+    return content.length > 0 ? content[content.length - 1]!.y : NaN
+  })
+  const textBottom = Math.max(...bottoms.filter(Number.isFinite))
   const parts: string[] = []
   let offset = 0
   const pages: PdfPage[] = []
@@ -427,7 +579,13 @@ function assemble(rawPages: RawPage[]): PdfText {
   }
   rawPages.forEach((page, index) => {
     const number = index + 1
-    if (index > 0) push('\n')
+    if (index > 0) {
+      // The page before ended short of the others' text bottom (a picture or the end of a part below): its last paragraph ended there.
+      const before = bottoms[index - 1]!
+      const pitch = Number.isFinite(docPitch) ? docPitch : 14
+      if (parts.length > 0 && Number.isFinite(before) && textBottom - before > 4 * pitch && page.lines.some((line) => !repeated.has(line))) push('\n\n')
+      push('\n')
+    }
     const start = offset
     const own = pitches(page.lines)
     const fontSize = median(page.lines.map((l) => l.height))
@@ -435,6 +593,8 @@ function assemble(rawPages: RawPage[]): PdfText {
     let usual = own.length >= 5 ? usualPitch(own) : Number.isFinite(docPitch) ? docPitch : 1.5 * fontSize
     if (!Number.isFinite(usual)) usual = 1.5 * fontSize
     const margin = leftMargin(page.lines)
+    const heading = page.lines.map((line) => isHeadingCandidate(line, fontSize, margin, page.width))
+    let gapAfterPrevious = false
     page.lines.forEach((line, i) => {
       let prefix = i === 0 && index > 0 ? '\f' : ''
       if (i > 0) {
@@ -442,14 +602,21 @@ function assemble(rawPages: RawPage[]): PdfText {
         const pitch = line.y - prev.y
         // Paragraph spacing: clearly more than the usual pitch, allowing for a bigger font.
         const allowance = Math.max(0, line.height - fontSize) + Math.max(0, prev.height - fontSize) * 0.5
-        if (pitch > usual * 1.3 + allowance && pitch - usual > 0.4 * fontSize) push('\n')
+        if (pitch > usual * 1.3 + allowance && pitch - usual > 0.4 * fontSize) {
+          push('\n')
+          // Wider than the document's paragraph spacing too: a second blank line, which ends a block for sure.
+          if (pitch > wideGap + allowance) push('\n')
+        }
         else if (firstLineIndent(prev, line, margin, fontSize)) push('\n')
+        // A heading candidate stands apart from the lines around it.
+        else if (heading[i] || gapAfterPrevious) push('\n')
         push('\n')
       }
+      gapAfterPrevious = heading[i]!
       const lineStart = offset
       push(prefix + line.str)
       prefix = ''
-      lines.push({page: number, start: lineStart, end: offset, x: line.x, y: line.y, height: line.height})
+      lines.push({page: number, start: lineStart, end: offset, x: line.x, y: line.y, height: line.height, heading: heading[i]!, repeated: repeated.has(line)})
     })
     if (page.lines.length === 0 && index > 0) push('\f')
     pages.push({number, start, end: offset, width: page.width, height: page.height})
@@ -464,6 +631,32 @@ function assemble(rawPages: RawPage[]): PdfText {
     scanned: total < TEXT_CHARS_PER_PAGE * Math.max(1, rawPages.length),
     textlessPages: counts.flatMap((n, i) => (n < TEXT_CHARS_PER_PAGE ? [i + 1] : []))
   }
+}
+
+/**
+ * A vertical gap wider than this ends a block for sure: well over the
+ * document's paragraph spacing (the median of the gaps between lines that
+ * are clearly more than the line pitch), and at least two and a half line
+ * pitches.
+ */
+function wideGapOf(rawPages: RawPage[], docPitch: number): number {
+  const pitch = Number.isFinite(docPitch) ? docPitch : 14
+  const gaps = rawPages.flatMap((page) => pitches(page.lines)).filter((d) => d > pitch * 1.3 && d < pitch * 8)
+  const spacing = gaps.length > 0 ? median(gaps) : 2 * pitch
+  return Math.max(1.25 * spacing, 2.5 * pitch)
+}
+
+/**
+ * A heading candidate: a short line (at most 40 characters, no sentence
+ * end, not a bullet) set clearly larger than the page's body text, or
+ * drawn in fake bold, that does not run to the right margin.
+ */
+function isHeadingCandidate(line: RawLine, fontSize: number, margin: number, pageWidth: number): boolean {
+  if (!(line.height > fontSize * 1.15 || line.bold)) return false
+  const text = line.str.trim()
+  if (text.length === 0 || [...text].length > 40 || SENTENCE_END.test(text) || /^[\u2022\u25CF\u25AA\u2B27-]/u.test(text)) return false
+  if (isStampLine(text)) return false
+  return line.x + [...text].length * line.height * 0.5 < pageWidth - margin
 }
 
 function describe(error: unknown): string {

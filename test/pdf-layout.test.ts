@@ -1,0 +1,175 @@
+// PDF layout signals, one small PDF made here for each: a heading in bold
+// and in a larger size, a wide gap, a page that ends short, a letterhead on
+// every page, a superscript citation with its endnote, a bullet.
+import {PDFDocument, StandardFonts, type PDFFont, type PDFPage} from 'pdf-lib'
+import {describe, expect, it} from 'vitest'
+import {readPdf, type PdfText} from '../src/read/pdf.js'
+import {parseDocument} from '../src/index.js'
+import {foldCompatibilityIdeographs} from '../src/lang/chars.js'
+import type {Node} from '../src/tree.js'
+
+interface Pen {
+  page: PDFPage
+  font: PDFFont
+  put(text: string, x: number, y: number, size?: number): void
+}
+
+/** A PDF of `pages` A4 pages; `draw` writes on each. */
+async function makePdf(pages: number, draw: (pen: Pen, index: number) => void): Promise<Uint8Array> {
+  const doc = await PDFDocument.create()
+  const font = await doc.embedFont(StandardFonts.Helvetica)
+  for (let i = 0; i < pages; i++) {
+    const page = doc.addPage([595, 842])
+    draw({page, font, put: (text, x, y, size = 11) => page.drawText(text, {x, y, size, font})}, i)
+  }
+  return doc.save()
+}
+
+/** Lines of the text, form feeds dropped, blank lines kept. */
+function textLines(result: PdfText): string[] {
+  return result.text.split('\n').map((line) => line.replace(/^\f/, ''))
+}
+
+function lineRecord(result: PdfText, text: string) {
+  return result.lines.find((line) => result.text.slice(line.start, line.end).replace(/^\f/, '') === text)
+}
+
+function nodes(tree: Node, type: string): Array<Node & Record<string, unknown>> {
+  const out: Array<Node & Record<string, unknown>> = []
+  const walk = (node: Node): void => {
+    if (node.type === type) out.push(node as Node & Record<string, unknown>)
+    for (const child of ((node as {children?: Node[]}).children ?? [])) walk(child)
+  }
+  walk(tree)
+  return out
+}
+
+function words(node: Node): string {
+  if ('value' in node && typeof node.value === 'string') return node.value
+  return ((node as {children?: Node[]}).children ?? []).map(words).join('')
+}
+
+const BODY = [
+  'The members discussed the proposal at length and asked the Administration',
+  'to explain how the scheme would work for applicants who already hold a',
+  'licence and for those who do not, and when the review would be completed.'
+]
+
+describe('PDF layout signals', () => {
+  it('marks a short bold line and a larger line as heading candidates, with blank lines around them', async () => {
+    const bytes = await makePdf(1, ({put}) => {
+      put(BODY[0]!, 72, 770)
+      put(BODY[1]!, 72, 756)
+      // Fake bold: the same words drawn twice, a hair apart, on the line spacing of the body.
+      put('Vehicle quotas', 72, 742)
+      put('Vehicle quotas', 72.3, 742)
+      put(BODY[2]!, 72, 728)
+      put('Review of the scheme', 72, 710, 14)
+      put(BODY[0]!, 72, 694)
+    })
+    const result = await readPdf(bytes)
+    expect(lineRecord(result, 'Vehicle quotas')?.heading).toBe(true)
+    expect(lineRecord(result, 'Review of the scheme')?.heading).toBe(true)
+    expect(lineRecord(result, BODY[0]!)?.heading).toBe(false)
+    const lines = textLines(result)
+    const at = lines.indexOf('Vehicle quotas')
+    expect(lines[at - 1]).toBe('')
+    expect(lines[at + 1]).toBe('')
+    const big = lines.indexOf('Review of the scheme')
+    expect(lines[big - 1]).toBe('')
+    expect(lines[big + 1]).toBe('')
+  })
+
+  it('ends a block at a gap wider than the paragraph spacing, sentence or not', async () => {
+    const bytes = await makePdf(1, ({put}) => {
+      // Paragraphs 14 pt apart in lines, 28 pt between paragraphs; then a 70 pt gap.
+      put('1. ' + BODY[0]!, 72, 770)
+      put(BODY[1]!, 72, 756)
+      put(BODY[2]!, 72, 742)
+      put('2. ' + BODY[0]!, 72, 714)
+      put(BODY[1]!, 72, 700)
+      put(BODY[2]!, 72, 686)
+      put('Transport Department', 72, 658)
+      put('4 June 2026', 72, 630)
+      put('Annex: the attached paper on the licensing of', 72, 560)
+      put('3. ' + BODY[0]!, 72, 532)
+      put(BODY[2]!, 72, 518)
+    })
+    const result = await readPdf(bytes)
+    const lines = textLines(result)
+    const annex = lines.indexOf('Annex: the attached paper on the licensing of')
+    expect(lines.slice(annex - 2, annex)).toEqual(['', ''])
+    // Paragraph spacing stays one blank line.
+    const second = lines.indexOf('2. ' + BODY[0]!)
+    expect(lines[second - 1]).toBe('')
+    expect(lines[second - 2]).not.toBe('')
+    const {tree} = await parseDocument(bytes)
+    const texts = nodes(tree, 'paragraph').map(words)
+    expect(texts.some((t) => t.includes('4 June 2026') && t.includes('Annex'))).toBe(false)
+  })
+
+  it('ends the paragraph of a page whose text stops well above the others', async () => {
+    const bytes = await makePdf(3, ({put}, index) => {
+      const lines = index === 0 ? 8 : 40
+      for (let i = 0; i < lines; i++) put(i === lines - 1 ? 'the table below shows the figures' : BODY[i % 3]!, 72, 770 - 14 * i)
+    })
+    const result = await readPdf(bytes)
+    const {start} = result.pages[1]!
+    expect(result.text.slice(start - 3, start)).toBe('\n\n\n')
+    // A page that runs to the bottom is followed by no blank line.
+    const third = result.pages[2]!.start
+    expect(result.text.slice(third - 2, third)).not.toBe('\n\n')
+  })
+
+  it('marks a letterhead repeated on every page as repeated', async () => {
+    const bytes = await makePdf(4, ({put}, index) => {
+      put('Taxi Owners Association', 72, 800, 9)
+      put('Tel: 2345 6789    Fax: 2345 6790', 72, 788, 9)
+      put(`${BODY[index % 3]!}`, 72, 740)
+      put(BODY[(index + 1) % 3]!, 72, 726)
+    })
+    const result = await readPdf(bytes)
+    const head = result.lines.filter((line) => result.text.slice(line.start, line.end).includes('Taxi Owners Association'))
+    expect(head).toHaveLength(4)
+    expect(head.every((line) => line.repeated)).toBe(true)
+    expect(result.lines.filter((line) => line.repeated)).toHaveLength(8)
+  })
+
+  it('reads a superscript citation as a footnote reference and its endnote as the footnote', async () => {
+    const bytes = await makePdf(1, ({put, font}) => {
+      const first = '1. The survey of drivers'
+      put(first, 72, 770)
+      put('4', 72 + font.widthOfTextAtSize(first, 11), 774, 7)
+      put('showed that most of them wish to go on working.', 72 + font.widthOfTextAtSize(first, 11) + 7, 770)
+      put('2. The members noted the figures.', 72, 742)
+      put('4', 72, 703, 6)
+      put('Survey of drivers, November 2025, at', 76, 700, 9)
+      put('https://example.org/survey', 76, 689, 9)
+    })
+    const result = await readPdf(bytes)
+    const lines = textLines(result)
+    expect(lines).toContain('1. The survey of drivers[^4] showed that most of them wish to go on working.')
+    expect(lines).toContain('[^4]: Survey of drivers, November 2025, at https://example.org/survey')
+    const {tree} = await parseDocument(bytes)
+    expect(nodes(tree, 'footnoteReference').map((n) => n.identifier)).toEqual(['4'])
+    const notes = nodes(tree, 'footnote')
+    expect(notes).toHaveLength(1)
+    expect(words(notes[0]!)).toContain('https://example.org/survey')
+  })
+
+  it('keeps a bullet apart from its words', async () => {
+    const bytes = await makePdf(1, ({put, font}) => {
+      put('The proposals are:', 72, 770)
+      put('\u2022', 90, 756)
+      put('a quota of licences;', 90 + font.widthOfTextAtSize('\u2022', 11) + 0.5, 756)
+    })
+    const lines = textLines(await readPdf(bytes))
+    expect(lines).toContain('\u2022 a quota of licences;')
+  })
+
+  it('folds Kangxi radicals to the ideographs they stand for, keeping lengths', () => {
+    expect(foldCompatibilityIdeographs('\u2F00、審慎推出')).toBe('一、審慎推出')
+    expect(foldCompatibilityIdeographs('\u2F06\u2F08')).toBe('二人')
+    expect(foldCompatibilityIdeographs('ＡＢ１')).toBe('ＡＢ１')
+  })
+})
