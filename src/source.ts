@@ -17,6 +17,8 @@ export class Source {
   private words: Set<string> | undefined
   private readonly lineStarts: number[]
   private readonly pages: PageSpan[] | undefined
+  /** For each page, the 1-based line (of the whole text) its first line is. */
+  private readonly pageFirstLines: number[] = []
   /** The text was extracted from a PDF (it has page spans): its blank lines are measured gaps. */
   readonly paged: boolean
 
@@ -38,13 +40,18 @@ export class Source {
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
     }
     this.lineStarts = starts
+    if (this.pages) for (const page of this.pages) this.pageFirstLines.push(upperBound(starts, page.start))
   }
 
   point(offset: number): Point {
     const clamped = Math.max(0, Math.min(offset, this.text.length))
     const line = upperBound(this.lineStarts, clamped)
     const point: Point = {line, column: clamped - this.lineStarts[line - 1]! + 1, offset: clamped}
-    if (this.pages) point.page = this.pageAt(clamped)
+    if (this.pages) {
+      const index = this.pageIndexAt(clamped)
+      point.page = this.pages[index]!.number
+      point.pageLine = line - this.pageFirstLines[index]! + 1
+    }
     return point
   }
 
@@ -61,7 +68,7 @@ export class Source {
     return {start: this.point(start), end: this.point(end)}
   }
 
-  private pageAt(offset: number): number {
+  private pageIndexAt(offset: number): number {
     const pages = this.pages!
     let low = 0
     let high = pages.length - 1
@@ -70,8 +77,40 @@ export class Source {
       if (pages[mid]!.start <= offset) low = mid
       else high = mid - 1
     }
-    return pages[low]!.number
+    return low
   }
+}
+
+/**
+ * The pages of text extracted from a PDF, found again from its form feeds
+ * (every page after the first starts with one): for code that has the text
+ * but not the reader's page list.
+ */
+export function pagesOfText(text: string): PageSpan[] {
+  const pages: PageSpan[] = []
+  let start = 0
+  for (let i = text.indexOf('\f'); i >= 0; i = text.indexOf('\f', i + 1)) {
+    pages.push({number: pages.length + 1, start, end: i})
+    start = i
+  }
+  pages.push({number: pages.length + 1, start, end: text.length})
+  return pages
+}
+
+/**
+ * Where a point is, for a person: `p3:12:5` (page 3, line 12 of that page,
+ * column 5) for PDF input, `39:5` (line, column) otherwise.
+ */
+export function placeLabel(point: Point | undefined): string {
+  if (!point) return '1:1'
+  if (point.page !== undefined && point.pageLine !== undefined) return `p${point.page}:${point.pageLine}:${point.column}`
+  return `${point.line}:${point.column}`
+}
+
+/** `page 3, line 12` for a point of PDF input; null otherwise. */
+export function pageWords(point: Point | undefined): string | null {
+  if (!point || point.page === undefined || point.pageLine === undefined) return null
+  return `page ${point.page}, line ${point.pageLine}`
 }
 
 /** Number of entries in the sorted array that are <= value (1-based line for lineStarts). */

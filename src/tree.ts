@@ -18,6 +18,8 @@ export interface Point {
   offset: number
   /** 1-based page, for PDF input only. */
   page?: number
+  /** 1-based line within that page (the line a reader counts on the printed page), for PDF input only. */
+  pageLine?: number
 }
 
 export interface Position {

@@ -5,7 +5,7 @@
  * the value is walked back through the source character by character; where
  * the two cannot be matched up, the message falls back to the node's start.
  */
-import {Source} from '../source.js'
+import {Source, pagesOfText} from '../source.js'
 import type {Node, Paper, Position} from '../tree.js'
 
 /** Something with words and a place: a text node, a field, or a heading line. */
@@ -30,7 +30,8 @@ export class Locator {
     readonly text: string,
     tree: Paper
   ) {
-    this.source = new Source(text)
+    // PDF input (its tree's points have pages): the places found here carry the page too.
+    this.source = new Source(text, tree.position.start.page !== undefined ? pagesOfText(text) : undefined)
     this.skips = tree.furniture.map((f) => [f.position.start.offset, f.position.end.offset] as [number, number]).sort((a, b) => a[0] - b[0])
   }
 

@@ -18,6 +18,7 @@ import {open, rename, unlink, type FileHandle} from 'node:fs/promises'
 import {basename, dirname, join} from 'node:path'
 import type {Message} from '../message.js'
 import {releaseTemporary, trackTemporary} from './signals.js'
+import {placeLabel} from '../source.js'
 
 /** `.<name>.legco-<pid>-<random>.tmp`; group 1 is the pid. */
 export const TEMPORARY_NAME = /^\..*\.legco-(\d+)-[0-9a-f]{16}\.tmp$/
@@ -171,8 +172,8 @@ export function writeStdout(data: string | Uint8Array): Promise<void> {
   })
 }
 
-/** `file:line:column  severity  reason  rule` — one line per message. */
+/** `file:line:column  severity  reason  rule` — one line per message (for a PDF `file:pPAGE:line:column`, the line within the page). */
 export function formatMessage(file: string, message: Message): string {
-  const place = message.place ? `${message.place.start.line}:${message.place.start.column}` : '1:1'
+  const place = placeLabel(message.place?.start)
   return `${file}:${place}  ${message.severity}  ${message.reason}  ${message.ruleId}`
 }

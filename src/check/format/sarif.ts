@@ -4,6 +4,7 @@
  * UTF-16 code units, as the tree's are.
  */
 import {ALL_RULES} from '../registry.js'
+import {pageWords} from '../../source.js'
 import type {FileResult} from './types.js'
 
 const LEVEL = {error: 'error', warning: 'warning', info: 'note'} as const
@@ -32,12 +33,16 @@ export function toSarif(results: FileResult[], version: string): object {
         region.endLine = m.place.end.line
         region.endColumn = Math.max(m.place.end.column, m.place.end.line === m.place.start.line ? m.place.start.column : 1)
       }
+      // A PDF is binary to SARIF viewers: the artifact alone, with the page and line in the message and in properties.
+      const page = pageWords(m.place?.start)
+      const reason = page ? `${page}: ${m.reason}` : m.reason
       const out: Record<string, unknown> = {
         ruleId: m.ruleId,
         level: LEVEL[m.severity],
-        message: {text: m.note ? `${m.reason}. Fix: ${m.note}` : m.reason},
-        locations: [{physicalLocation: {artifactLocation: {uri: uriOf(result.file)}, region}}]
+        message: {text: m.note ? `${reason}. Fix: ${m.note}` : reason},
+        locations: [{physicalLocation: page ? {artifactLocation: {uri: uriOf(result.file)}} : {artifactLocation: {uri: uriOf(result.file)}, region}}]
       }
+      if (page) out.properties = {page: m.place!.start.page, pageLine: m.place!.start.pageLine}
       const ruleIndex = index.get(m.ruleId)
       if (ruleIndex !== undefined) out.ruleIndex = ruleIndex
       return out

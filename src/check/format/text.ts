@@ -1,10 +1,11 @@
 /**
  * For people: one line per message, `file:line:column  severity  message
- * rule-id`, columns aligned within a file, the fix on the line below,
+ * rule-id` (for a PDF `file:pPAGE:line:column`, the line counted within the page), columns aligned within a file, the fix on the line below,
  * files apart, and a summary line.
  */
 import {displayWidth} from '../../lang/chars.js'
-import {columnOf, lineOf, totals, type FileResult} from './types.js'
+import {placeLabel} from '../../source.js'
+import {totals, type FileResult} from './types.js'
 
 function pad(value: string, width: number): string {
   return value + ' '.repeat(Math.max(0, width - displayWidth(value)))
@@ -19,7 +20,7 @@ export function formatText(results: FileResult[], options: {notes?: boolean} = {
   const blocks: string[] = []
   for (const result of results) {
     if (result.messages.length === 0) continue
-    const rows = result.messages.map((m) => ({place: `${result.file}:${lineOf(m)}:${columnOf(m)}`, severity: m.severity, reason: m.reason, rule: m.ruleId, note: m.note}))
+    const rows = result.messages.map((m) => ({place: `${result.file}:${placeLabel(m.place?.start)}`, severity: m.severity, reason: m.reason, rule: m.ruleId, note: m.note}))
     const placeWidth = Math.max(...rows.map((r) => displayWidth(r.place)))
     const severityWidth = Math.max(...rows.map((r) => r.severity.length))
     const reasonWidth = Math.min(100, Math.max(...rows.map((r) => displayWidth(r.reason))))
