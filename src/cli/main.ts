@@ -68,7 +68,7 @@ Examples:
     )
     .option(
       '-o, --output <path>',
-      'write to this file (one input, or the array / the NDJSON lines of several) or into this directory (ending in /: one output per input, same base name, new extension; a --split bundle gives NAME.1.json, NAME.2.json, ...); every file written whole or not at all'
+      'write to this file (one input, or the array / the NDJSON lines of several) or into this directory (ending in /: one output per input, same base name, new extension; a --split bundle gives NAME.1.json, NAME.2.json, ..., numbered NAME.01.json ... from 10 papers on so that names sort); every file written whole or not at all'
     )
     .option('--pretty', 'indent the JSON output')
     .addOption(new Option('--script <script>', 'convert Chinese text to hans (Simplified), hant (Traditional), hk (Hong Kong) or tw (Taiwan)').choices(['hans', 'hant', 'hk', 'tw']))

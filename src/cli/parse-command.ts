@@ -25,7 +25,7 @@
  *                         (temporary file, renamed at the end)
  * --split: a file that holds several papers (a bundle) gives one tree per
  * paper; the trees then go out as several inputs' do (JSON array, NDJSON
- * lines; into a folder as NAME.1.json, NAME.2.json, …), even for one input.
+ * lines; into a folder as NAME.1.json, NAME.2.json, …, or NAME.01.json … from 10 papers on), even for one input.
  * Trees are emitted in input order (`--unordered`: as they finish); a file
  * that fails is skipped, reported on stderr as `legco: <file>: <reason>`,
  * and the run goes on (`--fail-fast`: stops there); exit 1 at the end.
