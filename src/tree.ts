@@ -1,15 +1,16 @@
 /**
- * The paper tree: a unist tree (https://github.com/syntax-tree/unist).
- * Every node has a `type` and a `position` into the input as given.
+ * The paper tree: a unist tree (https://github.com/syntax-tree/unist), typed
+ * on `@types/unist`. Every node has a `type` and a `position` into the input
+ * as given (required here, optional in unist), and every point an `offset`.
  * The contract is documented in docs/tree.md and schema/paper.schema.json;
  * bump SCHEMA_VERSION on any change a script could notice.
  */
+import type * as Unist from 'unist'
 
 export const SCHEMA_VERSION = '1.1.0'
-export const SCHEMA_ID = 'https://legco.dev/schema/paper/1.json'
 
 /** A place in the input. `offset` counts UTF-16 code units of the decoded text (BOM excluded). */
-export interface Point {
+export interface Point extends Unist.Point {
   /** 1-based line. */
   line: number
   /** 1-based column, in UTF-16 code units. */
@@ -22,14 +23,25 @@ export interface Point {
   pageLine?: number
 }
 
-export interface Position {
+export interface Position extends Unist.Position {
   start: Point
   end: Point
 }
 
-export interface Node {
-  type: string
+export interface Node extends Unist.Node {
   position: Position
+}
+
+/** A node with children: paper, header, section, paragraph, item, strong, emphasis, footnote, table, row, cell, signature, appendix. */
+export interface Parent extends Unist.Parent {
+  position: Position
+  children: Node[]
+}
+
+/** A node with a string value: field, text, furniture. */
+export interface Literal extends Unist.Literal {
+  position: Position
+  value: string
 }
 
 export type Lang = 'zh-Hant' | 'zh-Hans' | 'en'
@@ -66,7 +78,7 @@ export type PaperKind =
   | 'report'
   | 'paper'
 
-export interface Paper extends Node {
+export interface Paper extends Parent {
   type: 'paper'
   /** Version of this tree format (semver). */
   schemaVersion: string
@@ -94,19 +106,19 @@ export type FieldName =
   | 'note'
 
 /** One line (or run of lines) of the header block. */
-export interface Field extends Node {
+export interface Field extends Literal {
   type: 'field'
   name: FieldName
   /** The words as printed. */
   value: string
 }
 
-export interface Header extends Node {
+export interface Header extends Parent {
   type: 'header'
   children: Field[]
 }
 
-export interface Section extends Node {
+export interface Section extends Parent {
   type: 'section'
   title: string
   /** 1 = top. */
@@ -122,7 +134,7 @@ export interface Section extends Node {
   children: (Section | BlockContent | Attendance)[]
 }
 
-export interface Paragraph extends Node {
+export interface Paragraph extends Parent {
   type: 'paragraph'
   /** The number in ASCII digits (`4` for `4.` or `４．`), or null when none was printed and none is certain. */
   number: string | null
@@ -135,7 +147,7 @@ export interface Paragraph extends Node {
 
 export type ItemStyle = 'lower-alpha' | 'upper-alpha' | 'lower-roman' | 'upper-roman' | 'decimal' | 'bullet'
 
-export interface Item extends Node {
+export interface Item extends Parent {
   type: 'item'
   /** Label without brackets: `a`, `ii`, `1`; null for a bullet. */
   label: string | null
@@ -147,17 +159,17 @@ export interface Item extends Node {
 
 export type Phrasing = Text | Strong | Emphasis | FootnoteReference
 
-export interface Text extends Node {
+export interface Text extends Literal {
   type: 'text'
   value: string
 }
 
-export interface Strong extends Node {
+export interface Strong extends Parent {
   type: 'strong'
   children: Text[]
 }
 
-export interface Emphasis extends Node {
+export interface Emphasis extends Parent {
   type: 'emphasis'
   children: Text[]
 }
@@ -167,7 +179,7 @@ export interface FootnoteReference extends Node {
   identifier: string
 }
 
-export interface Footnote extends Node {
+export interface Footnote extends Parent {
   type: 'footnote'
   identifier: string
   /** The note's mark as printed: `1`, `*`, `[^1]:`. */
@@ -175,28 +187,28 @@ export interface Footnote extends Node {
   children: Phrasing[]
 }
 
-export interface Table extends Node {
+export interface Table extends Parent {
   type: 'table'
   children: Row[]
 }
 
-export interface Row extends Node {
+export interface Row extends Parent {
   type: 'row'
   children: Cell[]
 }
 
-export interface Cell extends Node {
+export interface Cell extends Parent {
   type: 'cell'
   children: Phrasing[]
 }
 
-export interface Signature extends Node {
+export interface Signature extends Parent {
   type: 'signature'
   /** One text node per printed line. */
   children: Text[]
 }
 
-export interface Appendix extends Node {
+export interface Appendix extends Parent {
   type: 'appendix'
   /** `A`, `I`, or null when the appendix is not lettered. */
   label: string | null
@@ -207,14 +219,14 @@ export interface Appendix extends Node {
 }
 
 /** Who attended a meeting (minutes, the Hansard): one group per label. */
-export interface Attendance extends Node {
+export interface Attendance extends Parent {
   type: 'attendance'
   children: Group[]
 }
 
 export type AttendanceRole = 'present' | 'absent' | 'attending' | 'officers' | 'clerks' | 'staff' | 'other'
 
-export interface Group extends Node {
+export interface Group extends Parent {
   type: 'group'
   /** The label as printed without its colon: `Members present`, `出席議員`. */
   label: string
@@ -225,7 +237,7 @@ export interface Group extends Node {
 }
 
 /** One person of an attendance group; `text` children hold the words as printed, one per printed piece. */
-export interface Person extends Node {
+export interface Person extends Parent {
   type: 'person'
   name: string | null
   honours: string | null
@@ -235,20 +247,20 @@ export interface Person extends Node {
 }
 
 /** A sub-label inside a group: `Agenda item IV`, `議程第III項`, a bureau's name over its officers. */
-export interface Caption extends Node {
+export interface Caption extends Parent {
   type: 'caption'
   children: Text[]
 }
 
 /** A note inside a record: `(Post-meeting note: …)`, `(會後備註 : …)`. */
-export interface Note extends Node {
+export interface Note extends Parent {
   type: 'note'
   kind: 'post-meeting'
   children: Paragraph[]
 }
 
 /** One speaker's turn in the Hansard. */
-export interface Speech extends Node {
+export interface Speech extends Parent {
   type: 'speech'
   /** The speaker as printed, without the colon: `林健鋒議員`, `THE PRESIDENT`. */
   speaker: string
@@ -262,7 +274,7 @@ export interface Speech extends Node {
 }
 
 /** A stage direction in the Hansard: `(在傳召鐘響後，多位議員進入會議廳)`. */
-export interface Event extends Node {
+export interface Event extends Parent {
   type: 'event'
   children: Text[]
 }
@@ -276,7 +288,7 @@ export type FurnitureKind =
   | 'site-header'
   | 'markup'
 
-export interface Furniture extends Node {
+export interface Furniture extends Literal {
   type: 'furniture'
   kind: FurnitureKind
   value: string
@@ -307,3 +319,6 @@ export type AnyNode =
   | Note
   | Speech
   | Event
+
+/** The nodes that have children. */
+export type ParentNode = Extract<AnyNode, {children: unknown}>
