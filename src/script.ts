@@ -15,6 +15,7 @@
  */
 
 import type {Lang, Meta, Paper} from './tree.js'
+import {visit} from './walk.js'
 
 /**
  * `hans`: Simplified Chinese, mainland standard (OpenCC `cn`);
@@ -157,7 +158,11 @@ async function build(chain: Chain): Promise<(s: string) => string> {
 export function convertTree(tree: Paper, convert: (s: string) => string): Paper {
   convertMeta(tree.meta, convert)
   for (const f of tree.furniture) f.value = convert(f.value)
-  visit(tree, convert)
+  visit(tree, (node) => {
+    if (node.type === 'text' || node.type === 'field') node.value = convert(node.value)
+    else if ((node.type === 'section' || node.type === 'appendix') && typeof node.title === 'string') node.title = convert(node.title)
+    if ('marker' in node && typeof node.marker === 'string') node.marker = convert(node.marker)
+  })
   return tree
 }
 
@@ -172,31 +177,5 @@ function convertMeta(meta: Meta, convert: (s: string) => string): void {
         if (typeof value[i] === 'string') value[i] = convert(value[i])
       }
     }
-  }
-}
-
-interface Visitable {
-  type: string
-  value?: unknown
-  title?: unknown
-  marker?: unknown
-  children?: unknown
-}
-
-function visit(node: Visitable, convert: (s: string) => string): void {
-  switch (node.type) {
-    case 'text':
-    case 'field':
-    case 'furniture':
-      if (typeof node.value === 'string') node.value = convert(node.value)
-      break
-    case 'section':
-    case 'appendix':
-      if (typeof node.title === 'string') node.title = convert(node.title)
-      break
-  }
-  if (typeof node.marker === 'string') node.marker = convert(node.marker)
-  if (Array.isArray(node.children)) {
-    for (const child of node.children as Visitable[]) visit(child, convert)
   }
 }

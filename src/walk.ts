@@ -1,24 +1,38 @@
 /**
- * Walking the paper tree: the few helpers every reader of it needs (the
- * builder's finishing passes, the checks, the alignment), in one place.
+ * Walking the paper tree: one typed `visit` and the few helpers every reader
+ * of it needs (the builder's finishing passes, the checks, the alignment,
+ * the script conversion), in one place.
  */
-import type {Item, Node, Paper, Paragraph, Text} from './tree.js'
+import type {AnyNode, Item, Paper, Paragraph, ParentNode, Text} from './tree.js'
 
-function childrenOf(node: Node): Node[] {
-  return (node as Node & {children?: Node[]}).children ?? []
+/** Returned by a visitor: do not go into this node's children. */
+export const SKIP = false
+
+type Visitor<T extends AnyNode> = (node: T, parent: ParentNode | null) => void | typeof SKIP
+
+/**
+ * Every node below `tree` (`tree` included), depth first in reading order,
+ * with its parent; or only the nodes of one type. `tree.furniture` is not
+ * walked (it is no child). A visitor that returns `SKIP` skips the node's
+ * children.
+ */
+export function visit(tree: AnyNode, visitor: Visitor<AnyNode>): void
+export function visit<K extends AnyNode['type']>(tree: AnyNode, type: K, visitor: Visitor<Extract<AnyNode, {type: K}>>): void
+export function visit(tree: AnyNode, a: AnyNode['type'] | Visitor<AnyNode>, b?: Visitor<AnyNode>): void {
+  const visitor = typeof a === 'function' ? a : (node: AnyNode, parent: ParentNode | null) => (node.type === a ? b!(node, parent) : undefined)
+  walk(tree, null, visitor)
 }
 
-/** Every node, depth first, with its parent. */
-export function visit(node: Node, fn: (node: Node, parent: Node | null) => void, parent: Node | null = null): void {
-  fn(node, parent)
-  for (const child of childrenOf(node)) visit(child, fn, node)
+function walk(node: AnyNode, parent: ParentNode | null, visitor: Visitor<AnyNode>): void {
+  if (visitor(node, parent) === SKIP || !('children' in node)) return
+  for (const child of node.children) walk(child, node, visitor)
 }
 
 /** Paragraphs in reading order, appendices included. */
 export function paragraphsOf(tree: Paper): Paragraph[] {
   const found: Paragraph[] = []
-  visit(tree, (node) => {
-    if (node.type === 'paragraph') found.push(node as Paragraph)
+  visit(tree, 'paragraph', (node) => {
+    found.push(node)
   })
   return found
 }

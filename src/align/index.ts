@@ -15,8 +15,8 @@
  *   for (const pair of alignment.paragraphs) console.log(pair.zh?.text, pair.en?.text)
  */
 import type {Message} from '../message.js'
-import {itemsOf, ownWords} from '../walk.js'
-import type {Appendix, FieldName, Item, Lang, Node, Paper, Paragraph, Position, Section} from '../tree.js'
+import {itemsOf, ownWords, visit} from '../walk.js'
+import type {AnyNode, Appendix, FieldName, Item, Lang, Paper, Paragraph, Position, Section} from '../tree.js'
 import {anchorLabel, anchorsOf, anchorWeight, dice, figuresOf, sharedAnchors} from './anchors.js'
 import {bestChain, type Candidate} from './chain.js'
 import {lettersValue, romanSum} from '../lang/numbering.js'
@@ -168,20 +168,20 @@ interface Version {
 function collect(tree: Paper): Version {
   const sections: SectionUnit[] = []
   const paragraphs: ParagraphUnit[] = []
-  const walk = (nodes: readonly Node[], section: number) => {
+  const walk = (nodes: readonly AnyNode[], section: number) => {
     for (const node of nodes) {
       if (node.type === 'section') {
-        const s = node as Section
+        const s = node
         sections.push({node: s, parent: section, anchors: anchorsOf(s.title), side: {kind: 'section', title: s.title, depth: s.depth, key: s.key, position: s.position}})
         walk(s.children, sections.length - 1)
       } else if (node.type === 'appendix') {
-        const a = node as Appendix
+        const a = node
         const title = [a.marker, a.label, a.title].filter(Boolean).join(' ')
         const key = a.label ? `appendix-${a.label}` : 'appendix'
         sections.push({node: a, parent: section, anchors: anchorsOf(a.title ?? ''), side: {kind: 'appendix', title, depth: 1, key, position: a.position}})
         walk(a.children, sections.length - 1)
       } else if (node.type === 'paragraph') {
-        const p = node as Paragraph
+        const p = node
         const words = fullText(p)
         paragraphs.push({node: p, section, text: ownText(p), anchors: anchorsOf(words), figures: figuresOf(words)})
       }
@@ -214,17 +214,8 @@ function vocabularyOf(version: Version): Set<string> {
   const add = (tokens: string[]) => tokens.forEach((token) => set.add(token))
   for (const unit of version.paragraphs) add(unit.anchors)
   for (const unit of version.sections) add(unit.anchors)
-  for (const unit of version.paragraphs) walkItems(unit.node, (item) => add(anchorsOf(fullText(item))))
+  for (const unit of version.paragraphs) visit(unit.node, 'item', (item) => add(anchorsOf(fullText(item))))
   return set
-}
-
-function walkItems(node: Paragraph | Item, visit: (item: Item) => void): void {
-  for (const child of node.children) {
-    if (child.type === 'item') {
-      visit(child)
-      walkItems(child, visit)
-    }
-  }
 }
 
 /** In how many units each anchor appears. */

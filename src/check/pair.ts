@@ -16,7 +16,7 @@ import {
   ZH_MONTH_DAY,
   ZH_YEAR_MONTH_NO_DIGIT
 } from '../lang/dates.js'
-import type {Item, Node, Paragraph, Position, Text} from '../tree.js'
+import type {AnyNode, Item, Node, Paragraph, Position} from '../tree.js'
 import {FIGURE, FIGURE_UNITS} from '../lang/figures.js'
 import {SMALLEST_COMPARED_FIGURE} from './data.js'
 import {Locator} from './locate.js'
@@ -122,10 +122,10 @@ export const pairItems: PairRule = {
   }
 }
 
-function textOf(node: Node): string {
+function textOf(node: AnyNode): string {
   let value = ''
-  visit(node, (child) => {
-    if (child.type === 'text') value += `${(child as Text).value} `
+  visit(node, 'text', (text) => {
+    value += `${text.value} `
   })
   return value
 }
@@ -143,7 +143,7 @@ const PARTIAL_DATES: [RegExp, (m: RegExpMatchArray) => string[]][] = [
 ]
 
 /** What a paragraph says in figures and dates, once each. */
-export function factsOf(node: Node): {figures: Map<string, string>; dates: Set<string>} {
+export function factsOf(node: AnyNode): {figures: Map<string, string>; dates: Set<string>} {
   let text = toHalfWidth(textOf(node))
   const dates = new Set<string>()
   const blank = (start: number, end: number) => (text = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end))

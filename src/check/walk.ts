@@ -3,15 +3,9 @@
  * list, and the blocks of words (a paragraph's own text, an item, a header
  * field, a heading, a table cell, a signature line) that text rules read.
  */
-import type {Appendix, Item, Node, Paper, Paragraph, Phrasing, Position, Section, Text} from '../tree.js'
+import type {AnyNode, Appendix, Item, Paper, Paragraph, Phrasing, Position, Section} from '../tree.js'
 import type {Located, Locator} from './locate.js'
-import {itemsOf, visit} from '../walk.js'
-
-type Parent = Node & {children: Node[]}
-
-function childrenOf(node: Node): Node[] {
-  return (node as Partial<Parent>).children ?? []
-}
+import {itemsOf, SKIP, visit} from '../walk.js'
 
 export {itemsOf, visit} from '../walk.js'
 
@@ -20,25 +14,29 @@ export {itemsOf, visit} from '../walk.js'
  * body is one run, each appendix its own.
  */
 export function paragraphRuns(tree: Paper): {container: Paper | Appendix; paragraphs: Paragraph[]}[] {
-  const runs: {container: Paper | Appendix; paragraphs: Paragraph[]}[] = [{container: tree, paragraphs: []}]
-  const walk = (nodes: Node[], into: Paragraph[]) => {
-    for (const node of nodes) {
-      if (node.type === 'paragraph') into.push(node as Paragraph)
-      else if (node.type === 'appendix') {
-        const run = {container: node as Appendix, paragraphs: [] as Paragraph[]}
-        runs.push(run)
-        walk(childrenOf(node), run.paragraphs)
-      } else if (node.type === 'section') walk(childrenOf(node), into)
+  type Run = {container: Paper | Appendix; paragraphs: Paragraph[]}
+  const runs: Run[] = [{container: tree, paragraphs: []}]
+  // The run of the paper, of each appendix and of each section (its container's).
+  const runOf = new Map<AnyNode, Run>([[tree, runs[0]!]])
+  visit(tree, (node, parent) => {
+    const run = parent && runOf.get(parent)
+    if (!run) return node === tree ? undefined : SKIP
+    if (node.type === 'paragraph') run.paragraphs.push(node)
+    else if (node.type === 'section') runOf.set(node, run)
+    else if (node.type === 'appendix') {
+      const own = {container: node, paragraphs: []}
+      runs.push(own)
+      runOf.set(node, own)
     }
-  }
-  walk(tree.children, runs[0]!.paragraphs)
+    return runOf.has(node) ? undefined : SKIP
+  })
   return runs
 }
 
 export function sectionsOf(tree: Paper): Section[] {
   const found: Section[] = []
-  visit(tree, (node) => {
-    if (node.type === 'section') found.push(node as Section)
+  visit(tree, 'section', (section) => {
+    found.push(section)
   })
   return found
 }
@@ -47,12 +45,11 @@ export function appendicesOf(tree: Paper): Appendix[] {
   return tree.children.filter((node): node is Appendix => node.type === 'appendix')
 }
 
-
 /** Every paragraph and item that holds items. */
 export function itemParents(tree: Paper): (Paragraph | Item)[] {
   const found: (Paragraph | Item)[] = []
   visit(tree, (node) => {
-    if ((node.type === 'paragraph' || node.type === 'item') && itemsOf(node as Paragraph | Item).length > 0) found.push(node as Paragraph | Item)
+    if ((node.type === 'paragraph' || node.type === 'item') && itemsOf(node).length > 0) found.push(node)
   })
   return found
 }
@@ -60,7 +57,7 @@ export function itemParents(tree: Paper): (Paragraph | Item)[] {
 /** A block of words: its pieces in order, each with a place, and their joined value. */
 export interface Block {
   /** The node the words belong to (paragraph, item, field, section, cell, signature, footnote, appendix). */
-  owner: Node
+  owner: AnyNode
   /** The paragraph the words are in, if any (for an item: its paragraph). */
   paragraph: Paragraph | null
   /** Is it running text (not a heading, field or table cell)? */
@@ -74,13 +71,13 @@ export interface Block {
 function phrasingText(children: (Phrasing | Item)[]): Located[] {
   const pieces: Located[] = []
   for (const child of children) {
-    if (child.type === 'text') pieces.push(child as Text)
+    if (child.type === 'text') pieces.push(child)
     else if (child.type === 'strong' || child.type === 'emphasis') pieces.push(...child.children)
   }
   return pieces
 }
 
-function block(owner: Node, paragraph: Paragraph | null, prose: boolean, pieces: Located[]): Block {
+function block(owner: AnyNode, paragraph: Paragraph | null, prose: boolean, pieces: Located[]): Block {
   const starts: number[] = []
   let value = ''
   for (const piece of pieces) {
@@ -93,44 +90,37 @@ function block(owner: Node, paragraph: Paragraph | null, prose: boolean, pieces:
 /** The blocks of words of a paper in reading order. */
 export function blocksOf(tree: Paper, locate: Locator): Block[] {
   const found: Block[] = []
-  const walk = (node: Node, paragraph: Paragraph | null) => {
+  // Paragraphs do not nest and every item is in one: the last paragraph met is an item's.
+  let paragraph: Paragraph | null = null
+  visit(tree, (node) => {
     switch (node.type) {
       case 'field':
-        found.push(block(node, null, false, [node as Located & Node]))
+        found.push(block(node, null, false, [node]))
+        return SKIP
+      case 'section':
+        found.push(block(node, null, false, [locate.heading(node, node.title)]))
         return
-      case 'section': {
-        const section = node as Section
-        found.push(block(node, null, false, [locate.heading(node, section.title)]))
-        break
-      }
-      case 'appendix': {
-        const appendix = node as Appendix
-        if (appendix.title) found.push(block(node, null, false, [locate.heading(node, appendix.title)]))
-        break
-      }
+      case 'appendix':
+        if (node.title) found.push(block(node, null, false, [locate.heading(node, node.title)]))
+        return
       case 'paragraph':
-        found.push(block(node, node as Paragraph, true, phrasingText((node as Paragraph).children)))
-        for (const item of itemsOf(node as Paragraph)) walk(item, node as Paragraph)
+        paragraph = node
+        found.push(block(node, node, true, phrasingText(node.children)))
         return
       case 'item':
-        found.push(block(node, paragraph, true, phrasingText((node as Item).children)))
-        for (const item of itemsOf(node as Item)) walk(item, paragraph)
+        found.push(block(node, paragraph, true, phrasingText(node.children)))
         return
       case 'cell':
-        found.push(block(node, null, false, phrasingText(childrenOf(node) as Phrasing[])))
-        return
+        found.push(block(node, null, false, phrasingText(node.children)))
+        return SKIP
       case 'footnote':
-        found.push(block(node, null, true, phrasingText(childrenOf(node) as Phrasing[])))
-        return
+        found.push(block(node, null, true, phrasingText(node.children)))
+        return SKIP
       case 'signature':
-        for (const line of childrenOf(node)) found.push(block(node, null, false, [line as Text]))
-        return
-      case 'furniture':
-        return
+        for (const line of node.children) found.push(block(node, null, false, [line]))
+        return SKIP
     }
-    for (const child of childrenOf(node)) walk(child, paragraph)
-  }
-  walk(tree, null)
+  })
   return found.filter((b) => b.value.length > 0)
 }
 

@@ -168,7 +168,7 @@ export const widthConsistent: Rule = {
     )
     const items: Item[] = []
     visit(tree, (node) => {
-      if (node.type === 'item' && (node as Item).style !== 'bullet') items.push(node as Item)
+      if (node.type === 'item' && node.style !== 'bullet') items.push(node)
     })
     reportMinority(
       context,

@@ -54,7 +54,7 @@ export function confusionsOf(tree: Paper): Map<Item, Confusion> {
   // Items in document order with their parent, to find neighbours.
   const order: {item: Item; parent: Paragraph | Item}[] = []
   visit(tree, (node, parent) => {
-    if (node.type === 'item' && parent) order.push({item: node as Item, parent: parent as Paragraph | Item})
+    if (node.type === 'item' && (parent?.type === 'paragraph' || parent?.type === 'item')) order.push({item: node, parent})
   })
   for (let k = 0; k < order.length; k++) {
     const {item, parent} = order[k]!
@@ -107,7 +107,7 @@ export const itemSequence: Rule = {
         if (items.length === 0) continue
         // Where the list should start: 1, or after the letter that holds it.
         let start = 1
-        const holder = confusions.get(parent as Item)
+        const holder = parent.type === 'item' ? confusions.get(parent) : undefined
         if (holder?.really === 'letter' && isAlpha(list.style)) start = alphaValue(parent.type === 'item' ? parent.label ?? '' : '') + 1
         if (holder?.really === 'roman' && isRoman(list.style)) start = 2
         const values = items.map((item) => ordinal(item.label!, list.style))
@@ -121,9 +121,9 @@ export const itemSequence: Rule = {
           // Letters that a confused (i) inside the previous item supplies.
           const supplied = new Set<number>()
           if (isAlpha(list.style) && i > 0) {
-            visit(items[i - 1]!, (node) => {
-              const c = confusions.get(node as Item)
-              if (c?.really === 'letter' && node !== items[i - 1]) supplied.add(alphaValue((node as Item).label!))
+            visit(items[i - 1]!, 'item', (node) => {
+              const c = confusions.get(node)
+              if (c?.really === 'letter' && node !== items[i - 1]) supplied.add(alphaValue(node.label!))
             })
           }
           const printed = (value: number) => (seen.get(value)?.marker ?? labelMarker(item, value, list.style))

@@ -5,7 +5,7 @@
  * must name an appendix the paper has.
  */
 import {toHalfWidth} from '../../lang/chars.js'
-import type {Appendix, Item, Node, Paragraph} from '../../tree.js'
+import type {Appendix, Node, Paragraph} from '../../tree.js'
 import {
   APPENDIX_REFERENCES,
   LABEL_SEPARATOR,
@@ -48,7 +48,7 @@ export function readTargets(list: string): Target[] {
 function hasItem(paragraph: Paragraph, label: string): boolean {
   let found = false
   visit(paragraph, (node) => {
-    if (node.type === 'item' && (node as Item).label === label) found = true
+    if (node.type === 'item' && node.label === label) found = true
   })
   return found
 }

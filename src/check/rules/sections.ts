@@ -1,13 +1,13 @@
 /** Sections: the ones a kind of paper needs, none empty, none twice. */
 import {headingForm, headingName} from '../../lang/headings.js'
-import type {Node, Section} from '../../tree.js'
+import type {AnyNode, Section} from '../../tree.js'
 import {REPEATABLE_SECTION_KEYS, REQUIRED_SECTIONS} from '../data.js'
 import type {Rule} from '../types.js'
 import {sectionsOf, visit} from '../walk.js'
 
-function bodySections(nodes: Node[]): Section[] {
+function bodySections(nodes: AnyNode[]): Section[] {
   const found: Section[] = []
-  for (const node of nodes) if (node.type === 'section') visit(node, (n) => n.type === 'section' && found.push(n as Section))
+  for (const node of nodes) if (node.type === 'section') visit(node, 'section', (section) => void found.push(section))
   return found
 }
 
@@ -56,12 +56,12 @@ export const sectionDuplicate: Rule = {
   category: 'sections',
   summary: 'the same heading twice in one part of the paper',
   run(context) {
-    const check = (children: Node[]) => {
+    const check = (children: AnyNode[]) => {
       const byTitle = new Map<string, Section>()
       const byKey = new Map<string, Section>()
       for (const node of children) {
         if (node.type !== 'section') continue
-        const section = node as Section
+        const section = node
         const form = headingForm(section.title)
         const earlier = byTitle.get(form) ?? (section.key && section.depth === 1 && !REPEATABLE_SECTION_KEYS.has(section.key) ? byKey.get(section.key) : undefined)
         if (earlier) {
