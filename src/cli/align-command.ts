@@ -9,9 +9,19 @@
 import {InputError} from '../read/input.js'
 import {loadPaper, type LoadedPaper} from './load.js'
 import {formatMessage, writeAtomic, writeStdout} from './output.js'
-import type {AlignOptions} from './main.js'
 
-export async function runAlign(first: string, second: string, options: AlignOptions): Promise<number> {
+/** The options of `legco align` (see main.ts for their flags and help). */
+export interface AlignCommandOptions {
+  format: 'json' | 'md' | 'tmx' | 'html'
+  /** tmx: the Chinese version's language tag. */
+  zhTag?: string
+  /** tmx: the English version's language tag. */
+  enTag?: string
+  output?: string
+  quiet?: boolean
+}
+
+export async function runAlign(first: string, second: string, options: AlignCommandOptions): Promise<number> {
   if (first === '-' && second === '-') throw new InputError('only one of the two versions can come from standard input')
   const papers = [await loadPaper(first), await loadPaper(second)] as const
   for (const paper of papers) usable(paper)
@@ -28,7 +38,7 @@ export async function runAlign(first: string, second: string, options: AlignOpti
   return 0
 }
 
-async function render(alignment: import('../align/index.js').Alignment, options: AlignOptions): Promise<string> {
+async function render(alignment: import('../align/index.js').Alignment, options: AlignCommandOptions): Promise<string> {
   switch (options.format) {
     case 'md': {
       const {toMarkdown} = await import('../align/format/md.js')

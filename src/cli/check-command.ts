@@ -20,8 +20,18 @@ import type {Message} from '../message.js'
 import {InputError} from '../read/input.js'
 import {expandInputEntries} from './inputs.js'
 import {loadPaper, type LoadedPaper} from './load.js'
-import type {CheckOptions} from './main.js'
 import {writeStdout} from './output.js'
+
+/** The options of `legco check` (see main.ts for their flags and help). */
+export interface CheckCommandOptions {
+  format: 'text' | 'json' | 'github' | 'sarif'
+  pair?: string
+  /** `id=severity`, as given (repeatable). */
+  rule?: string[]
+  config?: string
+  maxWarnings?: string
+  quiet?: boolean
+}
 
 function usage(message: string): number {
   process.stderr.write(`legco check: ${message}\n(run legco check --help for usage)\n`)
@@ -55,7 +65,7 @@ function lint(paper: LoadedPaper, settings: Settings, pair?: PairInput): Message
   return [...parseMessages, ...check(paper.tree, paper.text, {settings, pair})]
 }
 
-export async function runCheck(files: string[], options: CheckOptions): Promise<number> {
+export async function runCheck(files: string[], options: CheckCommandOptions): Promise<number> {
   let maxWarnings: number | null = null
   if (options.maxWarnings !== undefined) {
     if (!/^\d+$/.test(options.maxWarnings)) return usage(`--max-warnings ${options.maxWarnings}: expected a whole number (0 or more)`)

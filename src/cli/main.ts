@@ -6,9 +6,12 @@
  * errors, files that failed in a batch); 2 usage error or unreadable
  * input; 3 a PDF with no text layer (needs OCR); 70 an internal error.
  */
-import type {PaperKind} from '../tree.js'
 import {Command, CommanderError, Option} from 'commander'
 import {readFileSync} from 'node:fs'
+// Types only (erased): each command owns its options, and its code is loaded when it runs.
+import type {AlignCommandOptions} from './align-command.js'
+import type {CheckCommandOptions} from './check-command.js'
+import type {ParseCommandOptions} from './parse-command.js'
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version
 
@@ -63,27 +66,29 @@ Examples:
         '-f, --format <format>',
         'json (the tree, for scripts; several inputs give one JSON array), md (clean Markdown, for people; several papers need -o DIR/), ndjson (one JSON tree per line, streamed as each file completes), html (one self-contained HTML page per paper, ids p12, p4-a to link to; several papers need -o DIR/), csv (one row of meta and counts per paper, streamed as files complete)'
       )
-        .choices(['json', 'md', 'ndjson', 'html', 'csv'])
-        .default('json')
+        .choices(choices<ParseCommandOptions['format']>({json: true, md: true, ndjson: true, html: true, csv: true}))
+        .default('json' satisfies ParseCommandOptions['format'])
     )
     .option(
       '-o, --output <path>',
       'write to this file (one input, or the array / the NDJSON lines of several) or into this directory (ending in /: one output per input, same base name, new extension; a --split bundle gives NAME.1.json, NAME.2.json, ..., numbered NAME.01.json ... from 10 papers on so that names sort); every file written whole or not at all'
     )
     .option('--pretty', 'indent the JSON output')
-    .addOption(new Option('--script <script>', 'convert Chinese text to hans (Simplified), hant (Traditional), hk (Hong Kong) or tw (Taiwan)').choices(['hans', 'hant', 'hk', 'tw']))
+    .addOption(new Option('--script <script>', 'convert Chinese text to hans (Simplified), hant (Traditional), hk (Hong Kong) or tw (Taiwan)').choices(choices<NonNullable<ParseCommandOptions['script']>>({hans: true, hant: true, hk: true, tw: true})))
     .addOption(
-      new Option('--kind <kind>', 'the kind of paper, not detected: minutes, agenda, hansard (parsed as such), background-brief, administration-paper, lsd-report, submission, report, paper').choices([
-        'minutes',
-        'agenda',
-        'hansard',
-        'background-brief',
-        'administration-paper',
-        'lsd-report',
-        'submission',
-        'report',
-        'paper'
-      ])
+      new Option('--kind <kind>', 'the kind of paper, not detected: minutes, agenda, hansard (parsed as such), background-brief, administration-paper, lsd-report, submission, report, paper').choices(
+        choices<NonNullable<ParseCommandOptions['kind']>>({
+          minutes: true,
+          agenda: true,
+          hansard: true,
+          'background-brief': true,
+          'administration-paper': true,
+          'lsd-report': true,
+          submission: true,
+          report: true,
+          paper: true
+        })
+      )
     )
     .option('--bom', 'csv: start with a UTF-8 byte-order mark (for spreadsheet programs that need it)')
     .option('--tables <dir>', 'also write each table of each paper as its own CSV file into this directory (NAME.table-1.csv, ...)')
@@ -96,7 +101,7 @@ Examples:
     .option('--errors <file>', 'write one NDJSON record per input that failed ({"type":"error","path","reason","exitCode"}), for a re-run of just those; empty when none failed')
     .option('-q, --quiet', 'no warnings and no progress bar on stderr')
     .addOption(maxSizeOption())
-    .action(async (files: string[], options: ParseOptions) => {
+    .action(async (files: string[], options: ParseCommandOptions) => {
       const {runParse} = await import('./parse-command.js')
       exitCode = await runParse(files, options)
     })
@@ -105,14 +110,14 @@ Examples:
     .command('check')
     .description('Lint papers: numbering, items, header, sections, cross-references, text hygiene, bilingual pairs.')
     .argument('<files...>', 'papers to check (text, Markdown or PDF); directories and globs; "-" reads standard input')
-    .addOption(new Option('-f, --format <format>', 'text (for people), json, github (workflow commands), sarif').choices(['text', 'json', 'github', 'sarif']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'text (for people), json, github (workflow commands), sarif').choices(choices<CheckCommandOptions['format']>({text: true, json: true, github: true, sarif: true})).default('text' satisfies CheckCommandOptions['format']))
     .option('--pair <file>', 'the other-language version of a single paper: compare numbering, labels, figures and dates')
     .option('--rule <id=severity...>', 'set a rule to off, info, warning or error (repeatable)')
     .option('--config <file>', 'rule settings (default: .legcorc.json in the current directory, if present)')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .option('-q, --quiet', 'report errors only')
     .addOption(maxSizeOption())
-    .action(async (files: string[], options: CheckOptions) => {
+    .action(async (files: string[], options: CheckCommandOptions) => {
       const {runCheck} = await import('./check-command.js')
       exitCode = await runCheck(files, options)
     })
@@ -122,13 +127,13 @@ Examples:
     .description('Pair the Chinese and English versions of a paper: sections, paragraphs by number, items by label.')
     .argument('<first>', 'one language version (text, Markdown or PDF)')
     .argument('<second>', 'the other language version')
-    .addOption(new Option('-f, --format <format>', 'json (pairs with both texts and positions), md (two-column tables), tmx (TMX 1.4 translation memory), html (the two versions side by side, one page)').choices(['json', 'md', 'tmx', 'html']).default('json'))
+    .addOption(new Option('-f, --format <format>', 'json (pairs with both texts and positions), md (two-column tables), tmx (TMX 1.4 translation memory), html (the two versions side by side, one page)').choices(choices<AlignCommandOptions['format']>({json: true, md: true, tmx: true, html: true})).default('json' satisfies AlignCommandOptions['format']))
     .option('-o, --output <file>', 'write to this file instead of stdout (written whole or not at all)')
     .option('--zh-tag <tag>', 'tmx: the language tag of the Chinese version (default: the paper\'s, zh-Hant or zh-Hans; e.g. zh-HK)')
     .option('--en-tag <tag>', 'tmx: the language tag of the English version (default: en; e.g. en-GB)')
     .option('-q, --quiet', 'do not print alignment warnings on stderr')
     .addOption(maxSizeOption())
-    .action(async (first: string, second: string, options: AlignOptions) => {
+    .action(async (first: string, second: string, options: AlignCommandOptions) => {
       const {runAlign} = await import('./align-command.js')
       exitCode = await runAlign(first, second, options)
     })
@@ -163,37 +168,7 @@ function maxSizeOption(): Option {
   return new Option('--max-size <size>', 'refuse input larger than this (exit 2), before reading it: bytes, or with K, M, G; 0 for no limit (default: 256M)')
 }
 
-export interface ParseOptions {
-  format: 'json' | 'md' | 'ndjson' | 'html' | 'csv'
-  bom?: boolean
-  tables?: string
-  output?: string
-  pretty?: boolean
-  script?: 'hans' | 'hant' | 'hk' | 'tw'
-  kind?: PaperKind
-  split?: boolean
-  jobs?: string
-  unordered?: boolean
-  failFast?: boolean
-  filesFrom?: string
-  shard?: string
-  errors?: string
-  quiet?: boolean
-}
-
-export interface CheckOptions {
-  format: 'text' | 'json' | 'github' | 'sarif'
-  pair?: string
-  rule?: string[]
-  config?: string
-  maxWarnings?: string
-  quiet?: boolean
-}
-
-export interface AlignOptions {
-  format: 'json' | 'md' | 'tmx' | 'html'
-  zhTag?: string
-  enTag?: string
-  output?: string
-  quiet?: boolean
+/** Every value of `T`, in the order written: the compiler refuses one missing or one too many. */
+function choices<T extends string>(values: Record<T, true>): T[] {
+  return Object.keys(values) as T[]
 }

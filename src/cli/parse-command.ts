@@ -44,16 +44,42 @@ import {stat} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import {dirname, join, resolve, sep} from 'node:path'
 import {getMaxSize, InputError, readBytes} from '../read/input.js'
-import type {ParseOptions} from './main.js'
+import type {Script} from '../script.js'
+import type {PaperKind} from '../tree.js'
 import {expandInputEntries, listEntries, parseShard, readFileList, selectShard, type InputEntry} from './inputs.js'
 import {createTemporary, formatMessage, removeOwnTemporaries, writeAtomic, writeStdout} from './output.js'
 import {interruptCode, onInterrupt} from './signals.js'
 import type {BatchOutcome} from './batch.js'
 import {runTask, type Task, type TaskFailed, type TaskResult} from './worker.js'
 
+/** The options of `legco parse` (see main.ts for their flags and help). */
+export interface ParseCommandOptions {
+  format: Task['format']
+  /** csv: a UTF-8 byte-order mark first. */
+  bom?: boolean
+  /** Also write each table as CSV into this folder. */
+  tables?: string
+  output?: string
+  pretty?: boolean
+  script?: Script
+  /** The kind of paper, given instead of detected. */
+  kind?: PaperKind
+  split?: boolean
+  jobs?: string
+  unordered?: boolean
+  failFast?: boolean
+  /** Also read the paths listed in this file (`-`: standard input). */
+  filesFrom?: string
+  /** `K/N`: only shard K of N of the inputs. */
+  shard?: string
+  /** Write one NDJSON record per failed input here. */
+  errors?: string
+  quiet?: boolean
+}
+
 type Target = {kind: 'stdout'} | {kind: 'file'; path: string} | {kind: 'dir'; path: string}
 
-export async function runParse(args: string[], options: ParseOptions): Promise<number> {
+export async function runParse(args: string[], options: ParseCommandOptions): Promise<number> {
   const jobs = await parseJobs(options.jobs)
   const shard = options.shard === undefined ? undefined : parseShard(options.shard)
   if (options.shard !== undefined && !shard) throw new InputError(`--shard wants K/N, two whole numbers with 1 <= K <= N (got ${JSON.stringify(options.shard)})`)
@@ -94,14 +120,14 @@ async function outputTarget(output: string | undefined): Promise<Target> {
   return {kind: 'file', path: output}
 }
 
-function extension(format: ParseOptions['format']): string {
+function extension(format: ParseCommandOptions['format']): string {
   return format === 'md' || format === 'html' || format === 'csv' ? `.${format}` : '.json'
 }
 
 /** Formats whose papers cannot share one stream: several need -o DIR/. */
 const PAGES: Record<string, string> = {md: 'Markdown', html: 'HTML pages'}
 
-function baseTask(options: ParseOptions): Pick<Task, 'format' | 'pretty' | 'script' | 'kind' | 'split' | 'maxSize' | 'bom' | 'tables'> {
+function baseTask(options: ParseCommandOptions): Pick<Task, 'format' | 'pretty' | 'script' | 'kind' | 'split' | 'maxSize' | 'bom' | 'tables'> {
   return {format: options.format, pretty: Boolean(options.pretty), script: options.script, kind: options.kind, split: Boolean(options.split), maxSize: getMaxSize(), bom: Boolean(options.bom), tables: options.tables}
 }
 
@@ -111,7 +137,7 @@ function displayName(path: string): string {
 
 // ---------------------------------------------------------------- one input
 
-async function runOne(entry: InputEntry, options: ParseOptions, target: Target): Promise<number> {
+async function runOne(entry: InputEntry, options: ParseCommandOptions, target: Target): Promise<number> {
   if (entry.problem) {
     if (options.errors !== undefined) await writeAtomic(options.errors, failureRecord(entry.path, {reason: `${entry.path}: ${entry.problem}`, exitCode: 2}))
     throw new InputError(`${entry.path}: ${entry.problem}`)
@@ -194,7 +220,7 @@ async function writeInSlices(data: string | Iterable<string>): Promise<void> {
 
 // ---------------------------------------------------------- several inputs
 
-async function runMany(entries: InputEntry[], options: ParseOptions, target: Target, jobs: number): Promise<number> {
+async function runMany(entries: InputEntry[], options: ParseCommandOptions, target: Target, jobs: number): Promise<number> {
   if (PAGES[options.format] && target.kind !== 'dir') {
     // (with --split as well: several papers either way)
     throw new InputError(`${PAGES[options.format]} for ${entries.length} papers need an output folder: add -o DIR/ (one .${options.format} file per paper), or use --format ndjson`)
@@ -325,7 +351,7 @@ export function errorRecord(reason: string): string {
 }
 
 /** Where the serialised trees of a run go: stdout or one file (JSON array or NDJSON); nothing for -o DIR/. */
-async function openSink(target: Target, options: ParseOptions): Promise<Sink> {
+async function openSink(target: Target, options: ParseCommandOptions): Promise<Sink> {
   if (target.kind === 'dir') return {write: async () => {}, close: async () => {}, abandon: async () => {}}
   let put: (data: string | Uint8Array) => Promise<void> = writeStdout
   let finish = async () => {}
