@@ -17,7 +17,6 @@
  * - `signal` stops everything at once (Ctrl-C): workers are terminated and
  *   the run resolves with `interrupted`.
  */
-import {availableParallelism} from 'node:os'
 import type {Worker} from 'node:worker_threads'
 import type {Task, TaskResult} from './worker.js'
 
@@ -42,11 +41,6 @@ export interface BatchOutcome {
   stopped: boolean
   /** Stopped by the signal. */
   interrupted: boolean
-}
-
-/** The default for -j: every core the process may use. */
-export function defaultJobs(): number {
-  return Math.max(1, availableParallelism())
 }
 
 interface Executor {
