@@ -11,6 +11,7 @@
  * field; the counts include appendices.
  */
 import type {Paper, Table} from '../tree.js'
+import {SKIP, visit} from '../walk.js'
 
 export const BOM = '\uFEFF'
 
@@ -52,11 +53,11 @@ export function toCsv(trees: Paper | Paper[], options: {bom?: boolean} = {}): st
 /** The tables of the paper, appendices included, in reading order. */
 export function tablesOf(tree: Paper): Table[] {
   const out: Table[] = []
-  const walk = (node: {type: string; children?: unknown[]}) => {
-    if (node.type === 'table') out.push(node as unknown as Table)
-    else if (node.type === 'section' || node.type === 'appendix' || node.type === 'paper') for (const child of node.children ?? []) walk(child as {type: string})
-  }
-  walk(tree)
+  visit(tree, (node) => {
+    if (node.type === 'table') out.push(node)
+    else if (node.type === 'section' || node.type === 'appendix' || node.type === 'paper') return
+    return SKIP
+  })
   return out
 }
 
@@ -70,10 +71,11 @@ export function tableToCsv(table: Table, options: {bom?: boolean} = {}): string 
   return (options.bom ? BOM : '') + rows.join('')
 }
 
-function count(node: {type: string; children?: unknown[]}, counts: Record<'section' | 'paragraph' | 'item' | 'table', number>): void {
-  if (node.type in counts) counts[node.type as keyof typeof counts]++
-  if (node.type === 'table' || node.type === 'footnote' || node.type === 'signature' || node.type === 'header') return
-  for (const child of node.children ?? []) count(child as {type: string}, counts)
+function count(tree: Paper, counts: Record<'section' | 'paragraph' | 'item' | 'table', number>): void {
+  visit(tree, (node) => {
+    if (node.type === 'section' || node.type === 'paragraph' || node.type === 'item' || node.type === 'table') counts[node.type]++
+    if (node.type === 'table' || node.type === 'footnote' || node.type === 'signature' || node.type === 'header') return SKIP
+  })
 }
 
 function record(fields: (string | null)[]): string {

@@ -32,6 +32,7 @@
 import {toHtml as hastToHtml} from 'hast-util-to-html'
 import type {Element, ElementContent, Root as HastRoot, Properties} from 'hast'
 import type {Appendix, Attendance, Footnote, Item, Meta, Paper, Paragraph, Phrasing, Section, Signature, Speech, Table, TopContent} from '../tree.js'
+import {SKIP, visit} from '../walk.js'
 import type {HtmlOptions} from './options.js'
 
 export type {HtmlOptions} from './options.js'
@@ -125,13 +126,11 @@ class Ids {
 
 function collectNotes(tree: Paper): string[] {
   const out: string[] = []
-  const walk = (nodes: readonly TopContent[] | Section['children']) => {
-    for (const node of nodes) {
-      if (node.type === 'footnote') out.push(node.identifier)
-      else if (node.type === 'section' || node.type === 'appendix') walk(node.children)
-    }
-  }
-  walk(tree.children)
+  visit(tree, (node) => {
+    if (node.type === 'footnote') out.push(node.identifier)
+    else if (node.type === 'paper' || node.type === 'section' || node.type === 'appendix') return
+    return SKIP
+  })
   return out
 }
 
