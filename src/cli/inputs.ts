@@ -29,7 +29,7 @@ import {readdir, stat} from 'node:fs/promises'
 import {basename, join, relative, resolve, sep} from 'node:path'
 
 /** Extensions of the files a directory gives. */
-export const PAPER_EXTENSIONS: readonly string[] = Object.freeze(['.txt', '.md', '.pdf', '.htm', '.html'])
+const PAPER_EXTENSIONS: readonly string[] = Object.freeze(['.txt', '.md', '.pdf', '.htm', '.html'])
 
 export interface InputEntry {
   /** The path to read (or `-`). */
@@ -93,13 +93,13 @@ export async function expandInputEntries(args: string[]): Promise<InputEntry[]> 
   return entries
 }
 
-export function isPaperName(name: string): boolean {
+function isPaperName(name: string): boolean {
   const lower = name.toLowerCase()
   return PAPER_EXTENSIONS.some((extension) => lower.endsWith(extension) && lower.length > extension.length)
 }
 
 /** True when the argument has glob syntax: `*`, `?`, `[...]` or `{...,...}`. */
-export function isGlob(arg: string): boolean {
+function isGlob(arg: string): boolean {
   return /[*?]|\[[^\]]+\]|\{[^}]*,[^}]*\}/.test(arg)
 }
 

@@ -111,7 +111,7 @@ const swept = new Set<string>()
 const started = Date.now() - process.uptime() * 1000
 
 /** Remove, once per folder and run, the temporaries of legco runs that were killed (SIGKILL): older than this run, their process gone. */
-export function removeStaleTemporaries(folder: string): void {
+function removeStaleTemporaries(folder: string): void {
   if (swept.has(folder)) return
   swept.add(folder)
   let names: string[]

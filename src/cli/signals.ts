@@ -37,7 +37,7 @@ export function interruptCode(): number {
 }
 
 /** Remove every temporary file still registered (synchronously: it runs in exit and signal paths). */
-export function removeTemporariesNow(): void {
+function removeTemporariesNow(): void {
   for (const path of temporaries) {
     try {
       unlinkSync(path)
