@@ -12,9 +12,9 @@ import {findAttendance} from './assemble/genres/attendance.js'
 import {MEETING_HEADER, isItemHeading} from './assemble/genres/header.js'
 import {itemTimes, meetingMeta, numberItems, postMeetingNotes} from './assemble/genres/minutes.js'
 import {MessageList, type Message} from './message.js'
-import {markFurniture} from './normalise/furniture.js'
-import {markFootnotes, type FootnoteMark} from './normalise/footnotes.js'
-import {splitLines, typicalWidth, type Line} from './normalise/lines.js'
+import {normalise} from './normalise/index.js'
+import {splitLines, type Line} from './normalise/lines.js'
+import {tokenise} from './tokenise/index.js'
 import {paperStarts, splitPapers, type Range} from './normalise/split.js'
 import {Source, type PageSpan} from './source.js'
 import {relocate, type Origin} from './read/html-map.js'
@@ -46,21 +46,17 @@ export function parseText(text: string, options: ParseOptions = {}): ParseResult
 
 function parseLines(text: string, lines: Line[], options: ParseOptions, source: Source): ParseResult {
   const messages = new MessageList()
-  markFurniture(lines)
-  // A web page has no pages: a line it repeats (`Public Officer to reply: …`) is not a running header.
-  if (options.origin) for (const line of lines) if (line.furniture === 'running-header') line.furniture = null
-  const footnotes = new Map<Line, FootnoteMark>()
-  source.footnotes = markFootnotes(lines, footnotes)
-  const width = typicalWidth(lines)
+  const {footnotes, notes, width} = normalise(lines, {webPage: options.origin !== undefined})
+  source.footnotes = notes
   const genre = options.kind ? (GENRES.has(options.kind) ? (options.kind as Genre) : null) : detectGenre(lines)
   // Minutes and the Hansard: the attendance lists are read apart; the header is what stands above them.
   const attendance = genre === 'minutes' || genre === 'hansard' ? findAttendance(lines, source) : null
   const hooks = genre ? MEETING_HEADER : undefined
   let split: ReturnType<typeof splitHeader>
   if (attendance) {
-    split = splitHeader(toBlocks(lines.slice(0, attendance.first), width, footnotes), width, hooks)
-    split.body.push(...toBlocks(lines.slice(attendance.last + 1), width, footnotes))
-  } else split = splitHeader(toBlocks(lines, width, footnotes), width, hooks)
+    split = splitHeader(toBlocks(tokenise(lines.slice(0, attendance.first), footnotes), width), width, hooks)
+    split.body.push(...toBlocks(tokenise(lines.slice(attendance.last + 1), footnotes), width))
+  } else split = splitHeader(toBlocks(tokenise(lines, footnotes), width), width, hooks)
   const header = buildHeader(source, split.header, hooks)
   const body = new BodyBuilder(source, width, genre === 'minutes' ? {itemHeading: isItemHeading} : undefined)
   const children: TopContent[] = header ? [header] : []

@@ -1,19 +1,18 @@
 /**
- * Build, step one: tokens to blocks. A block is one unit as printed — a
+ * Assemble, step one: tokens to blocks. A block is one unit as printed — a
  * numbered paragraph start with its wrapped lines, an item, a table, a
- * heading, a run of text lines. Blank lines, page breaks and furniture end
- * nothing by themselves here; they are recorded (`gapBefore`) for the
- * builder, which decides whether a page break split a paragraph.
+ * heading, a run of text lines, a footnote. Blank lines and page turns end
+ * nothing by themselves here; they are recorded (`gapBefore`, `pageTurn`)
+ * for the builder, which decides whether a page break split a paragraph.
  */
 import {displayWidth, endsSentence, startsContinuation} from '../lang/chars.js'
 import {standardHeadingKey, appendixHeading} from '../lang/headings.js'
 import {isSignatureStart} from '../lang/signature.js'
 import {isDateLine} from '../lang/dates.js'
-import {GLUED_BEFORE_PARAGRAPH_MARKER, PARAGRAPH_NUMBER_ONLY} from '../lang/numbering.js'
+import {PARAGRAPH_NUMBER_ONLY} from '../lang/numbering.js'
 import {POST_MEETING_NOTE} from '../lang/meetings.js'
 import type {Line} from '../normalise/lines.js'
-import type {FootnoteMark} from '../normalise/footnotes.js'
-import {tokenise, type HeadingToken, type ItemToken, type ParaToken, type Piece, type RowToken, type Token} from '../tokenise/index.js'
+import type {HeadingToken, ItemToken, ParaToken, Piece, RowToken, Token} from '../tokenise/index.js'
 
 export interface TextBlock {
   kind: 'text'
@@ -112,35 +111,26 @@ function joinsPrevious(previous: Line, line: Line, next: Line | undefined, width
   return endsSentence(text) || !isShort(text, width) || Boolean(next && !next.blank && startsContinuation(next.text))
 }
 
-const FOOTNOTE_DEFINITION = /^\[\^([^\]\s]{1,20})\]:\s*/
-
 const NUMBER_ONLY = PARAGRAPH_NUMBER_ONLY
-/** A heading glued to the paragraph number after it, as PDF text runs them together: `背景2. 青山灣…`. */
-const GLUED_HEADING = GLUED_BEFORE_PARAGRAPH_MARKER
 
-/** Part of a line as a line of its own. */
-function subLine(line: Line, from: number, to: number): Line {
-  const text = line.text.slice(from, to)
-  const lead = text.length - text.trimStart().length
-  const trimmed = text.trim()
-  return {...line, start: line.start + from + lead, end: line.start + from + lead + trimmed.length, text: trimmed, indent: from === 0 ? line.indent : 0}
+/** The line that the next token starts, as far as joining looks ahead: none when a blank line or the end comes first. */
+function nextLine(tokens: readonly Token[], i: number): Line | undefined {
+  for (let j = i + 1; j < tokens.length; j++) {
+    const token = tokens[j]!
+    if (token.kind === 'page' || token.kind === 'furniture') continue
+    return token.kind === 'blank' ? undefined : token.line
+  }
+  return undefined
 }
 
-/** Split `背景2. 青山灣…` into the heading and the numbered line. */
-function unglue(line: Line): Line[] {
-  const match = GLUED_HEADING.exec(line.text)
-  if (!match || !standardHeadingKey(match[1]!)) return [line]
-  return [subLine(line, 0, match[1]!.length), subLine(line, match[1]!.length, line.text.length)]
-}
-
-export function toBlocks(lines: Line[], width: number, footnotes: ReadonlyMap<Line, FootnoteMark> = new Map()): Block[] {
+export function toBlocks(tokens: readonly Token[], width: number): Block[] {
   const blocks: Block[] = []
   let current: Block | null = null
   let gap = false
   /** Page furniture stood in the gap: a table may go on over the page. */
   let pageTurn = false
   let previous: Line | null = null
-  /** Blank lines in a row just before this line. */
+  /** Blank lines in a row just before this token. */
   let blanks = 0
 
   const open = (block: Block) => {
@@ -149,55 +139,42 @@ export function toBlocks(lines: Line[], width: number, footnotes: ReadonlyMap<Li
     gap = false
   }
 
-  // Only a line that starts with a standard heading word can be a glued heading: copy the list only then.
-  if (lines.some((line) => !line.blank && !line.furniture && GLUED_HEADING.test(line.text) && unglue(line).length > 1)) {
-    const all: Line[] = []
-    for (const line of lines) {
-      if (line.blank || line.furniture) all.push(line)
-      else all.push(...unglue(line))
-    }
-    lines = all
-  }
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!
-    if (line.furniture) {
-      if (line.furniture === 'page-number' || line.furniture === 'running-header') pageTurn = true
-      blanks = 0
-      continue
-    }
-    const definition = FOOTNOTE_DEFINITION.exec(line.text)
-    if (definition) {
-      // `[^1]: words` — a footnote as Markdown writes it.
-      const words = line.text.slice(definition[0].length)
-      blocks.push({kind: 'footnote', identifier: definition[1]!, marker: definition[0].trim(), lines: [line], pieces: words ? [{start: line.end - words.length, end: line.end}] : [], gapBefore: gap})
-      current = null
-      continue
-    }
-    const note = footnotes.get(line)
-    if (note) {
-      // The note goes beside the paragraph it interrupts, which then reads on.
-      const words = note.first ? line.text.replace(/^\d{1,2}\s*/, '') : line.text
-      const piece = {start: line.end - words.length, end: line.end}
-      const last = blocks[blocks.length - 1]
-      if (!note.first && last && last.kind === 'footnote') {
-        last.lines.push(line)
-        last.pieces.push(piece)
-      } else blocks.push({kind: 'footnote', identifier: note.identifier, marker: note.identifier, lines: [line], pieces: words ? [piece] : [], gapBefore: gap})
-      continue
-    }
-    if (line.blank) {
-      if (current) gap = true
-      blanks++
-      continue
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!
+    const cur = current as Block | null
+    switch (token.kind) {
+      case 'page':
+        pageTurn = true
+        blanks = 0
+        continue
+      case 'furniture':
+        blanks = 0
+        continue
+      case 'blank':
+        if (cur) gap = true
+        blanks++
+        continue
+      case 'definition':
+        // `[^1]: words` — a footnote as Markdown writes it.
+        blocks.push({kind: 'footnote', identifier: token.identifier, marker: token.marker, lines: [token.line], pieces: token.rest ? [token.rest] : [], gapBefore: gap})
+        current = null
+        continue
+      case 'note': {
+        // The note goes beside the paragraph it interrupts, which then reads on.
+        const last = blocks[blocks.length - 1]
+        if (!token.first && last && last.kind === 'footnote') {
+          last.lines.push(token.line)
+          last.pieces.push(token.rest)
+        } else blocks.push({kind: 'footnote', identifier: token.identifier, marker: token.identifier, lines: [token.line], pieces: token.rest.end > token.rest.start ? [token.rest] : [], gapBefore: gap})
+        continue
+      }
+      default:
     }
     const wide = blanks >= 2
     blanks = 0
-    const token: Token = tokenise(line)
-    const cur = current as Block | null
     switch (token.kind) {
       case 'rule':
         // Table rules and lone pipes keep a pipe table together; thematic breaks end blocks.
-        line.furniture = 'markup'
         if (!(cur && cur.kind === 'table' && cur.rows[0]?.token.pipe)) {
           current = null
         }
@@ -212,16 +189,17 @@ export function toBlocks(lines: Line[], width: number, footnotes: ReadonlyMap<Li
         else open({kind: 'table', rows: [{token, more: []}], gapBefore: gap})
         break
       case 'heading':
-        open({kind: 'heading', token, lines: [line], gapBefore: gap})
+        open({kind: 'heading', token, lines: [token.line], gapBefore: gap})
         current = null
         break
       case 'para':
-        open({kind: 'para', token, lines: [line], pieces: token.rest ? [token.rest] : [], gapBefore: gap})
+        open({kind: 'para', token, lines: [token.line], pieces: token.rest ? [token.rest] : [], gapBefore: gap})
         break
       case 'item':
-        open({kind: 'item', token, lines: [line], pieces: token.rest ? [token.rest] : [], gapBefore: gap})
+        open({kind: 'item', token, lines: [token.line], pieces: token.rest ? [token.rest] : [], gapBefore: gap})
         break
       case 'text': {
+        const line = token.line
         if (cur && !gap && cur.kind === 'table' && !cur.rows[0]!.token.pipe) {
           if (line.tabbed) {
             // `\t議程…` under a row: a row whose first cell is empty (a wrap cut the row at a tab).
@@ -234,9 +212,7 @@ export function toBlocks(lines: Line[], width: number, footnotes: ReadonlyMap<Li
           break
         }
         const joinable = cur && !gap && cur.kind !== 'table' && cur.kind !== 'heading'
-        let next: Line | undefined
-        for (let j = i + 1; j < lines.length; j++) if (!lines[j]!.furniture) { next = lines[j]; break }
-        const joins = joinable && previous ? joinsPrevious(previous, line, next, width) : false
+        const joins = joinable && previous ? joinsPrevious(previous, line, nextLine(tokens, i), width) : false
         if (joins && cur && cur.kind !== 'table' && cur.kind !== 'heading') {
           cur.lines.push(line)
           cur.pieces.push(token.rest)
@@ -248,7 +224,7 @@ export function toBlocks(lines: Line[], width: number, footnotes: ReadonlyMap<Li
         break
       }
     }
-    previous = line
+    previous = token.line
     pageTurn = false
   }
   return blocks

@@ -1,19 +1,22 @@
 /**
  * Normalise, step two: mark the lines that are page furniture or markup
  * rather than content — page numbers, running headers and footers, web-page
- * footers, Markdown front matter and comments. They are kept (as furniture
- * nodes of the tree), never silently dropped.
+ * footers, Markdown front matter, comments, table rules and thematic breaks.
+ * They are kept (as furniture nodes of the tree), never silently dropped.
  */
 import {PAGE_NUMBER_LINE, WEB_FOOTER_LINE} from '../lang/furniture.js'
 import {STAMP_LINE} from '../lang/papers.js'
 import {displayWidth, toHalfWidth} from '../lang/chars.js'
 import {NUMBERED_SHAPE} from '../lang/numbering.js'
+import type {FootnoteMark} from './footnotes.js'
 import type {Line} from './lines.js'
 
 const FRONT_MATTER_FENCE = /^---$/
 const YAML_KEY = /^[\w-]+\s*:/
 const HTML_COMMENT = /^<!--.*-->$/
 const BARE_NUMBER = /^\d{1,4}$/
+const TABLE_RULE = /^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?$|^\|$/
+const THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/
 /** A line that may be content even when it repeats: numbered, labelled, tabulated. */
 const CONTENT_SHAPE = NUMBERED_SHAPE
 
@@ -28,6 +31,18 @@ export function markFurniture(lines: Line[]): void {
   }
   markRunningHeaders(lines)
   markNumbersBesideHeaders(lines)
+}
+
+/**
+ * Markdown markup: table rules (`|---|---|`, a lone `|`) and thematic breaks
+ * (`***`, `---`). A line with a tab is a table row, and a footnote's lines
+ * are the note's words, whatever they look like.
+ */
+export function markMarkup(lines: Line[], footnotes: ReadonlyMap<Line, FootnoteMark>): void {
+  for (const line of lines) {
+    if (line.blank || line.furniture || line.text.includes('\t') || footnotes.has(line)) continue
+    if (TABLE_RULE.test(line.text) || THEMATIC_BREAK.test(line.text)) line.furniture = 'markup'
+  }
 }
 
 /** A bare number right above or below a running header (`CB(1)369/2024(05)` then `2`) is that page's number. */

@@ -90,7 +90,8 @@ export function splitLines(text: string): Line[] {
 export function typicalWidth(lines: Line[]): number {
   const widths: number[] = []
   // A sample of the content lines is enough for a percentile (and keeps a 10 MB text cheap).
-  const content = lines.filter((line) => !line.blank && !line.furniture)
+  // Markup lines (table rules) are measured with the content: they are as wide as the table they rule.
+  const content = lines.filter((line) => !line.blank && (!line.furniture || line.furniture === 'markup'))
   const step = Math.max(1, Math.floor(content.length / 4000))
   // Widths above 400 cells say only "a whole paragraph on one line"; counting stops there.
   for (let i = 0; i < content.length; i += step) widths.push(displayWidth(content[i]!.text, 400))

@@ -1,13 +1,16 @@
 /**
- * Tokenise: each content line becomes one block token — a numbered
- * paragraph start, a labelled item, a table row, a Markdown heading, a rule,
- * or plain text. Tokens carry offsets; nothing is decided here about what a
- * line means in its context (that is the builder's work).
+ * Tokenise: the normalised lines to a list of tokens, one for each line
+ * that says something — a numbered paragraph start, a labelled item, a
+ * table row, a Markdown heading, a rule, plain text, a footnote's line, a
+ * blank line, a page turn (page number or running header), other furniture. Tokens carry offsets; nothing is decided here about what a
+ * line means in its context (that is assembly's work).
  */
-import {BRACKET_LABEL, BULLET_START, labelStyles, PARAGRAPH_MARKER, PARAGRAPH_NUMBER_CELL, PAREN_LABEL, romanLetters} from '../lang/numbering.js'
+import {BRACKET_LABEL, BULLET_START, GLUED_BEFORE_PARAGRAPH_MARKER, labelStyles, PARAGRAPH_MARKER, PARAGRAPH_NUMBER_CELL, PAREN_LABEL, romanLetters} from '../lang/numbering.js'
 import {toHalfWidth} from '../lang/chars.js'
 import type {ItemStyle} from '../tree.js'
 import type {Line} from '../normalise/lines.js'
+import type {FootnoteMark} from '../normalise/footnotes.js'
+import {standardHeadingKey} from '../lang/headings.js'
 
 /** A stretch of the source. */
 export interface Piece {
@@ -59,8 +62,43 @@ export interface HeadingToken extends TokenBase {
   title: Span
 }
 
+/** A line of Markdown markup (furniture `markup`): a table rule or a thematic break. */
 export interface RuleToken extends TokenBase {
   kind: 'rule'
+}
+
+/** `[^1]: words`: a footnote as Markdown writes it. */
+export interface DefinitionToken extends TokenBase {
+  kind: 'definition'
+  identifier: string
+  /** The mark as printed (`[^1]:`). */
+  marker: string
+  rest: Piece | null
+}
+
+/** A line of a note printed at a page's foot (marked so by normalise). */
+export interface NoteToken extends TokenBase {
+  kind: 'note'
+  identifier: string
+  /** The note's first line, the one with its number. */
+  first: boolean
+  /** The note's words on this line (empty for a number alone). */
+  rest: Piece
+}
+
+/** One or more blank lines. */
+export interface BlankToken {
+  kind: 'blank'
+}
+
+/** A page number or running header: a page ended here. */
+export interface PageToken {
+  kind: 'page'
+}
+
+/** A line of other furniture (front matter, a comment, a web footer): it ends a run of blank lines. */
+export interface FurnitureToken {
+  kind: 'furniture'
 }
 
 export interface TextToken extends TokenBase {
@@ -68,15 +106,21 @@ export interface TextToken extends TokenBase {
   rest: Span
 }
 
-export type Token = ParaToken | ItemToken | RowToken | HeadingToken | RuleToken | TextToken
+export type Token = ParaToken | ItemToken | RowToken | HeadingToken | RuleToken | TextToken | DefinitionToken | NoteToken | BlankToken | PageToken | FurnitureToken
+
+/** Blank lines, page turns and other furniture carry nothing of their own: one token each serves them all. */
+const BLANK: BlankToken = {kind: 'blank'}
+const PAGE: PageToken = {kind: 'page'}
+const FURNITURE: FurnitureToken = {kind: 'furniture'}
 
 const PARA = PARAGRAPH_MARKER
 /** A row whose first cell is only a number (`1. | 《條例》`). */
 const NUMBER_CELL = PARAGRAPH_NUMBER_CELL
 const MD_HEADING = /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?$/
 const MD_BULLET = BULLET_START
-const TABLE_RULE = /^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?$|^\|$/
-const THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/
+const FOOTNOTE_DEFINITION = /^\[\^([^\]\s]{1,20})\]:\s*/
+/** A heading glued to the paragraph number after it, as PDF text runs them together: `背景2. 青山灣…`. */
+const GLUED_HEADING = GLUED_BEFORE_PARAGRAPH_MARKER
 
 function span(line: Line, from: number, to: number): Span {
   const text = from === 0 && to === line.text.length ? line.text : line.text.slice(from, to)
@@ -133,10 +177,62 @@ function splitCells(line: Line, separator: RegExp): Span[] {
   return cells
 }
 
-export function tokenise(line: Line): Token {
+/** Part of a line as a line of its own. */
+function subLine(line: Line, from: number, to: number): Line {
+  const text = line.text.slice(from, to)
+  const lead = text.length - text.trimStart().length
+  const trimmed = text.trim()
+  return {...line, start: line.start + from + lead, end: line.start + from + lead + trimmed.length, text: trimmed, indent: from === 0 ? line.indent : 0}
+}
+
+/** Split `背景2. 青山灣…` into the heading and the numbered line. */
+function unglue(line: Line): Line[] {
+  const match = GLUED_HEADING.exec(line.text)
+  if (!match || !standardHeadingKey(match[1]!)) return [line]
+  return [subLine(line, 0, match[1]!.length), subLine(line, match[1]!.length, line.text.length)]
+}
+
+/** The tokens of the normalised lines, in order. */
+export function tokenise(lines: readonly Line[], footnotes: ReadonlyMap<Line, FootnoteMark>): Token[] {
+  const tokens: Token[] = []
+  for (const line of lines) {
+    if (line.furniture) {
+      if (line.furniture === 'markup') tokens.push({kind: 'rule', line})
+      else tokens.push(line.furniture === 'page-number' || line.furniture === 'running-header' ? PAGE : FURNITURE)
+      continue
+    }
+    if (line.blank) {
+      tokens.push(BLANK)
+      continue
+    }
+    if (GLUED_HEADING.test(line.text)) {
+      const parts = unglue(line)
+      if (parts.length > 1) {
+        for (const part of parts) tokens.push(tokeniseLine(part))
+        continue
+      }
+    }
+    const definition = FOOTNOTE_DEFINITION.exec(line.text)
+    if (definition) {
+      const words = line.text.slice(definition[0].length)
+      tokens.push({kind: 'definition', line, identifier: definition[1]!, marker: definition[0].trim(), rest: words ? {start: line.end - words.length, end: line.end} : null})
+      continue
+    }
+    const note = footnotes.get(line)
+    if (note) {
+      const words = note.first ? line.text.replace(/^\d{1,2}\s*/, '') : line.text
+      tokens.push({kind: 'note', line, identifier: note.identifier, first: note.first, rest: {start: line.end - words.length, end: line.end}})
+      continue
+    }
+    tokens.push(tokeniseLine(line))
+  }
+  return tokens
+}
+
+/** The token of one content line (not furniture, not blank). */
+export function tokeniseLine(line: Line): ParaToken | ItemToken | RowToken | HeadingToken | TextToken {
   const text = line.text
   if (text.includes('\t')) return {kind: 'row', line, cells: splitCells(line, /\t+/g), pipe: false}
-  if (TABLE_RULE.test(text) || THEMATIC_BREAK.test(text)) return {kind: 'rule', line}
   // A pipe table row from a web page or GFM; a numbered paragraph that quotes `a | b` is still a paragraph.
   if (text.includes('|') && (text.startsWith('|') || / \| /.test(text) || text.endsWith(' |')) && (text.startsWith('|') || !PARA.test(text) || NUMBER_CELL.test(text))) {
     const cells = splitCells(line, /(?<!\\)\|/g)

@@ -1,0 +1,35 @@
+/**
+ * Normalise: the lines of the input, each told content or not. Every line
+ * that is not content is marked here, in one place, before anything reads
+ * the lines: page furniture (`furniture.ts`), the lines of footnotes that a
+ * page break put inside a paragraph (`footnotes.ts`), and Markdown markup
+ * (table rules, thematic breaks). Also the typical width of a full line,
+ * which later stages use to tell a wrapped line from a short one.
+ */
+import {markFootnotes, type FootnoteMark} from './footnotes.js'
+import {markFurniture, markMarkup} from './furniture.js'
+import {typicalWidth, type Line} from './lines.js'
+
+export interface Normalised {
+  lines: Line[]
+  /** The lines of each note printed at a page's foot. */
+  footnotes: ReadonlyMap<Line, FootnoteMark>
+  /** The identifiers of those notes. */
+  notes: Set<string>
+  /** The width of a full line of body text (display cells). */
+  width: number
+}
+
+export interface NormaliseOptions {
+  /** The text was read from a web page, which has no pages: a line it repeats (`Public Officer to reply: …`) is no running header. */
+  webPage?: boolean
+}
+
+export function normalise(lines: Line[], options: NormaliseOptions = {}): Normalised {
+  markFurniture(lines)
+  if (options.webPage) for (const line of lines) if (line.furniture === 'running-header') line.furniture = null
+  const footnotes = new Map<Line, FootnoteMark>()
+  const notes = markFootnotes(lines, footnotes)
+  markMarkup(lines, footnotes)
+  return {lines, footnotes, notes, width: typicalWidth(lines)}
+}
