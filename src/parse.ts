@@ -1,16 +1,23 @@
 /**
- * The pipeline for text already decoded: normalise -> tokenise -> build.
+ * The pipeline for text already decoded, one stage a line in `parseLines`,
+ * each handing its result to the next:
+ *
+ *   read       src/read/: bytes to text (before this), then the text as lines (splitLines)
+ *   normalise  furniture (page numbers, running headers, markup...), footnote lines, line width
+ *   tokenise   a token for each line
+ *   assemble   tokens to blocks, the header, the body's sections, paragraphs, items, signature, appendices
+ *   finish     parents' ends, inferred paragraph numbers
+ *
  * `parseText` never throws for anything in the text; problems become
  * messages and the tree is the best reading of what is there.
  */
-import {BodyBuilder} from './assemble/index.js'
-import {toBlocks} from './assemble/blocks.js'
-import {buildHeader, readMeta, splitHeader} from './assemble/header.js'
-import {detectLang} from './lang/detect.js'
+import {MINUTES, PAPER, assemble} from './assemble/index.js'
+import {finish} from './assemble/finish.js'
 import {detectGenre, type Genre} from './assemble/genres/detect.js'
 import {findAttendance} from './assemble/genres/attendance.js'
-import {MEETING_HEADER, isItemHeading} from './assemble/genres/header.js'
+import {MEETING_HEADER} from './assemble/genres/header.js'
 import {itemTimes, meetingMeta, numberItems, postMeetingNotes} from './assemble/genres/minutes.js'
+import {detectLang} from './lang/detect.js'
 import {MessageList, type Message} from './message.js'
 import {normalise} from './normalise/index.js'
 import {splitLines, type Line} from './normalise/lines.js'
@@ -19,7 +26,7 @@ import {paperStarts, splitPapers, type Range} from './normalise/split.js'
 import {Source, type PageSpan} from './source.js'
 import {relocate, type Origin} from './read/html-map.js'
 import {paragraphsOf} from './walk.js'
-import {SCHEMA_VERSION, type Furniture, type Node, type Paper, type PaperKind, type TopContent} from './tree.js'
+import {SCHEMA_VERSION, type Furniture, type Paper, type PaperKind} from './tree.js'
 
 export interface ParseOptions {
   /** Page spans, for text extracted from a PDF: positions then carry the page. */
@@ -45,56 +52,48 @@ export function parseText(text: string, options: ParseOptions = {}): ParseResult
 }
 
 function parseLines(text: string, lines: Line[], options: ParseOptions, source: Source): ParseResult {
-  const messages = new MessageList()
+  const from = options.range?.start ?? 0
   const {footnotes, notes, width} = normalise(lines, {webPage: options.origin !== undefined})
   source.footnotes = notes
   const genre = options.kind ? (GENRES.has(options.kind) ? (options.kind as Genre) : null) : detectGenre(lines)
   // Minutes and the Hansard: the attendance lists are read apart; the header is what stands above them.
   const attendance = genre === 'minutes' || genre === 'hansard' ? findAttendance(lines, source) : null
-  const hooks = genre ? MEETING_HEADER : undefined
-  let split: ReturnType<typeof splitHeader>
-  if (attendance) {
-    split = splitHeader(toBlocks(tokenise(lines.slice(0, attendance.first), footnotes), width), width, hooks)
-    split.body.push(...toBlocks(tokenise(lines.slice(attendance.last + 1), footnotes), width))
-  } else split = splitHeader(toBlocks(tokenise(lines, footnotes), width), width, hooks)
-  const header = buildHeader(source, split.header, hooks)
-  const body = new BodyBuilder(source, width, genre === 'minutes' ? {itemHeading: isItemHeading} : undefined)
-  const children: TopContent[] = header ? [header] : []
-  if (attendance) children.push(attendance.node)
-  children.push(...body.run(split.body))
-
-  const meta = readMeta(header, text.slice(options.range?.start ?? 0, (options.range?.start ?? 0) + 2000))
-  meta.issuedBy = body.signatureMeta.issuedBy
-  meta.issueDate = body.signatureMeta.issueDate
+  const tokens = tokenise(attendance ? lines.slice(0, attendance.first) : lines, footnotes)
+  const {children, meta} = assemble(tokens, width, source, text.slice(from, from + 2000), {
+    modes: genre === 'minutes' ? MINUTES : PAPER,
+    header: genre ? MEETING_HEADER : undefined,
+    apart: attendance ? {node: attendance.node, rest: tokenise(lines.slice(attendance.last + 1), footnotes)} : undefined
+  })
   if (options.kind) meta.kind = options.kind
   if (genre) {
     meta.kind = genre
-    meetingMeta(header, meta)
+    meetingMeta(children[0]?.type === 'header' ? children[0] : null, meta)
     numberItems(children)
     if (genre === 'agenda') itemTimes(children)
     postMeetingNotes(children, source)
   }
-
-  const furniture: Furniture[] = []
-  for (const line of lines) {
-    if (line.furniture) {
-      furniture.push({type: 'furniture', kind: line.furniture, value: line.text, position: source.position(line.start, line.end)})
-    }
-  }
-
   const tree: Paper = {
     type: 'paper',
     schemaVersion: SCHEMA_VERSION,
     lang: detectLang(contentLines(lines)),
     meta,
     children,
-    furniture,
-    position: source.position(options.range?.start ?? 0, options.range?.end ?? text.length)
+    furniture: furnitureOf(lines, source),
+    position: source.position(from, options.range?.end ?? text.length)
   }
-  closeEnds(tree)
-  inferNumbers(tree)
-  report(tree, lines, messages, genre)
-  return {tree, messages: messages.messages}
+  finish(tree)
+  return {tree, messages: report(tree, lines, genre)}
+}
+
+/** The lines that normalise told apart from the content, in order, as furniture nodes. */
+function furnitureOf(lines: Line[], source: Source): Furniture[] {
+  const furniture: Furniture[] = []
+  for (const line of lines) {
+    if (line.furniture) {
+      furniture.push({type: 'furniture', kind: line.furniture, value: line.text, position: source.position(line.start, line.end)})
+    }
+  }
+  return furniture
 }
 
 /** The lines inside the range, numbered afresh. */
@@ -116,36 +115,8 @@ export function parsePapers(text: string, options: Omit<ParseOptions, 'range'> =
   return options.origin ? results.map((result, index) => relocate(result, options.origin!, index === 0, false)) : results
 }
 
-/** Make every parent's position reach the end of its last child. */
-function closeEnds(node: Node & {children?: Node[]}): void {
-  if (!node.children) return
-  for (const child of node.children) closeEnds(child as Node & {children?: Node[]})
-  let end = node.position.end
-  for (const child of node.children) if (child.position.end.offset > end.offset) end = child.position.end
-  if (end !== node.position.end) node.position = {start: node.position.start, end}
-}
-
-/**
- * A paragraph with no printed number gets one when its place makes it
- * certain: it alone stands between n-1 and n+1 (or before 2, at the start).
- */
-function inferNumbers(tree: Paper): void {
-  const paragraphs = paragraphsOf(tree)
-  for (let i = 0; i < paragraphs.length; i++) {
-    const paragraph = paragraphs[i]!
-    if (paragraph.number !== null) continue
-    const previous = i > 0 ? paragraphs[i - 1]! : null
-    const next = paragraphs[i + 1]
-    if (!next || next.number === null || !/^\d+$/.test(next.number)) continue
-    if (previous && (previous.number === null || !/^\d+$/.test(previous.number))) continue
-    const expected = previous ? Number(previous.number) + 1 : 1
-    if (Number(next.number) !== expected + 1) continue
-    paragraph.number = String(expected)
-    paragraph.inferred = true
-  }
-}
-
-function report(tree: Paper, lines: Line[], messages: MessageList, genre: Genre | null): void {
+function report(tree: Paper, lines: Line[], genre: Genre | null): Message[] {
+  const messages = new MessageList()
   const structured = paragraphsOf(tree).some((paragraph) => paragraph.number !== null) || tree.children.some((node) => node.type === 'section')
   if (!structured) {
     // Placed at the paper's start: for one paper of a bundle, where that paper begins.
@@ -156,4 +127,5 @@ function report(tree: Paper, lines: Line[], messages: MessageList, genre: Genre 
   if (papers > 1) {
     messages.warn('parse/several-papers', `the input holds ${papers} papers (one paper-number line each): --split gives one tree per paper`, {start: tree.position.start, end: tree.position.start}, 'parse with --split for one tree per paper')
   }
+  return messages.messages
 }

@@ -1,0 +1,357 @@
+/**
+ * Assemble, the builder: the paper tree as it grows, and the operations
+ * that the handlers of the mode table (`index.ts`) call — open a section,
+ * start a paragraph, place an item, add a table, sign, open an appendix.
+ * The builder reads its blocks and never changes them; where a handler uses
+ * only part of a block (a heading's first line, a signature's last lines),
+ * the rest is a new block that it hands on with `take`.
+ */
+import {displayWidth, endsSentence, joiner, TRAILING_COLON, TRAILING_FULL_STOP} from '../lang/chars.js'
+import {firstDate, isDateLine, isMonthYearLine} from '../lang/dates.js'
+import {NOTE_LINE_MARK} from '../lang/furniture.js'
+import {appendixHeading} from '../lang/headings.js'
+import {INTRODUCES_LIST} from '../lang/numbering.js'
+import {SIGNATURE_NOT_ISSUER} from '../lang/signature.js'
+import type {Line} from '../normalise/lines.js'
+import type {Source} from '../source.js'
+import type {Appendix, BlockContent, Cell, Footnote, Item, Meta, Paragraph, Row, Section, Signature, Table, Text, TopContent} from '../tree.js'
+import type {Block, ItemBlock, ParaBlock, TableBlock, TextBlock} from './blocks.js'
+import {phrasing, plainText, type Piece} from './inline.js'
+import {ItemNester} from './items.js'
+import {lastTextOf} from './shapes.js'
+
+/** What a handler does with a block: returns the index of the last block it used (`i`, or more when it took the next ones too). */
+export type Handler<B extends Block = Block> = (b: Builder, block: B, i: number) => number
+
+/** One handler for each kind of block. */
+export type Handlers = {[K in Block['kind']]: Handler<Extract<Block, {kind: K}>>}
+
+/** The handlers of each mode, by the mode's name. */
+export type ModeTable = Readonly<Record<string, Handlers>>
+
+/** A node whose last text a page break may have cut: a paragraph's or an item's. */
+interface OpenUnit {
+  node: Paragraph | Item
+  /** Where the unit's last run of words starts among its children, and the pieces it was read from. */
+  from: number
+  pieces: readonly Piece[]
+}
+
+export const FOOTNOTE_LINE = NOTE_LINE_MARK
+
+export class Builder {
+  readonly out: TopContent[] = []
+  readonly signatureMeta: Pick<Meta, 'issuedBy' | 'issueDate'> = {issuedBy: [], issueDate: null}
+  /** The open sections, outermost first. */
+  private sections: Section[] = []
+  /** The appendix being read: what no section holds goes into it. */
+  private appendix: Appendix | null = null
+  /** What words go into next: the paragraph being written, the section whose heading was just read (nothing under it yet), or nothing. */
+  private open: Paragraph | Section | null = null
+  /** The run of words a page break may have cut. */
+  unit: OpenUnit | null = null
+  private readonly nester = new ItemNester()
+  /** The number of the last numbered paragraph (1 once an unnumbered one came first). */
+  private lastNumber = 0
+
+  constructor(
+    readonly source: Source,
+    readonly width: number,
+    readonly blocks: readonly Block[],
+    private readonly table: ModeTable,
+    /** The row of the table that handles the next block. */
+    public mode: string
+  ) {}
+
+  run(): TopContent[] {
+    for (let i = 0; i < this.blocks.length; i++) i = this.take(this.blocks[i]!, i)
+    return this.out
+  }
+
+  /** Hand a block (`blocks[i]`, or what is left of it) to its handler in the current mode. */
+  take(block: Block, i: number): number {
+    return (this.table[this.mode]![block.kind] as Handler)(this, block, i)
+  }
+
+  get paragraph(): Paragraph | null {
+    return this.open !== null && this.open.type === 'paragraph' ? this.open : null
+  }
+
+  get afterHeading(): boolean {
+    return this.open !== null && this.open.type === 'section'
+  }
+
+  hasBody(): boolean {
+    return this.out.some((node) => node.type !== 'header')
+  }
+
+  private container(): (Section | BlockContent)[] | TopContent[] {
+    const top = this.sections[this.sections.length - 1]
+    return top ? top.children : this.appendix ? this.appendix.children : this.out
+  }
+
+  append(node: Section | BlockContent | Signature | Appendix): void {
+    ;(this.container() as (typeof node)[]).push(node)
+  }
+
+  /** Nothing is open for words any more (or only the section just headed). */
+  private close(open: Section | null): void {
+    this.open = open
+    this.unit = null
+    this.nester.reset(null)
+  }
+
+  // Headings ---------------------------------------------------------------
+
+  heading(title: string, explicitDepth: number | null, key: string | null, start: number, end: number, markdown = false): void {
+    let depth: number
+    if (markdown && explicitDepth) depth = explicitDepth
+    else if (key) depth = 1
+    else {
+      const innermost = this.sections[this.sections.length - 1]
+      if (!innermost) depth = 1
+      else if (this.afterHeading) depth = innermost.depth + 1
+      else depth = innermost.key ? innermost.depth + 1 : innermost.depth
+    }
+    while (this.sections.length > 0 && this.sections[this.sections.length - 1]!.depth >= depth) this.sections.pop()
+    const section: Section = {type: 'section', title, depth, key, children: [], position: this.source.position(start, end)}
+    this.append(section)
+    this.sections.push(section)
+    this.close(section)
+  }
+
+  // Paragraphs and items ---------------------------------------------------
+
+  private newParagraph(number: string | null, markerText: string | null, start: number): Paragraph {
+    const paragraph: Paragraph = {type: 'paragraph', number, marker: markerText, children: [], position: this.source.position(start, start)}
+    this.append(paragraph)
+    this.open = paragraph
+    this.nester.reset(paragraph)
+    if (number) this.lastNumber = Number(number)
+    else if (this.lastNumber === 0) this.lastNumber = 1
+    return paragraph
+  }
+
+  /** Is a `1.`/`2.` line an item of a list inside the paragraph rather than a paragraph? */
+  isListNumber(block: ParaBlock): boolean {
+    const paragraph = this.paragraph
+    if (!paragraph) return false
+    const n = Number(block.token.number)
+    const expected = this.lastNumber + 1
+    const indent = block.lines[0]!.indent
+    const paragraphIndent = this.indentAt(paragraph.position.start.offset)
+    const top = this.nester.top()
+    if (top && top.style === 'decimal' && top.last !== null && n === Number(top.last) + 1) {
+      const lastText = lastTextOf(top.item)
+      const announces = lastText !== null && !TRAILING_FULL_STOP.test(lastText.value.trim())
+      if (indent > paragraphIndent || announces || n !== expected) return true
+    }
+    if (n === 1 && n !== expected) {
+      const lastText = lastTextOf(paragraph)
+      const introduces = lastText !== null && INTRODUCES_LIST.test(lastText.value.trim())
+      return introduces || indent > paragraphIndent
+    }
+    return false
+  }
+
+  /** The indent of the line that holds this offset. */
+  private indentAt(offset: number): number {
+    const point = this.source.point(offset)
+    const text = this.source.text
+    let start = offset - (point.column - 1)
+    let indent = 0
+    while (start < text.length && (text[start] === ' ' || text[start] === '\t' || text[start] === '\u3000')) {
+      indent += text[start] === '\t' ? 4 : text[start] === '\u3000' ? 2 : 1
+      start++
+    }
+    return indent
+  }
+
+  /** A numbered paragraph: its number, its first words. */
+  paragraphStart(block: ParaBlock): void {
+    const token = block.token
+    const paragraph = this.newParagraph(token.number, token.marker.text, token.marker.start)
+    this.write(paragraph, block.pieces)
+    paragraph.position = this.source.position(token.marker.start, block.lines[block.lines.length - 1]!.end)
+  }
+
+  placeItem(block: ItemBlock | ParaBlock, label: {label: string | null; styles: Item['style'][]; marker: string; start: number}): void {
+    if (!this.paragraph) {
+      this.newParagraph(null, null, label.start)
+    }
+    const item: Item = {
+      type: 'item',
+      label: label.label,
+      marker: label.marker,
+      style: label.styles[0]!,
+      children: [],
+      position: this.source.position(label.start, block.lines[block.lines.length - 1]!.end)
+    }
+    this.write(item, block.pieces)
+    this.nester.place(item, label.styles, block.lines[0]!.indent)
+  }
+
+  /** Add a run of words to a paragraph or item; it becomes the unit a page break may continue. */
+  private write(node: Paragraph | Item, pieces: readonly Piece[]): void {
+    this.unit = {node, from: node.children.length, pieces}
+    if (pieces.length > 0) node.children.push(...phrasing(this.source, pieces as Piece[]))
+  }
+
+  /** A block of text that is no unit of its own: more of the numbered paragraph, or a paragraph without a number. */
+  prose(block: TextBlock): void {
+    const paragraph = this.paragraph
+    const end = block.lines[block.lines.length - 1]!.end
+    if (paragraph && paragraph.number !== null) {
+      this.write(paragraph, block.pieces)
+      paragraph.position = this.source.position(paragraph.position.start.offset, end)
+      this.nester.reset(paragraph)
+      return
+    }
+    const fresh = this.newParagraph(null, null, block.lines[0]!.start)
+    this.write(fresh, block.pieces)
+    fresh.position = this.source.position(block.lines[0]!.start, end)
+  }
+
+  /** Read the unit's last run of words again with the block added, so marks cut by the page (`**附` / `錄**`) pair up. */
+  extend(block: TextBlock): void {
+    const unit = this.unit!
+    const node = unit.node
+    unit.pieces = [...unit.pieces, ...block.pieces]
+    node.children.splice(unit.from)
+    node.children.push(...phrasing(this.source, unit.pieces as Piece[]))
+    const end = block.lines[block.lines.length - 1]!.end
+    node.position = this.source.position(node.position.start.offset, end)
+    const paragraph = this.paragraph
+    if (node.type === 'item' && paragraph) {
+      paragraph.position = this.source.position(paragraph.position.start.offset, end)
+    }
+  }
+
+  // Tables -----------------------------------------------------------------
+
+  addTable(block: TableBlock): void {
+    // Each row as cells of pieces; lines with no tab under a row go on with its last cell.
+    const read = block.rows.map(({token, more}) => {
+      const cells = token.cells.map((cell) => ({start: cell.start, end: cell.end, pieces: cell.text ? [{start: cell.start, end: cell.end}] : ([] as Piece[])}))
+      const last = cells[cells.length - 1]!
+      for (const line of more) {
+        last.pieces.push({start: line.start, end: line.end})
+        last.end = line.end
+      }
+      return {start: token.line.start, end: more.length ? more[more.length - 1]!.end : token.line.end, cells, wrapped: more.length > 0}
+    })
+    // A row that a wrap cut inside a cell comes as two short rows: the cut cell ends one and starts the other.
+    const width = read[0]!.cells.length
+    const merged: typeof read = []
+    for (const row of read) {
+      const previous = merged[merged.length - 1]
+      if (previous && !previous.wrapped && previous.cells.length < width && row.cells.length < width && previous.cells.length + row.cells.length - 1 === width) {
+        const cut = previous.cells[previous.cells.length - 1]!
+        cut.pieces.push(...row.cells[0]!.pieces)
+        cut.end = row.cells[0]!.end
+        previous.cells.push(...row.cells.slice(1))
+        previous.end = row.end
+        previous.wrapped = row.wrapped
+      } else merged.push(row)
+    }
+    const rows: Row[] = merged.map((row) => ({
+      type: 'row',
+      children: row.cells.map((cell): Cell => ({type: 'cell', children: phrasing(this.source, cell.pieces), position: this.source.position(cell.start, cell.end)})),
+      position: this.source.position(row.start, row.end)
+    }))
+    const table: Table = {
+      type: 'table',
+      children: rows,
+      position: this.source.position(rows[0]!.position.start.offset, rows[rows.length - 1]!.position.end.offset)
+    }
+    this.append(table)
+    this.close(null)
+  }
+
+  // Signature, footnotes, appendices --------------------------------------
+
+  /**
+   * The signature: the lines from `block` on, up to and with the first date
+   * (eight at most, short ones, no appendix heading or note among them).
+   * Returns the index of the last block used and the lines of that block
+   * after the date, which belong to what follows.
+   */
+  sign(block: TextBlock, i: number): {used: number; rest: TextBlock | null} {
+    const lines: Line[] = []
+    let used = i
+    let dated = false
+    for (let j = i; j < this.blocks.length && !dated && lines.length < 8; j++) {
+      const here = j === i ? block : this.blocks[j]!
+      if (here.kind !== 'text') break
+      if (j > i && !here.lines.every((line) => displayWidth(line.text) <= 100 && !endsSentence(line.text))) break
+      if (j > i && (appendixHeading(here.lines[0]!.text) || FOOTNOTE_LINE.test(here.lines[0]!.text))) break
+      used = j
+      for (const line of here.lines) {
+        lines.push(line)
+        if (isDateLine(line.text) || isMonthYearLine(line.text)) {
+          dated = true
+          break
+        }
+      }
+    }
+    const children: Text[] = lines.map((line) => ({
+      type: 'text',
+      value: plainText(this.source, [toPiece(line)]),
+      position: this.source.position(line.start, line.end)
+    }))
+    const signature: Signature = {
+      type: 'signature',
+      children,
+      position: this.source.position(lines[0]!.start, lines[lines.length - 1]!.end)
+    }
+    this.sections = []
+    this.out.push(signature)
+    this.close(null)
+    for (const text of children) {
+      const date = isDateLine(text.value) ? firstDate(text.value) : null
+      if (date) this.signatureMeta.issueDate ??= date
+      else if (isMonthYearLine(text.value)) continue
+      else if (!SIGNATURE_NOT_ISSUER.test(text.value)) this.signatureMeta.issuedBy.push(text.value)
+    }
+    const last = used === i ? block : (this.blocks[used] as TextBlock)
+    const rest = last.lines.filter((line) => !lines.includes(line))
+    return {used, rest: rest.length > 0 ? {...last, lines: rest, pieces: rest, gapBefore: true} : null}
+  }
+
+  /** A note under the signature (`* …`, `註：…`): lines whose first starts with a `FOOTNOTE_LINE` mark. */
+  footnote(block: {lines: readonly Line[]}): void {
+    const first = block.lines[0]!
+    const printed = FOOTNOTE_LINE.exec(first.text)![0]
+    const mark = printed.replace(/^\\/, '') // `\*`, `\#`: the mark as our Markdown escapes it
+    const pieces: Piece[] = block.lines.map(toPiece)
+    pieces[0] = {start: first.start + printed.length, end: first.end}
+    const note: Footnote = {
+      type: 'footnote',
+      identifier: mark.trim().replace(TRAILING_COLON, '') || '*',
+      marker: mark.trim(),
+      children: phrasing(this.source, pieces),
+      position: this.source.position(first.start, block.lines[block.lines.length - 1]!.end)
+    }
+    this.out.push(note)
+  }
+
+  openAppendix(label: string | null, marker: string | null, start: number): void {
+    const appendix: Appendix = {type: 'appendix', label, marker, title: null, children: [], position: this.source.position(start, start)}
+    this.out.push(appendix)
+    this.appendix = appendix
+    this.sections = []
+    this.close(null)
+  }
+
+  /** More of the open appendix's title. */
+  addTitle(lines: readonly Line[]): void {
+    const appendix = this.appendix!
+    const words = plainText(this.source, lines.map(toPiece))
+    appendix.title = appendix.title ? appendix.title + joiner(appendix.title, words) + words : words
+    appendix.position = this.source.position(appendix.position.start.offset, lines[lines.length - 1]!.end)
+  }
+}
+
+export function toPiece(line: Line): Piece {
+  return {start: line.start, end: line.end}
+}

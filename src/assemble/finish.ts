@@ -1,0 +1,41 @@
+/**
+ * Finish: what can be said only of the whole tree. Every parent's position
+ * reaches the end of its last child, and a paragraph that its place numbers
+ * for certain gets that number.
+ */
+import type {Node, Paper} from '../tree.js'
+import {paragraphsOf} from '../walk.js'
+
+export function finish(tree: Paper): void {
+  closeEnds(tree)
+  inferNumbers(tree)
+}
+
+/** Make every parent's position reach the end of its last child. */
+function closeEnds(node: Node & {children?: Node[]}): void {
+  if (!node.children) return
+  for (const child of node.children) closeEnds(child as Node & {children?: Node[]})
+  let end = node.position.end
+  for (const child of node.children) if (child.position.end.offset > end.offset) end = child.position.end
+  if (end !== node.position.end) node.position = {start: node.position.start, end}
+}
+
+/**
+ * A paragraph with no printed number gets one when its place makes it
+ * certain: it alone stands between n-1 and n+1 (or before 2, at the start).
+ */
+function inferNumbers(tree: Paper): void {
+  const paragraphs = paragraphsOf(tree)
+  for (let i = 0; i < paragraphs.length; i++) {
+    const paragraph = paragraphs[i]!
+    if (paragraph.number !== null) continue
+    const previous = i > 0 ? paragraphs[i - 1]! : null
+    const next = paragraphs[i + 1]
+    if (!next || next.number === null || !/^\d+$/.test(next.number)) continue
+    if (previous && (previous.number === null || !/^\d+$/.test(previous.number))) continue
+    const expected = previous ? Number(previous.number) + 1 : 1
+    if (Number(next.number) !== expected + 1) continue
+    paragraph.number = String(expected)
+    paragraph.inferred = true
+  }
+}

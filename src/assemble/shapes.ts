@@ -1,0 +1,138 @@
+/**
+ * Assemble, what blocks look like: the tests the handlers ask of a block and
+ * the blocks after it (is it heading-like, does content follow it, does it
+ * go on with the paragraph a page cut). Pure functions of the blocks and the
+ * page width; `block` is the block being handled (it may be the rest of
+ * `blocks[i]` once a heading or a signature took its first lines), the ones
+ * after it are read from `blocks`.
+ */
+import {CLAUSE_PUNCTUATION, displayWidth, endsSentence, ONE_BRACKETED_REMARK, startsContinuation} from '../lang/chars.js'
+import {isDateLine, isMonthYearLine} from '../lang/dates.js'
+import {appendixHeading, standardHeadingKey} from '../lang/headings.js'
+import {LIST_CONJUNCTION} from '../lang/numbering.js'
+import {isSignatureStart} from '../lang/signature.js'
+import type {Item, Paragraph, Text} from '../tree.js'
+import {isFull, isShort, type Block, type TextBlock} from './blocks.js'
+
+/**
+ * A block continues the paragraph (or item) before it when that one did not
+ * end its sentence and this block does not look like a heading: text cut
+ * by a page break, a page number or a running header.
+ */
+export function continues(node: Paragraph | Item, block: TextBlock, width: number, paged: boolean): boolean {
+  const last = lastTextOf(node)
+  if (!last) return false
+  const first = block.lines[0]!.text
+  if (standardHeadingKey(first) || isSignatureStart(first) || appendixHeading(first)) return false
+  // PDF text: a gap wider than paragraph spacing ends the paragraph, sentence or not (the reader marks it with two blank lines).
+  if (block.wideGap && paged) return false
+  // A page that breaks mid-sentence is followed by the rest of the sentence.
+  if (!endsSentence(last.value)) return true
+  // A conjunction left over by the wrap (`…範疇；` / `及`).
+  if (block.lines.length === 1 && LIST_CONJUNCTION.test(first)) return true
+  // After a page turn, a numbered paragraph or an item goes on unless a heading comes.
+  const numbered = node.type === 'item' || node.number !== null
+  return block.pageTurn && numbered && !headingLike(block, undefined, width)
+}
+
+/**
+ * A signature without the Secretariat's wording (`Tourism Commission` /
+ * `Culture, Sports and Tourism Bureau` / `June 2024`): a few short lines
+ * ending in a date, with nothing after them but the end or an appendix.
+ */
+export function endsWithDatedLines(block: TextBlock, blocks: readonly Block[], i: number): boolean {
+  if (standardHeadingKey(block.lines[0]!.text)) return false
+  let lines = 0
+  for (let j = i; j < blocks.length; j++) {
+    const here = j === i ? block : blocks[j]!
+    if (here.kind !== 'text') return false
+    for (const line of here.lines) {
+      lines++
+      if (lines > 6 || displayWidth(line.text) > 100 || (endsSentence(line.text) && !/^\S+[.:]$/.test(line.text))) return false
+      if (isDateLine(line.text) || isMonthYearLine(line.text)) {
+        const next = blocks[j + 1]
+        return lines > 1 && (!next || (next.kind === 'text' && appendixHeading(next.lines[0]!.text) !== null) || next.kind === 'table')
+      }
+    }
+  }
+  return false
+}
+
+/**
+ * In text without blank lines, a short line is a heading only when content
+ * follows it: a paragraph, an item, a table, a standard heading, a line of
+ * running text — or one more heading that content follows. A run of short
+ * lines (a list of names) is not a cascade of headings.
+ */
+export function leadsContent(blocks: readonly Block[], i: number, more: number, width: number): boolean {
+  const next = blocks[i]
+  if (!next) return false
+  if (next.kind !== 'text') return true
+  const first = next.lines[0]!.text
+  if (standardHeadingKey(first) || appendixHeading(first)) return true
+  if (!headingLike(next, blocks[i + 1], width)) return !isSignatureStart(first)
+  return more > 0 && (next.gapBefore || leadsContent(blocks, i + 1, more - 1, width))
+}
+
+/**
+ * A heading that a page break cut in two: a line with no sentence end, a
+ * page turn, the rest of the heading (short, no sentence end), then a
+ * paragraph or item: `block` and `blocks[i + 1]` are that.
+ */
+export function headingCutByPage(block: TextBlock, blocks: readonly Block[], i: number, width: number): boolean {
+  const rest = blocks[i + 1]
+  const after = blocks[i + 2]
+  if (!rest || rest.kind !== 'text' || !rest.pageTurn || rest.lines.length > 2 || !after || !startsUnit(after)) return false
+  // The first part ran to the margin: the heading went on over the page.
+  if (block.lines.length > 2 || !block.gapBefore || !isFull(block.lines[block.lines.length - 1]!.text, width)) return false
+  const lines = [...block.lines, ...rest.lines]
+  if (lines.some((line) => endsSentence(line.text) || CLAUSE_PUNCTUATION.test(line.text))) return false
+  if (lines.reduce((sum, line) => sum + displayWidth(line.text), 0) > 120) return false
+  return isShort(rest.lines[rest.lines.length - 1]!.text, width)
+}
+
+/** More of a heading's title: a heading-like block right under it, no blank line between. */
+export function isHeadingLine(block: Block | undefined, width: number): block is TextBlock {
+  if (!block || block.kind !== 'text' || block.gapBefore) return false
+  const first = block.lines[0]!.text
+  return headingLike(block, undefined, width) && !standardHeadingKey(first) && !isSignatureStart(first) && !appendixHeading(first)
+}
+
+/**
+ * Heading-like: one to three lines, a heading's length in all, with no
+ * sentence end, the last of them short for the page (a heading wrapped at
+ * the margin stops short) — or a single line that a paragraph, an item or
+ * another heading follows (a long heading on a narrow page).
+ */
+export function headingLike(block: TextBlock, next: Block | undefined, width: number): boolean {
+  if (block.lines.length > 3) return false
+  const last = block.lines[block.lines.length - 1]!.text
+  if (endsSentence(last) || isDateLine(last) || startsContinuation(block.lines[0]!.text)) return false
+  // A remark in brackets, `(下午4時30分至6時30分)`, is not a heading.
+  if (ONE_BRACKETED_REMARK.test(block.lines.map((line) => line.text).join(''))) return false
+  // Chinese headings carry no sentence punctuation; text that does is a sentence cut by a page.
+  if (block.lines.some((line) => CLAUSE_PUNCTUATION.test(line.text))) return false
+  const total = block.lines.reduce((sum, line) => sum + displayWidth(line.text), 0)
+  if (total > 120) return false
+  // Short lines, or a heading wrapped at the margin: its last line stops short.
+  if (isShort(last, width)) return true
+  return block.lines.length === 1 && next !== undefined && startsUnit(next)
+}
+
+/** Does this block start a unit of its own: a numbered paragraph, an item, a table, a heading? */
+export function startsUnit(block: Block): boolean {
+  if (block.kind !== 'text') return true
+  const first = block.lines[0]!.text
+  return standardHeadingKey(first) !== null || appendixHeading(first) !== null
+}
+
+/** The last text node inside a paragraph or item, looking into its last item. */
+export function lastTextOf(node: Paragraph | Item | null): Text | null {
+  if (!node) return null
+  const last = node.children[node.children.length - 1]
+  if (!last) return null
+  if (last.type === 'text') return last
+  if (last.type === 'item') return lastTextOf(last)
+  if (last.type === 'strong' || last.type === 'emphasis') return last.children[last.children.length - 1] ?? null
+  return null
+}

@@ -1,0 +1,93 @@
+// The stages of parse.ts one by one: what each hands to the next, and that assembly only reads what it is given.
+import {readdirSync, readFileSync} from 'node:fs'
+import {describe, expect, it} from 'vitest'
+import {PAPER, assemble} from '../src/assemble/index.js'
+import {toBlocks} from '../src/assemble/blocks.js'
+import {Builder, type Handlers} from '../src/assemble/builder.js'
+import {splitHeader} from '../src/assemble/header.js'
+import {normalise} from '../src/normalise/index.js'
+import {splitLines} from '../src/normalise/lines.js'
+import {Source} from '../src/source.js'
+import {tokenise} from '../src/tokenise/index.js'
+import {seed} from './helpers/tree.js'
+
+const fixtures = readdirSync('fixtures').filter((name) => name.endsWith('.txt'))
+
+function stages(text: string) {
+  const lines = splitLines(text)
+  const normal = normalise(lines)
+  const tokens = tokenise(lines, normal.footnotes)
+  return {lines, normal, tokens}
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key])
+  }
+  return value
+}
+
+describe('normalise', () => {
+  it('marks Markdown table rules and thematic breaks as markup furniture, before any later stage runs', () => {
+    const {lines} = stages('| a | b |\n|---|---|\n| 1 | 2 |\n\n***\n\n1. Text')
+    expect(lines.filter((line) => line.furniture === 'markup').map((line) => line.text)).toEqual(['|---|---|', '***'])
+  })
+
+  it('leaves a tabbed line and a footnote line alone', () => {
+    const {lines} = stages('a\t---\n')
+    expect(lines.every((line) => line.furniture === null)).toBe(true)
+  })
+})
+
+describe('tokenise', () => {
+  it('returns a token for each line that says something', () => {
+    const {tokens} = stages('# Title\n\n1. First\n(a) item\n| a | b |\n|---|---|\nwords\n[^1]: a note')
+    expect(tokens.map((token) => token.kind)).toEqual(['heading', 'blank', 'para', 'item', 'row', 'rule', 'text', 'definition'])
+  })
+
+  it('cuts a heading glued to the paragraph number after it into two tokens', () => {
+    const {tokens} = stages('背景2. 青山灣的工程已完成。')
+    expect(tokens.map((token) => token.kind)).toEqual(['text', 'para'])
+  })
+})
+
+describe('assemble', () => {
+  for (const name of ['seed', ...fixtures]) {
+    it(`reads its blocks without changing them (${name})`, () => {
+      const text = name === 'seed' ? seed : readFileSync(`fixtures/${name}`, 'utf8')
+      const {normal, tokens} = stages(text)
+      const blocks = toBlocks(tokens, normal.width)
+      const before = JSON.stringify(blocks)
+      const source = new Source(text)
+      source.footnotes = normal.notes
+      const split = splitHeader(deepFreeze(blocks), normal.width)
+      new Builder(source, normal.width, split.body, PAPER, 'body').run()
+      expect(JSON.stringify(blocks)).toBe(before)
+    })
+  }
+
+  it('takes a table with a mode of its own: a genre adds handlers without touching the paper’s', () => {
+    // A toy genre: after a line `Present:`, text blocks are the attendance list.
+    const attending: string[] = []
+    const bodyText = PAPER.body.text
+    const present: Handlers['text'] = (b, block, i) => {
+      if (block.lines[0]!.text !== 'Present:') return bodyText(b, block, i)
+      b.mode = 'attendance'
+      return i
+    }
+    const attendance: Handlers = {
+      ...PAPER.body,
+      text: (b, block, i) => {
+        attending.push(block.lines[0]!.text)
+        b.prose(block)
+        return i
+      }
+    }
+    const text = 'Minutes of the meeting\n\n1. Opening words.\n\nPresent:\n\nMr A\n\nMs B\n'
+    const {normal, tokens} = stages(text)
+    assemble(tokens, normal.width, new Source(text), text, {...PAPER, body: {...PAPER.body, text: present}, attendance})
+    expect(attending).toEqual(['Mr A', 'Ms B'])
+    expect(PAPER.body.text).toBe(bodyText)
+  })
+})
