@@ -9,11 +9,11 @@
  * lines, a footnote. The body blocks then go one by one to a handler chosen
  * by the builder's mode and the block's kind:
  *
- *   mode            heading  para         item               table        footnote  text
- *   body            heading  paragraph    item               table        footnote  continuation | signature | appendixStart | headingOrProse
- *   signed          heading  toAppendix   starNote | toAppendix  toAppendix footnote  continuation | noteLine | appendixStart | toAppendixTitle
- *   appendix-title  heading  paragraph    item               leaveTitle   footnote  continuation | appendixStart | appendixTitle | leaveTitle
- *   appendix        heading  paragraph    item               table        footnote  continuation | appendixStart | headingOrProse
+ *   mode            heading  para        item                   table        footnote  text
+ *   body            heading  paragraph   item                   table        footnote  continuation | signature | appendixStart | headingOrProse
+ *   signed          heading  toAppendix  starNote | toAppendix  toAppendix   footnote  continuation | noteLine | appendixStart | toAppendixTitle
+ *   appendix-title  heading  paragraph   item                   leaveTitle   footnote  continuation | appendixStart | appendixTitle | leaveTitle
+ *   appendix        heading  paragraph   item                   table        footnote  continuation | appendixStart | headingOrProse
  *
  * The modes say where the reader stands in the paper:
  * - `body`: the paper's sections and paragraphs, until the signature.
@@ -33,7 +33,8 @@
  * A genre (minutes, agendas, the Hansard, letters) brings its own table:
  * the paper's modes it keeps (`...PAPER`), modes of its own (an attendance
  * list, a speech), handlers that move into them, and its start mode.
- * Nothing else changes: the builder (builder.ts) holds the tree as it grows
+ * `MINUTES` is one: a paper's table whose text rules read agenda items
+ * (`I. …`) as headings (`itemOrHeadingOrProse`). Nothing else changes: the builder (builder.ts) holds the tree as it grows
  * and the operations the handlers call; shapes.ts, the tests of what a
  * block looks like.
  */
