@@ -86,7 +86,7 @@ describe('assemble', () => {
     }
     const text = 'Minutes of the meeting\n\n1. Opening words.\n\nPresent:\n\nMr A\n\nMs B\n'
     const {normal, tokens} = stages(text)
-    assemble(tokens, normal.width, new Source(text), text, {...PAPER, body: {...PAPER.body, text: present}, attendance})
+    assemble(tokens, normal.width, new Source(text), text, {modes: {...PAPER, body: {...PAPER.body, text: present}, attendance}})
     expect(attending).toEqual(['Mr A', 'Ms B'])
     expect(PAPER.body.text).toBe(bodyText)
   })
