@@ -113,8 +113,8 @@ interface State {
   notes: Set<string>
 }
 
-/** Ids given out so far: a repeat gets `_2`, `_3`. */
-class Ids {
+/** Ids given out so far: a repeat gets `_2`, `_3`. The side-by-side page of `legco align` uses it too. */
+export class Ids {
   private seen = new Map<string, number>()
   take(base: string): string {
     const id = base.replace(/\s+/g, '-')

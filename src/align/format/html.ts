@@ -10,7 +10,7 @@
  * pair of paragraph 12.
  */
 import type {Element, ElementContent} from 'hast'
-import {el, page, txt} from '../../emit/html.js'
+import {el, Ids, page, txt} from '../../emit/html.js'
 import type {Alignment, ItemPair, ParagraphPair, Side} from '../index.js'
 
 const COLUMN: Record<Side, string> = {zh: '中文', en: 'English'}
@@ -24,16 +24,6 @@ tr.item td{padding-left:2rem}tr.item.depth-2 td{padding-left:3.5rem}tr.item.dept
 td:empty::after{content:"—";color:#999}
 @media print{body{max-width:none}tr{break-inside:avoid}}
 `
-
-class Ids {
-  private seen = new Map<string, number>()
-  take(base: string): string {
-    const id = base.replace(/\s+/g, '-')
-    const count = (this.seen.get(id) ?? 0) + 1
-    this.seen.set(id, count)
-    return count === 1 ? id : `${id}_${count}`
-  }
-}
 
 export function toHtml(alignment: Alignment): string {
   const order: [Side, Side] = alignment.first === 'zh' ? ['zh', 'en'] : ['en', 'zh']
