@@ -22,7 +22,7 @@
  * --only=1,3 (some items only). Env BENCH_COLD_RUNS overrides the cold runs.
  */
 import {spawn, spawnSync} from 'node:child_process'
-import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {availableParallelism, cpus, loadavg, platform, release, totalmem} from 'node:os'
 import {dirname, join} from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
@@ -87,7 +87,11 @@ function buildInputs() {
   mkdirSync(out, {recursive: true})
   const seed = readFileSync(seedPath, 'utf8')
   const papers = {}
-  for (const [name, target] of [['14k', 14e3], ['1m', 1e6], ['10m', 10e6]]) {
+  for (const [name, target] of [
+    ['14k', 14e3],
+    ['1m', 1e6],
+    ['10m', 10e6]
+  ]) {
     const text = buildPaper(seed, target)
     const path = join(out, `paper-${name}.txt`)
     writeFileSync(path, text)
@@ -178,9 +182,15 @@ function machine() {
 
 // ------------------------------------------------------------------- bench
 
-console.log(`legco bench${quick ? ' (--quick)' : ''}: ${results.machine.cpu}, ${results.machine.nproc} cores, ${results.machine.memoryGB} GB, Node ${results.machine.node}`)
+console.log(
+  `legco bench${quick ? ' (--quick)' : ''}: ${results.machine.cpu}, ${results.machine.nproc} cores, ${results.machine.memoryGB} GB, Node ${results.machine.node}`
+)
 const inputs = buildInputs()
-console.log(`inputs: ${Object.values(inputs.papers).map((paper) => `${(paper.bytes / MB).toFixed(3)} MB`).join(', ')}; ${inputs.count} papers in ${inputs.folder.slice(root.length)}`)
+console.log(
+  `inputs: ${Object.values(inputs.papers)
+    .map((paper) => `${(paper.bytes / MB).toFixed(3)} MB`)
+    .join(', ')}; ${inputs.count} papers in ${inputs.folder.slice(root.length)}`
+)
 
 const legco = await import(pathToFileURL(join(root, 'dist/index.js')).href)
 
@@ -195,12 +205,22 @@ if (want(1) || want(2)) {
     // The same without decoding: the text already a string (parseText).
     const textMs = timeWarm(() => legco.parseText(paper.text), {...options, budget: options.budget / 2})
     throughput[name] = {bytes: paper.bytes, ms, mbPerSecond: paper.bytes / MB / (ms / 1000), textMs, textMbPerSecond: paper.bytes / MB / (textMs / 1000)}
-    process.stdout.write(`  parse ${name}: ${fmt(ms, 2)} ms, ${fmt(throughput[name].mbPerSecond)} MB/s (string only: ${fmt(throughput[name].textMbPerSecond)} MB/s)\n`)
+    process.stdout.write(
+      `  parse ${name}: ${fmt(ms, 2)} ms, ${fmt(throughput[name].mbPerSecond)} MB/s (string only: ${fmt(throughput[name].textMbPerSecond)} MB/s)\n`
+    )
   }
   results.items.throughput = throughput
   for (const name of ['14k', '1m', '10m']) {
     const t = throughput[name]
-    row(1, `parse ${name === '14k' ? '14 KB' : name === '1m' ? '1 MB' : '10 MB'} (warm, bytes -> tree)`, t.mbPerSecond, 'MB/s', '>= 30 MB/s', t.mbPerSecond >= 30, `${fmt(t.ms, 2)} ms; string -> tree ${fmt(t.textMbPerSecond)} MB/s`)
+    row(
+      1,
+      `parse ${name === '14k' ? '14 KB' : name === '1m' ? '1 MB' : '10 MB'} (warm, bytes -> tree)`,
+      t.mbPerSecond,
+      'MB/s',
+      '>= 30 MB/s',
+      t.mbPerSecond >= 30,
+      `${fmt(t.ms, 2)} ms; string -> tree ${fmt(t.textMbPerSecond)} MB/s`
+    )
   }
   const linear = throughput['14k'].mbPerSecond / throughput['10m'].mbPerSecond
   results.items.linearity = {ratio14kTo10m: linear}
@@ -253,7 +273,15 @@ if (want(3)) {
   const least = (name) => Math.min(...times[name])
   row(3, `cold: node -e 0 (median of ${runs})`, base, 'ms', 'reference', undefined, `fastest ${fmt(least('node -e 0'))} ms`)
   row(3, 'cold: legco --help', help, 'ms', '<= 1.2x node', help / base <= 1.2, `${(help / base).toFixed(2)}x; fastest ${fmt(least('legco --help'))} ms`)
-  row(3, 'cold: legco parse seed (14 KB)', parse, 'ms', '<= 1.5x node', parse / base <= 1.5, `${(parse / base).toFixed(2)}x; fastest ${fmt(least('legco parse seed'))} ms`)
+  row(
+    3,
+    'cold: legco parse seed (14 KB)',
+    parse,
+    'ms',
+    '<= 1.5x node',
+    parse / base <= 1.5,
+    `${(parse / base).toFixed(2)}x; fastest ${fmt(least('legco parse seed'))} ms`
+  )
 }
 
 // 4. The folder of 2,000 papers: -j default against -j 1 (NDJSON to /dev/null, and -o DIR/).
@@ -294,9 +322,33 @@ if (want(4)) {
     papersPerSecondOneJob: inputs.count / (one.ms / 1000)
   }
   row(4, `${inputs.count} papers, -j 1 (ndjson)`, inputs.count / (one.ms / 1000), 'papers/s', 'reference', undefined, `${fmt(one.ms / 1000, 2)} s`)
-  row(4, `${inputs.count} papers, -j ${jobs} (default, ndjson)`, inputs.count / (all.ms / 1000), 'papers/s', '', undefined, `${fmt(all.ms / 1000, 2)} s, ${fmt((bytes / MB) / (all.ms / 1000))} MB/s`)
-  row(4, `speed-up -j ${jobs} over -j 1`, speedup, 'x', `>= ${(0.75 * jobs).toFixed(2)}x (0.75 N, idle machine)`, speedup >= 0.75 * jobs, `${((speedup / jobs) * 100).toFixed(0)}% of linear`)
-  row(4, `${inputs.count} papers, -j ${jobs}, -o DIR/ (atomic files)`, inputs.count / (files.ms / 1000), 'papers/s', '', written === inputs.count, `${written} files written`)
+  row(
+    4,
+    `${inputs.count} papers, -j ${jobs} (default, ndjson)`,
+    inputs.count / (all.ms / 1000),
+    'papers/s',
+    '',
+    undefined,
+    `${fmt(all.ms / 1000, 2)} s, ${fmt(bytes / MB / (all.ms / 1000))} MB/s`
+  )
+  row(
+    4,
+    `speed-up -j ${jobs} over -j 1`,
+    speedup,
+    'x',
+    `>= ${(0.75 * jobs).toFixed(2)}x (0.75 N, idle machine)`,
+    speedup >= 0.75 * jobs,
+    `${((speedup / jobs) * 100).toFixed(0)}% of linear`
+  )
+  row(
+    4,
+    `${inputs.count} papers, -j ${jobs}, -o DIR/ (atomic files)`,
+    inputs.count / (files.ms / 1000),
+    'papers/s',
+    '',
+    written === inputs.count,
+    `${written} files written`
+  )
 }
 
 // 8. What other issues added, over the same folder, each against NDJSON to /dev/null in the same rounds:
@@ -317,7 +369,8 @@ if (want(8)) {
       if (name.includes('html')) rmSync(htmlDir, {recursive: true, force: true})
       const result = await runAsync(process.execPath, argv, devNull)
       // check exits 1 when it finds problems: a finished run all the same.
-      if (result.status !== 0 && !(name.startsWith('legco check') && result.status === 1)) throw new Error(`bench: ${name} exited ${result.status}: ${result.stderr.slice(0, 500)}`)
+      if (result.status !== 0 && !(name.startsWith('legco check') && result.status === 1))
+        throw new Error(`bench: ${name} exited ${result.status}: ${result.stderr.slice(0, 500)}`)
       timesOf[name].push(result.ms)
     }
   }
@@ -346,7 +399,15 @@ if (want(5)) {
   const base = measure(['--version'])
   const ratio = json.rss / paper.bytes
   results.items.memory = {bytes: paper.bytes, peakRss: json.rss, baselineRss: base.rss, ratio, ms: json.ms}
-  row(5, 'peak RSS, legco parse 10 MB (JSON to stdout)', json.rss / MB, 'MB', '<= 15x input', ratio <= 15, `${ratio.toFixed(1)}x input (${fmt(paper.bytes / MB)} MB); process floor ${fmt(base.rss / MB)} MB`)
+  row(
+    5,
+    'peak RSS, legco parse 10 MB (JSON to stdout)',
+    json.rss / MB,
+    'MB',
+    '<= 15x input',
+    ratio <= 15,
+    `${ratio.toFixed(1)}x input (${fmt(paper.bytes / MB)} MB); process floor ${fmt(base.rss / MB)} MB`
+  )
 }
 
 // 6. PDF: pages per second, next to pdftotext.
@@ -368,7 +429,15 @@ if (want(6)) {
     }
     const ms = Math.min(...samples)
     const cli = run(process.execPath, [bin, 'parse', pdfPath, '-q'], {stdio: ['ignore', 'ignore', 'pipe']})
-    const pdf = {file: pdfPath.slice(dirname(root).length + 1), bytes: bytes.length, pages, warmMs: ms, firstMs: coldMs, cliMs: cli.ms, pagesPerSecond: pages / (ms / 1000)}
+    const pdf = {
+      file: pdfPath.slice(dirname(root).length + 1),
+      bytes: bytes.length,
+      pages,
+      warmMs: ms,
+      firstMs: coldMs,
+      cliMs: cli.ms,
+      pagesPerSecond: pages / (ms / 1000)
+    }
     row(6, `PDF (${pages} pages), warm, in process`, pdf.pagesPerSecond, 'pages/s', 'reported', undefined, `${fmt(ms)} ms`)
     row(6, 'PDF, whole CLI process', pages / (cli.ms / 1000), 'pages/s', 'reported', undefined, `${fmt(cli.ms)} ms`)
     const hasPdftotext = spawnSync('pdftotext', ['-v']).error === undefined
@@ -378,7 +447,15 @@ if (want(6)) {
       for (let i = 0; i < 3; i++) times.push(run('pdftotext', ['-layout', pdfPath, '/dev/null']).ms)
       pdf.pdftotextMs = median(times)
       pdf.pdftotextPagesPerSecond = pages / (pdf.pdftotextMs / 1000)
-      row(6, 'pdftotext -layout (text only, no structure)', pdf.pdftotextPagesPerSecond, 'pages/s', 'reference', undefined, `${fmt(pdf.pdftotextMs)} ms; legco ${(pdf.pdftotextMs / ms).toFixed(2)}x its speed`)
+      row(
+        6,
+        'pdftotext -layout (text only, no structure)',
+        pdf.pdftotextPagesPerSecond,
+        'pages/s',
+        'reference',
+        undefined,
+        `${fmt(pdf.pdftotextMs)} ms; legco ${(pdf.pdftotextMs / ms).toFixed(2)}x its speed`
+      )
     } else row(6, 'pdftotext', NaN, '', 'not installed', undefined)
     results.items.pdf = pdf
   }
@@ -400,13 +477,29 @@ if (want(9)) {
   const htmlMs = timeWarm(parseHtml, {budget, minRuns: quick ? 3 : 10})
   const textMs = timeWarm(() => legco.parse(text), {budget, minRuns: quick ? 3 : 10})
   const ratio = htmlMs / textMs
-  row(9, `HTML page (${fmt(bytes.length / 1000)} KB) vs its text alone (${fmt(text.length / 1000)} KB), warm`, ratio, 'x the time', '<= 3x', ratio <= 3, `${fmt(htmlMs)} / ${fmt(textMs)} ms`)
+  row(
+    9,
+    `HTML page (${fmt(bytes.length / 1000)} KB) vs its text alone (${fmt(text.length / 1000)} KB), warm`,
+    ratio,
+    'x the time',
+    '<= 3x',
+    ratio <= 3,
+    `${fmt(htmlMs)} / ${fmt(textMs)} ms`
+  )
   const hook = `export async function resolve(specifier, context, next) { if (/hast-util-from-html|parse5|read\\/html/.test(specifier)) process._rawDebug('LOADED ' + specifier); return next(specifier, context) }`
   const preload = `import {register} from 'node:module'; register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}))`
   const cold = spawnSync(process.execPath, ['--import', 'data:text/javascript,' + encodeURIComponent(preload), bin, 'parse', seedPath], {encoding: 'utf8'})
   const loaded = cold.stderr.match(/LOADED \S+/g) ?? []
   row(9, 'cold text parse: HTML modules loaded', loaded.length, 'modules', '0', loaded.length === 0, loaded.join(' '))
-  results.items.html = {file: path.slice(dirname(root).length + 1), bytes: bytes.length, textBytes: text.length, htmlMs, textMs, ratio, coldTextParseLoadsHtml: loaded}
+  results.items.html = {
+    file: path.slice(dirname(root).length + 1),
+    bytes: bytes.length,
+    textBytes: text.length,
+    htmlMs,
+    textMs,
+    ratio,
+    coldTextParseLoadsHtml: loaded
+  }
 }
 
 function countPages(tree) {
@@ -424,7 +517,12 @@ if (want(7)) {
   const {readMarkdown} = await import(pathToFileURL(join(root, 'dist/read/markdown.js')).href)
   const {toMarkdown} = await import(pathToFileURL(join(root, 'dist/emit/markdown.js')).href)
   const mdDir = join(root, '../shared/corpus/md')
-  const files = existsSync(mdDir) ? readdirSync(mdDir).filter((name) => name.endsWith('.md')).sort().map((name) => ({name, text: readFileSync(join(mdDir, name), 'utf8')})) : []
+  const files = existsSync(mdDir)
+    ? readdirSync(mdDir)
+        .filter((name) => name.endsWith('.md'))
+        .sort()
+        .map((name) => ({name, text: readFileSync(join(mdDir, name), 'utf8')}))
+    : []
   const big = toMarkdown(legco.parseText(inputs.papers['1m'].text).tree)
   writeFileSync(join(out, 'paper-1m.md'), big)
   const measure = (text) => {
@@ -437,13 +535,31 @@ if (want(7)) {
   const corpus = {files: files.length, bytes: sum('bytes'), linesMs: sum('linesMs'), mdastMs: sum('mdastMs')}
   const oneMb = measure(big)
   results.items.markdownInput = {corpus, oneMb}
-  process.stdout.write(`  markdown input: corpus md/ ${files.length} files ${fmt(corpus.bytes / 1e3)} KB: lines ${fmt(corpus.linesMs, 2)} ms, mdast ${fmt(corpus.mdastMs, 2)} ms; 1 MB .md: lines ${fmt(oneMb.linesMs)} ms, mdast ${fmt(oneMb.mdastMs)} ms\n`)
+  process.stdout.write(
+    `  markdown input: corpus md/ ${files.length} files ${fmt(corpus.bytes / 1e3)} KB: lines ${fmt(corpus.linesMs, 2)} ms, mdast ${fmt(corpus.mdastMs, 2)} ms; 1 MB .md: lines ${fmt(oneMb.linesMs)} ms, mdast ${fmt(oneMb.mdastMs)} ms\n`
+  )
   if (files.length > 0) {
     row(7, `corpus md/ (${files.length} files), line path (whole parse)`, corpus.bytes / MB / (corpus.linesMs / 1000), 'MB/s', 'reference')
-    row(7, `corpus md/ (${files.length} files), remark-parse + GFM to mdast`, corpus.bytes / MB / (corpus.mdastMs / 1000), 'MB/s', 'reference', undefined, `${fmt(corpus.mdastMs / corpus.linesMs)}x the line path's time`)
+    row(
+      7,
+      `corpus md/ (${files.length} files), remark-parse + GFM to mdast`,
+      corpus.bytes / MB / (corpus.mdastMs / 1000),
+      'MB/s',
+      'reference',
+      undefined,
+      `${fmt(corpus.mdastMs / corpus.linesMs)}x the line path's time`
+    )
   }
   row(7, '1 MB Markdown, line path (whole parse)', oneMb.bytes / MB / (oneMb.linesMs / 1000), 'MB/s', 'reference')
-  row(7, '1 MB Markdown, remark-parse + GFM to mdast', oneMb.bytes / MB / (oneMb.mdastMs / 1000), 'MB/s', 'reference', undefined, `${fmt(oneMb.mdastMs / oneMb.linesMs)}x the line path's time`)
+  row(
+    7,
+    '1 MB Markdown, remark-parse + GFM to mdast',
+    oneMb.bytes / MB / (oneMb.mdastMs / 1000),
+    'MB/s',
+    'reference',
+    undefined,
+    `${fmt(oneMb.mdastMs / oneMb.linesMs)}x the line path's time`
+  )
 }
 
 // ------------------------------------------------------------------ report
@@ -455,12 +571,25 @@ writeFileSync(join(root, 'bench/results.json'), JSON.stringify(results, null, 2)
 
 const table = [['#', 'measure', 'value', 'unit', 'goal', 'ok', 'note']]
 for (const r of rows) {
-  table.push([String(r.item), r.what, Number.isNaN(r.value) ? '-' : fmt(r.value, r.unit === 'x' || r.unit === 'x faster' ? 2 : 1), r.unit, r.goal, r.ok === undefined ? '' : r.ok ? 'yes' : 'NO', r.note])
+  table.push([
+    String(r.item),
+    r.what,
+    Number.isNaN(r.value) ? '-' : fmt(r.value, r.unit === 'x' || r.unit === 'x faster' ? 2 : 1),
+    r.unit,
+    r.goal,
+    r.ok === undefined ? '' : r.ok ? 'yes' : 'NO',
+    r.note
+  ])
 }
 const widths = table[0].map((_, column) => Math.max(...table.map((line) => line[column].length)))
 console.log('')
 for (const [index, line] of table.entries()) {
-  console.log(line.map((cell, column) => (column === 2 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd())
+  console.log(
+    line
+      .map((cell, column) => (column === 2 ? cell.padStart(widths[column]) : cell.padEnd(widths[column])))
+      .join('  ')
+      .trimEnd()
+  )
   if (index === 0) console.log(widths.map((width) => '-'.repeat(width)).join('  '))
 }
 const missed = rows.filter((r) => r.ok === false).length

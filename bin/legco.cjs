@@ -63,6 +63,6 @@ async function run() {
 }
 
 run().catch((error) => {
-  process.stderr.write(`legco: internal error: ${error && error.message}\n`)
+  process.stderr.write(`legco: internal error: ${error?.message}\n`)
   process.exitCode = 70
 })

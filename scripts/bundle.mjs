@@ -74,8 +74,15 @@ const plugin = {
       const resolved = await b.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, pluginData: {legco: true}})
       if (resolved.errors.length > 0 || !/[\\/]dist[\\/].*\.js$/.test(resolved.path)) return undefined
       if (!importsExternalStatically(resolved.path)) return undefined
-      if (args.kind !== 'dynamic-import') throw new Error(`bundle: ${args.importer} imports ${args.path} statically; it can only stay outside the bundle behind import()`)
-      return {path: relative(outdir, resolved.path).split(sep).join('/').replace(/^(?!\.)/, './'), external: true}
+      if (args.kind !== 'dynamic-import')
+        throw new Error(`bundle: ${args.importer} imports ${args.path} statically; it can only stay outside the bundle behind import()`)
+      return {
+        path: relative(outdir, resolved.path)
+          .split(sep)
+          .join('/')
+          .replace(/^(?!\.)/, './'),
+        external: true
+      }
     })
     b.onLoad({filter: /[\\/]commander[\\/]lib[\\/]command\.js$/}, (args) => {
       const source = readFileSync(args.path, 'utf8')
@@ -155,4 +162,6 @@ if (warm.status !== 0 || !existsSync(`${main}.cache`)) {
   console.error(`bundle: the warm-up run to write the code cache failed (exit ${warm.status}); the CLI works without it, only slower to start`)
   process.exit(1)
 }
-console.log(`bundle: dist/cli-bundle/main.cjs ${(statSync(main).size / 1024).toFixed(0)} KB, code cache ${(statSync(`${main}.cache`).size / 1024).toFixed(0)} KB, worker.js ${(statSync(`${outdir}/worker.js`).size / 1024).toFixed(0)} KB`)
+console.log(
+  `bundle: dist/cli-bundle/main.cjs ${(statSync(main).size / 1024).toFixed(0)} KB, code cache ${(statSync(`${main}.cache`).size / 1024).toFixed(0)} KB, worker.js ${(statSync(`${outdir}/worker.js`).size / 1024).toFixed(0)} KB`
+)

@@ -71,7 +71,9 @@ const MESSAGE = /^(\d+):(\d+) {2}(.+)$/
  */
 export function readRuleDocs(dir = RULE_DOCS) {
   const docs = []
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.md') && name !== USAGE).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith('.md') && name !== USAGE)
+    .sort()) {
     const text = readFileSync(join(dir, file), 'utf8')
     docs.push({file, name: file.replace(/\.md$/, ''), ...readDoc(text, file)})
   }
@@ -136,7 +138,10 @@ export function messageLine(message) {
 }
 
 function anchor(id) {
-  return id.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-')
+  return id
+    .toLowerCase()
+    .replace(/[^a-z0-9 -]/g, '')
+    .replace(/ /g, '-')
 }
 
 function note(meta) {
@@ -166,7 +171,7 @@ export function renderRulesDoc(allRules, dir = RULE_DOCS) {
     ...allRules.map((rule) => `| [\`${rule.id}\`](#${anchor(rule.id)}) | ${rule.severity} | ${note(rule)}${rule.summary} |`),
     '',
     'Each rule is documented in `src/check/rules/<rule-id>.md` (the pair rules in',
-    '`pair.md`, the parser\'s messages in `parse.md`), with examples it passes',
+    "`pair.md`, the parser's messages in `parse.md`), with examples it passes",
     '(ok) and flags (not ok) and the exact messages (`line:column  message`) of',
     'each. The tests run every example with that rule alone; this file is',
     'generated from them by `scripts/rules-doc.mjs` (`npm run build`).'
@@ -178,7 +183,12 @@ export function renderRulesDoc(allRules, dir = RULE_DOCS) {
     done.add(doc)
     out.push('', ...renderDoc(doc, meta))
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n'
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  )
 }
 
 function renderDoc(doc, meta) {
@@ -194,7 +204,15 @@ function renderDoc(doc, meta) {
       const body = doc.lines.slice(i + 1, end)
       if (example && blocks === 0) {
         const width = String(body.length).length
-        out.push(`<details><summary><code>${example.name}</code></summary>`, '', '```text', ...body.map((l, k) => `${String(k + 1).padStart(width)}  ${l}`.trimEnd()), '```', '', '</details>')
+        out.push(
+          `<details><summary><code>${example.name}</code></summary>`,
+          '',
+          '```text',
+          ...body.map((l, k) => `${String(k + 1).padStart(width)}  ${l}`.trimEnd()),
+          '```',
+          '',
+          '</details>'
+        )
         if (example.kind === 'ok') out.push('', several ? 'No messages from any of these rules.' : 'No messages.')
         if (example.kind === 'other version') out.push('', 'The other version, for `--pair`.')
       } else if (example && blocks === 1) {

@@ -99,7 +99,9 @@ function furnitureOf(lines: Line[], source: Source): Furniture[] {
 /** The lines inside the range, numbered afresh. */
 function inRange(lines: Line[], range: Range | undefined): Line[] {
   if (!range) return lines
-  return lines.filter((line) => line.start >= range.start && line.end <= range.end && !(line.blank && line.start === range.end)).map((line, index) => ({...line, index}))
+  return lines
+    .filter((line) => line.start >= range.start && line.end <= range.end && !(line.blank && line.start === range.end))
+    .map((line, index) => ({...line, index}))
 }
 
 function* contentLines(lines: Line[]): Generator<string> {
@@ -120,12 +122,20 @@ function report(tree: Paper, lines: Line[], genre: Genre | null): Message[] {
   const structured = paragraphsOf(tree).some((paragraph) => paragraph.number !== null) || tree.children.some((node) => node.type === 'section')
   if (!structured) {
     // Placed at the paper's start: for one paper of a bundle, where that paper begins.
-    messages.warn('parse/no-structure', 'no numbered paragraphs or section headings found: the tree holds the text as unnumbered paragraphs', {start: tree.position.start, end: tree.position.start})
+    messages.warn('parse/no-structure', 'no numbered paragraphs or section headings found: the tree holds the text as unnumbered paragraphs', {
+      start: tree.position.start,
+      end: tree.position.start
+    })
   }
   // An agenda lists the papers of its items: their numbers are not papers of a bundle.
   const papers = genre === 'agenda' ? 1 : paperStarts(lines).length
   if (papers > 1) {
-    messages.warn('parse/several-papers', `the input holds ${papers} papers (one paper-number line each): --split gives one tree per paper`, {start: tree.position.start, end: tree.position.start}, 'parse with --split for one tree per paper')
+    messages.warn(
+      'parse/several-papers',
+      `the input holds ${papers} papers (one paper-number line each): --split gives one tree per paper`,
+      {start: tree.position.start, end: tree.position.start},
+      'parse with --split for one tree per paper'
+    )
   }
   return messages.messages
 }

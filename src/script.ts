@@ -123,10 +123,7 @@ export async function loadConverter(target: Script, from: Script = 'hk'): Promis
 
 async function build(chain: Chain): Promise<(s: string) => string> {
   const names = new Set<DictName>(['CJK_Compatibility_Ideographs', ...(chain.segmentation ?? []), ...chain.stages.flat()])
-  const [{Trie}, ...loaded] = await Promise.all([
-    import('opencc-js/core'),
-    ...[...names].map(async (name) => [name, (await DICTS[name]()).default] as const)
-  ])
+  const [{Trie}, ...loaded] = await Promise.all([import('opencc-js/core'), ...[...names].map(async (name) => [name, (await DICTS[name]()).default] as const)])
   const dicts = new Map<DictName, string>(loaded)
   const trie = (group: Group) => {
     const t = new Trie()

@@ -67,16 +67,7 @@ export interface Meta {
   venue?: string | null
 }
 
-export type PaperKind =
-  | 'background-brief'
-  | 'administration-paper'
-  | 'lsd-report'
-  | 'minutes'
-  | 'agenda'
-  | 'hansard'
-  | 'submission'
-  | 'report'
-  | 'paper'
+export type PaperKind = 'background-brief' | 'administration-paper' | 'lsd-report' | 'minutes' | 'agenda' | 'hansard' | 'submission' | 'report' | 'paper'
 
 export interface Paper extends Parent {
   type: 'paper'
@@ -95,15 +86,7 @@ export type TopContent = Header | Attendance | Section | BlockContent | Signatur
 
 export type BlockContent = Paragraph | Table | Footnote | Note | Speech | Event
 
-export type FieldName =
-  | 'council'
-  | 'paperNo'
-  | 'fileRef'
-  | 'committee'
-  | 'meeting'
-  | 'title'
-  | 'kind'
-  | 'note'
+export type FieldName = 'council' | 'paperNo' | 'fileRef' | 'committee' | 'meeting' | 'title' | 'kind' | 'note'
 
 /** One line (or run of lines) of the header block. */
 export interface Field extends Literal {
@@ -279,14 +262,7 @@ export interface Event extends Parent {
   children: Text[]
 }
 
-export type FurnitureKind =
-  | 'page-number'
-  | 'running-header'
-  | 'web-footer'
-  | 'front-matter'
-  | 'comment'
-  | 'site-header'
-  | 'markup'
+export type FurnitureKind = 'page-number' | 'running-header' | 'web-footer' | 'front-matter' | 'comment' | 'site-header' | 'markup'
 
 export interface Furniture extends Literal {
   type: 'furniture'

@@ -8,6 +8,7 @@ import type {AnyNode, Item, Paper, Paragraph, ParentNode, Text} from './tree.js'
 /** Returned by a visitor: do not go into this node's children. */
 export const SKIP = false
 
+// biome-ignore lint/suspicious/noConfusingVoidType: a visitor returns nothing, or SKIP
 type Visitor<T extends AnyNode> = (node: T, parent: ParentNode | null) => void | typeof SKIP
 
 /**

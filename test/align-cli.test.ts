@@ -70,7 +70,9 @@ describe('legco align', () => {
     const lines = stderr.trim().split('\n')
     expect(lines).toHaveLength(8)
     expect(lines.filter((line) => line.endsWith('  align/number-mismatch'))).toHaveLength(6)
-    expect(lines).toContain(`${shiftZh}:17:1  warning  paragraph 3 pairs with paragraph 1 of ${shiftEn}:17:1 by shared Cap. 106, 2021; the numbers differ  align/number-mismatch`)
+    expect(lines).toContain(
+      `${shiftZh}:17:1  warning  paragraph 3 pairs with paragraph 1 of ${shiftEn}:17:1 by shared Cap. 106, 2021; the numbers differ  align/number-mismatch`
+    )
     expect(lines).toContain(`${shiftZh}:27:1  warning  paragraph 7 has no counterpart in the English version  align/unpaired`)
     expect(lines).toContain(`${shiftEn}:21:1  warning  paragraph 3 has no counterpart in the Chinese version  align/unpaired`)
     expect((JSON.parse(stdout) as Alignment).messages).toHaveLength(8)
@@ -145,6 +147,8 @@ describe('legco align', () => {
     expect(stdout.match(/<prop type="x-legco-unit">paragraph/g)).toHaveLength(3)
     expect(stdout).toContain('srclang="en"')
     expect(stderr.trim().split('\n')).toHaveLength(5)
-    expect(stderr).toContain(`${en}:14:1  warning  paragraph 1 pairs with paragraph 3 of ${zh}:28:1 by position only: nothing else confirms it; the numbers differ  align/number-mismatch`)
+    expect(stderr).toContain(
+      `${en}:14:1  warning  paragraph 1 pairs with paragraph 3 of ${zh}:28:1 by position only: nothing else confirms it; the numbers differ  align/number-mismatch`
+    )
   })
 })

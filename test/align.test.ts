@@ -81,9 +81,7 @@ describe('anchors', () => {
     expect(anchorsOf('上升 45%，約 10,000 人')).toEqual(['pct:45', 'num:10000'])
     expect(anchorsOf('risen by 45 per cent, about 10,000 people')).toEqual(['pct:45', 'num:10000'])
     expect(anchorsOf('《香港智慧城市藍圖 2.0》，在 6 個智慧範疇')).toEqual(['num:2.0', 'num:6'])
-    expect(anchorsOf('Blueprint for Hong Kong 2.0 in 2020, under six smart areas')).toEqual(
-      expect.arrayContaining(['num:2.0', 'num:2020', 'num:6'])
-    )
+    expect(anchorsOf('Blueprint for Hong Kong 2.0 in 2020, under six smart areas')).toEqual(expect.arrayContaining(['num:2.0', 'num:2020', 'num:6']))
   })
 
   it('reads Latin-script names but not the words around them', () => {
@@ -151,7 +149,11 @@ describe('align: the seed and an English rendering of it', () => {
   it('pairs the header fields by name', () => {
     const alignment = align(seedZh(), seedEn())
     const title = alignment.header.find((field) => field.name === 'title')!
-    expect(title).toEqual({name: 'title', zh: '有關成立“數字政策辦公室”的背景資料簡介', en: 'Background brief on the establishment of the Digital Policy Office'})
+    expect(title).toEqual({
+      name: 'title',
+      zh: '有關成立“數字政策辦公室”的背景資料簡介',
+      en: 'Background brief on the establishment of the Digital Policy Office'
+    })
     expect(alignment.zh.paperNo).toBe(alignment.en.paperNo)
   })
 })
@@ -216,7 +218,14 @@ describe('align: English numbering shifted (two unnumbered paragraphs, then 1.)'
 
   it('follows the shift that anchored pairs show to the paragraphs between them, rather than the printed numbers', () => {
     const zh = tree(
-      ['1. 政府於 2008 年推出計劃。', '2. 計劃涵蓋所有政府場地。', '3. 營辦商須遵守《電訊條例》(第 106 章)。', '4. 政府會定期檢討計劃。', '5. 市民反應正面。', '6. 政府會繼續推廣計劃。'].join('\n\n')
+      [
+        '1. 政府於 2008 年推出計劃。',
+        '2. 計劃涵蓋所有政府場地。',
+        '3. 營辦商須遵守《電訊條例》(第 106 章)。',
+        '4. 政府會定期檢討計劃。',
+        '5. 市民反應正面。',
+        '6. 政府會繼續推廣計劃。'
+      ].join('\n\n')
     )
     const en = tree(
       [
@@ -314,7 +323,11 @@ describe('align: never a silent wrong pair', () => {
     const without = blocks.filter((block) => numberOf(block) !== n)
     variants.push([`paragraph ${n} dropped`, without], [`paragraph ${n} dropped, the rest renumbered`, renumber(without, Number(n) + 1, -1)])
     const at = blocks.findIndex((block) => numberOf(block) === n)
-    const added = [...blocks.slice(0, at + 1), `${Number(n) + 1}. A paragraph the Chinese version does not have.`, ...renumber(blocks.slice(at + 1), Number(n) + 1, 1)]
+    const added = [
+      ...blocks.slice(0, at + 1),
+      `${Number(n) + 1}. A paragraph the Chinese version does not have.`,
+      ...renumber(blocks.slice(at + 1), Number(n) + 1, 1)
+    ]
     variants.push([`a paragraph added after ${n}`, added])
   }
   variants.push(['paragraph 2 unnumbered, the rest renumbered', renumber(blocks, 3, -1).map((block) => block.replace(/^2\. (?=The Hong Kong)/, ''))])
@@ -376,13 +389,7 @@ describe.skipIf(!hasCorpus)('align: the corpus pair, numbered differently in the
     expect(paired(alignment)).toHaveLength(3)
     expect(alignment.paragraphs.filter((pair) => !pair.zh || !pair.en)).toHaveLength(1)
     expect(alignment.sections.map((pair) => pair.by)).toEqual(['key', 'content', null])
-    expect(rules(alignment.messages)).toEqual([
-      'align/number-mismatch',
-      'align/number-mismatch',
-      'align/number-mismatch',
-      'align/unpaired',
-      'align/unpaired'
-    ])
+    expect(rules(alignment.messages)).toEqual(['align/number-mismatch', 'align/number-mismatch', 'align/number-mismatch', 'align/unpaired', 'align/unpaired'])
   })
 })
 
@@ -391,7 +398,14 @@ describe('formats', () => {
     const alignment = align(seedZh(), seedEn())
     const {elements} = parseXml(toTmx(alignment))
     const header = elements.find((element) => element.name === 'header')!
-    expect(header.attributes).toMatchObject({creationtool: 'legco', srclang: 'zh-Hant', segtype: 'paragraph', datatype: 'plaintext', adminlang: 'en', 'o-tmf': 'legco'})
+    expect(header.attributes).toMatchObject({
+      creationtool: 'legco',
+      srclang: 'zh-Hant',
+      segtype: 'paragraph',
+      datatype: 'plaintext',
+      adminlang: 'en',
+      'o-tmf': 'legco'
+    })
     expect(elements[0]!.name).toBe('tmx')
     expect(elements[0]!.attributes.version).toBe('1.4')
     const units = elements.filter((element) => element.name === 'tu')

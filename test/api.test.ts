@@ -30,7 +30,15 @@ async function bundlePdf(): Promise<Uint8Array> {
   const font = await doc.embedFont(StandardFonts.Helvetica)
   for (const n of ['01', '02']) {
     const page = doc.addPage([595, 842])
-    const lines = [`LC Paper No. CB(4)101/2025(${n})`, '', 'Purpose', '', `1. This paper ${n} reports on the pilot scheme.`, '', '2. Members are invited to note it.']
+    const lines = [
+      `LC Paper No. CB(4)101/2025(${n})`,
+      '',
+      'Purpose',
+      '',
+      `1. This paper ${n} reports on the pilot scheme.`,
+      '',
+      '2. Members are invited to note it.'
+    ]
     lines.forEach((line, i) => line && page.drawText(line, {x: 72, y: 780 - i * 16, size: 12, font}))
   }
   return doc.save()
@@ -83,7 +91,9 @@ describe('parsePapers (library): a bundle given as text or as bytes', () => {
   })
 
   it('takes the same bundle as text, and as the bytes of a text file', async () => {
-    const text = ['LC Paper No. CB(4)101/2025(01)', '', 'Purpose', '', '1. One.', '', 'LC Paper No. CB(4)101/2025(02)', '', 'Purpose', '', '1. Two.', ''].join('\n')
+    const text = ['LC Paper No. CB(4)101/2025(01)', '', 'Purpose', '', '1. One.', '', 'LC Paper No. CB(4)101/2025(02)', '', 'Purpose', '', '1. Two.', ''].join(
+      '\n'
+    )
     const fromText = await parsePapers(text)
     expect(fromText.map((p) => p.tree.meta.paperNo)).toEqual(['CB(4)101/2025(01)', 'CB(4)101/2025(02)'])
     expect(await parsePapers(iconv.encode('\uFEFF' + text, 'utf16le'))).toEqual(fromText)

@@ -35,7 +35,10 @@ function archive(n = 12): {dir: string; list: string; papers: string[]; bad: str
 }
 
 const lines = (text: string) => text.split('\n').filter(Boolean)
-const numbersOf = (stdout: string) => lines(stdout).map((line) => (JSON.parse(line) as Paper).meta.paperNo).sort()
+const numbersOf = (stdout: string) =>
+  lines(stdout)
+    .map((line) => (JSON.parse(line) as Paper).meta.paperNo)
+    .sort()
 
 describe('--shard K/N', () => {
   it('parses K/N and refuses what is not 1 <= K <= N', () => {
@@ -45,10 +48,18 @@ describe('--shard K/N', () => {
 
   it('puts every path in exactly one shard, by the path alone (not its place in the list)', () => {
     const paths = Array.from({length: 1000}, (_, i) => `archive/${i % 7}/paper-${i}.pdf`)
-    const shards = [1, 2, 3, 4].map((k) => selectShard(paths.map((path) => ({path})), {k, n: 4}).map((entry) => entry.path))
+    const shards = [1, 2, 3, 4].map((k) =>
+      selectShard(
+        paths.map((path) => ({path})),
+        {k, n: 4}
+      ).map((entry) => entry.path)
+    )
     expect(shards.flat().sort()).toEqual([...paths].sort())
     for (const shard of shards) expect(shard.length).toBeGreaterThan(180) // near 250 each
-    const reversed = selectShard([...paths].reverse().map((path) => ({path})), {k: 2, n: 4}).map((entry) => entry.path)
+    const reversed = selectShard(
+      [...paths].reverse().map((path) => ({path})),
+      {k: 2, n: 4}
+    ).map((entry) => entry.path)
     expect(reversed.sort()).toEqual([...shards[1]!].sort())
     // Fixed values: a change of the hash would move files between shards of runs already made.
     expect([shardOf('a.txt', 10), shardOf('papers/2024/cb1-369.pdf', 10), shardOf('文件.txt', 10)]).toEqual([3, 6, 4])
@@ -132,7 +143,9 @@ describe.skipIf(!hasParallel)('the GNU parallel recipe (docs/archive.md)', () =>
     expect(run.status).toBeLessThanOrEqual(2)
     const out = [1, 2, 3, 4].map((k) => readFileSync(join(dir, `out-${k}.ndjson`), 'utf8')).join('')
     expect(numbersOf(out)).toEqual(papers.map((_, i) => paperNo(i + 1)).sort())
-    const failed = [1, 2, 3, 4].flatMap((k) => lines(readFileSync(join(dir, `errors-${k}.ndjson`), 'utf8')).map((line) => (JSON.parse(line) as {path: string}).path))
+    const failed = [1, 2, 3, 4].flatMap((k) =>
+      lines(readFileSync(join(dir, `errors-${k}.ndjson`), 'utf8')).map((line) => (JSON.parse(line) as {path: string}).path)
+    )
     expect(failed.sort()).toEqual([...bad].sort())
   })
 

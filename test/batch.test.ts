@@ -243,7 +243,7 @@ describe('stopping and progress', () => {
     for (let i = 0; i < 4; i++) bar.tick(i === 2)
     bar.log('legco: x.txt: input looks binary')
     const last = written.split('\r\x1b[K').pop()!
-    expect(last).toMatch(/\[#+-+\] 4\/10 +40%  [\d.]+ files\/s  ETA [\d.:s-]+  1 failed$/)
+    expect(last).toMatch(/\[#+-+\] 4\/10 +40% {2}[\d.]+ files\/s {2}ETA [\d.:s-]+ {2}1 failed$/)
     expect(written).toContain('\r\x1b[Klegco: x.txt: input looks binary\n')
     bar.done(true)
     expect(written).toMatch(/legco: 4 files in [\d.]+s \([\d.]+ files\/s\), 1 failed\n$/)

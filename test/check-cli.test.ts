@@ -140,17 +140,27 @@ describe('legco check: formats', () => {
     expect(code).toBe(0)
     const lines = stdout.trimEnd().split('\n')
     expect(lines).toHaveLength(4)
-    expect(lines[2]).toMatch(/^::warning file=.*width-consistent\/flag\.txt,line=25,col=40,endLine=25,endColumn=41,title=legco width-consistent::bracket opened with \( is closed with ）/)
+    expect(lines[2]).toMatch(
+      /^::warning file=.*width-consistent\/flag\.txt,line=25,col=40,endLine=25,endColumn=41,title=legco width-consistent::bracket opened with \( is closed with ）/
+    )
   })
 
   it('sarif: a 2.1.0 log with results at their regions', () => {
     const {code, stdout} = legco([fixture('header-dates/flag.txt'), '--format', 'sarif'])
     expect(code).toBe(1)
-    const log = JSON.parse(stdout) as {version: string; runs: {results: {ruleId: string; level: string; locations: {physicalLocation: {region: {startLine: number; startColumn: number}}}[]}[]}[]}
+    const log = JSON.parse(stdout) as {
+      version: string
+      runs: {results: {ruleId: string; level: string; locations: {physicalLocation: {region: {startLine: number; startColumn: number}}}[]}[]}[]
+    }
     expect(log.version).toBe('2.1.0')
-    expect(log.runs[0]!.results.map((r) => [r.ruleId, r.level, r.locations[0]!.physicalLocation.region.startLine, r.locations[0]!.physicalLocation.region.startColumn])).toEqual([
-      ['header-dates', 'error', 7, 1]
-    ])
+    expect(
+      log.runs[0]!.results.map((r) => [
+        r.ruleId,
+        r.level,
+        r.locations[0]!.physicalLocation.region.startLine,
+        r.locations[0]!.physicalLocation.region.startColumn
+      ])
+    ).toEqual([['header-dates', 'error', 7, 1]])
   })
 })
 
@@ -160,7 +170,13 @@ describe('legco check --pair', () => {
     expect(code).toBe(1)
     const messages = JSON.parse(stdout) as {file: string; ruleId: string; line: number}[]
     const pairs = messages.filter((m) => m.ruleId.startsWith('pair-'))
-    expect(pairs.map((m) => `${m.ruleId}@${m.line}`).sort()).toEqual(['pair-dates@17', 'pair-figures@17', 'pair-items@22', 'pair-paragraphs@24', 'pair-paragraphs@26'])
+    expect(pairs.map((m) => `${m.ruleId}@${m.line}`).sort()).toEqual([
+      'pair-dates@17',
+      'pair-figures@17',
+      'pair-items@22',
+      'pair-paragraphs@24',
+      'pair-paragraphs@26'
+    ])
     expect(new Set(pairs.map((m) => m.file))).toEqual(new Set([fixture('pair/flag.zh.txt')]))
   })
 

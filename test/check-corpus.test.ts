@@ -11,7 +11,12 @@ import {root} from './helpers/tree.js'
 const corpus = join(root, '../shared/corpus')
 const files = ['text', 'md'].flatMap((folder) => {
   const dir = join(corpus, folder)
-  return existsSync(dir) ? readdirSync(dir).sort().filter((name) => /\.(txt|md)$/.test(name)).map((name) => join(dir, name)) : []
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .sort()
+        .filter((name) => /\.(txt|md)$/.test(name))
+        .map((name) => join(dir, name))
+    : []
 })
 
 /** The line and column an offset has in the text. */
@@ -65,7 +70,10 @@ describe.skipIf(!existsSync(corpus))('legco check over the corpus', () => {
     const rows = ALL_RULES.map((rule) => ({rule: rule.id, severity: rule.severity, ...(hits.get(rule.id) ?? {count: 0, files: new Set<string>()})}))
     const width = Math.max(...rows.map((r) => r.rule.length))
     const lines = [`rule hits across ${files.length} corpus files:`]
-    for (const row of rows) lines.push(`  ${row.rule.padEnd(width)}  ${row.severity.padEnd(7)}  ${String(row.count).padStart(3)} hit(s) in ${row.files.size} file(s)${row.files.size ? `: ${[...row.files].join(', ')}` : ''}`)
+    for (const row of rows)
+      lines.push(
+        `  ${row.rule.padEnd(width)}  ${row.severity.padEnd(7)}  ${String(row.count).padStart(3)} hit(s) in ${row.files.size} file(s)${row.files.size ? `: ${[...row.files].join(', ')}` : ''}`
+      )
     const total = rows.reduce((sum, row) => sum + row.count, 0)
     lines.push(`  total ${total}`)
     console.log(lines.join('\n'))

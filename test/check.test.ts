@@ -61,7 +61,10 @@ describe('every example of every rule, with that rule alone', () => {
           const expected = example.messages.filter((m) => m.rule === rule).map(messageLine)
           it(`${rule}: ${example.kind === 'ok' || expected.length === 0 ? 'passes' : 'flags'} ${example.name}${example.pair ? ` with --pair ${example.pair}` : ''}`, () => {
             const messages = runAlone(rule, doc, example)
-            expect(messages.map((m) => m.ruleId).filter((id) => id !== rule), 'no other rule ran').toEqual([])
+            expect(
+              messages.map((m) => m.ruleId).filter((id) => id !== rule),
+              'no other rule ran'
+            ).toEqual([])
             expect(hits(messages, rule)).toEqual(expected)
             for (const message of messages) {
               expect(message.severity).toBe(meta!.severity)
@@ -83,8 +86,14 @@ describe('the rule documentation', () => {
   it('has for every rule an example it passes and one it flags', () => {
     for (const doc of ruleDocs) {
       for (const rule of doc.rules) {
-        expect(doc.examples.some((e) => e.kind === 'ok'), `${rule}: an ok example`).toBe(true)
-        expect(doc.examples.some((e) => e.kind === 'not ok' && e.messages.some((m) => m.rule === rule)), `${rule}: a not-ok example with its message`).toBe(true)
+        expect(
+          doc.examples.some((e) => e.kind === 'ok'),
+          `${rule}: an ok example`
+        ).toBe(true)
+        expect(
+          doc.examples.some((e) => e.kind === 'not ok' && e.messages.some((m) => m.rule === rule)),
+          `${rule}: a not-ok example with its message`
+        ).toBe(true)
       }
       const names = doc.examples.map((e) => e.name)
       expect(new Set(names).size, `${doc.file}: example names are unique`).toBe(names.length)
@@ -135,7 +144,11 @@ describe('settings', () => {
   })
 
   it('reads --rule flags and rejects unknown rules and severities', () => {
-    expect(readRuleFlags(['paragraph-inferred=off', 'item-sequence=warn,date-valid=2'])).toEqual({'paragraph-inferred': 'off', 'item-sequence': 'warning', 'date-valid': 'error'})
+    expect(readRuleFlags(['paragraph-inferred=off', 'item-sequence=warn,date-valid=2'])).toEqual({
+      'paragraph-inferred': 'off',
+      'item-sequence': 'warning',
+      'date-valid': 'error'
+    })
     expect(() => readRuleFlags(['no-such-rule=off'])).toThrow(ConfigError)
     expect(() => readRuleFlags(['date-valid=loud'])).toThrow(/not a severity/)
     expect(() => readRuleFlags(['date-valid'])).toThrow(/expected id=severity/)
@@ -158,7 +171,10 @@ describe('settings', () => {
 
 describe('formatters', () => {
   const messages = lint('width-consistent/flag.txt')
-  const results = [{file: 'a,b:c.txt', messages}, {file: 'clean.txt', messages: []}]
+  const results = [
+    {file: 'a,b:c.txt', messages},
+    {file: 'clean.txt', messages: []}
+  ]
 
   it('text: file:line:column  severity  message  rule-id, grouped by file, with a summary', () => {
     const out = formatText(results)
@@ -181,7 +197,7 @@ describe('formatters', () => {
   it('github: workflow commands with escaped properties and data', () => {
     const out = formatGithub(results).split('\n')
     expect(out[0]).toBe(
-      '::warning file=a%2Cb%3Ac.txt,line=20,col=1,endLine=20,endColumn=4,title=legco width-consistent::item marker （b） is full-width; the paper\'s other item markers are half-width ((a))%0Afix: print it as (b) (width-consistent)'
+      "::warning file=a%2Cb%3Ac.txt,line=20,col=1,endLine=20,endColumn=4,title=legco width-consistent::item marker （b） is full-width; the paper's other item markers are half-width ((a))%0Afix: print it as (b) (width-consistent)"
     )
     expect(out[3]).toBe('legco check: 0 error(s), 3 warning(s) in 2 file(s)')
     expect(escapeData('50%\r\n')).toBe('50%25%0D%0A')
@@ -189,7 +205,18 @@ describe('formatters', () => {
   })
 
   it('sarif: 2.1.0 with the rules and one result per message', () => {
-    const sarif = toSarif(results, '1.2.3') as {version: string; runs: {tool: {driver: {name: string; version: string; rules: {id: string}[]}}; results: {ruleId: string; ruleIndex: number; level: string; locations: {physicalLocation: {region: Record<string, number>; artifactLocation: {uri: string}}}[]}[]}[]}
+    const sarif = toSarif(results, '1.2.3') as {
+      version: string
+      runs: {
+        tool: {driver: {name: string; version: string; rules: {id: string}[]}}
+        results: {
+          ruleId: string
+          ruleIndex: number
+          level: string
+          locations: {physicalLocation: {region: Record<string, number>; artifactLocation: {uri: string}}}[]
+        }[]
+      }[]
+    }
     expect(sarif.version).toBe('2.1.0')
     const run = sarif.runs[0]!
     expect(run.tool.driver).toMatchObject({name: 'legco', version: '1.2.3'})
@@ -214,7 +241,11 @@ describe('pieces', () => {
 
   it('reads the paragraphs a reference names', () => {
     expect(readTargets('3 至 5')).toEqual([3, 4, 5].map((number) => ({number, item: null})))
-    expect(readTargets('3、4 及 6(b)')).toEqual([{number: 3, item: null}, {number: 4, item: null}, {number: 6, item: 'b'}])
+    expect(readTargets('3、4 及 6(b)')).toEqual([
+      {number: 3, item: null},
+      {number: 4, item: null},
+      {number: 6, item: 'b'}
+    ])
     expect(readTargets('3 to 5')).toHaveLength(3)
     expect(labelKey('II')).toBe(labelKey('二'))
     expect(labelKey('A')).toBe('A')

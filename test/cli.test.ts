@@ -71,7 +71,11 @@ describe('legco parse', () => {
 
   it('detects Big5, GB18030 and UTF-16 input', () => {
     const dir = temp()
-    for (const [encoding, name] of [['big5', 'b5.txt'], ['gb18030', 'gb.txt'], ['utf-16le', 'u16.txt']] as const) {
+    for (const [encoding, name] of [
+      ['big5', 'b5.txt'],
+      ['gb18030', 'gb.txt'],
+      ['utf-16le', 'u16.txt']
+    ] as const) {
       const bytes = encoding === 'utf-16le' ? Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(seed, encoding)]) : iconv.encode(seed, encoding)
       writeFileSync(join(dir, name), bytes)
       const {code, stdout, stderr} = legco(['parse', join(dir, name)])

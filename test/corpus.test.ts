@@ -29,7 +29,11 @@ describe.skipIf(!hasCorpus)('what a reader sees in the corpus papers', () => {
     expect(tree.meta.meetingDate).toBe('1999-09-24')
     expect(tree.meta.kind).toBe('lsd-report')
     expect(paragraphs(tree).map((p) => p.number)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8'])
-    expect(sections(tree).slice(0, 7).map((s) => s.title)).toEqual(['條例草案目的', '立法會參考資料摘要', '首讀日期', '意見', '公眾諮詢', '諮詢立法會事務委員會', '結論'])
+    expect(
+      sections(tree)
+        .slice(0, 7)
+        .map((s) => s.title)
+    ).toEqual(['條例草案目的', '立法會參考資料摘要', '首讀日期', '意見', '公眾諮詢', '諮詢立法會事務委員會', '結論'])
     expect(tree.meta.issuedBy).toEqual(['立法會秘書處', '助理法律顧問', '林秉文'])
     expect(tree.meta.issueDate).toBe('1999-09-22')
     const appendices = tree.children.filter((node) => node.type === 'appendix')
@@ -41,7 +45,12 @@ describe.skipIf(!hasCorpus)('what a reader sees in the corpus papers', () => {
     expect(tree.meta.paperNo).toBe('LS37')
     expect(tree.meta.title).toBe('根據《1997年法律條文(暫時終止實施)條例》(1997年第126號)第2(3)條提出的議案')
     expect(paragraphs(tree).map((p) => [p.number, p.inferred ?? false])).toEqual([
-      ['1', true], ['2', false], ['3', false], ['4', false], ['5', false], ['6', false]
+      ['1', true],
+      ['2', false],
+      ['3', false],
+      ['4', false],
+      ['5', false],
+      ['6', false]
     ])
     expect(ownText(paragraphs(tree)[0]!)).toBe('民政事務局局長已作出預告,表示擬於1997年10月29日的臨時立法會會議上動議上述議案。')
     expect(sections(tree)).toEqual([])
@@ -69,7 +78,11 @@ describe.skipIf(!hasCorpus)('what a reader sees in the corpus papers', () => {
     expect(tree.meta.paperNo).toBe('LS169/98-99')
     expect(tree.meta.meetingDate).toBe('1999-05-07')
     expect(paragraphs(tree).map((p) => [p.number, p.inferred ?? false])).toEqual([
-      ['1', true], ['2', false], ['3', false], ['4', false], ['5', false]
+      ['1', true],
+      ['2', false],
+      ['3', false],
+      ['4', false],
+      ['5', false]
     ])
     expect(ownText(paragraphs(tree)[0]!).startsWith('Members may recall')).toBe(true)
     expect(tree.meta.issuedBy).toEqual(['HO Ying-chu, Anita', 'Assistant Legal Adviser', 'Legislative Council Secretariat'])
@@ -114,7 +127,10 @@ describe.skipIf(!hasCorpus)('what a reader sees in the corpus papers', () => {
     expect(paragraphs(tree).map((p) => p.number)).toEqual(['1', '2', '3'])
     expect(paragraphs(tree)[0]!.children.map((c) => c.type)).toEqual(['text', 'footnoteReference', 'text'])
     expect(ownText(paragraphs(tree)[2]!).startsWith('In the past year, we furthered the development of e-Government services to the community')).toBe(true)
-    const note = tree.children.flatMap((n) => ('children' in n ? (n.children as {type: string}[]) : [])).flatMap((n) => ('children' in n ? (n.children as {type: string; identifier?: string}[]) : [n])).find((n) => n.type === 'footnote')
+    const note = tree.children
+      .flatMap((n) => ('children' in n ? (n.children as {type: string}[]) : []))
+      .flatMap((n) => ('children' in n ? (n.children as {type: string; identifier?: string}[]) : [n]))
+      .find((n) => n.type === 'footnote')
     expect(note?.identifier).toBe('1')
     expect(tree.furniture.map((f) => f.value)).toEqual(['-1-'])
     expect(sections(tree).map((s) => s.title)).toEqual(['Purpose', 'Background', 'Progress Since Last Reporting'])
@@ -124,7 +140,11 @@ describe.skipIf(!hasCorpus)('what a reader sees in the corpus papers', () => {
     const tree = read('en_plc-ip2609-2-1997_admin.txt')
     expect(tree.meta.title).toBe('INFORMATION INFRASTRUCTURE ADVISORY COMMITTEE')
     expect(tree.meta.committee).toBe('INFORMATION POLICY PANEL')
-    expect(paragraphs(tree).map((p) => [p.number, p.inferred ?? false])).toEqual([[null, false], [null, false], ['1', false]])
+    expect(paragraphs(tree).map((p) => [p.number, p.inferred ?? false])).toEqual([
+      [null, false],
+      [null, false],
+      ['1', false]
+    ])
     expect(ownText(paragraphs(tree)[1]!).startsWith('Hong Kong is already at the forefront')).toBe(true)
   })
 })

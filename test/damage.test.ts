@@ -78,7 +78,17 @@ describe('the seed, damaged', () => {
   for (const width of [40, 60]) {
     it(`folded naively at ${width} cells, table rows cut inside their cells`, () => {
       const {tree} = parseText(fold(seed, width))
-      const cells = (t: Paper) => all<Table>(t, 'table').map((table) => table.children.map((row) => row.children.map((cell) => cell.children.map((c) => (c.type === 'text' ? c.value : '')).join('').replace(/\s+/g, ''))))
+      const cells = (t: Paper) =>
+        all<Table>(t, 'table').map((table) =>
+          table.children.map((row) =>
+            row.children.map((cell) =>
+              cell.children
+                .map((c) => (c.type === 'text' ? c.value : ''))
+                .join('')
+                .replace(/\s+/g, '')
+            )
+          )
+        )
       expect(cells(tree)).toEqual(cells(parseText(seed).tree))
       expect(structure(tree).paragraphs.map((p) => p[0])).toEqual(clean.paragraphs.map((p) => p[0]))
     })

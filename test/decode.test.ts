@@ -213,7 +213,41 @@ describe('binary input', () => {
 
   it('rejects a PNG header', () => {
     // signature + IHDR chunk of a 1x1 RGBA image
-    const png = bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89)
+    const png = bytes(
+      0x89,
+      0x50,
+      0x4e,
+      0x47,
+      0x0d,
+      0x0a,
+      0x1a,
+      0x0a,
+      0,
+      0,
+      0,
+      13,
+      0x49,
+      0x48,
+      0x44,
+      0x52,
+      0,
+      0,
+      0,
+      1,
+      0,
+      0,
+      0,
+      1,
+      8,
+      6,
+      0,
+      0,
+      0,
+      0x1f,
+      0x15,
+      0xc4,
+      0x89
+    )
     expectFailure(decode(png), 'binary')
   })
 
@@ -245,7 +279,7 @@ describe('binary input', () => {
 describe('unknown encodings', () => {
   it('rejects Windows-1252 French text', () => {
     // é, è, à, ç are single high bytes followed by ASCII: not UTF-8, and "é " / "é," are invalid in Big5 and GB18030.
-    const french = 'Le comité a été informé du coût de la réforme.\nÇa coûte 5 €, déjà payé à l\'avance.\n'
+    const french = "Le comité a été informé du coût de la réforme.\nÇa coûte 5 €, déjà payé à l'avance.\n"
     const message = expectFailure(decode(encode(french, 'windows-1252')), 'unknown-encoding')
     expect(message).toBe('unknown text encoding: not UTF-8, UTF-16, Big5 or GB18030')
   })
@@ -323,7 +357,8 @@ describe('properties', () => {
       fc.property(fc.string({unit: 'binary', minLength: 1}), fc.constantFrom('utf-8', 'utf-16le', 'utf-16be') as fc.Arbitrary<Encoding>, (text, encoding) => {
         const result = decode(encode(text, encoding, true))
         if (result.ok) expect(result).toEqual({ok: true, text, encoding, bom: true})
-        else if (encoding === 'utf-16le' && text.startsWith('\u0000')) expect(result.reason).not.toBe('empty') // FF FE 00 00 is the UTF-32LE BOM
+        else if (encoding === 'utf-16le' && text.startsWith('\u0000'))
+          expect(result.reason).not.toBe('empty') // FF FE 00 00 is the UTF-32LE BOM
         else expect(['empty', 'binary']).toContain(result.reason)
       }),
       {numRuns: 1000}
@@ -331,8 +366,46 @@ describe('properties', () => {
   })
 
   it('gives back LegCo-style Chinese lines encoded as Big5 or GB18030', () => {
-    const traditional = ['立法會', '議員', '政府當局', '委員會', '目的', '背景', '資料', '文件', '數字政策辦公室', '香港', '發展', '經濟', '推動', '服務', '過往的討論', '會議', '施政報告', '小組委員會']
-    const simplified = ['立法会', '议员', '政府当局', '委员会', '目的', '背景', '资料', '文件', '数字政策办公室', '香港', '发展', '经济', '推动', '服务', '过往的讨论', '会议', '施政报告', '小组委员会']
+    const traditional = [
+      '立法會',
+      '議員',
+      '政府當局',
+      '委員會',
+      '目的',
+      '背景',
+      '資料',
+      '文件',
+      '數字政策辦公室',
+      '香港',
+      '發展',
+      '經濟',
+      '推動',
+      '服務',
+      '過往的討論',
+      '會議',
+      '施政報告',
+      '小組委員會'
+    ]
+    const simplified = [
+      '立法会',
+      '议员',
+      '政府当局',
+      '委员会',
+      '目的',
+      '背景',
+      '资料',
+      '文件',
+      '数字政策办公室',
+      '香港',
+      '发展',
+      '经济',
+      '推动',
+      '服务',
+      '过往的讨论',
+      '会议',
+      '施政报告',
+      '小组委员会'
+    ]
     const other = [' ', '\n', '，', '。', '（', '）', '2024', 'CB(1)', '“', '”', '《', '》', '、', '：']
     const line = (words: string[]) =>
       fc
@@ -340,9 +413,16 @@ describe('properties', () => {
         .map((parts) => parts.join(''))
         .filter((text) => /[\u4e00-\u9fff]/.test(text))
     fc.assert(
-      fc.property(fc.oneof(line(traditional).map((text) => [text, 'big5'] as const), line(traditional).map((text) => [text, 'gb18030'] as const), line(simplified).map((text) => [text, 'gb18030'] as const)), ([text, encoding]) => {
-        expect(decode(encode(text, encoding))).toEqual({ok: true, text, encoding, bom: false})
-      }),
+      fc.property(
+        fc.oneof(
+          line(traditional).map((text) => [text, 'big5'] as const),
+          line(traditional).map((text) => [text, 'gb18030'] as const),
+          line(simplified).map((text) => [text, 'gb18030'] as const)
+        ),
+        ([text, encoding]) => {
+          expect(decode(encode(text, encoding))).toEqual({ok: true, text, encoding, bom: false})
+        }
+      ),
       {numRuns: 5000}
     )
   })

@@ -24,7 +24,11 @@ describe('an English paper as PDF text, one line per printed line (en-pdf-lines.
   })
   it('reads a number alone on its line and "3.At" with no space', () => {
     expect(paragraphs(tree).map((p) => [p.number, p.inferred ?? false])).toEqual([
-      ['1', true], ['2', false], ['3', false], ['4', false], ['5', false]
+      ['1', true],
+      ['2', false],
+      ['3', false],
+      ['4', false],
+      ['5', false]
     ])
     expect(ownText(paragraphs(tree)[1]!)).toBe(
       'The Travel Industry Authority was established in 2020 to regulate travel agents, tourist guides and tour escorts. The Authority co-ordinates the work of the former council and the Government.'
@@ -32,7 +36,11 @@ describe('an English paper as PDF text, one line per printed line (en-pdf-lines.
     expect(ownText(paragraphs(tree)[2]!)).toBe('At the meeting on 3 May 2023, Members asked for an update.')
   })
   it('reads a bureau signature dated by month', () => {
-    expect(all<Signature>(tree, 'signature')[0]!.children.map((t) => t.value)).toEqual(['Tourism Commission', 'Culture, Sports and Tourism Bureau', 'June 2024'])
+    expect(all<Signature>(tree, 'signature')[0]!.children.map((t) => t.value)).toEqual([
+      'Tourism Commission',
+      'Culture, Sports and Tourism Bureau',
+      'June 2024'
+    ])
     expect(tree.meta.issuedBy).toEqual(['Tourism Commission', 'Culture, Sports and Tourism Bureau'])
     expect(tree.meta.issueDate).toBeNull()
   })
@@ -47,7 +55,9 @@ describe('a footnote in the middle of a paragraph (en-footnote.txt)', () => {
     expect(ownText(one!)).toBe('This paper sets out the progress of the scheme for small and medium enterprises (SMEs).')
   })
   it('reads the paragraph on past the note and the page number', () => {
-    expect(ownText(paragraphs(tree)[1]!)).toBe('The scheme opened for applications in 2023 and has approved 420 applications so far. The Government will review it in 2025.')
+    expect(ownText(paragraphs(tree)[1]!)).toBe(
+      'The scheme opened for applications in 2023 and has approved 420 applications so far. The Government will review it in 2025.'
+    )
     const [note] = all<Footnote>(tree, 'footnote')
     expect(note!.identifier).toBe('1')
     expect(note!.children).toEqual([expect.objectContaining({type: 'text', value: 'In this paper, SMEs are enterprises with fewer than 50 employees.'})])
@@ -59,7 +69,9 @@ describe('a footnote in the middle of a paragraph (en-footnote.txt)', () => {
 describe('hyphens at line ends (en-hyphen.txt)', () => {
   const {tree} = parseText(fixture('en-hyphen.txt'))
   it('keeps a real hyphen and drops a break hyphen the paper spells without', () => {
-    expect(ownText(paragraphs(tree)[0]!)).toBe('The Office co-ordinates the work of the bureaux on information security, and reports on information security to the Panel.')
+    expect(ownText(paragraphs(tree)[0]!)).toBe(
+      'The Office co-ordinates the work of the bureaux on information security, and reports on information security to the Panel.'
+    )
     expect(ownText(paragraphs(tree)[1]!)).toBe('The review was a long-standing request of Members.')
   })
 })

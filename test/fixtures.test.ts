@@ -157,8 +157,12 @@ describe('hard-wrapped Chinese (zh-wrapped.txt)', () => {
   const {tree} = parse('zh-wrapped.txt')
   it('joins CJK lines with no space, and a line starting with closing punctuation', () => {
     const [one, two] = paragraphs(tree)
-    expect(ownText(one!)).toBe('經濟科在一九九七年一月向委員會提交的文件中，表示將成立一個諮詢委員會，以協調本港資訊基建的發展。委員會已經成立，並於一九九七年三月開始運作。')
-    expect(ownText(two!)).toBe('本港已提供最先進的電訊服務，包括高容量數據通訊服務。在一九九五年，本港在固定電訊網絡引入競爭，3家新營辦商已安裝光纖幹線網絡。互聯網亦已廣泛使用。')
+    expect(ownText(one!)).toBe(
+      '經濟科在一九九七年一月向委員會提交的文件中，表示將成立一個諮詢委員會，以協調本港資訊基建的發展。委員會已經成立，並於一九九七年三月開始運作。'
+    )
+    expect(ownText(two!)).toBe(
+      '本港已提供最先進的電訊服務，包括高容量數據通訊服務。在一九九五年，本港在固定電訊網絡引入競爭，3家新營辦商已安裝光纖幹線網絡。互聯網亦已廣泛使用。'
+    )
   })
 })
 

@@ -18,7 +18,16 @@ import {all, root, seed} from './helpers/tree.js'
 
 const CHROMIUM = process.env.LEGCO_CHROMIUM ?? '/usr/bin/chromium'
 const hasBrowser = existsSync(CHROMIUM)
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync'
+]
 
 describe.skipIf(!hasBrowser)('the HTML page in headless Chromium', () => {
   let context: BrowserContext
@@ -58,7 +67,9 @@ describe.skipIf(!hasBrowser)('the HTML page in headless Chromium', () => {
     const require = createRequire(import.meta.url)
     await page.addScriptTag({content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')})
     const violations = await page.evaluate(async () => {
-      const result = await (globalThis as unknown as {axe: {run: () => Promise<{violations: {id: string; impact: string; help: string; nodes: unknown[]}[]}>}}).axe.run()
+      const result = await (
+        globalThis as unknown as {axe: {run: () => Promise<{violations: {id: string; impact: string; help: string; nodes: unknown[]}[]}>}}
+      ).axe.run()
       return result.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length}))
     })
     return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes} nodes): ${v.help}`)
@@ -70,7 +81,7 @@ describe.skipIf(!hasBrowser)('the HTML page in headless Chromium', () => {
     expect(await page.locator('script').count()).toBe(0)
     const target = page.locator('#p12')
     expect(await target.count()).toBe(1)
-    expect((await target.innerText()).startsWith('12.')).toBe(true)
+    expect((await target.textContent()).startsWith('12.')).toBe(true)
     // The link scrolled the page to it.
     const box = (await target.boundingBox())!
     expect(box.y).toBeGreaterThanOrEqual(-1)
@@ -79,11 +90,13 @@ describe.skipIf(!hasBrowser)('the HTML page in headless Chromium', () => {
 
     // What the reader sees in front of each paragraph is its printed marker, in order; no list numbers added.
     const shown = await page.locator('.paragraph .num').allInnerTexts()
-    const printed = all<Paragraph>(tree, 'paragraph').filter((p) => p.number !== null && !p.inferred).map((p) => p.marker)
+    const printed = all<Paragraph>(tree, 'paragraph')
+      .filter((p) => p.number !== null && !p.inferred)
+      .map((p) => p.marker)
     expect(shown).toEqual(printed)
     expect(await page.evaluate(() => [...document.querySelectorAll('ol.items')].every((ol) => getComputedStyle(ol).listStyleType === 'none'))).toBe(true)
     const firstItem = page.locator('li[id$="-a"]').first()
-    expect((await firstItem.innerText()).startsWith('(a)')).toBe(true)
+    expect((await firstItem.textContent()).startsWith('(a)')).toBe(true)
 
     await page.evaluate(() => window.scrollTo(0, 0))
     await page.screenshot({path: join(root, 'docs/html-seed.png')})
@@ -104,8 +117,8 @@ describe.skipIf(!hasBrowser)('the HTML page in headless Chromium', () => {
     const cells = await row.locator('td').all()
     expect(await cells[0]!.getAttribute('lang')).toBe('zh-Hant')
     expect(await cells[1]!.getAttribute('lang')).toBe('en')
-    expect((await cells[0]!.innerText()).startsWith('3.')).toBe(true)
-    expect((await cells[1]!.innerText()).startsWith('3.')).toBe(true)
+    expect((await cells[0]!.textContent()).startsWith('3.')).toBe(true)
+    expect((await cells[1]!.textContent()).startsWith('3.')).toBe(true)
     expect(await serious(page)).toEqual([])
     expect(errors).toEqual([])
   }, 60_000)

@@ -10,7 +10,11 @@ import {lost} from './helpers/html.js'
 import {all, corpus, positionErrors, schemaErrors} from './helpers/tree.js'
 
 const dir = join(corpus, 'html')
-const files = existsSync(dir) ? readdirSync(dir).filter((name) => /\.html?$/.test(name)).sort() : []
+const files = existsSync(dir)
+  ? readdirSync(dir)
+      .filter((name) => /\.html?$/.test(name))
+      .sort()
+  : []
 
 /** Lines of text, tab-separated rows among them, table rows in the tree: as read on 2026-11-27. */
 const FACTS: Record<string, {lines: number; rows: number}> = {

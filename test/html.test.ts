@@ -53,7 +53,9 @@ describe('HTML detection', () => {
 describe('a table with colspan', () => {
   it('rows are tab-separated lines, a colspan gives empty cells, empty rows are left out', async () => {
     const {tree, text, source} = await page('table-colspan.html')
-    expect(text).toContain('Date\tMeeting\tVenue\n3 May\tPanel meeting (venue to be announced)\tRoom 3\nJoint meeting\t\tRoom 1\n10 May\tSubcommittee\tRoom 2\n')
+    expect(text).toContain(
+      'Date\tMeeting\tVenue\n3 May\tPanel meeting (venue to be announced)\tRoom 3\nJoint meeting\t\tRoom 1\n10 May\tSubcommittee\tRoom 2\n'
+    )
     const [table] = all<Table>(tree, 'table')
     // The reader keeps a colspan's empty cell (the tab pair above); the row tokeniser of today reads
     // two tabs as one cell gap, as it does for text input, so the tree's row has two cells.
@@ -146,12 +148,16 @@ describe('a truncated page', () => {
     checkInvariants(source, tree)
   })
   it('a menu page is a paper with no structure', async () => {
-    const {origin, text} = readHtml('<html><body><ul><li><a href="a">Council</a></li><li><a href="b">Committees</a></li></ul><p><a href="/">Home</a> | <a href="/s">Sitemap</a></p></body></html>') as never as {origin: unknown; text: string}
+    const {origin, text} = readHtml(
+      '<html><body><ul><li><a href="a">Council</a></li><li><a href="b">Committees</a></li></ul><p><a href="/">Home</a> | <a href="/s">Sitemap</a></p></body></html>'
+    ) as never as {origin: unknown; text: string}
     void origin
     expect(text).toBe('• Council\n• Committees\n\n')
     const loaded = loadHtml(new TextEncoder().encode('<html><body><p><a href="/">Home</a> | <a href="/s">Sitemap</a></p><p>Page not found</p></body></html>'))
-    expect('ok' in loaded).toBe(false === ('text' in loaded))
-    const result = await parseDocument(new TextEncoder().encode('<html><body><p><a href="/">Home</a> | <a href="/s">Sitemap</a></p><p>Page not found</p></body></html>'))
+    expect('ok' in loaded).toBe(false === 'text' in loaded)
+    const result = await parseDocument(
+      new TextEncoder().encode('<html><body><p><a href="/">Home</a> | <a href="/s">Sitemap</a></p><p>Page not found</p></body></html>')
+    )
     expect(result.messages.map((m) => m.ruleId)).toContain('parse/no-structure')
   })
 })

@@ -51,11 +51,13 @@ describe('CJK regexes are confined to src/lang/', () => {
     const text = [
       'const a = /[.．]$/',
       "const b = new RegExp('第' + x)",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template literal, to be scanned
       'const c = RegExp(`${y}號文件`)',
       "const d = /ascii/.test('中文')",
       "const e = new RegExp('[\\\\u3000]')"
     ].join('\n')
     const found = cjkRegexes(join(src, 'x.ts'), text)
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the same template literal as found
     expect(found).toEqual(['src/x.ts:1  /[.．]$/', "src/x.ts:2  '第' + x", 'src/x.ts:3  `${y}號文件`'])
   })
 })

@@ -75,7 +75,10 @@ describe('partial dates', () => {
   })
 
   it('finds a day of a month and a month alone', () => {
-    expect(all(ZH_MONTH_DAY, '3 月 20 日、4月1日')).toEqual([['3', '20'], ['4', '1']])
+    expect(all(ZH_MONTH_DAY, '3 月 20 日、4月1日')).toEqual([
+      ['3', '20'],
+      ['4', '1']
+    ])
     expect(all(ZH_MONTH, '12 月')).toEqual([['12']])
   })
 

@@ -9,7 +9,7 @@ describe('figures', () => {
     expect(all(FIGURE, '$5,000 萬')).toEqual([['5,000 萬', '5,000', undefined, undefined, '萬']])
     expect(all(FIGURE, '1.5 million')).toEqual([['1.5 million', '1', '.5', 'million', undefined]])
     expect(all(FIGURE, '30 mice')).toEqual([['30', '30', undefined, undefined, undefined]])
-    expect(FIGURE_UNITS['億']).toBe(1e8)
+    expect(FIGURE_UNITS.億).toBe(1e8)
     expect(FIGURE_UNITS.bn).toBe(1e9)
   })
 

@@ -35,7 +35,8 @@ describe('headings', () => {
   it('keys every heading word of every script', () => {
     const keys = new Set(HEADINGS.map((heading) => heading.key))
     expect(keys.size).toBe(HEADINGS.length)
-    for (const heading of HEADINGS) for (const word of [...heading.hant, ...heading.hans, ...heading.en]) expect([word, standardHeadingKey(word)]).toEqual([word, heading.key])
+    for (const heading of HEADINGS)
+      for (const word of [...heading.hant, ...heading.hans, ...heading.en]) expect([word, standardHeadingKey(word)]).toEqual([word, heading.key])
     expect(APPENDIX_WORDS.hans).toContain('附录')
   })
 })

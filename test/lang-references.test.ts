@@ -21,7 +21,7 @@ describe('references to paragraphs', () => {
       {side: '下文', list: '6(b)'}
     ])
     expect(groups(PARAGRAPH_REFERENCES, 'see paragraphs 3, 4 and 5 above')).toEqual([{side: 'above', list: '3, 4 and 5'}])
-    expect(SIDE_WORDS['後文']).toBe('below')
+    expect(SIDE_WORDS.後文).toBe('below')
     expect(SIDE_WORDS.hereof).toBeNull()
   })
 

@@ -5,7 +5,14 @@ import {standardHeadingKey} from '../src/lang/headings.js'
 describe('standardHeadingKey', () => {
   it('reads the standard words in three scripts, any case, numbered or spaced out', () => {
     expect(['目的', 'Purpose', 'PURPOSE', 'I. Purpose', '目 的', '背景', '过往的讨论', 'Relevant papers'].map(standardHeadingKey)).toEqual([
-      'purpose', 'purpose', 'purpose', 'purpose', 'purpose', 'background', 'previous-discussions', 'relevant-papers'
+      'purpose',
+      'purpose',
+      'purpose',
+      'purpose',
+      'purpose',
+      'background',
+      'previous-discussions',
+      'relevant-papers'
     ])
   })
 

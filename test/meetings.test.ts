@@ -65,7 +65,9 @@ describe('attendance', () => {
     expect(all<Section>(tree, 'section')).toEqual([])
   })
   it('reads an English name line then its post lines', () => {
-    const tree = parse('Minutes of meeting held on Monday, 2 April 2001 at 2:30 pm in Conference Room A\n\nClerk in attendance :\nMs Alice WONG\nChief Assistant Secretary (1)1\n\nStaff in attendance :\n- Mr Bob LEE\n- Senior Assistant Secretary (1)2\n\nI. Election of Chairman\n\n1. Text.\n')
+    const tree = parse(
+      'Minutes of meeting held on Monday, 2 April 2001 at 2:30 pm in Conference Room A\n\nClerk in attendance :\nMs Alice WONG\nChief Assistant Secretary (1)1\n\nStaff in attendance :\n- Mr Bob LEE\n- Senior Assistant Secretary (1)2\n\nI. Election of Chairman\n\n1. Text.\n'
+    )
     const [clerk, staff] = groups(tree)
     expect(clerk!.role).toBe('clerks')
     expect(people(clerk!)[0]).toMatchObject({name: 'Ms Alice WONG', post: 'Chief Assistant Secretary (1)1'})
@@ -91,7 +93,9 @@ describe('attendance', () => {
     expect(names(groups(tree)[0]!)).toEqual(['Hon A B', 'Hon C D', 'Dr Hon E F', 'Ir Dr Hon G H'])
   })
   it('joins a label cut by the column layout, its colon on the next line', () => {
-    const tree = parse('Minutes of meeting\n\nPublic officers\nattending\n: Agenda item II\nHousing Bureau\nMr A B\nSecretary for Housing\n\nI. Item\n\n1. Text.\n')
+    const tree = parse(
+      'Minutes of meeting\n\nPublic officers\nattending\n: Agenda item II\nHousing Bureau\nMr A B\nSecretary for Housing\n\nI. Item\n\n1. Text.\n'
+    )
     const [group] = groups(tree)
     expect(group).toMatchObject({label: 'Public officers attending', separator: ':', role: 'officers'})
     expect(group!.children.map((child) => child.type)).toEqual(['caption', 'caption', 'person'])
@@ -109,7 +113,9 @@ describe('attendance', () => {
 
 describe('minutes body', () => {
   it('numbers agenda items, following the sequence when the numeral is glued', () => {
-    const tree = parse('Minutes of meeting\n\nMembers present :\nHon A B\n\nI Election of Chairman\n\n1. Text one.\n\nIIInformation paper\n\n2. Text two.\n\nIIIIssues raised\n\n3. Text three.\n')
+    const tree = parse(
+      'Minutes of meeting\n\nMembers present :\nHon A B\n\nI Election of Chairman\n\n1. Text one.\n\nIIInformation paper\n\n2. Text two.\n\nIIIIssues raised\n\n3. Text three.\n'
+    )
     expect(all<Section>(tree, 'section').map((section) => [section.number, section.title])).toEqual([
       ['I', 'Election of Chairman'],
       ['II', 'Information paper'],
@@ -117,7 +123,9 @@ describe('minutes body', () => {
     ])
   })
   it('makes a post-meeting note a note node, apart from the paragraph before it', () => {
-    const tree = parse('Minutes of meeting\n\nMembers present :\nHon A B\n\nI. Item\n\n1. Members agreed to meet again on a date to be fixed by the Chairman in due course after the recess.\n(Post-meeting note: the meeting was fixed for 2 May.)\n2. The meeting ended.\n')
+    const tree = parse(
+      'Minutes of meeting\n\nMembers present :\nHon A B\n\nI. Item\n\n1. Members agreed to meet again on a date to be fixed by the Chairman in due course after the recess.\n(Post-meeting note: the meeting was fixed for 2 May.)\n2. The meeting ended.\n'
+    )
     expect(all(tree, 'note')).toHaveLength(1)
     expect(all(tree, 'paragraph').map((paragraph) => (paragraph as {number: string | null}).number)).toEqual(['1', null, '2'])
   })

@@ -12,7 +12,12 @@ import {dirname, join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {root, seedPath} from './helpers/tree.js'
 
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {name: string; version: string; dependencies: Record<string, string>; exports: Record<string, unknown>}
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  name: string
+  version: string
+  dependencies: Record<string, string>
+  exports: Record<string, unknown>
+}
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 const env = {...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false'}
 
@@ -76,7 +81,21 @@ describe.skipIf(skip)('the packed package, installed into a scratch package', ()
   afterAll(() => rmSync(dir, {recursive: true, force: true}))
 
   it('holds the built library, its types, the CLI, the schema, README and LICENSE, and no sources or tests', () => {
-    for (const file of ['LICENSE', 'README.md', 'package.json', 'bin/legco.cjs', 'dist/cli-bundle/main.cjs', 'dist/index.js', 'dist/index.d.ts', 'dist/api/check.js', 'dist/api/check.d.ts', 'dist/api/align.js', 'dist/api/align.d.ts', 'schema/paper.schema.json', 'docs/tree.md']) {
+    for (const file of [
+      'LICENSE',
+      'README.md',
+      'package.json',
+      'bin/legco.cjs',
+      'dist/cli-bundle/main.cjs',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/api/check.js',
+      'dist/api/check.d.ts',
+      'dist/api/align.js',
+      'dist/api/align.d.ts',
+      'schema/paper.schema.json',
+      'docs/tree.md'
+    ]) {
       expect(files).toContain(file)
     }
     expect(files.filter((file) => /^(src|test|fixtures|seeds|scripts|bench)\//.test(file))).toEqual([])
@@ -144,7 +163,16 @@ describe.skipIf(skip)('the packed package, installed into a scratch package', ()
     writeFileSync(
       join(app, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: {target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: false, resolveJsonModule: true, types: ['node']},
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          resolveJsonModule: true,
+          types: ['node']
+        },
         files: ['use.ts']
       })
     )

@@ -38,7 +38,7 @@ function nodes(tree: Node, type: string): Array<Node & Record<string, unknown>> 
   const out: Array<Node & Record<string, unknown>> = []
   const walk = (node: Node): void => {
     if (node.type === type) out.push(node as Node & Record<string, unknown>)
-    for (const child of ((node as {children?: Node[]}).children ?? [])) walk(child)
+    for (const child of (node as {children?: Node[]}).children ?? []) walk(child)
   }
   walk(tree)
   return out

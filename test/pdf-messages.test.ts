@@ -39,7 +39,13 @@ describe('positions on PDF input', () => {
   })
 
   it('keeps line:column for text input', () => {
-    const message = {reason: 'r', ruleId: 'x', source: 'legco' as const, severity: 'error' as const, place: {start: {line: 4, column: 2, offset: 9}, end: {line: 4, column: 3, offset: 10}}}
+    const message = {
+      reason: 'r',
+      ruleId: 'x',
+      source: 'legco' as const,
+      severity: 'error' as const,
+      place: {start: {line: 4, column: 2, offset: 9}, end: {line: 4, column: 3, offset: 10}}
+    }
     expect(formatText([{file: 'paper.txt', messages: [message]}])).toContain('paper.txt:4:2  error')
   })
 })

@@ -14,7 +14,18 @@ async function makePaper(): Promise<Uint8Array> {
   const doc = await PDFDocument.create()
   const font = await doc.embedFont(StandardFonts.Helvetica)
   const pages = [
-    ['LC Paper No. CB(4)101/2025(01)', '', 'Purpose', '', 'This paper reports on the pilot scheme.', '', 'Background', '', '2. The pilot scheme started in 2024 and covers all', 'public libraries in the territory. It will run for'],
+    [
+      'LC Paper No. CB(4)101/2025(01)',
+      '',
+      'Purpose',
+      '',
+      'This paper reports on the pilot scheme.',
+      '',
+      'Background',
+      '',
+      '2. The pilot scheme started in 2024 and covers all',
+      'public libraries in the territory. It will run for'
+    ],
     ['two years before a review.', '', '3. Members are invited to note the progress of the', 'scheme.'],
     ['Latest development', '', '4. The review will start in 2026.']
   ]
@@ -40,7 +51,9 @@ describe('a PDF made here', () => {
     expect(tree.meta.paperNo).toBe('CB(4)101/2025(01)')
     expect(sections(tree).map((s) => s.key)).toEqual(['purpose', 'background', 'latest-development'])
     expect(paragraphs(tree).map((p) => p.number)).toEqual(['1', '2', '3', '4'])
-    expect(ownText(paragraphs(tree)[1]!)).toBe('The pilot scheme started in 2024 and covers all public libraries in the territory. It will run for two years before a review.')
+    expect(ownText(paragraphs(tree)[1]!)).toBe(
+      'The pilot scheme started in 2024 and covers all public libraries in the territory. It will run for two years before a review.'
+    )
     expect(ownText(paragraphs(tree)[2]!)).toBe('Members are invited to note the progress of the scheme.')
   })
 
@@ -120,7 +133,10 @@ describe.skipIf(!hasCorpus)('the corpus PDFs', () => {
   }
 
   it('the scanned ones say so and still give the stamp', async () => {
-    for (const [name, paperNo] of [['cb3-710-11-c.zh.pdf', 'CB(3)710/2026(11)'], ['cb4-1616-20-21-01-ed-submission-2021.zh.pdf', 'CB(4)1616/20-21(01)']]) {
+    for (const [name, paperNo] of [
+      ['cb3-710-11-c.zh.pdf', 'CB(3)710/2026(11)'],
+      ['cb4-1616-20-21-01-ed-submission-2021.zh.pdf', 'CB(4)1616/20-21(01)']
+    ]) {
       const {tree, scanned} = await parseDocument(pdf(name!), name)
       expect(scanned).toBe(true)
       expect(tree.meta.paperNo).toBe(paperNo)

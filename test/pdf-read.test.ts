@@ -96,13 +96,7 @@ describe('readPdf on a PDF made here', () => {
   it('puts a blank line at a paragraph gap and none at normal spacing', () => {
     const lines = pageLines(result, 1)
     const at = (s: string): number => lines.indexOf(s)
-    expect(lines.slice(at('first line'), at('fifth line') + 1)).toEqual([
-      'first line',
-      'second line',
-      'third line',
-      'fourth line',
-      'fifth line'
-    ])
+    expect(lines.slice(at('first line'), at('fifth line') + 1)).toEqual(['first line', 'second line', 'third line', 'fourth line', 'fifth line'])
     expect(lines[at('after a gap') - 1]).toBe('')
     expect(lines[at('after a gap') + 1]).toBe('Hello world')
   })

@@ -6,7 +6,40 @@ import {toMarkdown} from '../src/emit/markdown.js'
 import {positionErrors, schemaErrors, seed, unaccounted} from './helpers/tree.js'
 
 /** Pieces that the parser treats specially, to make random input hit its rules. */
-const TOKENS = ['\n', '\n\n', '\r\n', '\t', ' ', '　', '2. ', '２．', '(a) ', '（ｉ）', '- ', '* ', '**', '|', '---|', '# ', '目的', '背景', '立法會秘書處', '附件A', '- 2 -', '\f', '\\', '。', '：', '2024 年 3 月 28 日', 'Purpose', 'Annex A', '1.', '(ii)', '“', '》']
+const TOKENS = [
+  '\n',
+  '\n\n',
+  '\r\n',
+  '\t',
+  ' ',
+  '　',
+  '2. ',
+  '２．',
+  '(a) ',
+  '（ｉ）',
+  '- ',
+  '* ',
+  '**',
+  '|',
+  '---|',
+  '# ',
+  '目的',
+  '背景',
+  '立法會秘書處',
+  '附件A',
+  '- 2 -',
+  '\f',
+  '\\',
+  '。',
+  '：',
+  '2024 年 3 月 28 日',
+  'Purpose',
+  'Annex A',
+  '1.',
+  '(ii)',
+  '“',
+  '》'
+]
 
 const mangled = fc
   .array(

@@ -69,7 +69,12 @@ describe('bounded input (--max-size)', () => {
     const dir = temp()
     const path = join(dir, 'p.txt')
     writeFileSync(path, seed)
-    for (const args of [['parse', path], ['check', path], ['align', path, seedPath], ['parse', path, seedPath, '-f', 'ndjson']]) {
+    for (const args of [
+      ['parse', path],
+      ['check', path],
+      ['align', path, seedPath],
+      ['parse', path, seedPath, '-f', 'ndjson']
+    ]) {
       const {code, stderr} = legco([...args, '--max-size', '1K'])
       expect(stderr).toMatch(/larger than the limit of 1 KB/)
       expect(code).toBe(args.length > 3 ? 1 : 2) // a batch: that file fails, the other is parsed
@@ -187,7 +192,10 @@ describe('temporary files', () => {
 describe('smaller cases', () => {
   it('-o into a folder that does not exist is exit 2 saying so, and makes no folder', () => {
     const dir = temp()
-    for (const args of [['parse', seedPath], ['align', seedPath, seedPath, '-q']]) {
+    for (const args of [
+      ['parse', seedPath],
+      ['align', seedPath, seedPath, '-q']
+    ]) {
       const {code, stderr} = legco([...args, '-o', join(dir, 'missing/out.json')])
       expect(code).toBe(2)
       expect(stderr).toMatch(/the folder .*missing does not exist/)

@@ -49,7 +49,9 @@ describe('the seed paper (CB(1)369/2024(05), a background brief)', () => {
     expect(items(four).map((item) => item.label)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g'])
     expect(items(four).every((item) => item.style === 'lower-alpha' && item.marker === `(${item.label})`)).toBe(true)
     expect(ownText(four)).toBe('為善用科技提升政府的管理效率和優化城市管理，政府於 2020 年推出《香港智慧城市藍圖 2.0》，在 6 個智慧範疇下提出多項措施，包括：')
-    expect(items(four)[6]!.children).toEqual([expect.objectContaining({type: 'text', value: expect.stringMatching(/^進行電子政府審計：.*有關工作已於 2023 年年底完成。$/)})])
+    expect(items(four)[6]!.children).toEqual([
+      expect.objectContaining({type: 'text', value: expect.stringMatching(/^進行電子政府審計：.*有關工作已於 2023 年年底完成。$/)})
+    ])
     expect(list.filter((paragraph) => paragraph !== four).flatMap((paragraph) => items(paragraph))).toEqual([])
   })
 
@@ -73,7 +75,9 @@ describe('the seed paper (CB(1)369/2024(05), a background brief)', () => {
       [1, '最新情況'],
       [1, '相關文件']
     ])
-    const keys = sections(tree).filter((section) => section.depth === 1).map((section) => section.key)
+    const keys = sections(tree)
+      .filter((section) => section.depth === 1)
+      .map((section) => section.key)
     expect(keys).toEqual(['purpose', 'background', 'previous-discussions', 'council-questions', 'latest-development', 'relevant-papers'])
   })
 
@@ -100,7 +104,9 @@ describe('the seed paper (CB(1)369/2024(05), a background brief)', () => {
       '在促進跨境數據流通方面, 創科工業局與國家互聯網信息辦公室(“網信辦”)於 2023 年 6 月簽訂《促進粵港澳大灣區數據跨境流動的合作備忘錄》, 在粵港澳大灣區(“大灣區”)以先行先試方式, 簡化區內企業的個人數據流動到香港的合規安排, 促進灣區經濟及發展融合。按《備忘錄》的框架, 創科工業局與網信辦於 2023 年 12 月 13 日共同發布《粵港澳大灣區(內地、香港)個人信息跨境流動標準合同》便利措施, 讓個人' +
         '信息處理者及接收方可以按自願原則及統一的範本訂立標準合同，規範合同雙方就個人信息跨境流動的責任和義務，以促進及簡化大灣區內地城市的個人信息跨境流動到香港的合規安排。'
     )
-    expect(text('12')).toBe('議員詢問政府當局如何推動更多政府部門和公私營機構推出利用“智方便”接達的網上服務。政府當局表示，資科辦正與數碼港合作推出沙盒計劃，讓公私營機構可藉沙盒計劃進行概念驗證測試。')
+    expect(text('12')).toBe(
+      '議員詢問政府當局如何推動更多政府部門和公私營機構推出利用“智方便”接達的網上服務。政府當局表示，資科辦正與數碼港合作推出沙盒計劃，讓公私營機構可藉沙盒計劃進行概念驗證測試。'
+    )
     expect(text('17')).toBe(
       '議員問及政府當局會如何解決各部門的服務平台出現數據互不相通的情況。政府當局解釋，資科辦現正構建“授權數據交換閘”，讓市民可選擇授權政府通過部門之間的系統分享其個人資料。此舉有助解決部門的系統數據互不連通的問題。部門將更新資訊科技系統，讓各部門可標準化地互相交換' +
         '數據。議員建議政府當局設立一體化平台及建立中央數據庫，以達至真正的數據互聯互通。'
@@ -110,7 +116,9 @@ describe('the seed paper (CB(1)369/2024(05), a background brief)', () => {
   it('keeps inline Markdown as a strong node', () => {
     const twentyTwo = paragraphs(tree)[21]!
     expect(twentyTwo.children.map((child) => child.type)).toEqual(['text', 'strong', 'text'])
-    expect(ownText(twentyTwo)).toBe('議員曾在立法會會議上就成立“數字政策辦公室”，以及電子政務的發展事宜提出質詢。該等質詢的詳細內容及政府當局的答覆，可透過載於附錄的超連結閱覽。')
+    expect(ownText(twentyTwo)).toBe(
+      '議員曾在立法會會議上就成立“數字政策辦公室”，以及電子政務的發展事宜提出質詢。該等質詢的詳細內容及政府當局的答覆，可透過載於附錄的超連結閱覽。'
+    )
   })
 
   it('reads the signature block', () => {
@@ -124,7 +132,8 @@ describe('the seed paper (CB(1)369/2024(05), a background brief)', () => {
     expect(appendix!.label).toBeNull()
     const tables = all<Table>(tree, 'table')
     expect(tables.map((table) => table.children.length)).toEqual([7, 4])
-    const cells = (table: Table, row: number) => table.children[row]!.children.map((cell) => cell.children.map((c) => (c.type === 'text' ? c.value : '')).join(''))
+    const cells = (table: Table, row: number) =>
+      table.children[row]!.children.map((cell) => cell.children.map((c) => (c.type === 'text' ? c.value : '')).join(''))
     expect(cells(tables[0]!, 0)).toEqual(['委員會', '會議日期', '文件'])
     expect(cells(tables[0]!, 6)).toEqual(['發展智慧城市事宜小組委員會', '2023年4月25日', '議程 第I項:智慧城市發展的下一階段工作 會議紀要'])
     expect(cells(tables[1]!, 0)).toEqual(['立法會會議', '文件'])
@@ -133,7 +142,15 @@ describe('the seed paper (CB(1)369/2024(05), a background brief)', () => {
 
   it('orders the top level: header, sections, signature, appendix', () => {
     expect(tree.children.map((node) => node.type)).toEqual([
-      'header', 'section', 'section', 'section', 'section', 'section', 'section', 'signature', 'appendix'
+      'header',
+      'section',
+      'section',
+      'section',
+      'section',
+      'section',
+      'section',
+      'signature',
+      'appendix'
     ])
   })
 

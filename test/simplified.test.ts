@@ -12,7 +12,14 @@ function skeleton(tree: Paper) {
     items: items(tree).map((i) => [i.label, i.style]),
     tables: all<Table>(tree, 'table').map((t) => t.children.length),
     top: tree.children.map((node) => node.type),
-    meta: {paperNo: tree.meta.paperNo, fileRef: tree.meta.fileRef, meetingDate: tree.meta.meetingDate, issueDate: tree.meta.issueDate, kind: tree.meta.kind, issuedBy: tree.meta.issuedBy.length}
+    meta: {
+      paperNo: tree.meta.paperNo,
+      fileRef: tree.meta.fileRef,
+      meetingDate: tree.meta.meetingDate,
+      issueDate: tree.meta.issueDate,
+      kind: tree.meta.kind,
+      issuedBy: tree.meta.issuedBy.length
+    }
   }
 }
 
@@ -35,7 +42,20 @@ describe('the seed in Simplified Chinese', async () => {
 
   it('has the structure of the Traditional original', () => {
     expect(skeleton(tree)).toEqual(skeleton(original))
-    expect(sections(tree).map((s) => s.title).slice(0, 8)).toEqual(['目的', '背景', '成立“数字政策办公室”', '推动数字政府的措施', '配合数据流通的措施', '《香港促进数据流通及保障数据安全的政策宣言》', '《促进粤港澳大湾区数据跨境流动的合作备忘录》', '过往的讨论'])
+    expect(
+      sections(tree)
+        .map((s) => s.title)
+        .slice(0, 8)
+    ).toEqual([
+      '目的',
+      '背景',
+      '成立“数字政策办公室”',
+      '推动数字政府的措施',
+      '配合数据流通的措施',
+      '《香港促进数据流通及保障数据安全的政策宣言》',
+      '《促进粤港澳大湾区数据跨境流动的合作备忘录》',
+      '过往的讨论'
+    ])
     expect(tree.meta.committee).toBe('资讯科技及广播事务委员会')
     expect(unaccounted(hans, tree)).toEqual([])
     expect(positionErrors(hans, tree)).toEqual([])

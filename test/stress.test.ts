@@ -29,6 +29,8 @@ describe('stress: hostile shapes at 1x and 4x', () => {
   }
 
   afterAll(() => {
-    process.stderr.write(`stress: ${skipped.length} known failures skipped (npm run stress runs them):\n${skipped.map((shape) => `  ${shape.name}: ${shape.known!.reason}\n`).join('')}`)
+    process.stderr.write(
+      `stress: ${skipped.length} known failures skipped (npm run stress runs them):\n${skipped.map((shape) => `  ${shape.name}: ${shape.known!.reason}\n`).join('')}`
+    )
   })
 })

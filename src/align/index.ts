@@ -172,7 +172,12 @@ function collect(tree: Paper): Version {
     for (const node of nodes) {
       if (node.type === 'section') {
         const s = node
-        sections.push({node: s, parent: section, anchors: anchorsOf(s.title), side: {kind: 'section', title: s.title, depth: s.depth, key: s.key, position: s.position}})
+        sections.push({
+          node: s,
+          parent: section,
+          anchors: anchorsOf(s.title),
+          side: {kind: 'section', title: s.title, depth: s.depth, key: s.key, position: s.position}
+        })
         walk(s.children, sections.length - 1)
       } else if (node.type === 'appendix') {
         const a = node
@@ -341,7 +346,10 @@ export function align(first: Paper, second: Paper, options: AlignOptions = {}): 
     const b = enSectionPair.get(en.paragraphs[c.j]!.section)
     return a !== undefined && b !== undefined && a !== b && c.shared.length === 0
   }
-  const chain = bestChain(candidates.filter((c) => !crosses(c)), m)
+  const chain = bestChain(
+    candidates.filter((c) => !crosses(c)),
+    m
+  )
 
   // 3. A lone paragraph on each side between two pairs, in one pair of sections.
   const pairs: Scored[] = [...chain]
@@ -409,7 +417,9 @@ export function align(first: Paper, second: Paper, options: AlignOptions = {}): 
   )
 
   if (pairs.length === 0 && zh.paragraphs.length > 0 && en.paragraphs.length > 0) {
-    messages.push(warn('align/nothing-paired', 'no paragraph of one version pairs with any of the other: are these two versions of the same paper?', 'zh', null, null))
+    messages.push(
+      warn('align/nothing-paired', 'no paragraph of one version pairs with any of the other: are these two versions of the same paper?', 'zh', null, null)
+    )
   }
 
   messages.sort((a, b) => (a.side === b.side ? (a.place?.start.offset ?? -1) - (b.place?.start.offset ?? -1) : a.side === firstSide ? -1 : 1))
@@ -502,7 +512,9 @@ function describe(node: Paragraph | Item): string {
 function counterpart(node: Paragraph | Item, side: Side, ctx: Context): string {
   const {line, column} = node.position.start
   const name = ctx.names[side]
-  return name ? `${describe(node)} of ${name}:${line}:${column}` : `${describe(node)} of the ${side === 'zh' ? 'Chinese' : 'English'} version (line ${line}, column ${column})`
+  return name
+    ? `${describe(node)} of ${name}:${line}:${column}`
+    : `${describe(node)} of the ${side === 'zh' ? 'Chinese' : 'English'} version (line ${line}, column ${column})`
 }
 
 function second(first: Side): Side {
@@ -584,7 +596,9 @@ function paragraphCandidates(zh: Version, en: Version, dfZh: Map<string, number>
  */
 function shifted(candidates: Scored[], chain: Scored[], zh: Version, en: Version, dfZh: Map<string, number>, dfEn: Map<string, number>): Scored[] {
   const numeric = (value: string | null) => (value !== null && /^\d+$/.test(value) ? Number(value) : null)
-  const anchored = chain.filter((pair) => pair.shared.length > 0 && numeric(zh.paragraphs[pair.i]!.node.number) !== null && numeric(en.paragraphs[pair.j]!.node.number) !== null)
+  const anchored = chain.filter(
+    (pair) => pair.shared.length > 0 && numeric(zh.paragraphs[pair.i]!.node.number) !== null && numeric(en.paragraphs[pair.j]!.node.number) !== null
+  )
   if (!anchored.some((pair) => pair.relation === 'different')) return candidates
   const shiftOf = (pair: Scored) => numeric(zh.paragraphs[pair.i]!.node.number)! - numeric(en.paragraphs[pair.j]!.node.number)!
   // For each Chinese paragraph: the shift there, or null when it cannot be told, or undefined when no anchored pair bears on it.
@@ -626,13 +640,7 @@ function shifted(candidates: Scored[], chain: Scored[], zh: Version, en: Version
   return kept
 }
 
-function fillGaps(
-  zh: Version,
-  en: Version,
-  chain: Scored[],
-  zhSectionPair: Map<number, number>,
-  enSectionPair: Map<number, number>
-): Scored[] {
+function fillGaps(zh: Version, en: Version, chain: Scored[], zhSectionPair: Map<number, number>, enSectionPair: Map<number, number>): Scored[] {
   const filled: Scored[] = []
   const bounds: [number, number][] = [[-1, -1], ...chain.map((pair): [number, number] => [pair.i, pair.j]), [zh.paragraphs.length, en.paragraphs.length]]
   // The group of a paragraph: its pair of sections ('s3'), or 'top' outside any section; null in an unpaired section.
@@ -671,17 +679,39 @@ function reportPair(pair: Scored, u: ParagraphUnit, v: ParagraphUnit, ctx: Conte
   if (pair.shift !== undefined) {
     const how = pair.conflict ? '; they share no figure, date or name: check the pair' : anchors ? ` (and by ${anchors})` : ''
     messages.push(
-      warn('align/number-mismatch', `${describe(here.node)} pairs with ${them}: the numbering differs by ${Math.abs(pair.shift)} here, as in the pairs around it that share figures or names${how}`, firstSide, here.node.position, there.node.position)
+      warn(
+        'align/number-mismatch',
+        `${describe(here.node)} pairs with ${them}: the numbering differs by ${Math.abs(pair.shift)} here, as in the pairs around it that share figures or names${how}`,
+        firstSide,
+        here.node.position,
+        there.node.position
+      )
     )
   } else if (pair.relation === 'different' || pair.relation === 'missing') {
     const basis = pair.by === 'position' ? 'by position only: nothing else confirms it' : `by ${anchors}`
     const numbers = pair.relation === 'different' ? 'the numbers differ' : 'one of them is not numbered'
-    messages.push(warn('align/number-mismatch', `${describe(here.node)} pairs with ${them} ${basis}; ${numbers}`, firstSide, here.node.position, there.node.position))
+    messages.push(
+      warn('align/number-mismatch', `${describe(here.node)} pairs with ${them} ${basis}; ${numbers}`, firstSide, here.node.position, there.node.position)
+    )
   } else if (pair.by === 'position') {
-    messages.push(warn('align/by-position', `${describe(here.node)} pairs with ${them} by position only: nothing else confirms it`, firstSide, here.node.position, there.node.position))
+    messages.push(
+      warn(
+        'align/by-position',
+        `${describe(here.node)} pairs with ${them} by position only: nothing else confirms it`,
+        firstSide,
+        here.node.position,
+        there.node.position
+      )
+    )
   } else if (pair.conflict) {
     messages.push(
-      warn('align/anchor-mismatch', `${describe(here.node)} pairs with ${them} by number, but they share no figure, date or name: check the pair`, firstSide, here.node.position, there.node.position)
+      warn(
+        'align/anchor-mismatch',
+        `${describe(here.node)} pairs with ${them} by number, but they share no figure, date or name: check the pair`,
+        firstSide,
+        here.node.position,
+        there.node.position
+      )
     )
   }
 }
@@ -751,7 +781,6 @@ function alignSections(zh: Version, en: Version, chain: Scored[]): [number, numb
 function itemSide(item: Item): ItemSide {
   return {label: item.label, marker: item.marker, text: ownText(item), position: item.position}
 }
-
 
 /** The place of an item in its list, whatever its style: (c), (iii), 3. and the third bullet are all 3. */
 function ordinal(item: Item, index: number): number {
@@ -832,16 +861,32 @@ function alignItems(a: Paragraph | Item, b: Paragraph | Item, ctx: Context): Ite
       const y = j === null ? null : right[j]!
       const pair = i !== null && j !== null ? byIndex.get(i)! : null
       const [zhItem, enItem] = firstSide === 'zh' ? [x, y] : [y, x]
-      const entry: ItemPair = {zh: zhItem ? itemSide(zhItem) : null, en: enItem ? itemSide(enItem) : null, by: pair ? pair.by : null, anchors: pair ? pair.shared : [], items: []}
+      const entry: ItemPair = {
+        zh: zhItem ? itemSide(zhItem) : null,
+        en: enItem ? itemSide(enItem) : null,
+        by: pair ? pair.by : null,
+        anchors: pair ? pair.shared : [],
+        items: []
+      }
       if (x && y && pair) {
         const them = counterpart(y, second(firstSide), ctx)
         if (pair.by === 'position') {
-          messages.push(warn('align/by-position', `${describe(x)} pairs with ${them} by position only: nothing else confirms it`, firstSide, x.position, y.position))
+          messages.push(
+            warn('align/by-position', `${describe(x)} pairs with ${them} by position only: nothing else confirms it`, firstSide, x.position, y.position)
+          )
         } else if (pair.labelsDiffer) {
           const basis = pair.relation === 'same' ? 'by its place in the list' : `by shared ${[...new Set(pair.shared)].slice(0, 4).map(anchorLabel).join(', ')}`
           messages.push(warn('align/label-mismatch', `${describe(x)} pairs with ${them} ${basis}; the labels differ`, firstSide, x.position, y.position))
         } else if (pair.conflict) {
-          messages.push(warn('align/anchor-mismatch', `${describe(x)} pairs with ${them} by label, but they share no figure, date or name: check the pair`, firstSide, x.position, y.position))
+          messages.push(
+            warn(
+              'align/anchor-mismatch',
+              `${describe(x)} pairs with ${them} by label, but they share no figure, date or name: check the pair`,
+              firstSide,
+              x.position,
+              y.position
+            )
+          )
         }
         entry.items = alignItems(x, y, ctx)
       } else {

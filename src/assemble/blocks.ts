@@ -156,7 +156,14 @@ export function toBlocks(tokens: readonly Token[], width: number): Block[] {
         continue
       case 'definition':
         // `[^1]: words` — a footnote as Markdown writes it.
-        blocks.push({kind: 'footnote', identifier: token.identifier, marker: token.marker, lines: [token.line], pieces: token.rest ? [token.rest] : [], gapBefore: gap})
+        blocks.push({
+          kind: 'footnote',
+          identifier: token.identifier,
+          marker: token.marker,
+          lines: [token.line],
+          pieces: token.rest ? [token.rest] : [],
+          gapBefore: gap
+        })
         current = null
         continue
       case 'note': {
@@ -165,7 +172,15 @@ export function toBlocks(tokens: readonly Token[], width: number): Block[] {
         if (!token.first && last && last.kind === 'footnote') {
           last.lines.push(token.line)
           last.pieces.push(token.rest)
-        } else blocks.push({kind: 'footnote', identifier: token.identifier, marker: token.identifier, lines: [token.line], pieces: token.rest.end > token.rest.start ? [token.rest] : [], gapBefore: gap})
+        } else
+          blocks.push({
+            kind: 'footnote',
+            identifier: token.identifier,
+            marker: token.identifier,
+            lines: [token.line],
+            pieces: token.rest.end > token.rest.start ? [token.rest] : [],
+            gapBefore: gap
+          })
         continue
       }
       default:
@@ -185,8 +200,7 @@ export function toBlocks(tokens: readonly Token[], width: number): Block[] {
         if (cur && cur.kind === 'table' && (!gap || cur.rows[0]!.token.cells.length === token.cells.length) && cur.rows[0]!.token.pipe === token.pipe) {
           cur.rows.push({token, more: []})
           gap = false
-        }
-        else open({kind: 'table', rows: [{token, more: []}], gapBefore: gap})
+        } else open({kind: 'table', rows: [{token, more: []}], gapBefore: gap})
         break
       case 'heading':
         open({kind: 'heading', token, lines: [token.line], gapBefore: gap})
@@ -203,7 +217,10 @@ export function toBlocks(tokens: readonly Token[], width: number): Block[] {
         if (cur && !gap && cur.kind === 'table' && !cur.rows[0]!.token.pipe) {
           if (line.tabbed) {
             // `\t議程…` under a row: a row whose first cell is empty (a wrap cut the row at a tab).
-            const cells = [{start: line.start, end: line.start, text: ''}, {start: line.start, end: line.end, text: line.text}]
+            const cells = [
+              {start: line.start, end: line.start, text: ''},
+              {start: line.start, end: line.end, text: line.text}
+            ]
             cur.rows.push({token: {kind: 'row', line, cells, pipe: false}, more: []})
             break
           }
@@ -217,7 +234,13 @@ export function toBlocks(tokens: readonly Token[], width: number): Block[] {
           cur.lines.push(line)
           cur.pieces.push(token.rest)
         } else {
-          const block: TextBlock = {kind: 'text', lines: [line], pieces: [token.rest], gapBefore: gap || (cur !== null && (cur.kind === 'table' || cur.kind === 'heading')), pageTurn: pageTurn || line.pageBreak}
+          const block: TextBlock = {
+            kind: 'text',
+            lines: [line],
+            pieces: [token.rest],
+            gapBefore: gap || (cur !== null && (cur.kind === 'table' || cur.kind === 'heading')),
+            pageTurn: pageTurn || line.pageBreak
+          }
           if (wide) block.wideGap = true
           open(block)
         }

@@ -245,7 +245,13 @@ export class Builder {
     const merged: typeof read = []
     for (const row of read) {
       const previous = merged[merged.length - 1]
-      if (previous && !previous.wrapped && previous.cells.length < width && row.cells.length < width && previous.cells.length + row.cells.length - 1 === width) {
+      if (
+        previous &&
+        !previous.wrapped &&
+        previous.cells.length < width &&
+        row.cells.length < width &&
+        previous.cells.length + row.cells.length - 1 === width
+      ) {
         const cut = previous.cells[previous.cells.length - 1]!
         cut.pieces.push(...row.cells[0]!.pieces)
         cut.end = row.cells[0]!.end
@@ -256,7 +262,9 @@ export class Builder {
     }
     const rows: Row[] = merged.map((row) => ({
       type: 'row',
-      children: row.cells.map((cell): Cell => ({type: 'cell', children: phrasing(this.source, cell.pieces), position: this.source.position(cell.start, cell.end)})),
+      children: row.cells.map(
+        (cell): Cell => ({type: 'cell', children: phrasing(this.source, cell.pieces), position: this.source.position(cell.start, cell.end)})
+      ),
       position: this.source.position(row.start, row.end)
     }))
     const table: Table = {

@@ -35,11 +35,17 @@ export function splitHeader(blocks: Block[], width: number, hooks?: HeaderHooks)
       const line = block.lines[keep]!.text
       // A title wrapped at the margin may leave a word or two alone on the next line.
       const wrapped = keep > 0 && isFull(block.lines[keep - 1]!.text, width) && !endsSentence(block.lines[keep - 1]!.text)
-      if (hooks?.ends(line) || SENTENCE_INSIDE.test(line) || !(isHeaderLine(line, block.lines[keep + 1]?.text) || (wrapped && isShort(line, width) && !endsSentence(line)))) break
+      if (
+        hooks?.ends(line) ||
+        SENTENCE_INSIDE.test(line) ||
+        !(isHeaderLine(line, block.lines[keep + 1]?.text) || (wrapped && isShort(line, width) && !endsSentence(line)))
+      )
+        break
       keep++
     }
     // Body text that starts a block with a line run to the margin: that line is the sentence's start.
-    if (keep === 1 && keep < block.lines.length && isFull(block.lines[0]!.text, width) && !endsSentence(block.lines[0]!.text) && (block.gapBefore || b === 0)) keep = 0
+    if (keep === 1 && keep < block.lines.length && isFull(block.lines[0]!.text, width) && !endsSentence(block.lines[0]!.text) && (block.gapBefore || b === 0))
+      keep = 0
     if (lines + keep > MAX_HEADER_LINES) keep = Math.max(0, MAX_HEADER_LINES - lines)
     if (keep === block.lines.length) {
       header.push(block)
@@ -67,7 +73,6 @@ function isHeaderLine(raw: string, next: string | undefined): boolean {
   if (endsSentence(text) && !TRAILING_COLON.test(text) && !(next && startsContinuation(next))) return own < 16
   return true
 }
-
 
 interface Classified {
   name: FieldName
@@ -118,7 +123,6 @@ function classify(lines: Line[], hooks?: HeaderHooks): Classified[] {
   return out
 }
 
-
 export function buildHeader(source: Source, blocks: Block[], hooks?: HeaderHooks): Header | null {
   const lines: Line[] = []
   for (const block of blocks) lines.push(...(block.kind === 'text' ? block.lines : []))
@@ -138,7 +142,6 @@ export function buildHeader(source: Source, blocks: Block[], hooks?: HeaderHooks
     position: source.position(children[0]!.position.start.offset, children[children.length - 1]!.position.end.offset)
   }
 }
-
 
 export function emptyMeta(): Meta {
   return {paperNo: null, fileRef: null, committee: null, meetingDate: null, title: null, issuedBy: [], issueDate: null, kind: null}

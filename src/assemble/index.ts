@@ -43,7 +43,17 @@ import {isSignatureStart} from '../lang/signature.js'
 import type {Source} from '../source.js'
 import type {Meta, TopContent} from '../tree.js'
 import type {Token} from '../tokenise/index.js'
-import {isShort, toBlocks, type Block, type FootnoteBlock, type HeadingBlock, type ItemBlock, type ParaBlock, type TableBlock, type TextBlock} from './blocks.js'
+import {
+  isShort,
+  toBlocks,
+  type Block,
+  type FootnoteBlock,
+  type HeadingBlock,
+  type ItemBlock,
+  type ParaBlock,
+  type TableBlock,
+  type TextBlock
+} from './blocks.js'
 import {Builder, FOOTNOTE_LINE, toPiece, type Handler, type Handlers, type ModeTable} from './builder.js'
 import {isItemHeading, type HeaderHooks} from './genres/header.js'
 import {buildHeader, readMeta, splitHeader} from './header.js'
@@ -150,7 +160,7 @@ function sectionOrProse(itemHeading: ((text: string) => boolean) | null): Handle
       b.heading(plainText(b.source, lines.map(toPiece)), null, null, lines[0]!.start, lines[lines.length - 1]!.end)
       return i + 1
     }
-    if (itemHeading && itemHeading(block.lines[0]!.text)) {
+    if (itemHeading?.(block.lines[0]!.text)) {
       // A meeting record's agenda item: a top heading of its own line; the lines under it (a time slot) are content.
       const line = block.lines[0]!
       b.heading(plainText(b.source, [toPiece(line)]), 1, null, line.start, line.end, true)
@@ -224,7 +234,14 @@ const leaveTitle: Handler = (b, block, i) => {
 /** The modes of a paper (see the table above). */
 export const PAPER = {
   body: {heading, para: paragraph, item, table, footnote, text: first(continuation, signature, appendixStart, headingOrProse)},
-  signed: {heading, para: toAppendix, item: first(starNote, toAppendix), table: toAppendix, footnote, text: first(continuation, noteLine, appendixStart, toAppendixTitle)},
+  signed: {
+    heading,
+    para: toAppendix,
+    item: first(starNote, toAppendix),
+    table: toAppendix,
+    footnote,
+    text: first(continuation, noteLine, appendixStart, toAppendixTitle)
+  },
   'appendix-title': {heading, para: paragraph, item, table: leaveTitle, footnote, text: first(continuation, appendixStart, appendixTitle, leaveTitle)},
   appendix: {heading, para: paragraph, item, table, footnote, text: first(continuation, appendixStart, headingOrProse)}
 } satisfies Record<string, Handlers>

@@ -62,7 +62,8 @@ function runs(text: string, footnotes: ReadonlySet<string>): Run[] {
         if (runStart < 0) runStart = i
         value += text[i + 1]
         i += 2
-      } else if (i === text.length - 1) i++ // a Markdown hard break at the end of a line
+      } else if (i === text.length - 1)
+        i++ // a Markdown hard break at the end of a line
       else add(i, ++i)
       continue
     }

@@ -82,7 +82,7 @@ export function leadsContent(blocks: readonly Block[], i: number, more: number, 
 export function headingCutByPage(block: TextBlock, blocks: readonly Block[], i: number, width: number): boolean {
   const rest = blocks[i + 1]
   const after = blocks[i + 2]
-  if (!rest || rest.kind !== 'text' || !rest.pageTurn || rest.lines.length > 2 || !after || !startsUnit(after)) return false
+  if (rest?.kind !== 'text' || !rest.pageTurn || rest.lines.length > 2 || !after || !startsUnit(after)) return false
   // The first part ran to the margin: the heading went on over the page.
   if (block.lines.length > 2 || !block.gapBefore || !isFull(block.lines[block.lines.length - 1]!.text, width)) return false
   const lines = [...block.lines, ...rest.lines]
@@ -93,7 +93,7 @@ export function headingCutByPage(block: TextBlock, blocks: readonly Block[], i: 
 
 /** More of a heading's title: a heading-like block right under it, no blank line between. */
 export function isHeadingLine(block: Block | undefined, width: number): block is TextBlock {
-  if (!block || block.kind !== 'text' || block.gapBefore) return false
+  if (block?.kind !== 'text' || block.gapBefore) return false
   const first = block.lines[0]!.text
   return headingLike(block, undefined, width) && !standardHeadingKey(first) && !isSignatureStart(first) && !appendixHeading(first)
 }

@@ -56,7 +56,8 @@ export function readConfig(path: string): Settings {
     if (error instanceof SyntaxError) throw new ConfigError(`${path}: not valid JSON: ${error.message}`)
     throw new ConfigError(`cannot read ${path}: ${(error as Error).message}`)
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ConfigError(`${path}: expected an object such as {"rules": {"paragraph-inferred": "off"}}`)
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw new ConfigError(`${path}: expected an object such as {"rules": {"paragraph-inferred": "off"}}`)
   const rules = (data as {rules?: unknown}).rules ?? {}
   if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) throw new ConfigError(`${path}: "rules" must be an object of rule id to severity`)
   const settings: Settings = {}
@@ -67,7 +68,10 @@ export function readConfig(path: string): Settings {
 /** `--rule id=severity` values (each may also hold several, comma-separated). */
 export function readRuleFlags(flags: string[]): Settings {
   const settings: Settings = {}
-  for (const flag of flags.flatMap((f) => f.split(',')).map((f) => f.trim()).filter(Boolean)) {
+  for (const flag of flags
+    .flatMap((f) => f.split(','))
+    .map((f) => f.trim())
+    .filter(Boolean)) {
     const match = /^([^=:\s]+)\s*[=:]\s*(\S+)$/.exec(flag)
     if (!match) throw new ConfigError(`--rule ${flag}: expected id=severity, e.g. --rule paragraph-inferred=off`)
     settings[knownRule(match[1]!, '--rule')] = readSetting(match[2], `--rule ${match[1]}`)

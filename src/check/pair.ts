@@ -69,11 +69,19 @@ export const pairParagraphs: PairRule = {
     const there = bodyParagraphs(other)
     for (const [number, paragraph] of here) {
       if (there.has(number)) continue
-      context.report(`paragraph ${number} has no counterpart in ${other.name}`, context.locate.marker(paragraph, paragraph.marker), `check the numbering of both versions around paragraph ${number}`)
+      context.report(
+        `paragraph ${number} has no counterpart in ${other.name}`,
+        context.locate.marker(paragraph, paragraph.marker),
+        `check the numbering of both versions around paragraph ${number}`
+      )
     }
     for (const [number, paragraph] of there) {
       if (here.has(number)) continue
-      context.report(`paragraph ${number} of ${where(other.name, paragraph)} has no counterpart here`, nearest(here, number, context), `check the numbering of both versions around paragraph ${number}`)
+      context.report(
+        `paragraph ${number} of ${where(other.name, paragraph)} has no counterpart here`,
+        nearest(here, number, context),
+        `check the numbering of both versions around paragraph ${number}`
+      )
     }
   }
 }
@@ -161,7 +169,7 @@ export function factsOf(node: AnyNode): {figures: Map<string, string>; dates: Se
   const figures = new Map<string, string>()
   for (const match of text.matchAll(FIGURE)) {
     const unit = match[3] ?? match[4]
-    const value = Number(match[1]!.replace(/,/g, '') + (match[2] ?? '')) * (unit ? FIGURE_UNITS[unit.toLowerCase()] ?? FIGURE_UNITS[unit]! : 1)
+    const value = Number(match[1]!.replace(/,/g, '') + (match[2] ?? '')) * (unit ? (FIGURE_UNITS[unit.toLowerCase()] ?? FIGURE_UNITS[unit]!) : 1)
     if (!match[2] && !unit && value < SMALLEST_COMPARED_FIGURE) continue
     const key = String(Math.round(value * 1000) / 1000)
     if (!figures.has(key)) figures.set(key, match[0].trim())
@@ -181,8 +189,15 @@ export const pairFigures: PairRule = {
       const onlyHere = [...a.keys()].filter((key) => !b.has(key)).map((key) => a.get(key)!)
       const onlyThere = [...b.keys()].filter((key) => !a.has(key)).map((key) => b.get(key)!)
       if (onlyHere.length === 0 && onlyThere.length === 0) continue
-      const parts = [onlyHere.length ? `${onlyHere.join(', ')} here` : '', onlyThere.length ? `${onlyThere.join(', ')} in ${where(other.name, counterpart)}` : ''].filter(Boolean)
-      context.report(`paragraph ${number}: figures differ: ${parts.join(' but ')}`, context.locate.marker(paragraph, paragraph.marker), 'check the figures of this paragraph in both versions')
+      const parts = [
+        onlyHere.length ? `${onlyHere.join(', ')} here` : '',
+        onlyThere.length ? `${onlyThere.join(', ')} in ${where(other.name, counterpart)}` : ''
+      ].filter(Boolean)
+      context.report(
+        `paragraph ${number}: figures differ: ${parts.join(' but ')}`,
+        context.locate.marker(paragraph, paragraph.marker),
+        'check the figures of this paragraph in both versions'
+      )
     }
   }
 }
@@ -197,7 +212,10 @@ export const pairDates: PairRule = {
       const onlyHere = [...a].filter((d) => !b.has(d))
       const onlyThere = [...b].filter((d) => !a.has(d))
       if (onlyHere.length === 0 && onlyThere.length === 0) return
-      const parts = [onlyHere.length ? `${onlyHere.join(', ')} here` : '', onlyThere.length ? `${onlyThere.join(', ')} in ${where(other.name, counterpart)}` : ''].filter(Boolean)
+      const parts = [
+        onlyHere.length ? `${onlyHere.join(', ')} here` : '',
+        onlyThere.length ? `${onlyThere.join(', ')} in ${where(other.name, counterpart)}` : ''
+      ].filter(Boolean)
       context.report(`${label}: dates differ: ${parts.join(' but ')}`, place, 'check the dates in both versions (shown as month-day, year-month or year)')
     }
     for (const [number, paragraph, counterpart] of pairedParagraphs(context, other)) {
@@ -206,10 +224,18 @@ export const pairDates: PairRule = {
     const a = context.tree.meta
     const b = other.tree.meta
     if (a.meetingDate && b.meetingDate && a.meetingDate !== b.meetingDate) {
-      context.report(`the meeting date is ${a.meetingDate} here but ${b.meetingDate} in ${other.name}`, context.locate.startOf(context.tree.children[0] ?? context.tree), 'correct the meeting date in one version')
+      context.report(
+        `the meeting date is ${a.meetingDate} here but ${b.meetingDate} in ${other.name}`,
+        context.locate.startOf(context.tree.children[0] ?? context.tree),
+        'correct the meeting date in one version'
+      )
     }
     if (a.issueDate && b.issueDate && a.issueDate !== b.issueDate) {
-      context.report(`the issue date is ${a.issueDate} here but ${b.issueDate} in ${other.name}`, context.locate.startOf(context.tree.children.find((n) => n.type === 'signature') ?? context.tree), 'correct the date under the signature in one version')
+      context.report(
+        `the issue date is ${a.issueDate} here but ${b.issueDate} in ${other.name}`,
+        context.locate.startOf(context.tree.children.find((n) => n.type === 'signature') ?? context.tree),
+        'correct the date under the signature in one version'
+      )
     }
   }
 }
@@ -219,4 +245,3 @@ export const PAIR_RULES: PairRule[] = [pairParagraphs, pairItems, pairFigures, p
 export function pairSide(input: PairInput): PairSide {
   return {...input, locate: new Locator(input.text, input.tree)}
 }
-

@@ -90,7 +90,8 @@ export async function runCheck(files: string[], options: CheckCommandOptions): P
 
   const results: FileResult[] = []
   if (options.pair !== undefined) {
-    if (paths.length !== 1 || entries.length !== 1) return usage(`--pair compares one paper with its other-language version: give exactly one paper (got ${entries.length})`)
+    if (paths.length !== 1 || entries.length !== 1)
+      return usage(`--pair compares one paper with its other-language version: give exactly one paper (got ${entries.length})`)
     const [first, second] = [await read(paths[0]!), await read(options.pair)]
     if ('code' in first || 'code' in second) return Math.max('code' in first ? first.code : 0, 'code' in second ? second.code : 0)
     const a = first.paper

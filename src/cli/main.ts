@@ -60,7 +60,10 @@ Examples:
   program
     .command('parse')
     .description('Read papers and print their structure as a JSON tree or as Markdown.')
-    .argument('[files...]', 'papers to read: text (UTF-8/16, Big5, GB18030), Markdown-flavoured text, or PDF; directories (recursive) and globs; "-" reads standard input')
+    .argument(
+      '[files...]',
+      'papers to read: text (UTF-8/16, Big5, GB18030), Markdown-flavoured text, or PDF; directories (recursive) and globs; "-" reads standard input'
+    )
     .addOption(
       new Option(
         '-f, --format <format>',
@@ -74,9 +77,16 @@ Examples:
       'write to this file (one input, or the array / the NDJSON lines of several) or into this directory (ending in /: one output per input, same base name, new extension; a --split bundle gives NAME.1.json, NAME.2.json, ..., numbered NAME.01.json ... from 10 papers on so that names sort); every file written whole or not at all'
     )
     .option('--pretty', 'indent the JSON output')
-    .addOption(new Option('--script <script>', 'convert Chinese text to hans (Simplified), hant (Traditional), hk (Hong Kong) or tw (Taiwan)').choices(choices<NonNullable<ParseCommandOptions['script']>>({hans: true, hant: true, hk: true, tw: true})))
     .addOption(
-      new Option('--kind <kind>', 'the kind of paper, not detected: minutes, agenda, hansard (parsed as such), background-brief, administration-paper, lsd-report, submission, report, paper').choices(
+      new Option('--script <script>', 'convert Chinese text to hans (Simplified), hant (Traditional), hk (Hong Kong) or tw (Taiwan)').choices(
+        choices<NonNullable<ParseCommandOptions['script']>>({hans: true, hant: true, hk: true, tw: true})
+      )
+    )
+    .addOption(
+      new Option(
+        '--kind <kind>',
+        'the kind of paper, not detected: minutes, agenda, hansard (parsed as such), background-brief, administration-paper, lsd-report, submission, report, paper'
+      ).choices(
         choices<NonNullable<ParseCommandOptions['kind']>>({
           minutes: true,
           agenda: true,
@@ -96,9 +106,15 @@ Examples:
     .option('-j, --jobs <n>', 'parallel workers for many files (default: the number of cores)')
     .option('--unordered', 'emit results as they complete, not in input order')
     .option('--fail-fast', 'stop at the first file that fails')
-    .option('--files-from <file>', 'also read the paths listed in this file, one a line ("-": standard input); the run is then a batch (several inputs\' output) however many it lists')
+    .option(
+      '--files-from <file>',
+      'also read the paths listed in this file, one a line ("-": standard input); the run is then a batch (several inputs\' output) however many it lists'
+    )
     .option('--shard <k/n>', 'take only shard K of N (1 <= K <= N) of the inputs, split by a hash of each path: N runs, anywhere, cover every input once')
-    .option('--errors <file>', 'write one NDJSON record per input that failed ({"type":"error","path","reason","exitCode"}), for a re-run of just those; empty when none failed')
+    .option(
+      '--errors <file>',
+      'write one NDJSON record per input that failed ({"type":"error","path","reason","exitCode"}), for a re-run of just those; empty when none failed'
+    )
     .option('-q, --quiet', 'no warnings and no progress bar on stderr')
     .addOption(maxSizeOption())
     .action(async (files: string[], options: ParseCommandOptions) => {
@@ -110,7 +126,11 @@ Examples:
     .command('check')
     .description('Lint papers: numbering, items, header, sections, cross-references, text hygiene, bilingual pairs.')
     .argument('<files...>', 'papers to check (text, Markdown or PDF); directories and globs; "-" reads standard input')
-    .addOption(new Option('-f, --format <format>', 'text (for people), json, github (workflow commands), sarif').choices(choices<CheckCommandOptions['format']>({text: true, json: true, github: true, sarif: true})).default('text' satisfies CheckCommandOptions['format']))
+    .addOption(
+      new Option('-f, --format <format>', 'text (for people), json, github (workflow commands), sarif')
+        .choices(choices<CheckCommandOptions['format']>({text: true, json: true, github: true, sarif: true}))
+        .default('text' satisfies CheckCommandOptions['format'])
+    )
     .option('--pair <file>', 'the other-language version of a single paper: compare numbering, labels, figures and dates')
     .option('--rule <id=severity...>', 'set a rule to off, info, warning or error (repeatable)')
     .option('--config <file>', 'rule settings (default: .legcorc.json in the current directory, if present)')
@@ -127,9 +147,16 @@ Examples:
     .description('Pair the Chinese and English versions of a paper: sections, paragraphs by number, items by label.')
     .argument('<first>', 'one language version (text, Markdown or PDF)')
     .argument('<second>', 'the other language version')
-    .addOption(new Option('-f, --format <format>', 'json (pairs with both texts and positions), md (two-column tables), tmx (TMX 1.4 translation memory), html (the two versions side by side, one page)').choices(choices<AlignCommandOptions['format']>({json: true, md: true, tmx: true, html: true})).default('json' satisfies AlignCommandOptions['format']))
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        'json (pairs with both texts and positions), md (two-column tables), tmx (TMX 1.4 translation memory), html (the two versions side by side, one page)'
+      )
+        .choices(choices<AlignCommandOptions['format']>({json: true, md: true, tmx: true, html: true}))
+        .default('json' satisfies AlignCommandOptions['format'])
+    )
     .option('-o, --output <file>', 'write to this file instead of stdout (written whole or not at all)')
-    .option('--zh-tag <tag>', 'tmx: the language tag of the Chinese version (default: the paper\'s, zh-Hant or zh-Hans; e.g. zh-HK)')
+    .option('--zh-tag <tag>', "tmx: the language tag of the Chinese version (default: the paper's, zh-Hant or zh-Hans; e.g. zh-HK)")
     .option('--en-tag <tag>', 'tmx: the language tag of the English version (default: en; e.g. en-GB)')
     .option('-q, --quiet', 'do not print alignment warnings on stderr')
     .addOption(maxSizeOption())

@@ -82,14 +82,21 @@ type Target = {kind: 'stdout'} | {kind: 'file'; path: string} | {kind: 'dir'; pa
 export async function runParse(args: string[], options: ParseCommandOptions): Promise<number> {
   const jobs = await parseJobs(options.jobs)
   const shard = options.shard === undefined ? undefined : parseShard(options.shard)
-  if (options.shard !== undefined && !shard) throw new InputError(`--shard wants K/N, two whole numbers with 1 <= K <= N (got ${JSON.stringify(options.shard)})`)
+  if (options.shard !== undefined && !shard)
+    throw new InputError(`--shard wants K/N, two whole numbers with 1 <= K <= N (got ${JSON.stringify(options.shard)})`)
   if (options.filesFrom === '-' && args.includes('-')) throw new InputError('--files-from - reads the list from standard input: it cannot also be an input')
   let entries = await expandInputEntries(args)
   if (options.filesFrom !== undefined) entries = dedupe([...entries, ...listEntries(await readFileList(options.filesFrom))])
   if (entries.length === 0 && options.filesFrom === undefined) throw new InputError('no input given')
   if (shard) entries = selectShard(entries, shard)
   const target = await outputTarget(options.output)
-  if (options.errors !== undefined && !(await stat(dirname(resolve(options.errors))).then((info) => info.isDirectory(), () => false))) {
+  if (
+    options.errors !== undefined &&
+    !(await stat(dirname(resolve(options.errors))).then(
+      (info) => info.isDirectory(),
+      () => false
+    ))
+  ) {
     throw new InputError(`cannot write --errors ${options.errors}: the folder ${dirname(options.errors)} does not exist`)
   }
   // A list or a shard is a batch however many files it gives (an empty shard too): the output has one shape.
@@ -107,11 +114,16 @@ async function parseJobs(value: string | undefined): Promise<number> {
 
 async function outputTarget(output: string | undefined): Promise<Target> {
   if (!output) return {kind: 'stdout'}
-  const isDir = async (path: string) => stat(path).then((info) => info.isDirectory(), () => false)
+  const isDir = async (path: string) =>
+    stat(path).then(
+      (info) => info.isDirectory(),
+      () => false
+    )
   if (output.endsWith('/') || output.endsWith(sep)) {
     // A folder to write into is made if need be, but only inside one that exists (a typo should not make a tree of folders).
     const folder = output.replace(/[\\/]+$/, '') || output
-    if (!(await isDir(folder)) && !(await isDir(dirname(folder)))) throw new InputError(`cannot write into ${output}: the folder ${dirname(folder)} does not exist`)
+    if (!(await isDir(folder)) && !(await isDir(dirname(folder))))
+      throw new InputError(`cannot write into ${output}: the folder ${dirname(folder)} does not exist`)
     return {kind: 'dir', path: output}
   }
   if (await isDir(output)) return {kind: 'dir', path: output}
@@ -128,7 +140,16 @@ function extension(format: ParseCommandOptions['format']): string {
 const PAGES: Record<string, string> = {md: 'Markdown', html: 'HTML pages'}
 
 function baseTask(options: ParseCommandOptions): Pick<Task, 'format' | 'pretty' | 'script' | 'kind' | 'split' | 'maxSize' | 'bom' | 'tables'> {
-  return {format: options.format, pretty: Boolean(options.pretty), script: options.script, kind: options.kind, split: Boolean(options.split), maxSize: getMaxSize(), bom: Boolean(options.bom), tables: options.tables}
+  return {
+    format: options.format,
+    pretty: Boolean(options.pretty),
+    script: options.script,
+    kind: options.kind,
+    split: Boolean(options.split),
+    maxSize: getMaxSize(),
+    bom: Boolean(options.bom),
+    tables: options.tables
+  }
 }
 
 function displayName(path: string): string {
@@ -142,7 +163,8 @@ async function runOne(entry: InputEntry, options: ParseCommandOptions, target: T
     if (options.errors !== undefined) await writeAtomic(options.errors, failureRecord(entry.path, {reason: `${entry.path}: ${entry.problem}`, exitCode: 2}))
     throw new InputError(`${entry.path}: ${entry.problem}`)
   }
-  if (options.split && PAGES[options.format] && target.kind !== 'dir') throw new InputError(`--split with --format ${options.format} needs an output folder: add -o DIR/ (one .${options.format} file per paper)`)
+  if (options.split && PAGES[options.format] && target.kind !== 'dir')
+    throw new InputError(`--split with --format ${options.format} needs an output folder: add -o DIR/ (one .${options.format} file per paper)`)
   const path = target.kind === 'dir' ? join(target.path, entry.name + extension(options.format)) : target.kind === 'file' ? target.path : undefined
   if (path) refuseOverwrite([entry], [path])
   // With --split the trees go out as several inputs' would (an array, or lines); into a folder, the worker writes them.
@@ -223,11 +245,17 @@ async function writeInSlices(data: string | Iterable<string>): Promise<void> {
 async function runMany(entries: InputEntry[], options: ParseCommandOptions, target: Target, jobs: number): Promise<number> {
   if (PAGES[options.format] && target.kind !== 'dir') {
     // (with --split as well: several papers either way)
-    throw new InputError(`${PAGES[options.format]} for ${entries.length} papers need an output folder: add -o DIR/ (one .${options.format} file per paper), or use --format ndjson`)
+    throw new InputError(
+      `${PAGES[options.format]} for ${entries.length} papers need an output folder: add -o DIR/ (one .${options.format} file per paper), or use --format ndjson`
+    )
   }
   const outputs = target.kind === 'dir' ? entries.map((entry) => join(target.path, entry.name + extension(options.format))) : []
   if (target.kind === 'dir') refuseOverwrite(entries, outputs)
-  if (target.kind === 'file') refuseOverwrite(entries.filter((entry) => resolve(entry.path) === resolve(target.path)), [target.path])
+  if (target.kind === 'file')
+    refuseOverwrite(
+      entries.filter((entry) => resolve(entry.path) === resolve(target.path)),
+      [target.path]
+    )
 
   const stdin = entries.some((entry) => entry.path === '-') ? await readBytes('-') : undefined
   const tasks: (Task | TaskFailed)[] = entries.map((entry, index) => {
@@ -318,7 +346,8 @@ function refuseOverwrite(entries: InputEntry[], outputs: string[]): void {
     const key = resolve(output)
     if (inputs.has(key)) throw new InputError(`the output ${output} is an input: it would be overwritten (choose another -o)`)
     const other = seen.get(key)
-    if (other !== undefined) throw new InputError(`${other} and ${entries[index]!.path} would both be written to ${output}: run them separately, or give their folder`)
+    if (other !== undefined)
+      throw new InputError(`${other} and ${entries[index]!.path} would both be written to ${output}: run them separately, or give their folder`)
     seen.set(key, entries[index]?.path ?? output)
   })
 }

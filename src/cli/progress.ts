@@ -68,7 +68,9 @@ export class ProgressBar implements Reporter {
     if (summary) {
       const seconds = (Date.now() - this.started) / 1000
       const failed = this.failed ? `, ${this.failed} failed` : ''
-      this.stream.write(`legco: ${this.finished} files in ${formatSeconds(seconds)} (${formatRate(this.finished / Math.max(seconds, 0.001))} files/s)${failed}\n`)
+      this.stream.write(
+        `legco: ${this.finished} files in ${formatSeconds(seconds)} (${formatRate(this.finished / Math.max(seconds, 0.001))} files/s)${failed}\n`
+      )
     }
   }
 

@@ -99,7 +99,9 @@ export async function runTask(task: Task): Promise<TaskResult> {
       const data = task.keepScanned ? await serialise(tree, task) : undefined
       return {index: task.index, ok: false, reason, exitCode: 3, data, size}
     }
-    const results = task.split ? parsePapers(loaded.text, {pages: loaded.pages, kind: task.kind, origin: loaded.origin}) : [parseText(loaded.text, {pages: loaded.pages, kind: task.kind, origin: loaded.origin})]
+    const results = task.split
+      ? parsePapers(loaded.text, {pages: loaded.pages, kind: task.kind, origin: loaded.origin})
+      : [parseText(loaded.text, {pages: loaded.pages, kind: task.kind, origin: loaded.origin})]
     // Which file each tree came from, for output lines that arrive out of order (ndjson, --unordered).
     if (task.path !== '-') for (const result of results) result.tree.file = task.path
     const messages = results.flatMap((result) => result.messages)
@@ -113,7 +115,11 @@ export async function runTask(task: Task): Promise<TaskResult> {
     const data: string[] = []
     for (const result of results) data.push(await serialise(result.tree, task))
     // (after serialise: the trees are in the asked-for script)
-    if (task.tables) await writeTables(task, results.map((result) => result.tree))
+    if (task.tables)
+      await writeTables(
+        task,
+        results.map((result) => result.tree)
+      )
     if (task.output) {
       const outputs = numbered(task.output, data.length)
       for (let i = 0; i < data.length; i++) await writeOutput(outputs[i]!, data[i]!)
@@ -229,7 +235,10 @@ async function serve(): Promise<void> {
       if (!result.ok || !result.data || (task.format === 'json' && task.pretty)) return port.postMessage(result)
       // The UTF-8 is made here, off the main thread, and moved there without a copy (TextEncoder: a buffer of its own, never a shared pool).
       const bytes = result.data.map((data) => encoder.encode(data))
-      port.postMessage({...result, data: undefined, bytes}, bytes.map((array) => array.buffer as ArrayBuffer))
+      port.postMessage(
+        {...result, data: undefined, bytes},
+        bytes.map((array) => array.buffer as ArrayBuffer)
+      )
     })
   })
 }

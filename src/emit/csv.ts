@@ -15,7 +15,21 @@ import {SKIP, visit} from '../walk.js'
 
 export const BOM = '\uFEFF'
 
-export const CSV_COLUMNS = ['file', 'paperNo', 'kind', 'lang', 'committee', 'meetingDate', 'title', 'issuedBy', 'issueDate', 'sections', 'paragraphs', 'items', 'tables'] as const
+export const CSV_COLUMNS = [
+  'file',
+  'paperNo',
+  'kind',
+  'lang',
+  'committee',
+  'meetingDate',
+  'title',
+  'issuedBy',
+  'issueDate',
+  'sections',
+  'paragraphs',
+  'items',
+  'tables'
+] as const
 
 /** The header record, CRLF included. */
 export function csvHeader(): string {
@@ -64,7 +78,11 @@ export function tablesOf(tree: Paper): Table[] {
 export function tableToCsv(table: Table, options: {bom?: boolean} = {}): string {
   const width = Math.max(...table.children.map((row) => row.children.length))
   const rows = table.children.map((row) => {
-    const cells = row.children.map((cell) => cell.children.map((part) => ('value' in part ? part.value : part.type === 'footnoteReference' ? part.identifier : part.children.map((t) => t.value).join(''))).join(''))
+    const cells = row.children.map((cell) =>
+      cell.children
+        .map((part) => ('value' in part ? part.value : part.type === 'footnoteReference' ? part.identifier : part.children.map((t) => t.value).join('')))
+        .join('')
+    )
     while (cells.length < width) cells.push('')
     return record(cells)
   })

@@ -137,8 +137,30 @@ function collectNotes(tree: Paper): string[] {
 // ------------------------------------------------------------------ header
 
 const LABELS: Record<'zh' | 'en', Record<keyof Meta, string>> = {
-  zh: {paperNo: '文件編號', fileRef: '檔號', committee: '委員會', meetingDate: '會議日期', title: '標題', issuedBy: '發出', issueDate: '發出日期', kind: '類別', meetingTime: '會議時間', venue: '地點'},
-  en: {paperNo: 'Paper No.', fileRef: 'File Ref.', committee: 'Committee', meetingDate: 'Meeting date', title: 'Title', issuedBy: 'Issued by', issueDate: 'Date of issue', kind: 'Kind', meetingTime: 'Meeting time', venue: 'Venue'}
+  zh: {
+    paperNo: '文件編號',
+    fileRef: '檔號',
+    committee: '委員會',
+    meetingDate: '會議日期',
+    title: '標題',
+    issuedBy: '發出',
+    issueDate: '發出日期',
+    kind: '類別',
+    meetingTime: '會議時間',
+    venue: '地點'
+  },
+  en: {
+    paperNo: 'Paper No.',
+    fileRef: 'File Ref.',
+    committee: 'Committee',
+    meetingDate: 'Meeting date',
+    title: 'Title',
+    issuedBy: 'Issued by',
+    issueDate: 'Date of issue',
+    kind: 'Kind',
+    meetingTime: 'Meeting time',
+    venue: 'Venue'
+  }
 }
 
 function pageTitle(tree: Paper, fallback: string | undefined): string {
@@ -184,7 +206,13 @@ function top(node: TopContent | Section['children'][number], state: State): Elem
     case 'attendance':
       return [attendance(node)]
     case 'note':
-      return [el('aside', {className: ['note']}, node.children.map((child) => paragraph(child, state)))]
+      return [
+        el(
+          'aside',
+          {className: ['note']},
+          node.children.map((child) => paragraph(child, state))
+        )
+      ]
     case 'speech':
       return [speech(node, state)]
     case 'event':
@@ -196,7 +224,13 @@ function attendance(node: Attendance): Element {
   const children: ElementContent[] = []
   for (const group of node.children) {
     children.push(el('h3', {}, [txt(group.label)]))
-    children.push(el('ul', {className: ['group', `group-${group.role}`]}, group.children.map((person) => el('li', {className: [person.type]}, [txt(person.children.map((child) => child.value).join(' '))]))))
+    children.push(
+      el(
+        'ul',
+        {className: ['group', `group-${group.role}`]},
+        group.children.map((person) => el('li', {className: [person.type]}, [txt(person.children.map((child) => child.value).join(' '))]))
+      )
+    )
   }
   return el('section', {className: ['attendance']}, children)
 }
@@ -284,7 +318,13 @@ function table(node: Table, state: State): Element {
   const [head, ...rest] = node.children
   const children: ElementContent[] = []
   if (head && rest.length > 0) children.push(el('thead', {}, [el('tr', {}, cells(head, 'th'))]))
-  children.push(el('tbody', {}, (rest.length > 0 ? rest : node.children).map((row) => el('tr', {}, cells(row, 'td')))))
+  children.push(
+    el(
+      'tbody',
+      {},
+      (rest.length > 0 ? rest : node.children).map((row) => el('tr', {}, cells(row, 'td')))
+    )
+  )
   return el('table', {}, children)
 }
 
@@ -298,7 +338,11 @@ function footnote(node: Footnote, state: State): Element {
 }
 
 function signature(node: Signature): Element {
-  return el('div', {className: ['signature']}, node.children.map((line) => el('p', {}, [txt(line.value)])))
+  return el(
+    'div',
+    {className: ['signature']},
+    node.children.map((line) => el('p', {}, [txt(line.value)]))
+  )
 }
 
 function phrasing(nodes: Phrasing[], state: State): ElementContent[] {
@@ -307,9 +351,17 @@ function phrasing(nodes: Phrasing[], state: State): ElementContent[] {
       case 'text':
         return txt(node.value)
       case 'strong':
-        return el('strong', {}, node.children.map((child) => txt(child.value)))
+        return el(
+          'strong',
+          {},
+          node.children.map((child) => txt(child.value))
+        )
       case 'emphasis':
-        return el('em', {}, node.children.map((child) => txt(child.value)))
+        return el(
+          'em',
+          {},
+          node.children.map((child) => txt(child.value))
+        )
       case 'footnoteReference': {
         const count = (state.refs.get(node.identifier) ?? 0) + 1
         state.refs.set(node.identifier, count)
@@ -330,4 +382,3 @@ export function el(tagName: string, properties: Properties, children: ElementCon
 export function txt(value: string): ElementContent {
   return {type: 'text', value}
 }
-

@@ -16,7 +16,18 @@
  */
 import {stringifier, type Stringifier} from './remark.js'
 import type {Handle, Options as ToMarkdownOptions} from 'mdast-util-to-markdown'
-import type {BlockContent, List, Paragraph as MdastParagraph, ListItem, Nodes as MdastNodes, PhrasingContent, RootContent, Root, TableRow, TableCell} from 'mdast'
+import type {
+  BlockContent,
+  List,
+  Paragraph as MdastParagraph,
+  ListItem,
+  Nodes as MdastNodes,
+  PhrasingContent,
+  RootContent,
+  Root,
+  TableRow,
+  TableCell
+} from 'mdast'
 import {displayWidth, isWide} from '../lang/chars.js'
 import {markerEndsWithStop, markerOpensBracket} from '../lang/numbering.js'
 import type {Appendix, Footnote, Item, Meta, Paper, Paragraph, Phrasing, Section, Table, TopContent} from '../tree.js'
@@ -106,15 +117,23 @@ function top(node: TopContent): RootContent[] {
     case 'attendance':
       return node.children.flatMap((group): RootContent[] => [
         para([{type: 'text', value: group.label + (group.separator ?? '')}]),
-        {type: 'list', ordered: false, spread: false, children: group.children.map((person): ListItem => ({type: 'listItem', spread: false, children: [para([{type: 'text', value: person.children.map((child) => child.value).join('\n')}])]}))}
+        {
+          type: 'list',
+          ordered: false,
+          spread: false,
+          children: group.children.map(
+            (person): ListItem => ({
+              type: 'listItem',
+              spread: false,
+              children: [para([{type: 'text', value: person.children.map((child) => child.value).join('\n')}])]
+            })
+          )
+        }
       ])
     case 'note':
       return node.children.flatMap((child) => paragraph(child))
     case 'speech':
-      return [
-        para([{type: 'strong', children: [{type: 'text', value: node.speaker + node.separator}]}]),
-        ...node.children.flatMap((child) => paragraph(child))
-      ]
+      return [para([{type: 'strong', children: [{type: 'text', value: node.speaker + node.separator}]}]), ...node.children.flatMap((child) => paragraph(child))]
     case 'event':
       return [para([{type: 'text', value: node.children.map((child) => child.value).join('')}])]
   }

@@ -18,14 +18,35 @@ export interface DateMatch {
 }
 
 const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10,
-  november: 11, nov: 11, december: 12, dec: 12
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12
 }
 
-
 /** English month names and their short forms, as an alternation for patterns (match case-insensitively, or see `MONTH_WORDS`). */
-export const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec'
+export const MONTH_NAMES =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec'
 
 /** Month names as printed in running text: capitalised or in capitals (so that `may` the verb is no month). */
 export const MONTH_WORDS = `${MONTH_NAMES}|${MONTH_NAMES.toUpperCase()}`
@@ -90,12 +111,9 @@ export function findDates(value: string): DateMatch[] {
   const han = text.includes('年')
   const latin = digits && LATIN.test(text)
   if (digits && han) for (const m of text.matchAll(ZH_DATE)) add(m.index, m.index + m[0].length, +m[1]!, +m[2]!, +m[3]!)
-  if (han) for (const m of text.matchAll(ZH_HAN_DATE))
-    add(m.index, m.index + m[0].length, hanNumber(m[1]!), hanNumber(m[2]!), hanNumber(m[3]!))
-  if (latin) for (const m of text.matchAll(EN_DMY))
-    add(m.index, m.index + m[0].length, +m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!)
-  if (latin) for (const m of text.matchAll(EN_MDY))
-    add(m.index, m.index + m[0].length, +m[3]!, MONTHS[m[1]!.toLowerCase()]!, +m[2]!)
+  if (han) for (const m of text.matchAll(ZH_HAN_DATE)) add(m.index, m.index + m[0].length, hanNumber(m[1]!), hanNumber(m[2]!), hanNumber(m[3]!))
+  if (latin) for (const m of text.matchAll(EN_DMY)) add(m.index, m.index + m[0].length, +m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!)
+  if (latin) for (const m of text.matchAll(EN_MDY)) add(m.index, m.index + m[0].length, +m[3]!, MONTHS[m[1]!.toLowerCase()]!, +m[2]!)
   return found.sort((a, b) => a.start - b.start)
 }
 
@@ -117,9 +135,7 @@ export function isDateLine(value: string): boolean {
   if (value.length > 60) return false
   const dates = findDates(value)
   if (dates.length !== 1) return false
-  const rest = (toHalfWidth(value).slice(0, dates[0]!.start) + toHalfWidth(value).slice(dates[0]!.end))
-    .replace(/[(（][^)）]*[)）]/g, '')
-    .trim()
+  const rest = (toHalfWidth(value).slice(0, dates[0]!.start) + toHalfWidth(value).slice(dates[0]!.end)).replace(/[(（][^)）]*[)）]/g, '').trim()
   return rest.length === 0
 }
 
@@ -136,10 +152,7 @@ export const ZH_YEAR_MONTH = /(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日
 /** `2024 年 4 月` not followed by any digit (stricter about what comes after); groups year, month. */
 export const ZH_YEAR_MONTH_NO_DIGIT = /(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)/g
 /** `一九九七年一月` not followed by a day; groups year, month (Chinese numerals). */
-export const ZH_HAN_YEAR_MONTH = new RegExp(
-  String.raw`(${HAN_YEAR_DIGIT}{4})\s*年\s*(${HAN_NUMERAL}{1,3})\s*月(?!\s*${HAN_NUMERAL}{1,3}\s*日)`,
-  'g'
-)
+export const ZH_HAN_YEAR_MONTH = new RegExp(String.raw`(${HAN_YEAR_DIGIT}{4})\s*年\s*(${HAN_NUMERAL}{1,3})\s*月(?!\s*${HAN_NUMERAL}{1,3}\s*日)`, 'g')
 /** `一九九七年` alone; group year (Chinese numerals). */
 export const ZH_HAN_YEAR = new RegExp(String.raw`(${HAN_YEAR_DIGIT}{4})\s*年`, 'g')
 /** `3 月 20 日` (a day without its year); groups month, day. */

@@ -6,8 +6,10 @@
 import type {Lang} from '../tree.js'
 
 // Pairs of frequent characters whose Traditional and Simplified forms differ.
-const TRADITIONAL = '會議們與發國這時為說對經關書處門員數據務討論況資訊電傳體從現東車長間開兩進過還後點實問題應該當時區專業項條機構權員導報導環節價級際營運藝術衞衛產層壓變舉證歷濟區齊際續總聯網動勞團園學習寫讀麼樣義識邊運遞險廣韓島'
-const SIMPLIFIED = '会议们与发国这时为说对经关书处门员数据务讨论况资讯电传体从现东车长间开两进过还后点实问题应该当时区专业项条机构权员导报导环节价级际营运艺术卫卫产层压变举证历济区齐际续总联网动劳团园学习写读么样义识边运递险广韩岛'
+const TRADITIONAL =
+  '會議們與發國這時為說對經關書處門員數據務討論況資訊電傳體從現東車長間開兩進過還後點實問題應該當時區專業項條機構權員導報導環節價級際營運藝術衞衛產層壓變舉證歷濟區齊際續總聯網動勞團園學習寫讀麼樣義識邊運遞險廣韓島'
+const SIMPLIFIED =
+  '会议们与发国这时为说对经关书处门员数据务讨论况资讯电传体从现东车长间开两进过还后点实问题应该当时区专业项条机构权员导报导环节价级际营运艺术卫卫产层压变举证历济区齐际续总联网动劳团园学习写读么样义识边运递险广韩岛'
 
 /** One byte per BMP code point: 1 Latin letter, 2 other Han, 3 Traditional-only, 4 Simplified-only. */
 const CLASS = new Uint8Array(0x10000)

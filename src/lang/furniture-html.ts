@@ -15,7 +15,8 @@ export function siteFurnitureKind(line: string): 'web-footer' | 'site-header' {
 }
 
 /** Class or id of an element that holds the site's navigation, not the paper. */
-export const NAVIGATION_NAME = /(?:^|[\s_-])(?:nav|navbar|navigation|menu|menubar|breadcrumbs?|sidebar|skip-?link|topbar|site-?header|site-?footer)(?:$|[\s_-])/i
+export const NAVIGATION_NAME =
+  /(?:^|[\s_-])(?:nav|navbar|navigation|menu|menubar|breadcrumbs?|sidebar|skip-?link|topbar|site-?header|site-?footer)(?:$|[\s_-])/i
 
 /** Between the links of a menu line (`Home | Sitemap | 主頁`). */
 export const MENU_SEPARATORS = /^[\s|｜·•\-–—/\\[\]()>»]*$/

@@ -29,7 +29,14 @@ export const HEADINGS: HeadingWord[] = [
     key: 'deliberations',
     hant: ['商議工作', '委員會的商議工作', '小組委員會的商議工作', '法案委員會的商議工作', '討論'],
     hans: ['商议工作', '委员会的商议工作', '小组委员会的商议工作', '法案委员会的商议工作', '讨论'],
-    en: ['Deliberations', 'Deliberations of the Subcommittee', 'Deliberations of the Bills Committee', 'Deliberations of the Committee', 'Discussion', 'Discussions']
+    en: [
+      'Deliberations',
+      'Deliberations of the Subcommittee',
+      'Deliberations of the Bills Committee',
+      'Deliberations of the Committee',
+      'Discussion',
+      'Discussions'
+    ]
   },
   {
     key: 'concerns',
@@ -43,26 +50,76 @@ export const HEADINGS: HeadingWord[] = [
     hans: ['在立法会会议上提出的质询', '立法会质询', '议员质询'],
     en: ['Council questions', 'Questions raised at Council meetings', 'Council questions and motions']
   },
-  {key: 'latest-development', hant: ['最新情況', '最新發展', '最新進展'], hans: ['最新情况', '最新发展', '最新进展'], en: ['Latest development', 'Latest developments', 'Latest position', 'Latest situation', 'Recent developments']},
+  {
+    key: 'latest-development',
+    hant: ['最新情況', '最新發展', '最新進展'],
+    hans: ['最新情况', '最新发展', '最新进展'],
+    en: ['Latest development', 'Latest developments', 'Latest position', 'Latest situation', 'Recent developments']
+  },
   {key: 'relevant-papers', hant: ['相關文件', '參考文件'], hans: ['相关文件', '参考文件'], en: ['Relevant papers', 'Reference papers', 'References']},
-  {key: 'advice-sought', hant: ['徵詢意見', '徵求意見', '要求議員提供意見', '提請議員注意'], hans: ['征询意见', '征求意见', '要求议员提供意见', '提请议员注意'], en: ['Advice sought', 'Advice Sought', 'Views sought', 'Action required', 'For information']},
-  {key: 'recommendation', hant: ['建議', '建議事項', '提議'], hans: ['建议', '建议事项', '提议'], en: ['Recommendation', 'Recommendations', 'Proposal', 'Proposals', 'The proposal']},
+  {
+    key: 'advice-sought',
+    hant: ['徵詢意見', '徵求意見', '要求議員提供意見', '提請議員注意'],
+    hans: ['征询意见', '征求意见', '要求议员提供意见', '提请议员注意'],
+    en: ['Advice sought', 'Advice Sought', 'Views sought', 'Action required', 'For information']
+  },
+  {
+    key: 'recommendation',
+    hant: ['建議', '建議事項', '提議'],
+    hans: ['建议', '建议事项', '提议'],
+    en: ['Recommendation', 'Recommendations', 'Proposal', 'Proposals', 'The proposal']
+  },
   {key: 'conclusion', hant: ['結論', '總結'], hans: ['结论', '总结'], en: ['Conclusion', 'Conclusions', 'Summary']},
   {key: 'comments', hant: ['意見', '評論'], hans: ['意见', '评论'], en: ['Comments', 'Comment', 'Observations']},
   {key: 'justifications', hant: ['理據', '理由'], hans: ['理据', '理由'], en: ['Justification', 'Justifications']},
-  {key: 'financial-implications', hant: ['財務影響', '對財政的影響', '財政影響'], hans: ['财务影响', '对财政的影响', '财政影响'], en: ['Financial implications', 'Financial implication']},
+  {
+    key: 'financial-implications',
+    hant: ['財務影響', '對財政的影響', '財政影響'],
+    hans: ['财务影响', '对财政的影响', '财政影响'],
+    en: ['Financial implications', 'Financial implication']
+  },
   {key: 'implications', hant: ['建議的影響', '影響'], hans: ['建议的影响', '影响'], en: ['Implications of the proposal', 'Implications']},
   {key: 'public-consultation', hant: ['公眾諮詢', '諮詢'], hans: ['公众咨询', '咨询'], en: ['Public consultation', 'Consultation']},
-  {key: 'panel-consultation', hant: ['諮詢立法會事務委員會', '諮詢事務委員會'], hans: ['咨询立法会事务委员会', '咨询事务委员会'], en: ['Consultation with LegCo Panel', 'Consultation with the Panel']},
-  {key: 'way-forward', hant: ['未來路向', '未來工作路向', '下一步工作', '未來路向及建議'], hans: ['未来路向', '未来工作路向', '下一步工作'], en: ['Way forward', 'The way forward', 'Next steps']},
-  {key: 'object-of-bill', hant: ['條例草案目的', '條例草案的目的'], hans: ['条例草案目的', '条例草案的目的'], en: ['Object of the Bill', 'Objects of the Bill']},
-  {key: 'the-bill', hant: ['條例草案', '條例草案的內容', '條例草案的主要條文'], hans: ['条例草案', '条例草案的内容', '条例草案的主要条文'], en: ['The Bill', 'Provisions of the Bill', 'The Bill and the proposal']},
+  {
+    key: 'panel-consultation',
+    hant: ['諮詢立法會事務委員會', '諮詢事務委員會'],
+    hans: ['咨询立法会事务委员会', '咨询事务委员会'],
+    en: ['Consultation with LegCo Panel', 'Consultation with the Panel']
+  },
+  {
+    key: 'way-forward',
+    hant: ['未來路向', '未來工作路向', '下一步工作', '未來路向及建議'],
+    hans: ['未来路向', '未来工作路向', '下一步工作'],
+    en: ['Way forward', 'The way forward', 'Next steps']
+  },
+  {
+    key: 'object-of-bill',
+    hant: ['條例草案目的', '條例草案的目的'],
+    hans: ['条例草案目的', '条例草案的目的'],
+    en: ['Object of the Bill', 'Objects of the Bill']
+  },
+  {
+    key: 'the-bill',
+    hant: ['條例草案', '條例草案的內容', '條例草案的主要條文'],
+    hans: ['条例草案', '条例草案的内容', '条例草案的主要条文'],
+    en: ['The Bill', 'Provisions of the Bill', 'The Bill and the proposal']
+  },
   {key: 'legco-brief', hant: ['立法會參考資料摘要'], hans: ['立法会参考资料摘要'], en: ['LegCo Brief', 'LegCo Brief Reference']},
   {key: 'first-reading', hant: ['首讀日期'], hans: ['首读日期'], en: ['Date of First Reading', 'Date of first reading']},
   {key: 'subsidiary-legislation', hant: ['附屬法例'], hans: ['附属法例'], en: ['The subsidiary legislation', 'Subsidiary legislation']},
   {key: 'legal-aspects', hant: ['法律及草擬方面', '法律方面'], hans: ['法律及草拟方面', '法律方面'], en: ['Legal and drafting aspects', 'Legal aspects']},
-  {key: 'implementation', hant: ['推行時間表', '實施時間表', '推行計劃'], hans: ['推行时间表', '实施时间表', '推行计划'], en: ['Implementation timetable', 'Implementation plan', 'Implementation']},
-  {key: 'members', hant: ['委員', '小組委員會', '法案委員會'], hans: ['委员', '小组委员会', '法案委员会'], en: ['Membership', 'The Subcommittee', 'The Bills Committee']},
+  {
+    key: 'implementation',
+    hant: ['推行時間表', '實施時間表', '推行計劃'],
+    hans: ['推行时间表', '实施时间表', '推行计划'],
+    en: ['Implementation timetable', 'Implementation plan', 'Implementation']
+  },
+  {
+    key: 'members',
+    hant: ['委員', '小組委員會', '法案委員會'],
+    hans: ['委员', '小组委员会', '法案委员会'],
+    en: ['Membership', 'The Subcommittee', 'The Bills Committee']
+  },
   {
     key: 'attendance',
     hant: ['出席委員', '出席議員', '缺席委員', '缺席議員', '出席公職人員', '列席秘書', '列席職員', '出席情況'],
@@ -81,13 +138,37 @@ const WHO = String.raw`(?:議員|议员|委員|委员|(?:事務|事务|小組|�
 const BY = String.raw`(?:of|by) (?:the )?[a-z' -]{2,60}`
 
 /** Words one of which every pattern below needs: a cheap test before the patterns (compiling them costs a cold start). */
-export const HEADING_PATTERN_HINTS = ['商議', '商议', '討論', '讨论', '關注', '关注', '質詢', '质询', 'deliberation', 'discussion', 'concern', 'views', 'issues', 'question', 'relevant']
+export const HEADING_PATTERN_HINTS = [
+  '商議',
+  '商议',
+  '討論',
+  '讨论',
+  '關注',
+  '关注',
+  '質詢',
+  '质询',
+  'deliberation',
+  'discussion',
+  'concern',
+  'views',
+  'issues',
+  'question',
+  'relevant'
+]
 
 export const HEADING_PATTERNS: [RegExp, string][] = [
   [new RegExp(String.raw`^${WHO}(?:的)?(?:商議工作|商议工作)$|^deliberations ${BY}$`), 'deliberations'],
   [new RegExp(String.raw`^${WHO}?(?:過往|以往|过往)的?(?:討論|讨论)$|^(?:previous|past) (?:discussions?|deliberations)(?: ${BY})?$`), 'previous-discussions'],
-  [new RegExp(String.raw`^${WHO}(?:提出)?的?(?:主要)?(?:意見|意见)?及?(?:關注事項|关注事项)$|^(?:major |main )?(?:views|issues|concerns)(?: and concerns)?(?: raised| expressed)? (?:by|of) (?:the )?(?:members|deputations)$`), 'concerns'],
-  [/^(?:在)?(?:立法會|立法会)(?:會議|会议)?(?:上)?(?:提出的)?(?:質詢|质询)(?:及議案|及议案)?$|^(?:council )?questions(?: and motions)?(?: (?:at|raised at) council meetings)?$/, 'council-questions'],
+  [
+    new RegExp(
+      String.raw`^${WHO}(?:提出)?的?(?:主要)?(?:意見|意见)?及?(?:關注事項|关注事项)$|^(?:major |main )?(?:views|issues|concerns)(?: and concerns)?(?: raised| expressed)? (?:by|of) (?:the )?(?:members|deputations)$`
+    ),
+    'concerns'
+  ],
+  [
+    /^(?:在)?(?:立法會|立法会)(?:會議|会议)?(?:上)?(?:提出的)?(?:質詢|质询)(?:及議案|及议案)?$|^(?:council )?questions(?: and motions)?(?: (?:at|raised at) council meetings)?$/,
+    'council-questions'
+  ],
   [/^(?:list of )?relevant (?:papers|documents)$/, 'relevant-papers']
 ]
 

@@ -23,7 +23,10 @@ export const ATTENDANCE_LABELS: [RegExp, AttendanceRole][] = [
   [/^(?:Members?\s+(?:present|absent\s+with\s+apologies)|MEMBERS?\s+PRESENT|出席(?:委員|議員|委员|议员|成員|成员)|出席者)$/i, 'present'],
   [/^(?:Members?\s+absent|MEMBERS?\s+ABSENT|缺席(?:委員|議員|委员|议员|成員|成员)|缺席者)$/i, 'absent'],
   [/^(?:(?:Other\s+|Non-(?:Panel|Committee|Subcommittee)\s+)?Members?\s+attending|(?:其他)?(?:出席|列席)(?:議員|议员)|其他出席(?:委員|委员))$/i, 'attending'],
-  [/^(?:Public\s+[Oo]fficers?(?:\s+attending)?|PUBLIC\s+OFFICERS?\s+ATTENDING|出席(?:的)?(?:公職人員|公职人员|政府官員|政府官员)|列席(?:的)?(?:公職人員|公职人员|政府官員|政府官员))$/i, 'officers'],
+  [
+    /^(?:Public\s+[Oo]fficers?(?:\s+attending)?|PUBLIC\s+OFFICERS?\s+ATTENDING|出席(?:的)?(?:公職人員|公职人员|政府官員|政府官员)|列席(?:的)?(?:公職人員|公职人员|政府官員|政府官员))$/i,
+    'officers'
+  ],
   [/^(?:Clerks?\s+in\s+attendance|CLERKS?\s+IN\s+ATTENDANCE|列席秘書|列席秘书)$/i, 'clerks'],
   [/^(?:Staff\s+in\s+attendance|列席職員|列席职员)$/i, 'staff'],
   [/^(?:Attendance\s+by\s+invitation|In\s+attendance|Also\s+(?:present|in\s+attendance)|應邀出席者|应邀出席者|應邀出席|应邀出席|列席者)$/i, 'other']
@@ -55,10 +58,12 @@ export const HONOURS = /^(?:[A-Z]\.?){2,4}$/
 export const TRAILING_NOTE = /\s*([(（](?:[^()（）]|[(（][^()（）]*[)）])*[)）])\s*$/
 
 /** A sub-label among officers: `Agenda item IV`, `議程第III項`, `Item II`. */
-export const ATTENDANCE_SUBLABEL = /^(?:(?:For\s+)?(?:Agenda\s+)?[Ii]tems?\s+[IVXLC]+(?:\s*(?:,|and|&|-)\s*[IVXLC]+)*|議程第\s*[IVXLC0-9]+\s*(?:及\s*[IVXLC0-9]+\s*)?項|议程第\s*[IVXLC0-9]+\s*(?:及\s*[IVXLC0-9]+\s*)?项)\s*[:：]?$/
+export const ATTENDANCE_SUBLABEL =
+  /^(?:(?:For\s+)?(?:Agenda\s+)?[Ii]tems?\s+[IVXLC]+(?:\s*(?:,|and|&|-)\s*[IVXLC]+)*|議程第\s*[IVXLC0-9]+\s*(?:及\s*[IVXLC0-9]+\s*)?項|议程第\s*[IVXLC0-9]+\s*(?:及\s*[IVXLC0-9]+\s*)?项)\s*[:：]?$/
 
 /** Words that end an English post line that names an office rather than a person (a bureau heading among officers). */
-export const BUREAU_LINE = /^(?:[A-Z][a-z]+\s+)*?(?:Bureau|Department|Office|Commission|Authority|Council|Corporation|Agency|Secretariat|Division)(?:\s+\([^)]*\))?$|(?:局|署|處|处|辦公室|办公室|委員會|委员会|部門|部门)$/
+export const BUREAU_LINE =
+  /^(?:[A-Z][a-z]+\s+)*?(?:Bureau|Department|Office|Commission|Authority|Council|Corporation|Agency|Secretariat|Division)(?:\s+\([^)]*\))?$|(?:局|署|處|处|辦公室|办公室|委員會|委员会|部門|部门)$/
 
 /** An agenda item's numeral at the start of its heading: `I.`, `II`, `III`, `IV.`, glued or spaced. Group 1 is the numeral. */
 export const ITEM_NUMERAL = /^([IVXL]{1,6})(?:\s*[.．、]\s*|\s+|(?=[A-Z\u3400-\u9fff]))/
@@ -94,7 +99,8 @@ export const MEETING_FIELD_NAMES: Record<string, 'date' | 'time' | 'venue'> = {
 export const VENUE_IN_SENTENCE = /\b(?:at\s+\d{1,2}[:.]\d{2}\s*[ap]\.?\s*m\.?,?\s+)(?:in|at)\s+(?:the\s+)?(.+?)\s*$/i
 
 /** The note that the Administration has seen the minutes. */
-export const SEEN_BY_ADMINISTRATION = /^[(（]\s*(?:These\s+minutes\s+have\s+been\s+seen\s+by\s+the\s+Administration|此份會議紀要業經政府當局審閱|此份会议纪要业经政府当局审阅)\s*[)）]?$|^[(（]\s*These\s+minutes\s+have\s+been\s+seen$/i
+export const SEEN_BY_ADMINISTRATION =
+  /^[(（]\s*(?:These\s+minutes\s+have\s+been\s+seen\s+by\s+the\s+Administration|此份會議紀要業經政府當局審閱|此份会议纪要业经政府当局审阅)\s*[)）]?$|^[(（]\s*These\s+minutes\s+have\s+been\s+seen$/i
 
 /** A label, its colon and what follows on the line. */
 export const LABEL_AND_REST = /^(.*?)\s*([:：])\s*(.*)$/

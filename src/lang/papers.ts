@@ -10,8 +10,7 @@
  * `CB(2)1218/09-10`, `LS37`, `LS 169/98-99`, `FCR(2024-25)12`, with
  * `(351)-(400)` ranges in bundles.
  */
-const PAPER_NUMBER_BODY =
-  String.raw`(?:\d+\/\d{2}-\d{2}(?=\s*號文件)|(?:FCR|PWSCI?|ESC)\s*\(\s*\d{4}\s*-\s*\d{2}\s*\)\s*\d+|(?:CB|LS|FC|FCR|PWSC|ESC|HC|AS|CMI|PLC|ECI)\s*(?:\(\s*\d\s*\))?\s*\d+(?:\s*\/\s*\d{2,4}(?:\s*-\s*\d{2})?)?(?:\s*\(\s*\d+\s*\)(?:\s*-\s*\(\s*\d+\s*\))?)?)`
+const PAPER_NUMBER_BODY = String.raw`(?:\d+\/\d{2}-\d{2}(?=\s*號文件)|(?:FCR|PWSCI?|ESC)\s*\(\s*\d{4}\s*-\s*\d{2}\s*\)\s*\d+|(?:CB|LS|FC|FCR|PWSC|ESC|HC|AS|CMI|PLC|ECI)\s*(?:\(\s*\d\s*\))?\s*\d+(?:\s*\/\s*\d{2,4}(?:\s*-\s*\d{2})?)?(?:\s*\(\s*\d+\s*\)(?:\s*-\s*\(\s*\d+\s*\))?)?)`
 
 export const PAPER_NUMBER = new RegExp(PAPER_NUMBER_BODY)
 
@@ -24,10 +23,7 @@ export const PAPER_NUMBER_LINE = new RegExp(
 )
 
 /** A paper-number line as a PDF stamp prints it at the top of each paper of a bundle. */
-export const STAMP_LINE = new RegExp(
-  String.raw`^(?:立法[會会]|LC\s+Paper\s+No\.?)\s*(` + PAPER_NUMBER_BODY + String.raw`)\s*(?:號文件|号文件)?`,
-  'i'
-)
+export const STAMP_LINE = new RegExp(String.raw`^(?:立法[會会]|LC\s+Paper\s+No\.?)\s*(` + PAPER_NUMBER_BODY + String.raw`)\s*(?:號文件|号文件)?`, 'i')
 
 export function normalisePaperNumber(value: string): string {
   return value.replace(/\s+/g, '')

@@ -25,9 +25,7 @@ import {commonHanziScore, isCommonHanzi} from '../lang/common-hanzi.js'
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5' | 'gb18030'
 export type DecodeFailure = 'empty' | 'binary' | 'unknown-encoding'
-export type Decoded =
-  | {ok: true; text: string; encoding: Encoding; bom: boolean}
-  | {ok: false; reason: DecodeFailure; message: string}
+export type Decoded = {ok: true; text: string; encoding: Encoding; bom: boolean} | {ok: false; reason: DecodeFailure; message: string}
 
 /** Bytes looked at for scoring and statistics; the full input is decoded only once a verdict is reached. */
 const SAMPLE_BYTES = 64 * 1024
@@ -108,7 +106,7 @@ function decodeBytes(bytes: Uint8Array): Decoded {
   if (controls > MAX_CONTROL_SHARE) {
     // BOM-less UTF-16 of pure CJK text has no NUL byte but many low bytes < 0x20.
     const utf16 = bytes.length % 2 === 0 ? decodeChinese(bytes, ['utf-16le', 'utf-16be']) : undefined
-    return utf16 !== undefined && utf16.ok ? utf16 : binaryByControls(controls)
+    return utf16?.ok ? utf16 : binaryByControls(controls)
   }
 
   const utf8 = strictDecode('utf-8', bytes)
@@ -231,7 +229,7 @@ function isOrdinaryTextUnit(c: number): boolean {
     )
   }
   return (
-    (c <= 0x30ff) || // CJK punctuation, hiragana, katakana
+    c <= 0x30ff || // CJK punctuation, hiragana, katakana
     isCommonHanzi(c) ||
     (c >= 0xac00 && c <= 0xd7a3) || // Hangul syllables
     (c >= 0xff01 && c <= 0xff5e) // full-width ASCII forms
@@ -266,10 +264,7 @@ function decodeChinese(bytes: Uint8Array, labels: Encoding[]): Decoded {
     const {han, score} = commonHanziScore(text)
     if (han === 0 || score <= MIN_HANZI_SCORE) continue
     // UTF-16 with no NUL byte at all can only be (nearly) pure CJK text; demand more evidence.
-    if (
-      isUtf16 &&
-      (han < MIN_HAN_UTF16_NO_NUL || ordinaryTextShare(text) < MIN_UTF16_TEXT_SHARE || controlShareText(text) > MAX_CONTROL_SHARE)
-    ) {
+    if (isUtf16 && (han < MIN_HAN_UTF16_NO_NUL || ordinaryTextShare(text) < MIN_UTF16_TEXT_SHARE || controlShareText(text) > MAX_CONTROL_SHARE)) {
       continue
     }
     candidates.push({encoding, text, han, score})

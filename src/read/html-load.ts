@@ -38,7 +38,10 @@ export function loadHtml(bytes: Uint8Array): LoadedHtml | Extract<Decoded, {ok: 
     encoding = detected.encoding
     const ascii = detected.encoding === 'utf-8' && !/[^\x00-\x7f]/.test(detected.text)
     if (declared && family && !detected.bom && !ascii && family !== familyOf(detected.encoding)) {
-      warn(`the page declares charset ${declared.label} but its bytes are ${NAMES[familyOf(detected.encoding)]}: read as ${NAMES[familyOf(detected.encoding)]}`, source)
+      warn(
+        `the page declares charset ${declared.label} but its bytes are ${NAMES[familyOf(detected.encoding)]}: read as ${NAMES[familyOf(detected.encoding)]}`,
+        source
+      )
     } else if (declared && !family && !ascii) {
       warn(`the page declares charset ${declared.label}, which legco does not read: the bytes were read as ${NAMES[familyOf(detected.encoding)]}`, source)
     }

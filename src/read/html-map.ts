@@ -114,7 +114,9 @@ export function relocate<R extends {tree: Paper; messages: Message[]}>(result: R
   if (whole) result.tree.position = source.position(0, origin.source.length)
   const furniture: Furniture[] = result.tree.furniture.map((node) => ({...node, position: move(node.position)}))
   // The page's own furniture and the reader's messages go with the first paper of a page.
-  if (first) for (const found of origin.furniture) furniture.push({type: 'furniture', kind: found.kind, value: found.value, position: source.position(found.start, found.end)})
+  if (first)
+    for (const found of origin.furniture)
+      furniture.push({type: 'furniture', kind: found.kind, value: found.value, position: source.position(found.start, found.end)})
   furniture.sort((a, b) => a.position.start.offset - b.position.start.offset)
   result.tree.furniture = furniture
   const messages: Message[] = result.messages.map((message) => (message.place ? {...message, place: move(message.place)} : message))

@@ -56,7 +56,9 @@ export interface HtmlText {
 
 /** Elements that end a line. */
 const BLOCK = new Set(
-  'address article aside blockquote center dd details dialog dir div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p pre section summary table tbody thead tfoot tr caption legend ul body html option select'.split(' ')
+  'address article aside blockquote center dd details dialog dir div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p pre section summary table tbody thead tfoot tr caption legend ul body html option select'.split(
+    ' '
+  )
 )
 /** Blocks that stand between blank lines. */
 const PARAGRAPH = new Set('p h1 h2 h3 h4 h5 h6 blockquote pre table ol ul dl center address hr'.split(' '))
@@ -97,11 +99,28 @@ function offsetOf(node: {position?: HPosition}, edge: 'start' | 'end'): number |
 
 function classes(element: HElement): string {
   const name = element.properties.className
-  return [Array.isArray(name) ? name.join(' ') : typeof name === 'string' ? name : '', typeof element.properties.id === 'string' ? element.properties.id : ''].join(' ')
+  return [
+    Array.isArray(name) ? name.join(' ') : typeof name === 'string' ? name : '',
+    typeof element.properties.id === 'string' ? element.properties.id : ''
+  ].join(' ')
 }
 
 function roman(n: number): string {
-  const table: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']]
+  const table: [number, string][] = [
+    [1000, 'm'],
+    [900, 'cm'],
+    [500, 'd'],
+    [400, 'cd'],
+    [100, 'c'],
+    [90, 'xc'],
+    [50, 'l'],
+    [40, 'xl'],
+    [10, 'x'],
+    [9, 'ix'],
+    [5, 'v'],
+    [4, 'iv'],
+    [1, 'i']
+  ]
   let out = ''
   for (const [value, letters] of table) while (n >= value) [out, n] = [out + letters, n - value]
   return out
@@ -394,10 +413,12 @@ class Reader {
         }
         return
       case 'table':
-        return this.table(element, start, end)
+        this.table(element, start, end)
+        return
       case 'ol':
       case 'ul':
-        return this.list(element, start, end)
+        this.list(element, start, end)
+        return
       case 'h1':
       case 'h2':
       case 'h3':
@@ -529,12 +550,20 @@ class Reader {
   }
 
   private list(list: HElement, start: number, end: number): void {
-    if (this.row > 0) return this.children(list)
+    if (this.row > 0) {
+      this.children(list)
+      return
+    }
     this.endLine(start, this.listDepth === 0)
     const type = listType(list)
     const reversed = list.properties.reversed === true
     const first = Number(list.properties.start)
-    let n = list.properties.start !== undefined && Number.isInteger(first) ? first : reversed ? list.children.filter((c) => c.type === 'element' && c.tagName === 'li').length : 1
+    let n =
+      list.properties.start !== undefined && Number.isInteger(first)
+        ? first
+        : reversed
+          ? list.children.filter((c) => c.type === 'element' && c.tagName === 'li').length
+          : 1
     this.listDepth++
     for (const child of list.children) {
       if (child.type !== 'element' || child.tagName !== 'li') {

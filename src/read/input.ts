@@ -97,8 +97,7 @@ export async function readBytes(path: string, limit = maxSize): Promise<Uint8Arr
 
 function cannotRead(path: string, error: unknown): InputError {
   const code = (error as NodeJS.ErrnoException).code
-  const reason =
-    code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message
+  const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message
   return new InputError(`cannot read ${path}: ${reason}`)
 }
 

@@ -224,14 +224,7 @@ function lastChar(s: string): string | undefined {
 function mul(m1: number[], m2: number[]): number[] {
   const [a1 = 0, b1 = 0, c1 = 0, d1 = 0, e1 = 0, f1 = 0] = m1
   const [a2 = 0, b2 = 0, c2 = 0, d2 = 0, e2 = 0, f2 = 0] = m2
-  return [
-    a1 * a2 + c1 * b2,
-    b1 * a2 + d1 * b2,
-    a1 * c2 + c1 * d2,
-    b1 * c2 + d1 * d2,
-    a1 * e2 + c1 * f2 + e1,
-    b1 * e2 + d1 * f2 + f1
-  ]
+  return [a1 * a2 + c1 * b2, b1 * a2 + d1 * b2, a1 * c2 + c1 * d2, b1 * c2 + d1 * d2, a1 * e2 + c1 * f2 + e1, b1 * e2 + d1 * f2 + f1]
 }
 
 /** The q-quantile (0..1) of some numbers, by linear interpolation; NaN when there are none. */
@@ -262,11 +255,7 @@ function usualPitch(values: number[]): number {
 }
 
 /** Turn pdf.js text items into display-space items. */
-function placeItems(
-  rawItems: Array<PdfJsTextItem | {type: string}>,
-  styles: Record<string, {vertical?: boolean}>,
-  viewportTransform: number[]
-): Item[] {
+function placeItems(rawItems: Array<PdfJsTextItem | {type: string}>, styles: Record<string, {vertical?: boolean}>, viewportTransform: number[]): Item[] {
   const items: Item[] = []
   for (const raw of rawItems) {
     if (!('str' in raw)) continue
@@ -531,7 +520,7 @@ function noteDefinitions(rawPages: RawPage[]): void {
     for (const line of page.lines) {
       const bracketed = line.noteNumber === undefined ? BRACKETED_NOTE.exec(line.str) : null
       const number = line.noteNumber ?? bracketed?.[1]
-      if (number !== undefined && number.split(',').every((n) => referenced.has(n))) {
+      if (number?.split(',').every((n) => referenced.has(n))) {
         const words = bracketed ? line.str.slice(bracketed[0].length) : line.str
         note = {...line, str: `[^${number.split(',')[0]}]: ${words}`}
         delete note.noteNumber
@@ -606,8 +595,7 @@ function assemble(rawPages: RawPage[]): PdfText {
           push('\n')
           // Wider than the document's paragraph spacing too: a second blank line, which ends a block for sure.
           if (pitch > wideGap + allowance) push('\n')
-        }
-        else if (firstLineIndent(prev, line, margin, fontSize)) push('\n')
+        } else if (firstLineIndent(prev, line, margin, fontSize)) push('\n')
         // A heading candidate stands apart from the lines around it.
         else if (heading[i] || gapAfterPrevious) push('\n')
         push('\n')

@@ -5,7 +5,16 @@
  * blank line, a page turn (page number or running header), other furniture. Tokens carry offsets; nothing is decided here about what a
  * line means in its context (that is assembly's work).
  */
-import {BRACKET_LABEL, BULLET_START, GLUED_BEFORE_PARAGRAPH_MARKER, labelStyles, PARAGRAPH_MARKER, PARAGRAPH_NUMBER_CELL, PAREN_LABEL, romanLetters} from '../lang/numbering.js'
+import {
+  BRACKET_LABEL,
+  BULLET_START,
+  GLUED_BEFORE_PARAGRAPH_MARKER,
+  labelStyles,
+  PARAGRAPH_MARKER,
+  PARAGRAPH_NUMBER_CELL,
+  PAREN_LABEL,
+  romanLetters
+} from '../lang/numbering.js'
 import {toHalfWidth} from '../lang/chars.js'
 import type {ItemStyle} from '../tree.js'
 import type {Line} from '../normalise/lines.js'
@@ -106,7 +115,18 @@ export interface TextToken extends TokenBase {
   rest: Span
 }
 
-export type Token = ParaToken | ItemToken | RowToken | HeadingToken | RuleToken | TextToken | DefinitionToken | NoteToken | BlankToken | PageToken | FurnitureToken
+export type Token =
+  | ParaToken
+  | ItemToken
+  | RowToken
+  | HeadingToken
+  | RuleToken
+  | TextToken
+  | DefinitionToken
+  | NoteToken
+  | BlankToken
+  | PageToken
+  | FurnitureToken
 
 /** Blank lines, page turns and other furniture carry nothing of their own: one token each serves them all. */
 const BLANK: BlankToken = {kind: 'blank'}
@@ -215,7 +235,13 @@ export function tokenise(lines: readonly Line[], footnotes: ReadonlyMap<Line, Fo
     const definition = FOOTNOTE_DEFINITION.exec(line.text)
     if (definition) {
       const words = line.text.slice(definition[0].length)
-      tokens.push({kind: 'definition', line, identifier: definition[1]!, marker: definition[0].trim(), rest: words ? {start: line.end - words.length, end: line.end} : null})
+      tokens.push({
+        kind: 'definition',
+        line,
+        identifier: definition[1]!,
+        marker: definition[0].trim(),
+        rest: words ? {start: line.end - words.length, end: line.end} : null
+      })
       continue
     }
     const note = footnotes.get(line)
@@ -234,7 +260,11 @@ export function tokeniseLine(line: Line): ParaToken | ItemToken | RowToken | Hea
   const text = line.text
   if (text.includes('\t')) return {kind: 'row', line, cells: splitCells(line, /\t+/g), pipe: false}
   // A pipe table row from a web page or GFM; a numbered paragraph that quotes `a | b` is still a paragraph.
-  if (text.includes('|') && (text.startsWith('|') || / \| /.test(text) || text.endsWith(' |')) && (text.startsWith('|') || !PARA.test(text) || NUMBER_CELL.test(text))) {
+  if (
+    text.includes('|') &&
+    (text.startsWith('|') || / \| /.test(text) || text.endsWith(' |')) &&
+    (text.startsWith('|') || !PARA.test(text) || NUMBER_CELL.test(text))
+  ) {
     const cells = splitCells(line, /(?<!\\)\|/g)
     if (text.startsWith('|')) cells.shift()
     if (text.endsWith('|') && !text.endsWith('\\|')) cells.pop()

@@ -63,7 +63,10 @@ export function fullWidthNumbering(text: string): string {
     .map((line) =>
       line
         .replace(/^(\d{1,3})\. ?/, (_, digits: string) => [...digits].map((d) => FULL_DIGITS[Number(d)]).join('') + '．')
-        .replace(/^(- )?\(([a-z])\)/, (_, bullet: string | undefined, letter: string) => `${bullet ?? ''}（${String.fromCharCode(letter.charCodeAt(0) + 0xfee0)}）`)
+        .replace(
+          /^(- )?\(([a-z])\)/,
+          (_, bullet: string | undefined, letter: string) => `${bullet ?? ''}（${String.fromCharCode(letter.charCodeAt(0) + 0xfee0)}）`
+        )
     )
     .join('\n')
 }

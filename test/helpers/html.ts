@@ -19,4 +19,3 @@ export function visibleText(html: string): string {
 export function lost(html: string, tree: Paper): string[] {
   return unaccounted(visibleText(html), tree).filter((problem) => problem.includes(' lost '))
 }
-

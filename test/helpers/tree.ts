@@ -16,12 +16,18 @@ export function fixture(name: string): string {
 }
 
 export function fixtureNames(): string[] {
-  return readdirSync(join(root, 'fixtures')).filter((name) => /\.(txt|md)$/.test(name)).sort()
+  return readdirSync(join(root, 'fixtures'))
+    .filter((name) => /\.(txt|md)$/.test(name))
+    .sort()
 }
 
 export function corpusFiles(folder: 'text' | 'md' | 'pdf'): string[] {
   const dir = join(corpus, folder)
-  return existsSync(dir) ? readdirSync(dir).sort().map((name) => join(dir, name)) : []
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .sort()
+        .map((name) => join(dir, name))
+    : []
 }
 
 type AnyParent = Node & {children?: Node[]}
@@ -139,7 +145,8 @@ export function positionErrors(input: string, tree: Paper): string[] {
       errors.push(`${node.type} ${start.offset}-${end.offset} outside its ${parent.type} ${parent.position.start.offset}-${parent.position.end.offset}`)
     }
     const lineStart = start.offset - (start.column - 1)
-    if (lineStart < 0 || (lineStart > 0 && !/[\n\r]/.test(input[lineStart - 1]!))) errors.push(`${node.type} column ${start.column} does not match offset ${start.offset}`)
+    if (lineStart < 0 || (lineStart > 0 && !/[\n\r]/.test(input[lineStart - 1]!)))
+      errors.push(`${node.type} column ${start.column} does not match offset ${start.offset}`)
   })
   return errors
 }

@@ -99,15 +99,18 @@ export async function runShape(shape, scales = [1, 4]) {
     const run = await runOnce(args(shape, dir, files), cap)
     rmSync(dir, {recursive: true, force: true})
     const netMs = Math.max(0, run.ms - base.ms)
-    const rssRatio = (run.rssKb - base.rssKb) * 1024 / bytes
+    const rssRatio = ((run.rssKb - base.rssKb) * 1024) / bytes
     const ratio = previous ? Math.max(netMs, LIMITS.floorMs) / Math.max(previous.netMs, LIMITS.floorMs) : undefined
     const entry = {scale, bytes, ms: run.ms, netMs, rssKb: run.rssKb, rssRatio, ratio, code: run.code}
     result.runs.push(entry)
-    if (run.killed) result.failure = `${scale}x: killed after ${(cap / 1000).toFixed(1)} s${cap < LIMITS.maxRunMs ? ` (already over ${LIMITS.maxRatio}x the ${previous.scale}x run)` : ' (over 20 s)'}`
+    if (run.killed)
+      result.failure = `${scale}x: killed after ${(cap / 1000).toFixed(1)} s${cap < LIMITS.maxRunMs ? ` (already over ${LIMITS.maxRatio}x the ${previous.scale}x run)` : ' (over 20 s)'}`
     else if (!expected.includes(run.code)) result.failure = `${scale}x: exit ${run.code ?? run.signal} (expected ${expected.join(' or ')})`
     else if (run.ms > LIMITS.maxRunMs) result.failure = `${scale}x: ${(run.ms / 1000).toFixed(1)} s, over 20 s`
-    else if (ratio !== undefined && ratio > LIMITS.maxRatio) result.failure = `${scale}x: ${ratio.toFixed(1)}x the time of ${previous.scale}x (limit ${LIMITS.maxRatio}x)`
-    else if (bytes >= LIMITS.rssFromBytes && rssRatio > LIMITS.maxRssRatio) result.failure = `${scale}x: peak RSS ${rssRatio.toFixed(1)}x the input (limit ${LIMITS.maxRssRatio}x)`
+    else if (ratio !== undefined && ratio > LIMITS.maxRatio)
+      result.failure = `${scale}x: ${ratio.toFixed(1)}x the time of ${previous.scale}x (limit ${LIMITS.maxRatio}x)`
+    else if (bytes >= LIMITS.rssFromBytes && rssRatio > LIMITS.maxRssRatio)
+      result.failure = `${scale}x: peak RSS ${rssRatio.toFixed(1)}x the input (limit ${LIMITS.maxRssRatio}x)`
     if (result.failure) break
     previous = entry
   }
@@ -123,7 +126,10 @@ export function knownCovers(shape, result) {
 
 function format(result) {
   return result.runs
-    .map((r) => `${r.scale}x ${(r.bytes / 1024).toFixed(0)} KB ${(r.netMs / 1000).toFixed(2)} s${r.ratio ? ` (${r.ratio.toFixed(1)}x)` : ''} RSS ${(r.rssKb / 1024).toFixed(0)} MB${Number.isFinite(r.rssRatio) ? ` (+${r.rssRatio.toFixed(1)}x input)` : ''}`)
+    .map(
+      (r) =>
+        `${r.scale}x ${(r.bytes / 1024).toFixed(0)} KB ${(r.netMs / 1000).toFixed(2)} s${r.ratio ? ` (${r.ratio.toFixed(1)}x)` : ''} RSS ${(r.rssKb / 1024).toFixed(0)} MB${Number.isFinite(r.rssRatio) ? ` (+${r.rssRatio.toFixed(1)}x input)` : ''}`
+    )
     .join('; ')
 }
 
@@ -141,7 +147,13 @@ async function main() {
     if (only && !only.has(shape.name)) continue
     const result = await runShape(shape, scales)
     const covered = knownCovers(shape, result)
-    const verdict = !result.failure ? (shape.known && scales.at(-1) >= (shape.known.from ?? 1) ? 'PASS (marked known: remove the mark)' : 'pass') : covered ? 'KNOWN' : 'FAIL'
+    const verdict = !result.failure
+      ? shape.known && scales.at(-1) >= (shape.known.from ?? 1)
+        ? 'PASS (marked known: remove the mark)'
+        : 'pass'
+      : covered
+        ? 'KNOWN'
+        : 'FAIL'
     if (result.failure && !covered) unexpected++
     if (covered) known.push(`${shape.name}: ${shape.known.reason}`)
     console.log(`${verdict.padEnd(5)} ${shape.name.padEnd(24)} ${format(result)}${result.failure ? `  — ${result.failure}` : ''}`)

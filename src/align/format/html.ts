@@ -36,7 +36,13 @@ export function toHtml(alignment: Alignment): string {
 
   for (const field of alignment.header) {
     if (!field.zh && !field.en) continue
-    rows.push(el('tr', {className: ['field', `field-${field.name}`]}, order.map((side) => cell(side, field[side] ? [txt(field[side]!)] : []))))
+    rows.push(
+      el(
+        'tr',
+        {className: ['field', `field-${field.name}`]},
+        order.map((side) => cell(side, field[side] ? [txt(field[side]!)] : []))
+      )
+    )
   }
   const itemRows = (list: ItemPair[], id: string, depth: number) => {
     let bullets = 0
@@ -44,10 +50,14 @@ export function toHtml(alignment: Alignment): string {
       const main = pair[order[0]] ?? pair[order[1]]!
       const itemId = ids.take(`${id}-${main.label ?? `b${++bullets}`}`)
       rows.push(
-        el('tr', {id: itemId, className: ['item', `depth-${depth}`]}, order.map((side) => {
-          const item = pair[side]
-          return cell(side, item ? [el('span', {className: ['label']}, [txt(item.marker)]), txt(item.text)] : [])
-        }))
+        el(
+          'tr',
+          {id: itemId, className: ['item', `depth-${depth}`]},
+          order.map((side) => {
+            const item = pair[side]
+            return cell(side, item ? [el('span', {className: ['label']}, [txt(item.marker)]), txt(item.text)] : [])
+          })
+        )
       )
       itemRows(pair.items, itemId, depth + 1)
     }
@@ -57,12 +67,19 @@ export function toHtml(alignment: Alignment): string {
     const numbered = main.number !== null && !main.inferred
     const id = numbered ? ids.take(`p${main.number}`) : ids.take(`para-${++unnumbered}`)
     rows.push(
-      el('tr', {id, className: ['paragraph']}, order.map((side) => {
-        const paragraph = pair[side]
-        if (!paragraph) return cell(side, [])
-        const printed = paragraph.number !== null && !paragraph.inferred
-        return cell(side, printed ? [el('span', {className: ['num']}, [txt(paragraph.marker ?? `${paragraph.number}.`)]), txt(paragraph.text)] : [txt(paragraph.text)])
-      }))
+      el(
+        'tr',
+        {id, className: ['paragraph']},
+        order.map((side) => {
+          const paragraph = pair[side]
+          if (!paragraph) return cell(side, [])
+          const printed = paragraph.number !== null && !paragraph.inferred
+          return cell(
+            side,
+            printed ? [el('span', {className: ['num']}, [txt(paragraph.marker ?? `${paragraph.number}.`)]), txt(paragraph.text)] : [txt(paragraph.text)]
+          )
+        })
+      )
     )
     itemRows(pair.items, id, 1)
   }
@@ -71,9 +88,13 @@ export function toHtml(alignment: Alignment): string {
     for (; nextSection <= index && nextSection < alignment.sections.length; nextSection++) {
       const pair = alignment.sections[nextSection]!
       const main = pair[order[0]] ?? pair[order[1]]!
-      const base = main.kind === 'appendix' ? main.key ?? 'appendix' : `s-${main.key ?? main.title}`
+      const base = main.kind === 'appendix' ? (main.key ?? 'appendix') : `s-${main.key ?? main.title}`
       rows.push(
-        el('tr', {id: ids.take(base), className: ['heading']}, order.map((side) => el('td', {lang: lang(side)}, pair[side] ? [el('strong', {}, [txt(pair[side]!.title)])] : [])))
+        el(
+          'tr',
+          {id: ids.take(base), className: ['heading']},
+          order.map((side) => el('td', {lang: lang(side)}, pair[side] ? [el('strong', {}, [txt(pair[side]!.title)])] : []))
+        )
       )
     }
   }
@@ -84,16 +105,39 @@ export function toHtml(alignment: Alignment): string {
   headingsTo(alignment.sections.length - 1)
   const signature = alignment.signature
   if (signature && (signature.zh || signature.en)) {
-    rows.push(el('tr', {id: 'signature', className: ['signature']}, order.map((side) => cell(side, (signature[side] ?? []).flatMap((line, i) => (i ? [el('br', {}), txt(line)] : [txt(line)]))))))
+    rows.push(
+      el(
+        'tr',
+        {id: 'signature', className: ['signature']},
+        order.map((side) =>
+          cell(
+            side,
+            (signature[side] ?? []).flatMap((line, i) => (i ? [el('br', {}), txt(line)] : [txt(line)]))
+          )
+        )
+      )
+    )
   }
 
   const table = el('table', {className: ['aligned']}, [
     el('caption', {}, [txt(titles.join(' / '))]),
-    el('thead', {}, [el('tr', {}, order.map((side) => el('th', {scope: 'col', lang: lang(side)}, [txt(COLUMN[side])])))]),
+    el('thead', {}, [
+      el(
+        'tr',
+        {},
+        order.map((side) => el('th', {scope: 'col', lang: lang(side)}, [txt(COLUMN[side])]))
+      )
+    ]),
     el('tbody', {}, rows)
   ])
   const body: ElementContent[] = [
-    el('header', {}, [el('h1', {}, order.map((side, i) => el('span', {lang: lang(side)}, [txt((i ? ' / ' : '') + titles[i])])))]),
+    el('header', {}, [
+      el(
+        'h1',
+        {},
+        order.map((side, i) => el('span', {lang: lang(side)}, [txt((i ? ' / ' : '') + titles[i])]))
+      )
+    ]),
     el('main', {}, [table])
   ]
   return page(lang(order[0]), titles.join(' / '), body, CSS)

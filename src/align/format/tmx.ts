@@ -101,7 +101,10 @@ export function toTmx(alignment: Alignment, options: TmxOptions = {}): string {
 
 /** TMX's date form: `20240328T101500Z`. */
 function tmxDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')
 }
 
 /** Characters XML 1.0 does not allow at all (C0 controls but tab and line ends, lone surrogates, U+FFFE/FFFF) are dropped. */

@@ -72,7 +72,7 @@ function readLabel(line: Line, next: Line | undefined): Label | null {
   // A label the column layout cut: `Public officers` / `attending` / `: Mr …`.
   if (next && !next.blank && !COLON.test(text)) {
     const tail = COLON.exec(next.text)
-    const word = tail && tail[1] ? tail[1] : next.text
+    const word = tail?.[1] ? tail[1] : next.text
     if (LABEL_TAIL.test(word)) {
       const joined = `${text} ${word}`
       const cut = roleOf(joined)
@@ -80,7 +80,7 @@ function readLabel(line: Line, next: Line | undefined): Label | null {
     }
   }
   const colon = COLON.exec(text)
-  if (colon && colon[1]) {
+  if (colon?.[1]) {
     const role = roleOf(colon[1])
     if (role) return {label: colon[1], separator: colon[2]!, rest: restOf(line, colon[3]!), role, lines: 1}
   }

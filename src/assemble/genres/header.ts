@@ -7,7 +7,16 @@
  */
 import {squeeze} from '../../lang/chars.js'
 import {findDates} from '../../lang/dates.js'
-import {GENRE_LINES, ITEM_NUMERAL, PERSON_START_EN, ITEM_NUMERAL_SPACED, MEETING_FIELD_LINE, PARAGRAPH_START, SENTENCE_END, TIME_SLOT} from '../../lang/meetings.js'
+import {
+  GENRE_LINES,
+  ITEM_NUMERAL,
+  PERSON_START_EN,
+  ITEM_NUMERAL_SPACED,
+  MEETING_FIELD_LINE,
+  PARAGRAPH_START,
+  SENTENCE_END,
+  TIME_SLOT
+} from '../../lang/meetings.js'
 import type {FieldName} from '../../tree.js'
 
 export interface HeaderHooks {

@@ -20,7 +20,13 @@ export function formatText(results: FileResult[], options: {notes?: boolean} = {
   const blocks: string[] = []
   for (const result of results) {
     if (result.messages.length === 0) continue
-    const rows = result.messages.map((m) => ({place: `${result.file}:${placeLabel(m.place?.start)}`, severity: m.severity, reason: m.reason, rule: m.ruleId, note: m.note}))
+    const rows = result.messages.map((m) => ({
+      place: `${result.file}:${placeLabel(m.place?.start)}`,
+      severity: m.severity,
+      reason: m.reason,
+      rule: m.ruleId,
+      note: m.note
+    }))
     const placeWidth = Math.max(...rows.map((r) => displayWidth(r.place)))
     const severityWidth = Math.max(...rows.map((r) => r.severity.length))
     const reasonWidth = Math.min(100, Math.max(...rows.map((r) => displayWidth(r.reason))))

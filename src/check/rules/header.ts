@@ -5,12 +5,7 @@
 import {findDates} from '../../lang/dates.js'
 import {BRANCHED_PREFIXES, FILE_REF_FORM, FILE_REF_LINE, PAPER_NUMBER_INTENT, PAPER_NUMBER_LINE, normalisePaperNumber} from '../../lang/papers.js'
 import type {Field, Header, Paper, Position} from '../../tree.js'
-import {
-  HEADER_NEED_NAMES,
-  HEADER_NEEDS,
-  ISSUED_AFTER_MEETING,
-  type HeaderNeed
-} from '../data.js'
+import {HEADER_NEED_NAMES, HEADER_NEEDS, ISSUED_AFTER_MEETING, type HeaderNeed} from '../data.js'
 import type {Rule, RuleContext} from '../types.js'
 
 function headerOf(tree: Paper): Header | null {
@@ -86,14 +81,18 @@ export const headerPaperNumber: Rule = {
       const number = normalisePaperNumber(printed)
       const prefix = /^[A-Z]+/.exec(number)![0]
       if (BRANCHED_PREFIXES.has(prefix) && !/^[A-Z]+\(\d\)/.test(number)) {
-        context.report(`paper number ${number} has no branch: ${prefix} numbers carry it in brackets`, place, `write it as ${prefix}(n)${number.slice(prefix.length)}, n being the branch (1 to 4)`)
+        context.report(
+          `paper number ${number} has no branch: ${prefix} numbers carry it in brackets`,
+          place,
+          `write it as ${prefix}(n)${number.slice(prefix.length)}, n being the branch (1 to 4)`
+        )
       }
       const session = sessionOf(number)
       if (session && !session.calendar && session.to !== session.from + 1) {
         const fixed = `${session.printed.slice(0, 2)}-${String((session.from + 1) % 100).padStart(2, '0')}`
         context.report(`paper number ${number}: session ${session.printed} is not one legislative year`, place, `a session spans two years in a row: ${fixed}`)
       }
-      if (session && session.calendar && (session.from < 1997 || session.from > new Date().getUTCFullYear() + 1)) {
+      if (session?.calendar && (session.from < 1997 || session.from > new Date().getUTCFullYear() + 1)) {
         context.report(`paper number ${number}: ${session.printed} is not a year of the Council`, place, 'check the year in the number')
       }
       const enclosure = /\((\d)\)(?:-\(\d+\))?$/.exec(number)
@@ -155,7 +154,11 @@ export const headerDates: Rule = {
       const place = datePlace(context, meetingDate) ?? headerPlace(context)
       if (meta.kind && ISSUED_AFTER_MEETING.has(meta.kind)) {
         if (issueDate < meetingDate) {
-          context.report(`the ${meta.kind} are dated ${issueDate}, before the meeting of ${meetingDate} they record`, signatureDatePlace(context, issueDate) ?? place, 'check the meeting date and the date under the signature')
+          context.report(
+            `the ${meta.kind} are dated ${issueDate}, before the meeting of ${meetingDate} they record`,
+            signatureDatePlace(context, issueDate) ?? place,
+            'check the meeting date and the date under the signature'
+          )
         }
       } else if (meetingDate < issueDate) {
         context.report(

@@ -80,7 +80,11 @@ export const bracketsBalanced: Rule = {
       const scan = scanBrackets(block.value)
       for (const at of scan.unclosed) {
         const char = block.value[at]!
-        context.report(`${char} is not closed: “${excerpt(block.value, at)}”`, placeIn(context.locate, block, at, at + 1), `add the closing ${closerOf(char)}, or remove this ${char}`)
+        context.report(
+          `${char} is not closed: “${excerpt(block.value, at)}”`,
+          placeIn(context.locate, block, at, at + 1),
+          `add the closing ${closerOf(char)}, or remove this ${char}`
+        )
       }
       for (const at of scan.unopened) {
         const char = block.value[at]!
@@ -112,7 +116,11 @@ function reportMinority(context: RuleContext, role: string, uses: Use[]): void {
   const norm: Width = half.length > full.length ? 'half' : full.length > half.length ? 'full' : uses[0]!.width
   const normExample = (norm === 'half' ? half : full)[0]!.shown
   for (const use of norm === 'half' ? full : half) {
-    context.report(`${role} ${use.shown} is ${use.width}-width; the paper's other ${role}s are ${norm}-width (${normExample})`, use.place(), `print it as ${use.fix}`)
+    context.report(
+      `${role} ${use.shown} is ${use.width}-width; the paper's other ${role}s are ${norm}-width (${normExample})`,
+      use.place(),
+      `print it as ${use.fix}`
+    )
   }
 }
 
@@ -141,7 +149,9 @@ export const widthConsistent: Rule = {
   run(context) {
     const {tree, locate} = context
     // Paragraph markers: digits and point.
-    const paragraphs: Paragraph[] = paragraphRuns(tree).flatMap((run) => run.paragraphs).filter((p) => p.marker && !p.inferred)
+    const paragraphs: Paragraph[] = paragraphRuns(tree)
+      .flatMap((run) => run.paragraphs)
+      .filter((p) => p.marker && !p.inferred)
     const markerUse = (node: Paragraph | Item, marker: string): Use | null => {
       const full = FULL.test(formOf(marker))
       const halfPart = HALF.test(formOf(marker))
@@ -156,7 +166,11 @@ export const widthConsistent: Rule = {
     // A marker that is itself mixed (`２.`, `（c)`) is reported on its own.
     const mixed = (node: Paragraph | Item, marker: string, role: string) => {
       if (FULL.test(formOf(marker)) && HALF.test(formOf(marker))) {
-        context.report(`${role} ${marker} mixes half- and full-width characters`, locate.marker(node, marker), `print it as ${toHalfWidth(marker)} (or in full width: ${toFullWidthForm(toHalfWidth(marker))})`)
+        context.report(
+          `${role} ${marker} mixes half- and full-width characters`,
+          locate.marker(node, marker),
+          `print it as ${toHalfWidth(marker)} (or in full width: ${toFullWidthForm(toHalfWidth(marker))})`
+        )
         return true
       }
       return false
@@ -202,7 +216,12 @@ export const widthConsistent: Rule = {
         else halfSeen = true
         const at = match.index
         const value = match[0]
-        digitUses.push({width: full ? 'full' : 'half', place: () => placeIn(locate, block, at, at + value.length), shown: value, fix: full ? toHalfWidth(value) : toFullWidth(value)})
+        digitUses.push({
+          width: full ? 'full' : 'half',
+          place: () => placeIn(locate, block, at, at + value.length),
+          shown: value,
+          fix: full ? toHalfWidth(value) : toFullWidth(value)
+        })
       }
     }
     reportMinority(context, 'figure', digitUses)
@@ -237,7 +256,6 @@ export function invalidDates(block: Block): {start: number; end: number; why: st
   return found
 }
 
-
 export const dateValid: Rule = {
   id: 'date-valid',
   severity: 'error',
@@ -246,7 +264,11 @@ export const dateValid: Rule = {
   run(context) {
     for (const block of blocksOf(context.tree, context.locate)) {
       for (const date of invalidDates(block)) {
-        context.report(`${block.value.slice(date.start, date.end)} is not a date: ${date.why}`, placeIn(context.locate, block, date.start, date.end), 'correct the day or the month')
+        context.report(
+          `${block.value.slice(date.start, date.end)} is not a date: ${date.why}`,
+          placeIn(context.locate, block, date.start, date.end),
+          'correct the day or the month'
+        )
       }
     }
   }

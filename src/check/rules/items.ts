@@ -65,10 +65,13 @@ export function confusionsOf(tree: Paper): Map<Item, Confusion> {
     if (isRoman(item.style)) {
       // `(i)` followed by `(ii)` is roman whatever stands around it.
       const siblingsAfter = itemsOf(parent).slice(itemsOf(parent).indexOf(item) + 1)
-      if (siblingsAfter.some((s) => s.style === item.style && ordinal(s.label ?? '', s.style) === ordinal(item.label ?? "", item.style) + 1)) continue
+      if (siblingsAfter.some((s) => s.style === item.style && ordinal(s.label ?? '', s.style) === ordinal(item.label ?? '', item.style) + 1)) continue
       // The lettered item just before it in the same paragraph, at its level or above.
       const siblings = itemsOf(parent)
-      const before = siblings.slice(0, siblings.indexOf(item)).reverse().find((s) => s.style === letterStyle)
+      const before = siblings
+        .slice(0, siblings.indexOf(item))
+        .reverse()
+        .find((s) => s.style === letterStyle)
       const outer = parent.type === 'item' && parent.style === letterStyle ? parent : undefined
       const previous = before ?? outer
       if (previous && ordinal(previous.label ?? '', letterStyle) === letter - 1) {
@@ -108,7 +111,7 @@ export const itemSequence: Rule = {
         // Where the list should start: 1, or after the letter that holds it.
         let start = 1
         const holder = parent.type === 'item' ? confusions.get(parent) : undefined
-        if (holder?.really === 'letter' && isAlpha(list.style)) start = alphaValue(parent.type === 'item' ? parent.label ?? '' : '') + 1
+        if (holder?.really === 'letter' && isAlpha(list.style)) start = alphaValue(parent.type === 'item' ? (parent.label ?? '') : '') + 1
         if (holder?.really === 'roman' && isRoman(list.style)) start = 2
         const values = items.map((item) => ordinal(item.label!, list.style))
         const seen = new Map<number, Item>()
@@ -126,7 +129,7 @@ export const itemSequence: Rule = {
               if (c?.really === 'letter' && node !== items[i - 1]) supplied.add(alphaValue(node.label!))
             })
           }
-          const printed = (value: number) => (seen.get(value)?.marker ?? labelMarker(item, value, list.style))
+          const printed = (value: number) => seen.get(value)?.marker ?? labelMarker(item, value, list.style)
           if (seen.has(n)) {
             context.report(
               `item ${shown(item)} repeats the label of the item at line ${seen.get(n)!.position.start.line}`,
@@ -175,7 +178,11 @@ export const itemLetterRoman: Rule = {
           confusion.relation === 'follows'
             ? `${item.marker} follows ${witness.marker}: it is the letter ${item.label}, but it sits in a roman list (read as ${ordinal(item.label!, item.style)})`
             : `${item.marker} is followed by ${witness.marker}: it is the letter ${item.label}, but it was read as the roman numeral ${ordinal(item.label!, item.style)}`
-        context.report(reason, place, `indent ${item.marker} like ${witness.marker} so both are read as one lettered list; if a roman sub-list was meant, put it under its own lettered item`)
+        context.report(
+          reason,
+          place,
+          `indent ${item.marker} like ${witness.marker} so both are read as one lettered list; if a roman sub-list was meant, put it under its own lettered item`
+        )
       } else {
         context.report(
           `${item.marker} holds ${witness.marker}: it starts a roman list (i), (ii) …, but it was read as the letter ${item.label}`,

@@ -7,7 +7,6 @@ import type {Paragraph} from '../../tree.js'
 import type {Rule} from '../types.js'
 import {paragraphRuns} from '../walk.js'
 
-
 export const paragraphNumbering: Rule = {
   id: 'paragraph-numbering',
   severity: 'error',

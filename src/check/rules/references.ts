@@ -77,7 +77,8 @@ export const referenceParagraph: Rule = {
           for (const target of readTargets(groups.list!)) {
             const candidates = scope.filter((p) => p.number === String(target.number))
             if (candidates.length === 0) {
-              const range = numbers.length > 0 ? `: the paragraphs run ${Math.min(...numbers)} to ${Math.max(...numbers)}` : ': the paper has no numbered paragraphs'
+              const range =
+                numbers.length > 0 ? `: the paragraphs run ${Math.min(...numbers)} to ${Math.max(...numbers)}` : ': the paper has no numbered paragraphs'
               context.report(`“${quoted}” points to paragraph ${target.number}, which does not exist${range}`, place, 'correct the paragraph number')
               continue
             }
@@ -94,10 +95,18 @@ export const referenceParagraph: Rule = {
                 continue
               }
               if (target.item && !onSide.some((p) => hasItem(p, target.item!))) {
-                context.report(`“${quoted}” points to item (${target.item}) of paragraph ${target.number}, which has no such item`, place, 'correct the item label')
+                context.report(
+                  `“${quoted}” points to item (${target.item}) of paragraph ${target.number}, which has no such item`,
+                  place,
+                  'correct the item label'
+                )
               }
             } else if (target.item && !candidates.some((p) => hasItem(p, target.item!))) {
-              context.report(`“${quoted}” points to item (${target.item}) of paragraph ${target.number}, which has no such item`, place, 'correct the item label')
+              context.report(
+                `“${quoted}” points to item (${target.item}) of paragraph ${target.number}, which has no such item`,
+                place,
+                'correct the item label'
+              )
             }
           }
         }
@@ -121,7 +130,8 @@ export const referenceAppendix: Rule = {
     const appendices = appendicesOf(context.tree)
     const labelled = appendices.filter((a) => a.label !== null)
     const keys = new Set(labelled.map((a) => labelKey(a.label!)))
-    const inside = (node: Node) => appendices.some((a) => a.position.start.offset <= node.position.start.offset && node.position.start.offset < a.position.end.offset)
+    const inside = (node: Node) =>
+      appendices.some((a) => a.position.start.offset <= node.position.start.offset && node.position.start.offset < a.position.end.offset)
     for (const block of blocksOf(context.tree, context.locate)) {
       if (!block.prose || inside(block.owner)) continue
       const half = toHalfWidth(block.value)
@@ -133,7 +143,11 @@ export const referenceAppendix: Rule = {
           const quoted = block.value.slice(match.index, match.index + match[0].length).trim()
           const place = placeIn(context.locate, block, match.index, match.index + quoted.length)
           if (appendices.length === 0) {
-            context.report(`“${quoted}” is referred to, but the paper has no appendix`, place, 'attach the appendix under its heading (附錄 / Appendix) after the signature, or remove the reference')
+            context.report(
+              `“${quoted}” is referred to, but the paper has no appendix`,
+              place,
+              'attach the appendix under its heading (附錄 / Appendix) after the signature, or remove the reference'
+            )
             continue
           }
           const labels = match.groups!.labels

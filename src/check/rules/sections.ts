@@ -45,7 +45,11 @@ export const sectionEmpty: Rule = {
   run(context) {
     for (const section of sectionsOf(context.tree)) {
       if (section.children.length > 0) continue
-      context.report(`section “${section.title}” is empty`, context.locate.heading(section, section.title).position, 'write its text under the heading, or remove the heading')
+      context.report(
+        `section “${section.title}” is empty`,
+        context.locate.heading(section, section.title).position,
+        'write its text under the heading, or remove the heading'
+      )
     }
   }
 }
@@ -63,7 +67,8 @@ export const sectionDuplicate: Rule = {
         if (node.type !== 'section') continue
         const section = node
         const form = headingForm(section.title)
-        const earlier = byTitle.get(form) ?? (section.key && section.depth === 1 && !REPEATABLE_SECTION_KEYS.has(section.key) ? byKey.get(section.key) : undefined)
+        const earlier =
+          byTitle.get(form) ?? (section.key && section.depth === 1 && !REPEATABLE_SECTION_KEYS.has(section.key) ? byKey.get(section.key) : undefined)
         if (earlier) {
           context.report(
             earlier.title === section.title
