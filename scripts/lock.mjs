@@ -15,6 +15,7 @@ import {createHash} from 'node:crypto'
 import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {readRuleDocs} from './rules-doc.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const corpus = join(root, '..', 'shared', 'corpus')
@@ -31,23 +32,41 @@ function files(dir, pattern) {
     .map((name) => join(dir, name))
 }
 
+// The rule examples (src/check/rules/*.md) are inputs too: written out here, under .lock/ (git-ignored), as
+// fixtures/check/<rule file>/<example> and run from .lock/, so that the CLI names them by that same path.
+const examplesRoot = join(root, '.lock')
+rmSync(join(examplesRoot, 'fixtures'), {recursive: true, force: true})
+const examples = []
+for (const doc of readRuleDocs()) {
+  for (const example of doc.examples) {
+    const file = join(examplesRoot, 'fixtures', 'check', doc.name, example.name)
+    mkdirSync(join(file, '..'), {recursive: true})
+    writeFileSync(file, example.input)
+    examples.push(file)
+  }
+}
+
 const inputs = [
   join(root, 'seeds', '000_457f1a1b5f7781dd.txt'),
   ...files(join(root, 'fixtures'), /\.(txt|md)$/),
+  ...examples,
   ...files(join(corpus, 'text'), /\.txt$/),
   ...files(join(corpus, 'md'), /\.md$/),
   ...files(join(corpus, 'pdf'), /\.pdf$/)
 ]
 
+/** Where the CLI runs for an input: the project root, or .lock/ for the rule examples written there. */
+const cwdOf = (file) => (file.startsWith(examplesRoot + '/') ? examplesRoot : root)
+
 function key(file) {
-  const rel = relative(root, file)
+  const rel = relative(cwdOf(file), file)
   return rel.startsWith('..') ? 'corpus/' + relative(corpus, file) : rel
 }
 
-function run(args) {
-  // Relative paths from the project root: the outputs name the file as given.
+function run(args, cwd) {
+  // Relative paths from where it runs: the outputs name the file as given.
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], {cwd: root, stdio: ['ignore', 'pipe', 'pipe']})
+    const child = spawn(process.execPath, [bin, ...args], {cwd, stdio: ['ignore', 'pipe', 'pipe']})
     const stdout = []
     const stderr = []
     child.stdout.on('data', (chunk) => stdout.push(chunk))
@@ -64,15 +83,20 @@ const current = {}
 const jobs = []
 for (const file of inputs) {
   const id = key(file)
-  const path = relative(root, file)
-  jobs.push([id, 'json', ['parse', path, '--pretty']], [id, 'md', ['parse', path, '-f', 'md']], [id, 'check', ['check', path, '--format', 'json']])
-  if (path.endsWith('.pdf')) jobs.push([id, 'split', ['parse', path, '--split', '-f', 'ndjson']])
+  const cwd = cwdOf(file)
+  const path = relative(cwd, file)
+  jobs.push(
+    [id, 'json', ['parse', path, '--pretty'], cwd],
+    [id, 'md', ['parse', path, '-f', 'md'], cwd],
+    [id, 'check', ['check', path, '--format', 'json'], cwd]
+  )
+  if (path.endsWith('.pdf')) jobs.push([id, 'split', ['parse', path, '--split', '-f', 'ndjson'], cwd])
 }
 let next = 0
 async function worker() {
   while (next < jobs.length) {
-    const [id, kind, args] = jobs[next++]
-    const text = await run(args)
+    const [id, kind, args, cwd] = jobs[next++]
+    const text = await run(args, cwd)
     writeFileSync(join(out, `${id.replaceAll('/', '__')}.${kind}`), text)
     current[`${id} ${kind}`] = hash(text)
   }

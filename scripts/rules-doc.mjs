@@ -3,13 +3,11 @@
  * docs/rules.md from the rules' own documentation (`npm run build` runs it
  * after tsc; test/check.test.ts fails when the committed file is stale).
  *
- *   node scripts/rules-doc.mjs           write docs/rules.md, and the examples to fixtures/check/
+ *   node scripts/rules-doc.mjs           write docs/rules.md
  *   node scripts/rules-doc.mjs --check   exit 1 if docs/rules.md is not what it would write
  *
- * fixtures/check/<file>/<example> (git-ignored, emptied first) are copies of
- * the examples for the behaviour lock (scripts/lock.mjs hashes the CLI's
- * outputs on every file under fixtures/), which knew them there; nothing
- * else reads them.
+ * The behaviour lock (scripts/lock.mjs) reads the examples through
+ * readRuleDocs() and writes its own copies under .lock/.
  *
  * Sources, all in src/check/rules/ (read by the tests and this script only,
  * never by `legco check`: the CLI's start-up does not pay for them):
@@ -52,14 +50,13 @@
  * plus a final newline. test/check.test.ts runs every example once for each
  * rule of its file, that rule alone, and compares its messages with these.
  */
-import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 export const RULE_DOCS = join(root, 'src/check/rules')
 export const RULES_MD = join(root, 'docs/rules.md')
-const EXAMPLE_COPIES = join(root, 'fixtures/check')
 const USAGE = 'usage.md'
 
 const EXAMPLE = /^##### (ok|not ok|other version): `([^`]+)`(?: with `--pair ([^`]+)`)?$/
@@ -249,10 +246,5 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     }
   } else {
     writeFileSync(RULES_MD, text)
-    rmSync(EXAMPLE_COPIES, {recursive: true, force: true})
-    for (const doc of readRuleDocs()) {
-      mkdirSync(join(EXAMPLE_COPIES, doc.name), {recursive: true})
-      for (const example of doc.examples) writeFileSync(join(EXAMPLE_COPIES, doc.name, example.name), example.input)
-    }
   }
 }
