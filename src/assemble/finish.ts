@@ -3,21 +3,30 @@
  * reaches the end of its last child, and a paragraph that its place numbers
  * for certain gets that number.
  */
-import type {Node, Paper} from '../tree.js'
-import {paragraphsOf} from '../walk.js'
+import type {Paper, ParentNode} from '../tree.js'
+import {paragraphsOf, visit} from '../walk.js'
 
 export function finish(tree: Paper): void {
   closeEnds(tree)
   inferNumbers(tree)
 }
 
-/** Make every parent's position reach the end of its last child. */
-function closeEnds(node: Node & {children?: Node[]}): void {
-  if (!node.children) return
-  for (const child of node.children) closeEnds(child as Node & {children?: Node[]})
-  let end = node.position.end
-  for (const child of node.children) if (child.position.end.offset > end.offset) end = child.position.end
-  if (end !== node.position.end) node.position = {start: node.position.start, end}
+/**
+ * Make every parent's position reach the end of its last child. Parents are
+ * taken in reverse reading order (a parent after all of its descendants), so
+ * a child's end is final before its parent reads it.
+ */
+function closeEnds(tree: Paper): void {
+  const parents: ParentNode[] = []
+  visit(tree, (node) => {
+    if ('children' in node) parents.push(node)
+  })
+  for (let i = parents.length - 1; i >= 0; i--) {
+    const node = parents[i]!
+    let end = node.position.end
+    for (const child of node.children) if (child.position.end.offset > end.offset) end = child.position.end
+    if (end !== node.position.end) node.position = {start: node.position.start, end}
+  }
 }
 
 /**

@@ -71,9 +71,6 @@ export function toHalfWidth(value: string): string {
   return out
 }
 
-/** Whitespace as extraction leaves it: ASCII, no-break, ideographic, form feed. */
-export const WHITESPACE = /[\s\u00a0\u3000\u200b\ufeff]/
-
 export function isWhitespaceCode(code: number): boolean {
   return (
     code === 0x20 ||

@@ -13,8 +13,5 @@ export function isSignatureStart(text: string): boolean {
   return text.length <= 80 && SIGNATURE_START.test(squeeze(text))
 }
 
-/** Lines inside a signature block after its start. */
-export const SIGNATURE_LINE = /秘[書书][處处]|Secretariat|Division|部$|辦事處|办事处|Adviser|Legal|Clerk|顧問|顾问|秘書|Secretary|主任/i
-
 /** Lines of a signature that say what is enclosed or who prepared it rather than who issues it. */
 export const SIGNATURE_NOT_ISSUER = /^(?:連附件|连附件|Encl\.?|Enclosure|Prepared\s+by)$/i

@@ -23,6 +23,7 @@
 import {fromHtml} from 'hast-util-from-html'
 import {MENU_SEPARATORS, NAVIGATION_NAME, SITE_FURNITURE_LINE, siteFurnitureKind} from '../lang/furniture-html.js'
 import {OffsetMap, type Origin, type PageFurniture} from './html-map.js'
+import {toRoman} from '../lang/numbering.js'
 
 interface HPosition {
   start: {offset?: number}
@@ -105,27 +106,6 @@ function classes(element: HElement): string {
   ].join(' ')
 }
 
-function roman(n: number): string {
-  const table: [number, string][] = [
-    [1000, 'm'],
-    [900, 'cm'],
-    [500, 'd'],
-    [400, 'cd'],
-    [100, 'c'],
-    [90, 'xc'],
-    [50, 'l'],
-    [40, 'xl'],
-    [10, 'x'],
-    [9, 'ix'],
-    [5, 'v'],
-    [4, 'iv'],
-    [1, 'i']
-  ]
-  let out = ''
-  for (const [value, letters] of table) while (n >= value) [out, n] = [out + letters, n - value]
-  return out
-}
-
 function letters(n: number): string {
   let out = ''
   for (; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(97 + ((n - 1) % 26)) + out
@@ -140,9 +120,9 @@ export function listLabel(type: string, n: number): string {
     case 'A':
       return `${letters(n).toUpperCase()}.`
     case 'i':
-      return `(${roman(n)})`
+      return `(${toRoman(n)})`
     case 'I':
-      return `${roman(n).toUpperCase()}.`
+      return `${toRoman(n).toUpperCase()}.`
     case '(1)':
       return `(${n})`
     case 'disc':
