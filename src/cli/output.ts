@@ -114,13 +114,7 @@ const started = Date.now() - process.uptime() * 1000
 function removeStaleTemporaries(folder: string): void {
   if (swept.has(folder)) return
   swept.add(folder)
-  let names: string[]
-  try {
-    names = readdirSync(folder)
-  } catch {
-    return
-  }
-  for (const name of names) {
+  for (const name of namesIn(folder)) {
     const match = TEMPORARY_NAME.exec(name)
     if (!match) continue
     const pid = Number(match[1])
@@ -132,6 +126,15 @@ function removeStaleTemporaries(folder: string): void {
     } catch {
       // Gone meanwhile, or not ours to remove.
     }
+  }
+}
+
+/** The names in a folder; none when it cannot be read (gone, or not ours). */
+function namesIn(folder: string): string[] {
+  try {
+    return readdirSync(folder)
+  } catch {
+    return []
   }
 }
 
@@ -147,13 +150,7 @@ function isAlive(pid: number): boolean {
 /** Remove this process's temporaries in these folders (those of its worker threads, which the main thread does not track). */
 export function removeOwnTemporaries(folders: Iterable<string>): void {
   for (const folder of new Set(folders)) {
-    let names: string[]
-    try {
-      names = readdirSync(folder)
-    } catch {
-      continue
-    }
-    for (const name of names) {
+    for (const name of namesIn(folder)) {
       if (TEMPORARY_NAME.exec(name)?.[1] !== String(process.pid)) continue
       try {
         unlinkSync(join(folder, name))

@@ -18,7 +18,7 @@
  * given (`--zh-tag zh-HK`, `--en-tag en-GB`); `creationdate` is the time of
  * the run (UTC), `creationtool`/`creationtoolversion` the package's.
  */
-import {readFileSync} from 'node:fs'
+import {packageVersion} from '../../api/version.js'
 import type {Alignment, ItemPair, PairBasis, Side} from '../index.js'
 
 export interface TmxOptions {
@@ -29,26 +29,13 @@ export interface TmxOptions {
   date?: Date
 }
 
-let version: string | undefined
-
-function toolVersion(): string {
-  if (version === undefined) {
-    try {
-      version = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {version: string}).version
-    } catch {
-      version = '0.0.0'
-    }
-  }
-  return version
-}
-
 export function toTmx(alignment: Alignment, options: TmxOptions = {}): string {
   const order: [Side, Side] = alignment.first === 'zh' ? ['zh', 'en'] : ['en', 'zh']
   const tags: Record<Side, string> = {zh: options.zhTag ?? alignment.zh.lang, en: options.enTag ?? alignment.en.lang}
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<tmx version="1.4">',
-    `  <header creationtool="legco" creationtoolversion="${attr(toolVersion())}" creationdate="${tmxDate(options.date ?? new Date())}" datatype="plaintext" segtype="paragraph" adminlang="en" srclang="${attr(tags[order[0]])}" o-tmf="legco">`
+    `  <header creationtool="legco" creationtoolversion="${attr(packageVersion())}" creationdate="${tmxDate(options.date ?? new Date())}" datatype="plaintext" segtype="paragraph" adminlang="en" srclang="${attr(tags[order[0]])}" o-tmf="legco">`
   ]
   const paperNo = alignment.zh.paperNo ?? alignment.en.paperNo
   if (paperNo) lines.push(`    <prop type="x-legco-paper">${text(paperNo)}</prop>`)
