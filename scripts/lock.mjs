@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The behaviour lock: what the CLI gives today for the seed, every fixture
-// and every corpus file (text, md, pdf), as one hash per file and output.
+// and every corpus file (text, md, pdf, html), as one hash per file and output.
 //
 //   node scripts/lock.mjs           compare with test/lock.json (exit 1 on any difference)
 //   node scripts/lock.mjs --update  write test/lock.json anew
@@ -49,11 +49,12 @@ for (const doc of readRuleDocs()) {
 const inputs = [
   join(root, 'seeds', '000_457f1a1b5f7781dd.txt'),
   // (fixtures/check/ is the examples' own key: a stale copy there from an old build is not an input)
-  ...files(join(root, 'fixtures'), /\.(txt|md)$/).filter((file) => !relative(root, file).startsWith('fixtures/check/')),
+  ...files(join(root, 'fixtures'), /\.(txt|md|html?)$/).filter((file) => !relative(root, file).startsWith('fixtures/check/')),
   ...examples,
   ...files(join(corpus, 'text'), /\.txt$/),
   ...files(join(corpus, 'md'), /\.md$/),
-  ...files(join(corpus, 'pdf'), /\.pdf$/)
+  ...files(join(corpus, 'pdf'), /\.pdf$/),
+  ...files(join(corpus, 'html'), /\.html?$/)
 ]
 
 /** Where the CLI runs for an input: the project root, or .lock/ for the rule examples written there. */
