@@ -3,6 +3,13 @@
 // (4x within 6x of 1x), under 20 s, no crash. Shapes marked known (today's failures, with the code to
 // fix) are skipped here and listed; `npm run stress` runs them and says when one starts to pass.
 import {afterAll, describe, expect, it} from 'vitest'
+import {phrasingMore} from '../src/assemble/inline.js'
+import {scanBrackets} from '../src/check/rules/hygiene.js'
+import {endsSentence, SENTENCE_INSIDE} from '../src/lang/chars.js'
+import {PAPER_NUMBER_LINE} from '../src/lang/papers.js'
+import {Source} from '../src/source.js'
+import {splitLines} from '../src/normalise/lines.js'
+import {tokeniseLine} from '../src/tokenise/index.js'
 // @ts-expect-error a plain ES module of the harness, no types
 import {knownCovers, runShape} from './stress/run.mjs'
 // @ts-expect-error as above
@@ -32,5 +39,79 @@ describe('stress: hostile shapes at 1x and 4x', () => {
     process.stderr.write(
       `stress: ${skipped.length} known failures skipped (npm run stress runs them):\n${skipped.map((shape) => `  ${shape.name}: ${shape.known!.reason}\n`).join('')}`
     )
+  })
+})
+
+/** Milliseconds that `run` takes. */
+function timed(run: () => void): number {
+  const began = performance.now()
+  run()
+  return performance.now() - began
+}
+
+// The scans behind the shapes above, called directly on inputs far past what took minutes before (issue 10):
+// each must answer rightly and at once (a second is ~100x what a linear scan needs, even on a loaded machine).
+describe('stress: the linear scans, on hostile inputs', () => {
+  it('SENTENCE_INSIDE on 300,000 letters', () => {
+    const line = 'abcdefghij'.repeat(30_000)
+    expect(timed(() => expect(SENTENCE_INSIDE.test(line)).toBe(false))).toBeLessThan(1000)
+    expect(SENTENCE_INSIDE.test(`${line}. Next`)).toBe(true)
+    expect(SENTENCE_INSIDE.test('ab. Next')).toBe(false)
+  })
+
+  it('PAPER_NUMBER_LINE on a paper number with 200,000 spaces in it', () => {
+    const line = `立法會 CB${' '.repeat(200_000)}x`
+    expect(timed(() => expect(PAPER_NUMBER_LINE.test(line)).toBe(false))).toBeLessThan(1000)
+    expect(PAPER_NUMBER_LINE.exec(`立法會 CB(1)${' '.repeat(50_000)}369/2024(05)號文件   `)?.[1]?.replace(/\s+/g, '')).toBe('CB(1)369/2024(05)')
+  })
+
+  it('a Markdown heading of 200,000 spaces', () => {
+    const text = `# a${' '.repeat(200_000)}b\n## Title ##\n#   ##\n`
+    let tokens: ReturnType<typeof tokeniseLine>[] = []
+    expect(
+      timed(
+        () =>
+          (tokens = splitLines(text)
+            .filter((line) => !line.blank)
+            .map(tokeniseLine))
+      )
+    ).toBeLessThan(1000)
+    expect(tokens.map((token) => token.kind === 'heading' && text.slice(token.title.start, token.title.end))).toEqual([
+      `a${' '.repeat(200_000)}b`,
+      'Title',
+      '##'
+    ])
+  })
+
+  it('endsSentence on 200,000 words with no list word at the end', () => {
+    const value = 'word, '.repeat(200_000)
+    expect(timed(() => expect(endsSentence(`${value}x`)).toBe(false))).toBeLessThan(1000)
+    expect(endsSentence(`${value}and`)).toBe(true)
+  })
+
+  it('scanBrackets on 200,000 unclosed （ and as many stray ）', () => {
+    const value = `${'（'.repeat(200_000)}${')'.repeat(200_000)}`
+    let scan: ReturnType<typeof scanBrackets> = {pairs: [], unclosed: [], unopened: []}
+    expect(timed(() => (scan = scanBrackets(`1. ${'（'.repeat(200_000)}`)))).toBeLessThan(1000)
+    expect(scan.unclosed.length).toBe(200_000)
+    expect(scan.unclosed[0]).toBe(3)
+    scan = scanBrackets(value)
+    expect(scan.pairs.length + scan.unclosed.length).toBe(200_000)
+    expect(scanBrackets('「a (b」 c。)')).toEqual({pairs: [[0, 5]], unclosed: [3], unopened: [9]})
+    expect(scanBrackets('（a (b） c)').pairs).toEqual([
+      [3, 5],
+      [0, 8]
+    ])
+  })
+
+  it('phrasingMore: plain words added read as the whole read afresh; markup is left to that', () => {
+    const source = new Source('alpha co-\nordinates\nbeta **x')
+    const piece = (start: number, end: number) => ({start, end})
+    const first = [piece(0, 9)]
+    const nodes = [{type: 'text', value: 'alpha co-', position: source.position(0, 9)}]
+    const more = phrasingMore(source, nodes, first, [piece(10, 19)])
+    expect(more?.value).toBe('alpha co-ordinates')
+    expect(more?.position.end.offset).toBe(19)
+    expect(phrasingMore(source, nodes, first, [piece(20, 28)])).toBeNull()
   })
 })

@@ -107,7 +107,7 @@ function scan(value: string): Found[] {
       if (value === null) continue
       taken.push(soft ? {token: value, start: m.index, end: m.index + m[0].length, soft} : {token: value, start: m.index, end: m.index + m[0].length})
     }
-    found.push(...taken)
+    for (const anchor of taken) found.push(anchor)
     mask(taken)
   }
 
@@ -132,7 +132,7 @@ function scan(value: string): Found[] {
     days.push({start: m.index, end: m.index + m[0].length, year: null, month: monthNumber(m[1]!), day: +m[2]!, zh: false})
   const valid = days.filter((day) => isoDate(2000, day.month, day.day) !== null)
   mask(valid)
-  parts.push(...valid)
+  for (const part of valid) parts.push(part)
   parts.sort((a, b) => a.start - b.start)
   resolveYears(parts, value)
   for (const part of parts) {

@@ -353,7 +353,7 @@ export function align(first: Paper, second: Paper, options: AlignOptions = {}): 
 
   // 3. A lone paragraph on each side between two pairs, in one pair of sections.
   const pairs: Scored[] = [...chain]
-  if (byPosition) pairs.push(...fillGaps(zh, en, chain, zhSectionPair, enSectionPair))
+  if (byPosition) for (const pair of fillGaps(zh, en, chain, zhSectionPair, enSectionPair)) pairs.push(pair)
   pairs.sort((a, b) => a.i - b.i)
 
   // Output: sections in reading order.

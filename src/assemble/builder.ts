@@ -16,7 +16,7 @@ import type {Line} from '../normalise/lines.js'
 import type {Source} from '../source.js'
 import type {Appendix, BlockContent, Cell, Footnote, Item, Meta, Paragraph, Row, Section, Signature, Table, Text, TopContent} from '../tree.js'
 import type {Block, ItemBlock, ParaBlock, TableBlock, TextBlock} from './blocks.js'
-import {phrasing, plainText, type Piece} from './inline.js'
+import {phrasing, phrasingMore, plainText, type Piece} from './inline.js'
 import {ItemNester} from './items.js'
 import {lastTextOf} from './shapes.js'
 
@@ -35,6 +35,10 @@ interface OpenUnit {
   /** Where the unit's last run of words starts among its children, and the pieces it was read from. */
   from: number
   pieces: readonly Piece[]
+  /** `pieces` is the unit's own array (grown by `extend`), not a block's. */
+  own?: true
+  /** Its last run of words is one text node of plain words, made by `phrasingMore`. */
+  plain?: boolean
 }
 
 export const FOOTNOTE_LINE = NOTE_LINE_MARK
@@ -194,7 +198,7 @@ export class Builder {
   /** Add a run of words to a paragraph or item; it becomes the unit a page break may continue. */
   private write(node: Paragraph | Item, pieces: readonly Piece[]): void {
     this.unit = {node, from: node.children.length, pieces}
-    if (pieces.length > 0) node.children.push(...phrasing(this.source, pieces as Piece[]))
+    if (pieces.length > 0) for (const child of phrasing(this.source, pieces as Piece[])) node.children.push(child)
   }
 
   /** A block of text that is no unit of its own: more of the numbered paragraph, or a paragraph without a number. */
@@ -216,9 +220,16 @@ export class Builder {
   extend(block: TextBlock): void {
     const unit = this.unit!
     const node = unit.node
-    unit.pieces = [...unit.pieces, ...block.pieces]
+    const more = phrasingMore(this.source, node.children.slice(unit.from), unit.pieces, block.pieces, unit.plain)
+    unit.plain = more !== null
+    if (!unit.own) {
+      unit.pieces = unit.pieces.slice()
+      unit.own = true
+    }
+    for (const piece of block.pieces) (unit.pieces as Piece[]).push(piece)
     node.children.splice(unit.from)
-    node.children.push(...phrasing(this.source, unit.pieces as Piece[]))
+    if (more) node.children.push(more)
+    else for (const child of phrasing(this.source, unit.pieces as Piece[])) node.children.push(child)
     const end = block.lines[block.lines.length - 1]!.end
     node.position = this.source.position(node.position.start.offset, end)
     const paragraph = this.paragraph
@@ -253,9 +264,9 @@ export class Builder {
         previous.cells.length + row.cells.length - 1 === width
       ) {
         const cut = previous.cells[previous.cells.length - 1]!
-        cut.pieces.push(...row.cells[0]!.pieces)
+        for (const piece of row.cells[0]!.pieces) cut.pieces.push(piece)
         cut.end = row.cells[0]!.end
-        previous.cells.push(...row.cells.slice(1))
+        for (let c = 1; c < row.cells.length; c++) previous.cells.push(row.cells[c]!)
         previous.end = row.end
         previous.wrapped = row.wrapped
       } else merged.push(row)

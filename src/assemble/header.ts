@@ -117,7 +117,8 @@ function classify(lines: Line[], hooks?: HeaderHooks): Classified[] {
     }
     const previous = out[out.length - 1]
     // A line the genre names stands alone (a record's title is not run into the lines around it).
-    if (previous && previous.name === name && (name === 'title' || name === 'note') && !own && !previous.own) previous.lines.push(...group)
+    if (previous && previous.name === name && (name === 'title' || name === 'note') && !own && !previous.own)
+      for (const line of group) previous.lines.push(line)
     else out.push({name, lines: group, own: own !== null})
   }
   return out
@@ -125,7 +126,7 @@ function classify(lines: Line[], hooks?: HeaderHooks): Classified[] {
 
 export function buildHeader(source: Source, blocks: Block[], hooks?: HeaderHooks): Header | null {
   const lines: Line[] = []
-  for (const block of blocks) lines.push(...(block.kind === 'text' ? block.lines : []))
+  for (const block of blocks) if (block.kind === 'text') for (const line of block.lines) lines.push(line)
   if (lines.length === 0) return null
   const children: Field[] = classify(lines, hooks).map(({name, lines: fieldLines}) => {
     const pieces: Piece[] = fieldLines.map((line) => ({start: line.start, end: line.end}))

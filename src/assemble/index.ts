@@ -174,7 +174,7 @@ function sectionOrProse(itemHeading: ((text: string) => boolean) | null): Handle
       while (!key && lines.length < 3) {
         const next = blocks[used + 1]
         if (!isHeadingLine(next, b.width)) break
-        lines.push(...next.lines)
+        for (const line of next.lines) lines.push(line)
         used++
       }
       b.heading(plainText(b.source, lines.map(toPiece)), null, key, lines[0]!.start, lines[lines.length - 1]!.end)
@@ -276,13 +276,13 @@ export interface AssembleOptions {
  */
 export function assemble(tokens: readonly Token[], width: number, source: Source, top: string, options: AssembleOptions = {}): Assembled {
   const split = splitHeader(toBlocks(tokens, width), width, options.header)
-  if (options.apart) split.body.push(...toBlocks(options.apart.rest, width))
+  if (options.apart) for (const block of toBlocks(options.apart.rest, width)) split.body.push(block)
   const header = buildHeader(source, split.header, options.header)
   const body = new Builder(source, width, split.body, options.modes ?? PAPER, options.start ?? 'body')
   const children: TopContent[] = header ? [header] : []
   if (options.apart) children.push(options.apart.node)
-  // Pushed with a spread as before: issue 10's known stack overflow at ~123,000 top-level blocks is fixed there, not here.
-  children.push(...body.run())
+  // A loop, not push(...): a spread of ~123,000 top-level blocks overflows the stack (issue 10).
+  for (const node of body.run()) children.push(node)
   const meta = readMeta(header, top)
   meta.issuedBy = body.signatureMeta.issuedBy
   meta.issueDate = body.signatureMeta.issueDate

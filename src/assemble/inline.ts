@@ -247,6 +247,44 @@ export function phrasing(source: Source, pieces: Piece[]): Phrasing[] {
   return nodes
 }
 
+/** A character that may start markup (the digits too where the paper has footnotes): words without one are plain. */
+const MAY_MARK = /[\\*_[]/
+const MAY_MARK_OR_DIGIT = /[\\*_[0-9]/
+
+/**
+ * The phrasing of `pieces` and `added` together, worked out from `nodes`,
+ * that of `pieces` alone, when both are plain words (one text node, no
+ * markup): the last piece read again with the added ones, its words
+ * replaced at the end. Null when they are not plain: phrase them all
+ * afresh. A paragraph that a page break continues again and again (a run
+ * of short lines) so costs what it adds, not all its words each time
+ * (issue 10).
+ */
+export function phrasingMore(
+  source: Source,
+  nodes: readonly unknown[],
+  pieces: readonly Piece[],
+  added: readonly Piece[],
+  /** The caller knows `nodes` to be plain (it had them from here). */
+  plain = false
+): Text | null {
+  const old = nodes.length === 1 ? (nodes[0] as Phrasing) : null
+  if (old?.type !== 'text' || (!plain && (source.footnotes.size > 0 ? MAY_MARK_OR_DIGIT : MAY_MARK).test(old.value))) return null
+  let last = pieces.length - 1
+  while (last >= 0 && pieces[last]!.start >= pieces[last]!.end) last--
+  // A `\` that ends the words is a hard break there, and a character once more follows.
+  if (last < 0 || source.text[pieces[last]!.end - 1] === '\\') return null
+  const alone = phrasing(source, [pieces[last]!])
+  const joined = phrasing(source, [pieces[last]!, ...added])
+  if (alone.length !== 1 || alone[0]!.type !== 'text' || joined.length !== 1 || joined[0]!.type !== 'text') return null
+  const tail = alone[0]!.value
+  if (!old.value.endsWith(tail)) return null
+  const more = joined[0]!
+  if ((source.footnotes.size > 0 ? MAY_MARK_OR_DIGIT : MAY_MARK).test(more.value)) return null
+  const value = more.value.startsWith(tail) ? old.value + more.value.slice(tail.length) : old.value.slice(0, old.value.length - tail.length) + more.value
+  return {type: 'text', value, position: source.position(old.position.start.offset, more.position.end.offset)}
+}
+
 function markLength(run: Run): number {
   return run.type === 'strong' ? 2 : 1
 }

@@ -76,7 +76,7 @@ export function tablesOf(tree: Paper): Table[] {
 }
 
 export function tableToCsv(table: Table, options: {bom?: boolean} = {}): string {
-  const width = Math.max(...table.children.map((row) => row.children.length))
+  const width = table.children.reduce((most, row) => Math.max(most, row.children.length), -Infinity)
   const rows = table.children.map((row) => {
     const cells = row.children.map((cell) =>
       cell.children

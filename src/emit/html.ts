@@ -44,7 +44,7 @@ export function toHtml(tree: Paper, options: HtmlOptions = {}): string {
   const title = pageTitle(tree, options.fallbackTitle)
   const body: ElementContent[] = [el('header', {className: ['paper-header']}, headerContent(tree, title))]
   const main: ElementContent[] = []
-  for (const node of tree.children) if (node.type !== 'header') main.push(...top(node, state))
+  for (const node of tree.children) if (node.type !== 'header') for (const out of top(node, state)) main.push(out)
   body.push(el('main', {}, main))
   return page(tree.lang, title, body)
 }
@@ -249,7 +249,7 @@ function heading(depth: number, content: ElementContent[], id?: string): Element
 function section(node: Section, state: State): Element {
   const id = state.ids.take(`s-${node.key ?? node.title}`)
   const children: ElementContent[] = [heading(node.depth, [txt(node.title)], `${id}-h`)]
-  for (const child of node.children) children.push(...top(child, state))
+  for (const child of node.children) for (const out of top(child, state)) children.push(out)
   return el('section', {id, ariaLabelledBy: [`${id}-h`]}, children)
 }
 
@@ -258,7 +258,7 @@ function appendix(node: Appendix, state: State): Element {
   const name = [node.marker, node.label].filter(Boolean).join(node.marker && /[\u3000-\u9fff]$/.test(node.marker) ? '' : ' ')
   const words: string = [name, node.title].filter(Boolean).join(' — ')
   const children: ElementContent[] = [el('h2', {id: `${id}-h`}, [txt(words || (node.label ?? 'Appendix'))])]
-  for (const child of node.children) children.push(...top(child, state))
+  for (const child of node.children) for (const out of top(child, state)) children.push(out)
   return el('section', {id, className: ['appendix'], ariaLabelledBy: [`${id}-h`]}, children)
 }
 
@@ -309,7 +309,7 @@ function item(node: Item, id: string, state: State): Element {
 }
 
 function table(node: Table, state: State): Element {
-  const width = Math.max(...node.children.map((row) => row.children.length))
+  const width = node.children.reduce((most, row) => Math.max(most, row.children.length), -Infinity)
   const cells = (row: Table['children'][number], tag: 'th' | 'td') => {
     const out = row.children.map((cell) => el(tag, tag === 'th' ? {scope: 'col'} : {}, phrasing(cell.children, state)))
     while (out.length < width) out.push(el(tag, tag === 'th' ? {scope: 'col'} : {}, []))

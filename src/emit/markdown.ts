@@ -154,7 +154,7 @@ function appendix(node: Appendix): RootContent[] {
     out.push(para([{type: 'text', value: marker}]))
   }
   if (node.title) out.push(para([{type: 'text', value: node.title}]))
-  for (const child of node.children) out.push(...top(child))
+  for (const child of node.children) for (const line of top(child)) out.push(line)
   return out
 }
 
@@ -220,7 +220,7 @@ function asciiMarker(node: Item): string {
 }
 
 function table(node: Table): RootContent {
-  const width = Math.max(...node.children.map((row) => row.children.length))
+  const width = node.children.reduce((most, row) => Math.max(most, row.children.length), -Infinity)
   const rows: TableRow[] = node.children.map((row) => {
     const cells: TableCell[] = row.children.map((cell) => ({type: 'tableCell', children: phrasing(cell.children)}))
     while (cells.length < width) cells.push({type: 'tableCell', children: []})

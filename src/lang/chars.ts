@@ -135,7 +135,29 @@ export function endsSentence(value: string): boolean {
   if (i < 0) return false
   if (TERMINATORS.has(value[i]!)) return true
   // "…; and" / "…；及": an item that announces the next; " -" announces a list.
-  return /(?:[;；,，]\s*(?:and|or)|；及|；或|\s[-–])$/.test(value.slice(0, end))
+  return announcesMore(value, end)
+}
+
+const SPACE = /\s/
+const LIST_PUNCTUATION = new Set([...';；,，'])
+
+/**
+ * Does `value` up to `end` stop on `; and`, `, or`, `；及`, `；或` or ` -`?
+ * A scan back from the end: the regex it replaces (`…$`) was tried from
+ * every character, all the text for each line that a page break continues
+ * (issue 10).
+ */
+function announcesMore(value: string, end: number): boolean {
+  const last = value[end - 1]
+  if (last === '-' || last === '–') return end > 1 && SPACE.test(value[end - 2]!)
+  if (last === '及' || last === '或') return value[end - 2] === '；'
+  for (const word of ['and', 'or']) {
+    if (!value.endsWith(word, end)) continue
+    let j = end - word.length
+    while (j > 0 && SPACE.test(value[j - 1]!)) j--
+    return j > 0 && LIST_PUNCTUATION.has(value[j - 1]!)
+  }
+  return false
 }
 
 /** Does the text start like the rest of a sentence (lower-case letter, closing punctuation)? */
@@ -189,8 +211,12 @@ export const IN_BRACKETS = /^[(（].*[)）]$/
 /** A whole text that is one remark in round brackets, with no closing bracket inside (`(下午4時30分至6時30分)`). */
 export const ONE_BRACKETED_REMARK = /^[(（][^)）]*[)）]$/
 
-/** A sentence ends inside the line, or the line stops at a comma: running text, not a header line. */
-export const SENTENCE_INSIDE = /[。！？](?!$)|[，、,]$|[a-z]{3,}[.!?]\s+[A-Z]/
+/**
+ * A sentence ends inside the line, or the line stops at a comma: running text, not a header line.
+ * The letters are taken from the start of their run only (the lookbehind): tried from every letter,
+ * a line of 60,000 letters cost minutes (issue 10).
+ */
+export const SENTENCE_INSIDE = /[。！？](?!$)|[，、,]$|(?<![a-z])[a-z]{3,}[.!?]\s+[A-Z]/
 
 /** A short token (a label, a number) right after a start or a separator: `a)`, `，3)` — what an unopened `)` closes in a list. */
 export const SHORT_LABEL_BEFORE = /(?:^|[\s,;:，；：、。])[0-9a-zA-Z]{1,4}$/

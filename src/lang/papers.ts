@@ -8,9 +8,12 @@
 /**
  * A paper number without its wording: `CB(1)369/2024(05)`, `CB(2) 96`,
  * `CB(2)1218/09-10`, `LS37`, `LS 169/98-99`, `FCR(2024-25)12`, with
- * `(351)-(400)` ranges in bundles.
+ * `(351)-(400)` ranges in bundles. No two `\s*` stand side by side (one
+ * is folded into the optional part before it), here or in the patterns
+ * built on it: a run of spaces would be split every way (`立法會 CB` and
+ * 20,000 spaces took 134 s; issue 10).
  */
-const PAPER_NUMBER_BODY = String.raw`(?:\d+\/\d{2}-\d{2}(?=\s*號文件)|(?:FCR|PWSCI?|ESC)\s*\(\s*\d{4}\s*-\s*\d{2}\s*\)\s*\d+|(?:CB|LS|FC|FCR|PWSC|ESC|HC|AS|CMI|PLC|ECI)\s*(?:\(\s*\d\s*\))?\s*\d+(?:\s*\/\s*\d{2,4}(?:\s*-\s*\d{2})?)?(?:\s*\(\s*\d+\s*\)(?:\s*-\s*\(\s*\d+\s*\))?)?)`
+const PAPER_NUMBER_BODY = String.raw`(?:\d+\/\d{2}-\d{2}(?=\s*號文件)|(?:FCR|PWSCI?|ESC)\s*\(\s*\d{4}\s*-\s*\d{2}\s*\)\s*\d+|(?:CB|LS|FC|FCR|PWSC|ESC|HC|AS|CMI|PLC|ECI)\s*(?:\(\s*\d\s*\)\s*)?\d+(?:\s*\/\s*\d{2,4}(?:\s*-\s*\d{2})?)?(?:\s*\(\s*\d+\s*\)(?:\s*-\s*\(\s*\d+\s*\))?)?)`
 
 export const PAPER_NUMBER = new RegExp(PAPER_NUMBER_BODY)
 
@@ -18,7 +21,7 @@ export const PAPER_NUMBER = new RegExp(PAPER_NUMBER_BODY)
 export const PAPER_NUMBER_LINE = new RegExp(
   String.raw`^(?:(?:(?:P?LC|LegCo)\s+Paper\s+No\.?\s*)|(?:臨時立法[會会]|立法[會会]|臨立會|临立会)\s*)(` +
     PAPER_NUMBER_BODY +
-    String.raw`)\s*(?:號文件|号文件)?\s*$`,
+    String.raw`)\s*(?:(?:號文件|号文件)\s*)?$`,
   'i'
 )
 

@@ -136,7 +136,29 @@ const FURNITURE: FurnitureToken = {kind: 'furniture'}
 const PARA = PARAGRAPH_MARKER
 /** A row whose first cell is only a number (`1. | 《條例》`). */
 const NUMBER_CELL = PARAGRAPH_NUMBER_CELL
-const MD_HEADING = /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?$/
+/** `# Title`, `## Title ##`: the marker, then the title (its closing `#`s are not part of it). */
+const MD_HEADING_OPEN = /^(#{1,6})[ \t]+/
+const LINE_BREAK = /[\n\r\u2028\u2029]/
+
+/**
+ * A Markdown heading line read by a scan, not by a regex with a lazy title
+ * before an optional closing sequence, which backtracked over a line of
+ * spaces (`# a` and 60,000 spaces: minutes; issue 10). The title is what
+ * follows the marker and its spaces, less a closing run of `#`s with the
+ * spaces before it.
+ */
+function mdHeading(text: string): {depth: number; title: number; end: number} | null {
+  const open = MD_HEADING_OPEN.exec(text)
+  if (!open || LINE_BREAK.test(text)) return null
+  const title = open[0].length
+  let end = text.length
+  let hashes = end
+  while (hashes > title && text[hashes - 1] === '#') hashes--
+  let spaces = hashes
+  while (spaces > title && (text[spaces - 1] === ' ' || text[spaces - 1] === '\t')) spaces--
+  if (hashes < end && spaces < hashes) end = spaces
+  return {depth: open[1]!.length, title, end}
+}
 const MD_BULLET = BULLET_START
 const FOOTNOTE_DEFINITION = /^\[\^([^\]\s]{1,20})\]:\s*/
 /** A heading glued to the paragraph number after it, as PDF text runs them together: `背景2. 青山灣…`. */
@@ -270,15 +292,14 @@ export function tokeniseLine(line: Line): ParaToken | ItemToken | RowToken | Hea
     if (text.endsWith('|') && !text.endsWith('\\|')) cells.pop()
     if (cells.length > 0) return {kind: 'row', line, cells, pipe: true}
   }
-  const heading = MD_HEADING.exec(text)
+  const heading = mdHeading(text)
   if (heading) {
-    const title = text.indexOf(heading[2]!, heading[1]!.length)
     return {
       kind: 'heading',
       line,
-      depth: heading[1]!.length,
-      marker: span(line, 0, heading[1]!.length),
-      title: span(line, title, title + heading[2]!.length)
+      depth: heading.depth,
+      marker: span(line, 0, heading.depth),
+      title: span(line, heading.title, heading.end)
     }
   }
   const para = PARA.exec(text)

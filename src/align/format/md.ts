@@ -30,7 +30,7 @@ export function toMarkdown(alignment: Alignment): string {
   const rows = new Map<number | null, TableRow[]>()
   for (const pair of alignment.paragraphs) {
     const list = rows.get(pair.section) ?? []
-    list.push(...paragraphRows(pair, order))
+    for (const row of paragraphRows(pair, order)) list.push(row)
     rows.set(pair.section, list)
   }
   const table = (list: TableRow[]): RootContent => ({
@@ -60,13 +60,13 @@ function row(values: string[]): TableRow {
 
 function paragraphRows(pair: ParagraphPair, order: [Side, Side]): TableRow[] {
   const out = [row(order.map((side) => paragraphCell(pair[side])))]
-  for (const item of pair.items) out.push(...itemRows(item, order))
+  for (const item of pair.items) for (const row of itemRows(item, order)) out.push(row)
   return out
 }
 
 function itemRows(pair: ItemPair, order: [Side, Side]): TableRow[] {
   const out = [row(order.map((side) => itemCell(pair[side])))]
-  for (const item of pair.items) out.push(...itemRows(item, order))
+  for (const item of pair.items) for (const row of itemRows(item, order)) out.push(row)
   return out
 }
 

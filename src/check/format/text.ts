@@ -27,9 +27,12 @@ export function formatText(results: FileResult[], options: {notes?: boolean} = {
       rule: m.ruleId,
       note: m.note
     }))
-    const placeWidth = Math.max(...rows.map((r) => displayWidth(r.place)))
-    const severityWidth = Math.max(...rows.map((r) => r.severity.length))
-    const reasonWidth = Math.min(100, Math.max(...rows.map((r) => displayWidth(r.reason))))
+    const placeWidth = rows.reduce((most, r) => Math.max(most, displayWidth(r.place)), -Infinity)
+    const severityWidth = rows.reduce((most, r) => Math.max(most, r.severity.length), -Infinity)
+    const reasonWidth = Math.min(
+      100,
+      rows.reduce((most, r) => Math.max(most, displayWidth(r.reason)), -Infinity)
+    )
     const lines = [result.file]
     for (const row of rows) {
       lines.push(`${pad(row.place, placeWidth)}  ${pad(row.severity, severityWidth)}  ${pad(row.reason, reasonWidth)}  ${row.rule}`)

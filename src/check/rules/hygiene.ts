@@ -30,27 +30,36 @@ export interface BracketScan {
  */
 export function scanBrackets(value: string): BracketScan {
   const stack: {at: number; pair: number}[] = []
+  // For each kind of pair, the places in `stack` of its open entries, innermost last: the closer's match
+  // is found at once, not by a search of the stack (linear on 100,000 unclosed brackets; issue 10).
+  const open = BRACKET_PAIRS.map((): number[] => [])
+  const pop = () => {
+    const entry = stack.pop()!
+    open[entry.pair]!.pop()
+    return entry
+  }
   const result: BracketScan = {pairs: [], unclosed: [], unopened: []}
   for (let i = 0; i < value.length; i++) {
     const char = value[i]!
-    const open = OPENERS.get(char)
+    const opens = OPENERS.get(char)
     const close = CLOSERS.get(char)
     // “ and ” are distinct; a quote that is both (none here) would need parity.
-    if (open !== undefined) {
-      stack.push({at: i, pair: open})
+    if (opens !== undefined) {
+      open[opens]!.push(stack.length)
+      stack.push({at: i, pair: opens})
     } else if (close !== undefined) {
-      const depth = stack.map((entry) => entry.pair).lastIndexOf(close)
+      const depth = open[close]!.at(-1) ?? -1
       if (depth < 0) {
         if ((char === ')' || char === '）') && SHORT_LABEL_BEFORE.test(value.slice(Math.max(0, i - 6), i))) continue
         result.unopened.push(i)
         continue
       }
       // Openers above the match were never closed.
-      while (stack.length > depth + 1) result.unclosed.push(stack.pop()!.at)
-      result.pairs.push([stack.pop()!.at, i])
+      while (stack.length > depth + 1) result.unclosed.push(pop().at)
+      result.pairs.push([pop().at, i])
     }
   }
-  result.unclosed.push(...stack.map((entry) => entry.at))
+  for (const entry of stack) result.unclosed.push(entry.at)
   result.unclosed.sort((a, b) => a - b)
   return result
 }
