@@ -466,3 +466,25 @@ describe('formats', () => {
     expect(toMarkdown(align(seedEn(), seedZh()))).toContain('| English | 中文 |')
   })
 })
+
+describe('align: many paragraphs numbered alike (issue 10)', () => {
+  // 60 paragraphs all numbered `1.`, each with its own figure: more than are paired all with all, so each is
+  // paired with those near it in rank; the figures must still pair the n-th with the n-th, and a dropped
+  // paragraph must leave its partner unpaired, not shift the rest.
+  const zhText = (skip: number) => Array.from({length: 60}, (_, i) => (i === skip ? '' : `1. 撥款 ${1000 + i * 7} 元。\n\n`)).join('')
+  const enText = Array.from({length: 60}, (_, i) => `1. Funding of $${1000 + i * 7}.\n\n`).join('')
+
+  it('pairs the n-th with the n-th by their figures', () => {
+    const pairs = paired(align(tree(zhText(-1)), tree(enText)))
+    expect(pairs.length).toBe(60)
+    for (const pair of pairs) expect(pair.zh!.text.match(/\d{4}/)![0]).toBe(pair.en!.text.match(/\d{4}/)![0])
+  })
+
+  it('leaves the partner of a dropped paragraph alone', () => {
+    const alignment = align(tree(zhText(30)), tree(enText))
+    const pairs = paired(alignment)
+    expect(pairs.length).toBe(59)
+    for (const pair of pairs) expect(pair.zh!.text.match(/\d{4}/)![0]).toBe(pair.en!.text.match(/\d{4}/)![0])
+    expect(alignment.paragraphs.filter((pair) => !pair.zh).map((pair) => pair.en!.text)).toEqual(['Funding of $1210.'])
+  })
+})

@@ -548,6 +548,10 @@ function mergeOrder(n: number, m: number, pairs: [number, number][], emit: (i: n
 
 // ---------------------------------------------------------------- paragraphs
 
+/** Paragraphs of one number up to this many a side are all paired with each other; beyond, only those near in rank. */
+const ALIKE_ALL = 16
+const ALIKE_WINDOW = 8
+
 function paragraphCandidates(zh: Version, en: Version, dfZh: Map<string, number>, dfEn: Map<string, number>): Scored[] {
   const candidates = new Map<string, Scored>()
   const consider = (i: number, j: number) => {
@@ -573,8 +577,23 @@ function paragraphCandidates(zh: Version, en: Version, dfZh: Map<string, number>
       byAnchor.set(token, list)
     }
   })
+  const zhCount = new Map<string, number>()
+  for (const unit of zh.paragraphs) if (unit.node.number !== null) zhCount.set(unit.node.number, (zhCount.get(unit.node.number) ?? 0) + 1)
+  const zhRank = new Map<string, number>()
   zh.paragraphs.forEach((unit, i) => {
-    if (unit.node.number !== null) for (const j of byNumber.get(unit.node.number) ?? []) consider(i, j)
+    if (unit.node.number !== null) {
+      const list = byNumber.get(unit.node.number) ?? []
+      const count = zhCount.get(unit.node.number)!
+      const rank = zhRank.get(unit.node.number) ?? 0
+      zhRank.set(unit.node.number, rank + 1)
+      if (list.length <= ALIKE_ALL && count <= ALIKE_ALL) for (const j of list) consider(i, j)
+      else {
+        // A number many paragraphs share (numbering that restarts, or none but `1.`): the r-th Chinese one is
+        // paired with the English ones about as far along that number's list, not with all (n x m; issue 10).
+        const near = Math.round((rank * list.length) / count)
+        for (let t = Math.max(0, near - ALIKE_WINDOW); t <= Math.min(list.length - 1, near + ALIKE_WINDOW); t++) consider(i, list[t]!)
+      }
+    }
     for (const token of new Set(unit.anchors)) {
       const list = byAnchor.get(token) ?? []
       // An anchor in many paragraphs tells none apart: it scores pairs, it does not propose them.
@@ -602,14 +621,13 @@ function shifted(candidates: Scored[], chain: Scored[], zh: Version, en: Version
   if (!anchored.some((pair) => pair.relation === 'different')) return candidates
   const shiftOf = (pair: Scored) => numeric(zh.paragraphs[pair.i]!.node.number)! - numeric(en.paragraphs[pair.j]!.node.number)!
   // For each Chinese paragraph: the shift there, or null when it cannot be told, or undefined when no anchored pair bears on it.
+  // The chain runs in order of i (strictly): one sweep finds the anchored pairs before and after each paragraph.
+  let next = 0
   const shifts: (number | null | undefined)[] = zh.paragraphs.map((_, i) => {
-    let before: Scored | undefined
-    let after: Scored | undefined
-    for (const pair of anchored) {
-      if (pair.i < i) before = pair
-      else if (pair.i > i && !after) after = pair
-    }
-    if (anchored.some((pair) => pair.i === i)) return undefined
+    while (next < anchored.length && anchored[next]!.i < i) next++
+    const before: Scored | undefined = anchored[next - 1]
+    if (anchored[next]?.i === i) return undefined
+    const after: Scored | undefined = anchored[next]
     if (before && after) return shiftOf(before) === shiftOf(after) ? shiftOf(before) : null
     if (before) return shiftOf(before)
     if (after) return shiftOf(after)

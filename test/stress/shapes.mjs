@@ -73,8 +73,7 @@ export const SHAPES = [
     make: (s) => ({
       'zh.txt': lines(400 * s, () => '1. 這是一段內容。\n\n'),
       'en.txt': lines(400 * s, () => '1. This is a paragraph.\n\n')
-    }),
-    known: {reason: 'align of paragraphs numbered alike: quadratic pairing in src/align/'}
+    })
   },
   {
     name: 'long-line',
