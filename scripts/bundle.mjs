@@ -10,6 +10,8 @@
  *                          dist/cli-bundle/main.cjs.cache  V8 code cache of it, made by a warm-up run
  *   dist/cli/worker.js  -> dist/cli-bundle/worker.js       the batch worker thread (batch.js starts
  *                                                          `./worker.js` next to itself)
+ *   dist/read/pdf-pages-worker.js -> dist/cli-bundle/pdf-pages-worker.js  a page worker for one long
+ *                                                          PDF (pdf-pages.js starts it next to itself)
  *
  * bin/legco.cjs compiles main.cjs with `vm.Script` and the cache (Node 20
  * has no module.enableCompileCache), so the code the CLI runs on start-up
@@ -108,7 +110,15 @@ const common = {
 }
 
 rmSync(outdir, {recursive: true, force: true})
-const [cli, worker] = await Promise.all([
+const workerBuild = (entry, outfile) =>
+  build({
+    ...common,
+    entryPoints: [entry],
+    outfile: `${outdir}/${outfile}`,
+    format: 'esm',
+    banner: {js: "import {createRequire as __legcoRequire} from 'node:module';const require=__legcoRequire(import.meta.url);"}
+  })
+const [cli, worker, pageWorker] = await Promise.all([
   build({
     ...common,
     entryPoints: ['dist/cli/main.js'],
@@ -118,17 +128,12 @@ const [cli, worker] = await Promise.all([
     define: {'import.meta.url': '__legcoBundleUrl'},
     banner: {js: "var __legcoBundleUrl = require('node:url').pathToFileURL(__filename).href;"}
   }),
-  build({
-    ...common,
-    entryPoints: ['dist/cli/worker.js'],
-    outfile: `${outdir}/worker.js`,
-    format: 'esm',
-    banner: {js: "import {createRequire as __legcoRequire} from 'node:module';const require=__legcoRequire(import.meta.url);"}
-  })
+  workerBuild('dist/cli/worker.js', 'worker.js'),
+  workerBuild('dist/read/pdf-pages-worker.js', 'pdf-pages-worker.js')
 ])
 
 // Nothing in the bundle may still look for package.json relative to itself: the path would be wrong.
-for (const file of [...Object.keys(cli.metafile.outputs), ...Object.keys(worker.metafile.outputs)]) {
+for (const file of [cli, worker, pageWorker].flatMap((output) => Object.keys(output.metafile.outputs))) {
   if (/new URL\([^)]*package\.json/.test(readFileSync(`${root}${file}`, 'utf8'))) {
     console.error(`bundle: ${file} still reads package.json relative to itself; extend VERSION_READ in scripts/bundle.mjs`)
     process.exit(1)

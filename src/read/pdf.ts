@@ -31,6 +31,7 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import {SENTENCE_PUNCTUATION_END, foldCompatibilityIdeographs} from '../lang/chars.js'
 import {isStampOnlyLine} from '../lang/papers.js'
+import {importPdfJs, readPagesInParallel, type ParallelOptions} from './pdf-pages.js'
 
 /** A page of the document, located in {@link PdfText.text}. */
 export interface PdfPage {
@@ -149,7 +150,8 @@ interface RawLine {
   noteNumber?: string
 }
 
-interface RawPage {
+/** A page's lines, before the document is laid out (what a page worker of pdf-pages.ts hands back). */
+export interface RawPage {
   width: number
   height: number
   lines: RawLine[]
@@ -171,7 +173,7 @@ interface PdfJsPage {
   }>
   cleanup(): boolean
 }
-interface PdfJsDocument {
+export interface PdfJsDocument {
   numPages: number
   getPage(n: number): Promise<PdfJsPage>
   destroy(): Promise<void>
@@ -186,7 +188,12 @@ function loadPdfJs(): Promise<{pdfjs: PdfJs; dir: string}> {
   pdfjsPromise ??= (async () => {
     const require = createRequire(import.meta.url)
     const dir = path.dirname(require.resolve('pdfjs-dist/package.json'))
-    const pdfjs = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs
+    const pdfjs = await importPdfJs(async () => {
+      const api = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs
+      // The worker side, loaded here rather than by the first document (so that importPdfJs sees it load).
+      await import('pdfjs-dist/legacy/build/pdf.worker.mjs')
+      return api
+    })
     return {pdfjs, dir}
   })().catch((error: unknown) => {
     pdfjsPromise = undefined // let a later call try again
@@ -653,13 +660,12 @@ function describe(error: unknown): string {
 }
 
 /**
- * Extract the text of a PDF.
+ * Open a PDF with pdf.js.
  *
- * @param bytes the PDF file's content (not modified; a copy goes to pdf.js)
  * @throws {PdfError} `encrypted` when the PDF needs a password, `corrupt` when
  *   it is not a PDF or cannot be read
  */
-export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
+export async function openPdf(bytes: Uint8Array): Promise<PdfJsDocument> {
   const {pdfjs, dir} = await loadPdfJs()
   const task = pdfjs.getDocument({
     // pdf.js may detach the buffer it is given, and rejects Node Buffers: pass a plain copy.
@@ -674,9 +680,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
     disableFontFace: true,
     stopAtErrors: false
   })
-  let doc: PdfJsDocument
   try {
-    doc = await task.promise
+    return await task.promise
   } catch (error) {
     await task.destroy().catch(() => undefined)
     const name = (error as {name?: string} | null)?.name
@@ -685,16 +690,35 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
     }
     throw new PdfError('corrupt', `PDF cannot be read: ${describe(error)}`, {cause: error})
   }
+}
+
+/** The lines of pages `first`..`last` (1-based, inclusive) of an open document. */
+export async function readPages(doc: PdfJsDocument, first: number, last: number): Promise<RawPage[]> {
+  const rawPages: RawPage[] = []
+  for (let n = first; n <= last; n++) {
+    const page = await doc.getPage(n)
+    const viewport = page.getViewport({scale: 1})
+    const content = await page.getTextContent({includeMarkedContent: false})
+    const items = placeItems(content.items, content.styles, viewport.transform)
+    rawPages.push({width: viewport.width, height: viewport.height, lines: buildLines(items)})
+    page.cleanup()
+  }
+  return rawPages
+}
+
+/**
+ * Extract the text of a PDF. The pages of a long PDF are read by several
+ * threads (pdf-pages.ts); the text is the same either way.
+ *
+ * @param bytes the PDF file's content (not modified; a copy goes to pdf.js)
+ * @param parallel how many threads may read pages (tests; the default suits the CLI)
+ * @throws {PdfError} `encrypted` when the PDF needs a password, `corrupt` when
+ *   it is not a PDF or cannot be read
+ */
+export async function readPdf(bytes: Uint8Array, parallel?: ParallelOptions): Promise<PdfText> {
+  const doc = await openPdf(bytes)
   try {
-    const rawPages: RawPage[] = []
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n)
-      const viewport = page.getViewport({scale: 1})
-      const content = await page.getTextContent({includeMarkedContent: false})
-      const items = placeItems(content.items, content.styles, viewport.transform)
-      rawPages.push({width: viewport.width, height: viewport.height, lines: buildLines(items)})
-      page.cleanup()
-    }
+    const rawPages = await readPagesInParallel(bytes, doc.numPages, (first, last) => readPages(doc, first, last), parallel)
     return assemble(rawPages)
   } catch (error) {
     throw new PdfError('corrupt', `PDF cannot be read: ${describe(error)}`, {cause: error})
