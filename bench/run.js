@@ -428,7 +428,15 @@ if (want(6)) {
       samples.push(performance.now() - start)
     }
     const ms = Math.min(...samples)
-    const cli = run(process.execPath, [bin, 'parse', pdfPath, '-q'], {stdio: ['ignore', 'ignore', 'pipe']})
+    // The whole CLI with its page workers (as many as idle cores) and on one thread, interleaved, so that the ratio holds under the same load.
+    const cliRuns = {parallel: [], oneThread: []}
+    for (let i = 0; i < (quick ? 1 : 2); i++) {
+      cliRuns.parallel.push(run(process.execPath, [bin, 'parse', pdfPath, '-q'], {stdio: ['ignore', 'ignore', 'pipe']}).ms)
+      const env = {...process.env, LEGCO_PDF_THREADS: '1'}
+      cliRuns.oneThread.push(run(process.execPath, [bin, 'parse', pdfPath, '-q'], {stdio: ['ignore', 'ignore', 'pipe'], env}).ms)
+    }
+    const cli = {ms: Math.min(...cliRuns.parallel)}
+    const oneThreadMs = Math.min(...cliRuns.oneThread)
     const pdf = {
       file: pdfPath.slice(dirname(root).length + 1),
       bytes: bytes.length,
@@ -436,10 +444,21 @@ if (want(6)) {
       warmMs: ms,
       firstMs: coldMs,
       cliMs: cli.ms,
+      cliOneThreadMs: oneThreadMs,
+      loadAverage: loadavg()[0],
       pagesPerSecond: pages / (ms / 1000)
     }
     row(6, `PDF (${pages} pages), warm, in process`, pdf.pagesPerSecond, 'pages/s', 'reported', undefined, `${fmt(ms)} ms`)
     row(6, 'PDF, whole CLI process', pages / (cli.ms / 1000), 'pages/s', 'reported', undefined, `${fmt(cli.ms)} ms`)
+    row(
+      6,
+      'PDF, whole CLI, LEGCO_PDF_THREADS=1',
+      pages / (oneThreadMs / 1000),
+      'pages/s',
+      'reported',
+      undefined,
+      `page workers: ${(oneThreadMs / cli.ms).toFixed(2)}x (load ${loadavg()[0].toFixed(1)}: none when busy)`
+    )
     const hasPdftotext = spawnSync('pdftotext', ['-v']).error === undefined
     if (hasPdftotext) {
       run('pdftotext', ['-layout', pdfPath, '/dev/null'])
@@ -456,6 +475,8 @@ if (want(6)) {
         undefined,
         `${fmt(pdf.pdftotextMs)} ms; legco ${(pdf.pdftotextMs / ms).toFixed(2)}x its speed`
       )
+      const ratio = pdf.pdftotextMs / cli.ms
+      row(6, 'whole CLI against pdftotext -layout', ratio, 'x its speed', '>= 0.5x', ratio >= 0.5)
     } else row(6, 'pdftotext', NaN, '', 'not installed', undefined)
     results.items.pdf = pdf
   }
