@@ -2,8 +2,9 @@
  * An HTML page to the text lines the pipeline reads, with a map from that
  * text back to the page (`html-map.ts`). The page is parsed by the unified
  * collective's HTML parser (hast-util-from-html, parse5 inside: the HTML
- * standard's parsing, error recovery included, with positions); this module
- * is loaded only for HTML input.
+ * standard's parsing, error recovery included, with positions), or, for the
+ * well-formed common case, by `html-fast.ts` into the same tree at a fraction
+ * of the cost; this module is loaded only for HTML input.
  *
  * - Block elements (`p`, `div`, `h1`–`h6`, `li`, `tr`, `br`, `blockquote`, …)
  *   end lines; paragraphs, headings, tables and lists stand between blank lines.
@@ -22,24 +23,25 @@
  */
 import {fromHtml} from 'hast-util-from-html'
 import {MENU_SEPARATORS, NAVIGATION_NAME, SITE_FURNITURE_LINE, siteFurnitureKind} from '../lang/furniture-html.js'
+import {fastTree} from './html-fast.js'
 import {OffsetMap, type Origin, type PageFurniture} from './html-map.js'
 import {toRoman} from '../lang/numbering.js'
 
-interface HPosition {
+export interface HPosition {
   start: {offset?: number}
   end: {offset?: number}
 }
-interface HText {
+export interface HText {
   type: 'text'
   value: string
   position?: HPosition
 }
-interface HComment {
+export interface HComment {
   type: 'comment'
   value: string
   position?: HPosition
 }
-interface HElement {
+export interface HElement {
   type: 'element'
   tagName: string
   properties: Record<string, unknown>
@@ -47,7 +49,7 @@ interface HElement {
   position?: HPosition
   content?: {children: HNode[]}
 }
-type HNode = HText | HComment | HElement | {type: 'doctype' | 'root'; position?: HPosition; children?: HNode[]}
+export type HNode = HText | HComment | HElement | {type: 'doctype' | 'root'; position?: HPosition; children?: HNode[]}
 
 export interface HtmlText {
   /** The lines for the pipeline. */
@@ -91,6 +93,9 @@ const LIST_TYPES: Record<string, string> = {
   square: 'disc',
   bullet: 'disc'
 }
+
+/** A character written as itself, one for one: not white space, an `&`, a line end or half a surrogate pair. */
+const isPlain = (code: number): boolean => code > 32 && code !== 38 && code !== 0xa0 && (code < 0xd800 || code > 0xdfff)
 
 const isSpaceCode = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 0xa0
 
@@ -172,16 +177,17 @@ function isLayoutTable(table: HElement): boolean {
 }
 
 class Reader {
-  private parts: string[] = []
+  /** The text before the current line, and the current line (appended to, taken back within). */
+  private done = ''
+  private current = ''
   private length = 0
   readonly map = new OffsetMap()
   readonly furniture: PageFurniture[] = []
   /** Text offset where the current line starts. */
   private lineStart = 0
-  /** Index in `parts` where the current line starts. */
-  private linePart = 0
-  /** The last two characters written. */
-  private tail = ''
+  /** The last two characters written, as codes (-1: none). */
+  private last = -1
+  private beforeLast = -1
   /** Source offset of a collapsed white space waiting to be written (-1: none). */
   private pendingSpace = -1
   /** Inside a data-table row: line ends are spaces. */
@@ -202,40 +208,66 @@ class Reader {
   constructor(private readonly source: string) {}
 
   get text(): string {
-    return this.parts.join('')
+    return this.done + this.current
   }
 
   private write(str: string, source: number, linear: boolean): void {
-    if (str.length === 0) return
-    this.map.add(this.length, source, str.length, linear)
-    this.parts.push(str)
-    this.length += str.length
-    this.tail = (this.tail + str).slice(-2)
+    const n = str.length
+    if (n === 0) return
+    this.map.add(this.length, source, n, linear)
+    this.current += str
+    this.length += n
+    this.beforeLast = n >= 2 ? str.charCodeAt(n - 2) : this.last
+    this.last = str.charCodeAt(n - 1)
+  }
+
+  /** Is the text so far ending in a blank line? */
+  private get blankEnd(): boolean {
+    return this.last === 10 && this.beforeLast === 10
   }
 
   /** The text of the current line so far. */
   private line(): string {
-    return this.parts.slice(this.linePart).join('')
+    return this.current
   }
 
-  /** Take back everything written from part `part` (text offset `at`) on. */
-  private rollback(part: number, at: number): void {
-    this.parts.length = part
+  /** The current line becomes text before it (the line starts anew here). */
+  private commitLine(): void {
+    this.done += this.current
+    this.current = ''
+    this.lineStart = this.length
+  }
+
+  /** Take back everything written from text offset `at` (in the current line) on. */
+  private rollback(at: number): void {
+    this.current = this.current.slice(0, at - this.lineStart)
     this.length = at
     this.map.truncate(at)
-    const last = this.parts.slice(-2).join('')
-    this.tail = last.slice(-2)
+    const tail = (this.done.length > 2 ? this.done.slice(-2) : this.done) + this.current.slice(-2)
+    this.last = tail.length > 0 ? tail.charCodeAt(tail.length - 1) : -1
+    this.beforeLast = tail.length > 1 ? tail.charCodeAt(tail.length - 2) : -1
   }
 
-  private lastChar(): string {
-    return this.tail ? this.tail[this.tail.length - 1]! : '\n'
+  private lastChar(): number {
+    return this.last === -1 ? 10 : this.last
+  }
+
+  /** A run of visible characters copied from the source from offset `at` on: as many calls of `char`. */
+  private chars(run: string, at: number): void {
+    this.char(run[0]!, at)
+    if (run.length === 1) return
+    const rest = run.slice(1)
+    this.write(rest, at + 1, true)
+    this.lineChars += rest.length
+    if (this.inLink) this.linkChars += rest.length
+    else this.outsideLinks += rest
   }
 
   /** One visible character (not white space) at source offset `at`. */
   private char(ch: string, at: number): void {
     if (this.lineSource < 0) this.lineSource = at
     if (this.pendingSpace >= 0) {
-      if (this.length > this.lineStart && this.lastChar() !== '\t') this.write(' ', this.pendingSpace, true)
+      if (this.length > this.lineStart && this.lastChar() !== 9) this.write(' ', this.pendingSpace, true)
       this.pendingSpace = -1
     }
     const bold = this.bold > 0
@@ -273,9 +305,8 @@ class Reader {
         // Taken back: the line is the site's, not the paper's.
       } else this.write('\n', at, false)
     }
-    if (blank && this.length > 0 && this.tail !== '\n\n') this.write('\n', at, false)
-    this.lineStart = this.length
-    this.linePart = this.parts.length
+    if (blank && this.length > 0 && !this.blankEnd) this.write('\n', at, false)
+    this.commitLine()
     this.links = this.linkChars = this.lineChars = 0
     this.lineSource = -1
     this.outsideLinks = ''
@@ -289,7 +320,7 @@ class Reader {
     const start = this.map.start(this.lineStart)
     const end = this.map.end(this.length)
     this.furniture.push({kind: menu ? 'site-header' : siteFurnitureKind(text), value: text, start, end})
-    this.rollback(this.linePart, this.lineStart)
+    this.rollback(this.lineStart)
     return true
   }
 
@@ -314,6 +345,15 @@ class Reader {
     const raw = this.source
     let j = from
     for (let i = 0; i < value.length; ) {
+      // A run of visible characters as the source has them: written at once (what char() would do one by one).
+      if (isPlain(value.charCodeAt(i)) && j < to && raw.charCodeAt(j) === value.charCodeAt(i)) {
+        let k = 1
+        while (i + k < value.length && j + k < to && isPlain(value.charCodeAt(i + k)) && raw.charCodeAt(j + k) === value.charCodeAt(i + k)) k++
+        this.chars(value.slice(i, i + k), j)
+        i += k
+        j += k
+        continue
+      }
       const ch = value[i]!
       const at = j // every character an entity gave stands at the entity
       let take = 1
@@ -389,7 +429,7 @@ class Reader {
         else {
           this.closeBold(start)
           if (this.length > this.lineStart) this.endLine(start)
-          else if (this.length > 0 && this.tail !== '\n\n') this.write('\n', start, false)
+          else if (this.length > 0 && !this.blankEnd) this.write('\n', start, false)
         }
         return
       case 'table':
@@ -500,7 +540,7 @@ class Reader {
   private tableRow(row: HElement): void {
     const start = offsetOf(row, 'start') ?? this.length
     this.endLine(start)
-    const mark = {length: this.length, parts: this.parts.length}
+    const mark = this.length
     let chars = this.lineChars
     this.row++
     let first = true
@@ -516,7 +556,7 @@ class Reader {
       this.children(cell)
       this.closeBold(offsetOf(cell, 'end') ?? at)
       this.pendingSpace = -1
-      if (this.lineChars > before) filled = {parts: this.parts.length, length: this.length}
+      if (this.lineChars > before) filled = this.length
       const span = Number(cell.properties.colSpan ?? 1)
       for (let k = 1; k < Math.min(span, 50); k++) this.write('\t', offsetOf(cell, 'end') ?? at, false)
     }
@@ -524,8 +564,8 @@ class Reader {
     chars = this.lineChars - chars
     // An empty row (spacing): nothing to read. Empty cells at the end are left out too: a row
     // ending in a tab reads as a row cut by a wrap, to be joined with the next.
-    if (chars === 0) this.rollback(mark.parts, mark.length)
-    else if (filled.length < this.length) this.rollback(filled.parts, filled.length)
+    if (chars === 0) this.rollback(mark)
+    else if (filled < this.length) this.rollback(filled)
     this.endLine(offsetOf(row, 'end') ?? start)
   }
 
@@ -601,9 +641,10 @@ function truncation(source: string): {at: number; why: string} | null {
  * Read an HTML page (already decoded) into the pipeline's text and the way
  * back to the page. Never throws for anything in the page.
  */
-export function readHtml(source: string): HtmlText {
-  // No onerror: parse5's error reports cost more than the parse itself; truncation is seen below.
-  const tree = fromHtml(source) as unknown as HNode
+export function readHtml(source: string, options: {standard?: boolean} = {}): HtmlText {
+  // The well-formed common case by our own pass (html-fast.ts), anything else (or `standard`) by the
+  // standard's parser. No onerror: parse5's error reports cost more than the parse itself; truncation is seen below.
+  const tree = (options.standard ? null : fastTree(source)) ?? (fromHtml(source) as unknown as HNode)
   const reader = new Reader(source)
   reader.node(tree)
   reader.finish()
