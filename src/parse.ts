@@ -11,12 +11,13 @@
  * `parseText` never throws for anything in the text; problems become
  * messages and the tree is the best reading of what is there.
  */
-import {MINUTES, PAPER, assemble} from './assemble/index.js'
+import {AGENDA, MINUTES, PAPER, assemble} from './assemble/index.js'
 import {finish} from './assemble/finish.js'
 import {detectGenre, type Genre} from './assemble/genres/detect.js'
+import {agendaMeta, keepAgendaLines} from './assemble/genres/agenda.js'
 import {findAttendance} from './assemble/genres/attendance.js'
 import {MEETING_HEADER} from './assemble/genres/header.js'
-import {itemTimes, meetingMeta, numberItems, postMeetingNotes} from './assemble/genres/minutes.js'
+import {meetingMeta, numberItems, postMeetingNotes} from './assemble/genres/minutes.js'
 import {detectLang} from './lang/detect.js'
 import {MessageList, type Message} from './message.js'
 import {normalise} from './normalise/index.js'
@@ -56,11 +57,12 @@ function parseLines(text: string, lines: Line[], options: ParseOptions, source: 
   const {footnotes, notes, width} = normalise(lines, {webPage: options.origin !== undefined})
   source.footnotes = notes
   const genre = options.kind ? (GENRES.has(options.kind) ? (options.kind as Genre) : null) : detectGenre(lines)
+  if (genre === 'agenda') keepAgendaLines(lines)
   // Minutes and the Hansard: the attendance lists are read apart; the header is what stands above them.
   const attendance = genre === 'minutes' || genre === 'hansard' ? findAttendance(lines, source) : null
   const tokens = tokenise(attendance ? lines.slice(0, attendance.first) : lines, footnotes)
   const {children, meta} = assemble(tokens, width, source, text.slice(from, from + 2000), {
-    modes: genre === 'minutes' ? MINUTES : PAPER,
+    modes: genre === 'minutes' ? MINUTES : genre === 'agenda' ? AGENDA : PAPER,
     header: genre ? MEETING_HEADER : undefined,
     apart: attendance ? {node: attendance.node, rest: tokenise(lines.slice(attendance.last + 1), footnotes)} : undefined
   })
@@ -68,8 +70,8 @@ function parseLines(text: string, lines: Line[], options: ParseOptions, source: 
   if (genre) {
     meta.kind = genre
     meetingMeta(children[0]?.type === 'header' ? children[0] : null, meta)
+    if (genre === 'agenda') agendaMeta(children[0]?.type === 'header' ? children[0] : null, meta)
     numberItems(children)
-    if (genre === 'agenda') itemTimes(children)
     postMeetingNotes(children, source)
   }
   const tree: Paper = {

@@ -65,6 +65,8 @@ export interface Meta {
   meetingTime?: string | null
   /** Meeting records only: where the meeting was held, as printed. */
   venue?: string | null
+  /** Agendas only: true when the agenda says it revises an earlier one (`Revised agenda`, `修訂議程`). */
+  revised?: boolean
 }
 
 export type PaperKind = 'background-brief' | 'administration-paper' | 'lsd-report' | 'minutes' | 'agenda' | 'hansard' | 'submission' | 'report' | 'paper'
@@ -112,8 +114,10 @@ export interface Section extends Parent {
   number?: string
   /** The number as printed (`I.`, `II`). */
   marker?: string
-  /** An agenda item's time slot as printed (`8:30 am - 8:35 am`); the slot's line stays a paragraph too. */
+  /** An agenda item's time slot as printed without its brackets (`8:30 am - 8:35 am`); its line is inside the section's position, not a paragraph. */
   time?: string
+  /** Agendas: the note mark printed before the item's number (`*` of `*VI`, part of `marker`); the footnote with this identifier explains it. */
+  mark?: string
   children: (Section | BlockContent | Attendance)[]
 }
 
@@ -182,6 +186,8 @@ export interface Row extends Parent {
 
 export interface Cell extends Parent {
   type: 'cell'
+  /** The separator printed before the cell's words, as in an agenda's paper rows (`- Minutes of meeting`), or absent. */
+  marker?: string
   children: Phrasing[]
 }
 

@@ -138,11 +138,11 @@ describe('minutes body', () => {
 })
 
 describe('agenda', () => {
-  // Agendas: the item headings are the next slice (their headings still take the slot line into the title).
-  it.skip('gives an item its time slot and keeps the slot a paragraph', () => {
+  // More agenda behaviours, one fixture each: test/agenda.test.ts.
+  it('gives an item its time slot, not also a paragraph', () => {
     const tree = parse('Panel on Housing\n\nAgenda\n\nI. Confirmation of minutes\n(8:30 am - 8:35 am)\n\nII. Any other business\n')
     const [first] = all<Section>(tree, 'section')
-    expect(first).toMatchObject({number: 'I', title: 'Confirmation of minutes', time: '8:30 am - 8:35 am'})
+    expect(first).toMatchObject({number: 'I', title: 'Confirmation of minutes', time: '8:30 am - 8:35 am', children: []})
   })
   it('does not take the papers it lists for papers of a bundle', () => {
     const text = '議 程\n\nI.確認通過會議紀要\n\n立法會CB(2)1/04-05號文件\n\n- 會議的紀要\n\n立法會CB(2)2/04-05號文件\n\n- 特別會議的紀要\n'

@@ -55,6 +55,8 @@ export class Builder {
   /** The run of words a page break may have cut. */
   unit: OpenUnit | null = null
   private readonly nester = new ItemNester()
+  /** The pieces each cell built with `addCell` was read from, so that more words can be read with them. */
+  private readonly cellPieces = new WeakMap<Cell, Piece[]>()
   /** The number of the last numbered paragraph (1 once an unnumbered one came first). */
   private lastNumber = 0
 
@@ -83,6 +85,17 @@ export class Builder {
 
   get afterHeading(): boolean {
     return this.open !== null && this.open.type === 'section'
+  }
+
+  /** The innermost open section, or null. */
+  get section(): Section | null {
+    return this.sections[this.sections.length - 1] ?? null
+  }
+
+  /** The node added last where content goes now. */
+  get last(): Section | BlockContent | TopContent | undefined {
+    const container = this.container()
+    return container[container.length - 1]
   }
 
   hasBody(): boolean {
@@ -285,6 +298,54 @@ export class Builder {
     }
     this.append(table)
     this.close(null)
+  }
+
+  /**
+   * A row of the table added last, or of a new table when something else
+   * came last (an agenda's paper rows: one table per item).
+   */
+  addRow(cells: readonly Piece[][], start: number, end: number): Row {
+    const row: Row = {type: 'row', children: [], position: this.source.position(start, end)}
+    const last = this.last
+    if (last && last.type === 'table' && this.open === null) {
+      last.children.push(row)
+      last.position = this.source.position(last.position.start.offset, end)
+    } else {
+      this.append({type: 'table', children: [row], position: this.source.position(start, end)})
+      this.close(null)
+    }
+    for (const pieces of cells) this.addCell(row, pieces)
+    return row
+  }
+
+  /** A cell at the end of a row (its words from `pieces`, the separator printed before them as `marker`); the row and its table grow to hold it. */
+  addCell(row: Row, pieces: readonly Piece[], marker?: string): Cell {
+    const start = pieces[0]?.start ?? row.position.end.offset
+    const end = pieces[pieces.length - 1]?.end ?? start
+    const cell: Cell = {type: 'cell', children: phrasing(this.source, pieces as Piece[]), position: this.source.position(start, end)}
+    if (marker) cell.marker = marker
+    this.cellPieces.set(cell, [...pieces])
+    row.children.push(cell)
+    this.growRow(row, end)
+    return cell
+  }
+
+  /** More words for a row's last cell (a paper's note on the next line, a description wrapped), read again with the words it has. */
+  extendCell(row: Row, pieces: readonly Piece[]): void {
+    const cell = row.children[row.children.length - 1]!
+    const all = [...(this.cellPieces.get(cell) ?? []), ...pieces]
+    this.cellPieces.set(cell, all)
+    cell.children = phrasing(this.source, all)
+    const end = pieces[pieces.length - 1]!.end
+    cell.position = this.source.position(cell.position.start.offset, end)
+    this.growRow(row, end)
+  }
+
+  private growRow(row: Row, end: number): void {
+    if (end <= row.position.end.offset) return
+    row.position = this.source.position(row.position.start.offset, end)
+    const last = this.last
+    if (last && last.type === 'table' && last.children[last.children.length - 1] === row) last.position = this.source.position(last.position.start.offset, end)
   }
 
   // Signature, footnotes, appendices --------------------------------------

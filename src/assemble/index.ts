@@ -55,6 +55,20 @@ import {
   type TextBlock
 } from './blocks.js'
 import {Builder, FOOTNOTE_LINE, toPiece, type Handler, type Handlers, type ModeTable} from './builder.js'
+import {
+  agendaColumns,
+  agendaItem,
+  itemProse,
+  itemReference,
+  markNote,
+  markNoteItem,
+  paperDescription,
+  paperEntry,
+  paperGroup,
+  paperMore,
+  subItemText,
+  timeSlot
+} from './genres/agenda.js'
 import {isItemHeading, type HeaderHooks} from './genres/header.js'
 import {buildHeader, readMeta, splitHeader} from './header.js'
 import {phrasing, plainText} from './inline.js'
@@ -251,6 +265,35 @@ export const MINUTES = {
   ...PAPER,
   body: {...PAPER.body, text: first(continuation, signature, appendixStart, itemOrHeadingOrProse)},
   appendix: {...PAPER.appendix, text: first(continuation, appendixStart, itemOrHeadingOrProse)}
+} satisfies Record<string, Handlers>
+
+/**
+ * The modes of an agenda: a paper's, whose body reads agenda items, their
+ * time slots and their papers (rows of a table) before anything else, and
+ * the lines under a sub-item as more of it (genres/agenda.ts).
+ */
+export const AGENDA = {
+  ...PAPER,
+  body: {
+    ...PAPER.body,
+    item: first(paperDescription, markNoteItem, item),
+    table: first(agendaColumns, table),
+    text: first(
+      agendaItem,
+      timeSlot,
+      itemReference,
+      paperEntry,
+      paperMore,
+      markNote,
+      signature,
+      subItemText,
+      continuation,
+      appendixStart,
+      paperGroup,
+      itemProse,
+      headingOrProse
+    )
+  }
 } satisfies Record<string, Handlers>
 
 export interface Assembled {

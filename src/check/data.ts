@@ -28,8 +28,10 @@ export const REPEATABLE_SECTION_KEYS = new Set(['attendance'])
 export type HeaderNeed = 'paperNo' | 'fileRef' | 'committee' | 'meetingDate'
 
 /** Fields every paper needs, and more per kind. */
+/** What a kind's header needs (its own list, else `all`): an agenda prints no paper number of its own, but names the committee and the meeting's date. */
 export const HEADER_NEEDS: {all: HeaderNeed[]} & Partial<Record<PaperKind, HeaderNeed[]>> = {
   all: ['paperNo'],
+  agenda: ['committee', 'meetingDate'],
   'background-brief': ['paperNo', 'fileRef', 'committee', 'meetingDate'],
   'lsd-report': ['paperNo', 'meetingDate'],
   minutes: ['paperNo', 'fileRef']

@@ -147,7 +147,8 @@ const LABELS: Record<'zh' | 'en', Record<keyof Meta, string>> = {
     issueDate: '發出日期',
     kind: '類別',
     meetingTime: '會議時間',
-    venue: '地點'
+    venue: '地點',
+    revised: '修訂'
   },
   en: {
     paperNo: 'Paper No.',
@@ -159,7 +160,8 @@ const LABELS: Record<'zh' | 'en', Record<keyof Meta, string>> = {
     issueDate: 'Date of issue',
     kind: 'Kind',
     meetingTime: 'Meeting time',
-    venue: 'Venue'
+    venue: 'Venue',
+    revised: 'Revised'
   }
 }
 

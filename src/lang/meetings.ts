@@ -5,6 +5,7 @@
  * and time slots. Tables and patterns only; the genre code in
  * src/assemble/genres/ reads them.
  */
+import {PAPER_NUMBER} from './papers.js'
 
 export type Genre = 'minutes' | 'agenda' | 'hansard'
 
@@ -71,9 +72,9 @@ export const ITEM_NUMERAL = /^([IVXL]{1,6})(?:\s*[.．、]\s*|\s+|(?=[A-Z\u3400-
 /** A post-meeting note: `(Post-meeting note: …)`, `(會後備註 : …)`. */
 export const POST_MEETING_NOTE = /^[(（]\s*(?:Post-?\s*meeting\s+note|會後備註|会后备注|會後補註|会后补注)\s*[:：]/i
 
-/** The time slot under an agenda item: `(8:30 am - 8:35 am)`, `(10:30 am onwards)`, `(下午2時30分至2時35分)`, `(由下午12時25分起)`. */
+/** The time slot under an agenda item: `(8:30 am - 8:35 am)`, `(10:30 am onwards)`, `(12:45 pm onward)`, `(下午2時30分至2時35分)`, `(由下午12時25分起)`. */
 export const TIME_SLOT =
-  /^[(（]\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[-–—]|to)\s*\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?|\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?\s*onwards|由?(?:上午|下午|中午|晚上)?\s*\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?(?:\s*至\s*(?:上午|下午|中午|晚上)?\s*\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?|\s*起))\s*[)）]$/i
+  /^[(（]\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[-–—]|to)\s*\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?|\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?\s*onwards?|由?(?:上午|下午|中午|晚上)?\s*\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?(?:\s*至\s*(?:上午|下午|中午|晚上)?\s*\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?|\s*起))\s*[)）]$/i
 
 /** A clock time, English (`2:15 p.m.`, `9:40 am`) or Chinese (`上午10時40分`). */
 export const CLOCK_EN = /\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s*m\b\.?/i
@@ -82,7 +83,7 @@ export const AFTERNOON = /^(?:下午|晚上)$/
 export const CLOCK_ZH = /(上午|下午|中午|晚上)?\s*(\d{1,2})\s*時(?:\s*(\d{1,2})\s*分)?/
 
 /** Minutes' header lines with a label: `日期:`, `時 間 :`, `地點:`, `Date :`, `Time :`, `Venue :`. Group 1 label, 2 value. */
-export const MEETING_FIELD_LINE = /^(日期|日期及時間|时间|時間|地點|地点|Date|Time|Venue|Place)\s*[:：]\s*(.+)$/i
+export const MEETING_FIELD_LINE = /^(日\s?期(?:及時間)?|时\s?间|時\s?間|地\s?點|地\s?点|Date|Time|Venue|Place)\s*[:：]\s*(.+)$/i
 export const MEETING_FIELD_NAMES: Record<string, 'date' | 'time' | 'venue'> = {
   日期: 'date',
   date: 'date',
@@ -97,6 +98,9 @@ export const MEETING_FIELD_NAMES: Record<string, 'date' | 'time' | 'venue'> = {
 
 /** `held on Friday, 9 May 1997, at 2:15 pm in Conference Room B`: the venue after `in`. Group 1 is the venue. */
 export const VENUE_IN_SENTENCE = /\b(?:at\s+\d{1,2}[:.]\d{2}\s*[ap]\.?\s*m\.?,?\s+)(?:in|at)\s+(?:the\s+)?(.+?)\s*$/i
+
+/** Spaces inside a label as printed (`日 期`): the label's name is looked up without them. */
+export const LABEL_SPACES = /\s+/g
 
 /** The note that the Administration has seen the minutes. */
 export const SEEN_BY_ADMINISTRATION =
@@ -121,3 +125,46 @@ export const MARKER_STOP = /[.．、]$/
 
 /** A line that ends a sentence: not a heading. */
 export const SENTENCE_END = /[.。]$/
+
+// Agendas ---------------------------------------------------------------------
+
+/**
+ * A paper listed under an agenda item, at the start of its line: `立法會CB(2)832/04-05號文件`,
+ * `LC Paper No. CB(1)562/01-02`, two numbers run together (`…(07)CB(2)833/04-05(03)號文件`).
+ * Group 1 is the entry's number with its words; what follows is its issue note or description.
+ */
+export const AGENDA_PAPER = new RegExp(
+  String.raw`^((?:(?:P?LC|LegCo)\s+Paper\s+No\.?\s*|臨時立法[會会]|立法[會会]|臨立會|临立会)\s*(?:${PAPER_NUMBER.source}\s*(?:,|及|and)?\s*)+(?:號文件|号文件)?)`,
+  'i'
+)
+
+/** The separator before a paper's description (`-Minutes of…`, `- 待議事項一覽表`, `--`). Group 1 is the separator as printed. */
+export const DESCRIPTION_DASH = /^\s*([-–—－─]{1,2})\s*/
+
+/** A dash anywhere in a line: where a paper's number ends and its description starts (`LC Paper No. CB(1)538/01-02(01)-Train…`). */
+export const DASH = /[-–—－─]/
+/** Brackets, half and full width. */
+export const OPEN_BRACKET = /[(（]/
+export const CLOSE_BRACKET = /[)）]/
+
+/** A note in brackets about a listed paper or an item: `(隨附於後)`, `(只備中文本)`, `(issued on 17 October 2003)`, `(立法會CB(2)1414/07-08號文件)`. */
+export const BRACKETED_LINE = /^[(（].*[)）]$/
+
+/** A note mark printed before an agenda item (`*VI`, `* III.`): its note follows the items. Group 1 is the mark as printed. */
+export const ITEM_MARK = /^(\*+\s*)(?=[IVXL])/
+
+/** An agenda that revises an earlier one: its title line. */
+export const REVISED_AGENDA = /^(?:修訂議程|修订议程|Revised\s+agenda)$/i
+
+/** `福利事務委員會會議`, `LegCo Panel on Transport meeting`: the committee holding the meeting; group 1 is the committee without the word meeting. */
+export const COMMITTEE_MEETING = /^(.*?(?:委員會|委员会|小組委員會|Panel\s+on\s+.+|Committee|Subcommittee))\s*(?:會議|会议|[Mm]eeting)?$/
+
+/** A committee line of a meeting record's header that the paper header does not know: `LegCo Panel on Transport`. */
+export const MEETING_COMMITTEE_LINE =
+  /^(?:LegCo\s+|Legislative\s+Council\s+)?(?:Panel\s+on\s+\S.*|(?:\S+\s+){0,6}(?:Bills\s+)?(?:Sub)?[Cc]ommittee)$|(?:委員會|委员会)(?:會議|会议)?$/
+
+/** `Meeting on` alone on a header line: the date follows. */
+export const MEETING_ON = /^Meeting\s+on$/i
+
+/** `in the Chamber of the Legislative Council Building`, `in Conference Room B`: a header line naming the venue. Group 1 is the venue. */
+export const VENUE_LINE = /^(?:in|at)\s+(?:the\s+)?((?:Chamber|Conference\s+Room|Room|Legislative\s+Council)\b.*?)[.,;]?$/i

@@ -87,6 +87,11 @@ export function unaccounted(input: string, tree: Paper): string[] {
       case 'section':
         count(n.title as string, balance, -1)
         if (n.marker) count(n.marker as string, balance, -1)
+        // An agenda item's time slot is the section's field, printed in brackets (NFKC makes full-width ones these).
+        if (n.time) count(`(${n.time as string})`, balance, -1)
+        break
+      case 'cell':
+        if (n.marker) count(n.marker as string, balance, -1)
         break
       case 'group':
         count(n.label as string, balance, -1)

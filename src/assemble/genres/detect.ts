@@ -20,7 +20,12 @@ export function detectGenre(lines: readonly Line[]): Genre | null {
   let seen = 0
   let slots = 0
   for (const line of lines) {
-    if (line.blank || line.furniture) continue
+    if (line.blank) continue
+    // A time slot repeated under each item may have been taken for a running header: it still counts.
+    if (line.furniture) {
+      if (line.furniture === 'running-header' && TIME_SLOT.test(squeeze(line.text))) slots++
+      continue
+    }
     if (++seen > LOOK) break
     if (line.text.length > 160) continue
     const text = squeeze(line.text)

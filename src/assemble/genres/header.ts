@@ -8,14 +8,18 @@
 import {squeeze} from '../../lang/chars.js'
 import {findDates} from '../../lang/dates.js'
 import {
+  CLOCK_EN,
   GENRE_LINES,
   ITEM_NUMERAL,
   PERSON_START_EN,
   ITEM_NUMERAL_SPACED,
+  MEETING_COMMITTEE_LINE,
   MEETING_FIELD_LINE,
+  MEETING_ON,
   PARAGRAPH_START,
   SENTENCE_END,
-  TIME_SLOT
+  TIME_SLOT,
+  VENUE_LINE
 } from '../../lang/meetings.js'
 import type {FieldName} from '../../tree.js'
 
@@ -33,9 +37,13 @@ export const MEETING_HEADER: HeaderHooks = {
   },
   name(raw) {
     const text = squeeze(raw)
-    if (MEETING_FIELD_LINE.test(text)) return 'meeting'
+    if (MEETING_FIELD_LINE.test(text) || MEETING_ON.test(text) || VENUE_LINE.test(text)) return 'meeting'
+    // `福利事務委員會會議`, `LegCo Panel on Transport`: the committee holding the meeting.
+    if (MEETING_COMMITTEE_LINE.test(text)) return 'committee'
     // `Minutes of meeting held on 9 May 1997`: a meeting line (its date is the meeting's); meta takes the title from it too.
     if (GENRE_LINES.some(([pattern]) => pattern.test(text))) return ITEM_NUMERAL.test(text) || findDates(text).length > 0 ? null : 'title'
+    // `Friday, 14 December 2001, at 8:30 am in the Chamber…`: the meeting's date and place.
+    if (CLOCK_EN.test(text) && findDates(text).length > 0) return 'meeting'
     return null
   }
 }

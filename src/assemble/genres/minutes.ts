@@ -2,25 +2,27 @@
  * What minutes and agendas share after the body is built: agenda-item
  * headings get their `number` and `marker` (`I.`, `II`, a numeral glued to
  * the word as in `IIIInformation`, read by following the sequence I, II,
- * III…), an item's time slot becomes the section's `time` (its line stays
- * a paragraph), a `(Post-meeting note: …)` paragraph becomes a `note`.
+ * III…), a `(Post-meeting note: …)` paragraph becomes a `note`.
  * Also the meeting's time and venue from the header fields.
  */
 import {romanValue, toRoman} from '../../lang/numbering.js'
 import {
   CLOCK_EN,
+  COMMITTEE_MEETING,
   AFTERNOON,
   CLOCK_ZH,
   GENRE_LINES,
+  ITEM_MARK,
   ITEM_NUMERAL_SPACED,
-  SLOT_BRACKETS,
+  LABEL_SPACES,
   MEETING_FIELD_LINE,
   MEETING_FIELD_NAMES,
   POST_MEETING_NOTE,
-  TIME_SLOT,
-  VENUE_IN_SENTENCE
+  VENUE_IN_SENTENCE,
+  VENUE_LINE
 } from '../../lang/meetings.js'
 import {squeeze} from '../../lang/chars.js'
+import {firstDate} from '../../lang/dates.js'
 import type {Source} from '../../source.js'
 import type {Header, Meta, Note, Paragraph, Section, TopContent} from '../../tree.js'
 
@@ -32,12 +34,17 @@ export function numberItems(children: Child[]): void {
   const visit = (nodes: Child[]) => {
     for (const node of nodes) {
       if (node.type !== 'section' && node.type !== 'appendix') continue
-      if (node.type === 'section') {
-        const found = itemNumeral(node.title, expected)
+      if (node.type === 'section' && node.number !== undefined) expected = romanValue(node.number) + 1
+      else if (node.type === 'section') {
+        // `*VI`: a note mark before the number (an agenda's), kept with the marker.
+        const mark = ITEM_MARK.exec(node.title)
+        const title = mark ? node.title.slice(mark[0].length) : node.title
+        const found = itemNumeral(title, expected)
         if (found) {
-          node.marker = found.marker
+          node.marker = (mark ? mark[0] : '') + found.marker
           node.number = found.number
-          node.title = node.title.slice(found.length).trim()
+          node.title = title.slice(found.length).trim()
+          if (mark) node.mark = mark[1]!.trim()
           expected = romanValue(found.number) + 1
         }
       }
@@ -52,7 +59,7 @@ export function numberItems(children: Child[]): void {
  * it any numeral from the expected one on; glued to the next word only the
  * expected one (`IIIInformation` after II is III, not IIII).
  */
-function itemNumeral(title: string, expected: number): {number: string; marker: string; length: number} | null {
+export function itemNumeral(title: string, expected: number): {number: string; marker: string; length: number} | null {
   const spaced = ITEM_NUMERAL_SPACED.exec(title)
   if (spaced) {
     const value = romanValue(spaced[1]!)
@@ -63,19 +70,6 @@ function itemNumeral(title: string, expected: number): {number: string; marker: 
     return {number: want, marker: want, length: want.length}
   }
   return null
-}
-
-/** An item's time slot: the unnumbered paragraph right under its heading. */
-export function itemTimes(children: Child[]): void {
-  for (const node of children) {
-    if (node.type !== 'section') continue
-    const first = node.children[0]
-    if (first && first.type === 'paragraph' && first.number === null) {
-      const words = plain(first)
-      if (TIME_SLOT.test(squeeze(words))) node.time = words.replace(SLOT_BRACKETS, '')
-    }
-    itemTimes(node.children)
-  }
 }
 
 /**
@@ -124,17 +118,25 @@ export function meetingMeta(header: Header | null, meta: Meta): void {
     }
     const labelled = MEETING_FIELD_LINE.exec(text)
     if (labelled) {
-      const name = MEETING_FIELD_NAMES[labelled[1]!.toLowerCase()]
+      const name = MEETING_FIELD_NAMES[labelled[1]!.replace(LABEL_SPACES, '').toLowerCase()]
       if (name === 'time') meta.meetingTime ??= clock(labelled[2]!)
       else if (name === 'venue') meta.venue ??= labelled[2]!.trim()
       else if (name === 'date') meta.meetingTime ??= clock(labelled[2]!)
       continue
     }
+    const venueLine = VENUE_LINE.exec(text)
+    if (venueLine) meta.venue ??= venueLine[1]!
     if (field.name === 'meeting' || field.name === 'title' || field.name === 'note') {
       meta.meetingTime ??= clock(text)
       const venue = VENUE_IN_SENTENCE.exec(field.value)
       if (venue) meta.venue ??= venue[1]!.replace(/[.,;]$/, '')
     }
+  }
+  // `福利事務委員會會議`: the committee without the word meeting.
+  if (meta.committee) meta.committee = COMMITTEE_MEETING.exec(meta.committee)?.[1] ?? meta.committee
+  // `Meeting on` / `Friday, 14 December 2001, at 8:30 am`: the first date of the meeting's lines.
+  if (!meta.meetingDate) {
+    for (const field of header?.children ?? []) if (field.name === 'meeting') meta.meetingDate ??= firstDate(field.value)
   }
 }
 

@@ -35,7 +35,7 @@ export const headerFields: Rule = {
   summary: 'a header field the paper needs is missing: paper number, file reference, committee, meeting date',
   run(context) {
     const {meta} = context.tree
-    const needs = new Set<HeaderNeed>([...HEADER_NEEDS.all, ...((meta.kind && HEADER_NEEDS[meta.kind]) || [])])
+    const needs = new Set<HeaderNeed>((meta.kind && HEADER_NEEDS[meta.kind]) || HEADER_NEEDS.all)
     for (const need of needs) {
       if (meta[need] !== null) continue
       if (need === 'paperNo' && paperNumberFields(context.tree).length > 0) continue // malformed: header-paper-number says so

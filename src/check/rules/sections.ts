@@ -41,10 +41,11 @@ export const sectionEmpty: Rule = {
   id: 'section-empty',
   severity: 'warning',
   category: 'sections',
-  summary: 'a heading with nothing under it',
+  summary: 'a heading with nothing under it (an agenda item may have nothing: `Any other business`)',
   run(context) {
+    const agenda = context.tree.meta.kind === 'agenda'
     for (const section of sectionsOf(context.tree)) {
-      if (section.children.length > 0) continue
+      if (section.children.length > 0 || (agenda && section.number !== undefined)) continue
       context.report(
         `section “${section.title}” is empty`,
         context.locate.heading(section, section.title).position,
