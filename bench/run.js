@@ -17,9 +17,12 @@
  *      first stage of the .md path)
  *   8. other issues' features over the folder (csv, html, check), each against ndjson
  *   9. an HTML page against its text alone, rounds interleaved (goal <= 3x); a text parse loads no HTML parser
+ *  10. legco check on the 10 MB paper with a cross-reference in every paragraph, against legco parse
+ *      of it in the same run: time (goal <= 2x) and peak RSS (goal <= 1.5x)
  *
  * Options: --quick (fewer repetitions, smaller folder; for a smoke test),
- * --only=1,3 (some items only). Env BENCH_COLD_RUNS overrides the cold runs.
+ * --only=1,3 (some items only), --results=FILE (write the figures there, not to bench/results.json).
+ * Env BENCH_COLD_RUNS overrides the cold runs.
  */
 import {spawn, spawnSync} from 'node:child_process'
 import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
@@ -38,6 +41,8 @@ const quick = args.includes('--quick')
 const onlyArg = args.find((arg) => arg.startsWith('--only='))
 const only = onlyArg ? new Set(onlyArg.slice(7).split(',').map(Number)) : null
 const want = (item) => !only || only.has(item)
+const resultsArg = args.find((arg) => arg.startsWith('--results='))
+const resultsPath = resultsArg ? resultsArg.slice(10) : join(root, 'bench/results.json')
 const MB = 1e6
 
 if (!existsSync(join(root, 'dist/index.js'))) {
@@ -607,12 +612,71 @@ if (want(7)) {
   )
 }
 
+// 10. check against parse on the 10 MB paper with a cross-reference in every paragraph (issue 15): whole
+// processes, interleaved, median time and the peak RSS of each. Every reference names a paragraph that exists
+// above it (the parser reads numbers up to 999, so the paper's later "paragraphs" are text of 999), so that the
+// run measures the rules, not the printing of thousands of messages.
+if (want(10)) {
+  let number = 0
+  const text = inputs.papers['10m'].text.replace(/^(\d+)\. (.*)$/gm, (line, n, rest) => {
+    number = Number(n)
+    return number > 2 ? `${n}. ${rest}（見上文第 ${number <= 999 ? number - 1 : 1 + (number % 998)} 段）` : line
+  })
+  const path = join(out, 'paper-10m-references.txt')
+  writeFileSync(path, text)
+  const hook = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nbench-maxrss='+process.resourceUsage().maxRSS+'\\n'))`
+  const measure = (argv) => {
+    const result = run(process.execPath, ['--import', hook, bin, ...argv], {stdio: ['ignore', 'ignore', 'pipe']})
+    const match = result.stderr.match(/bench-maxrss=(\d+)/)
+    // check exits 1 when it finds problems: a finished run all the same.
+    if ((result.status !== 0 && result.status !== 1) || !match)
+      throw new Error(`bench: ${argv[0]} run failed (${result.status}): ${result.stderr.slice(0, 500)}`)
+    return {rss: Number(match[1]) * 1024, ms: result.ms}
+  }
+  const samples = {parse: [], check: []}
+  for (let round = 0; round < (quick ? 1 : 3); round++) {
+    samples.parse.push(measure(['parse', path, '-q']))
+    samples.check.push(measure(['check', path, '-f', 'json', '-q']))
+  }
+  const parseMs = median(samples.parse.map((s) => s.ms))
+  const checkMs = median(samples.check.map((s) => s.ms))
+  const parseRss = Math.max(...samples.parse.map((s) => s.rss))
+  const checkRss = Math.max(...samples.check.map((s) => s.rss))
+  results.items.checkLinear = {
+    bytes: Buffer.byteLength(text),
+    parseMs,
+    checkMs,
+    parseRss,
+    checkRss,
+    timeRatio: checkMs / parseMs,
+    rssRatio: checkRss / parseRss
+  }
+  row(
+    10,
+    'check 10 MB, a reference a paragraph: time vs parse',
+    checkMs / parseMs,
+    'x',
+    '<= 2x',
+    checkMs / parseMs <= 2,
+    `${fmt(checkMs)} / ${fmt(parseMs)} ms`
+  )
+  row(
+    10,
+    'check 10 MB, a reference a paragraph: peak RSS vs parse',
+    checkRss / parseRss,
+    'x',
+    '<= 1.5x',
+    checkRss / parseRss <= 1.5,
+    `${fmt(checkRss / MB)} / ${fmt(parseRss / MB)} MB`
+  )
+}
+
 // ------------------------------------------------------------------ report
 
 results.seconds = (performance.now() - started) / 1000
 results.loadAverageAtEnd = loadavg()[0]
 results.rows = rows
-writeFileSync(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n')
+writeFileSync(resultsPath, JSON.stringify(results, null, 2) + '\n')
 
 const table = [['#', 'measure', 'value', 'unit', 'goal', 'ok', 'note']]
 for (const r of rows) {

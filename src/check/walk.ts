@@ -5,16 +5,28 @@
  */
 import type {AnyNode, Appendix, Item, Paper, Paragraph, Phrasing, Position, Section} from '../tree.js'
 import type {Located, Locator} from './locate.js'
+import {toHalfWidth} from '../lang/chars.js'
 import {itemsOf, SKIP, visit} from '../walk.js'
 
 export {itemsOf, visit} from '../walk.js'
 
+export interface Run {
+  container: Paper | Appendix
+  paragraphs: Paragraph[]
+}
+
+// Built once per tree and shared by every rule of a run (they only read them): a check makes one walk, not one a rule.
+const RUNS = new WeakMap<Paper, Run[]>()
+const BLOCKS = new WeakMap<Paper, {locate: Locator; blocks: Block[]}>()
+
 /**
  * Paragraphs in reading order, split by where their numbering runs: the
- * body is one run, each appendix its own.
+ * body is one run, each appendix its own. Built once per tree: do not change
+ * the arrays.
  */
-export function paragraphRuns(tree: Paper): {container: Paper | Appendix; paragraphs: Paragraph[]}[] {
-  type Run = {container: Paper | Appendix; paragraphs: Paragraph[]}
+export function paragraphRuns(tree: Paper): Run[] {
+  const cached = RUNS.get(tree)
+  if (cached) return cached
   const runs: Run[] = [{container: tree, paragraphs: []}]
   // The run of the paper, of each appendix and of each section (its container's).
   const runOf = new Map<AnyNode, Run>([[tree, runs[0]!]])
@@ -30,6 +42,7 @@ export function paragraphRuns(tree: Paper): {container: Paper | Appendix; paragr
     }
     return runOf.has(node) ? undefined : SKIP
   })
+  RUNS.set(tree, runs)
   return runs
 }
 
@@ -87,8 +100,10 @@ function block(owner: AnyNode, paragraph: Paragraph | null, prose: boolean, piec
   return {owner, paragraph, prose, pieces, starts, value}
 }
 
-/** The blocks of words of a paper in reading order. */
+/** The blocks of words of a paper in reading order. Built once per tree and locator: do not change the array. */
 export function blocksOf(tree: Paper, locate: Locator): Block[] {
+  const cached = BLOCKS.get(tree)
+  if (cached && cached.locate === locate) return cached.blocks
   const found: Block[] = []
   // Paragraphs do not nest and every item is in one: the last paragraph met is an item's.
   let paragraph: Paragraph | null = null
@@ -121,13 +136,31 @@ export function blocksOf(tree: Paper, locate: Locator): Block[] {
         return SKIP
     }
   })
-  return found.filter((b) => b.value.length > 0)
+  const blocks = found.filter((b) => b.value.length > 0)
+  BLOCKS.set(tree, {locate, blocks})
+  return blocks
+}
+
+const HALF = new WeakMap<Block, string>()
+
+/** A block's words with full-width letters, digits and signs made half-width (same length: offsets hold), computed once. */
+export function halfWidthOf(block: Block): string {
+  let half = HALF.get(block)
+  if (half === undefined) HALF.set(block, (half = toHalfWidth(block.value)))
+  return half
 }
 
 /** The place of `block.value.slice(start, end)`. */
 export function placeIn(locate: Locator, target: Block, start: number, end: number): Position {
-  let index = 0
-  while (index + 1 < target.pieces.length && target.starts[index + 1]! <= start) index++
+  // The last piece starting at or before `start` (a binary search: a long paragraph has thousands of pieces).
+  let low = 0
+  let high = target.pieces.length - 1
+  while (low < high) {
+    const mid = (low + high + 1) >> 1
+    if (target.starts[mid]! <= start) low = mid
+    else high = mid - 1
+  }
+  const index = low
   const piece = target.pieces[index]!
   const offset = target.starts[index]!
   const pieceEnd = Math.min(end - offset, piece.value.length)

@@ -58,8 +58,26 @@ export const SHAPES = [
     name: 'check-item-lines',
     command: 'check',
     exit: [0, 1],
-    make: (s) => ({'a.txt': repeat('(a) x\n', 7_000 * s)}),
-    known: {reason: 'check: arrays copied on every insert (src/check/rules/items.ts), rest = rest.slice(1) (src/check/rules/paragraph-numbering.ts)'}
+    make: (s) => ({'a.txt': repeat('(a) x\n', 7_000 * s)})
+  },
+  // Issue 15: the check shapes (the rules' own walks must stay linear).
+  {
+    name: 'check-references-every-paragraph',
+    command: 'check',
+    exit: [0, 1],
+    make: (s) => ({'a.txt': lines(900, (n) => `${n}. A paragraph.${n > 1 ? ` See paragraph ${n - 1} above.` : ''}\n\n`).repeat(Math.round(3 * s))})
+  },
+  {
+    name: 'check-references-one-paragraph',
+    command: 'check',
+    exit: [0, 1],
+    make: (s) => ({'a.txt': '1. First.\n\n2. Then' + repeat(' as paragraph 1 above says,\nand', 8_000 * s) + ' so.\n'})
+  },
+  {
+    name: 'check-roman-items',
+    command: 'check',
+    exit: [0, 1],
+    make: (s) => ({'a.txt': '1. Items:\n' + repeat('(h) x\n(i) y\n(j) z\n', 3_000 * s)})
   },
   {
     name: 'check-unclosed-brackets',

@@ -51,40 +51,70 @@ export interface Confusion {
  */
 export function confusionsOf(tree: Paper): Map<Item, Confusion> {
   const found = new Map<Item, Confusion>()
-  // Items in document order with their parent, to find neighbours.
+  // Items in document order with their parent, to find neighbours; each parent's items and each item's place among them, once.
   const order: {item: Item; parent: Paragraph | Item}[] = []
+  const siblingsOf = new Map<Paragraph | Item, Item[]>()
+  const indexOf = new Map<Item, number>()
   visit(tree, (node, parent) => {
-    if (node.type === 'item' && (parent?.type === 'paragraph' || parent?.type === 'item')) order.push({item: node, parent})
+    if (node.type === 'item' && (parent?.type === 'paragraph' || parent?.type === 'item')) {
+      order.push({item: node, parent})
+      let siblings = siblingsOf.get(parent)
+      if (!siblings) siblingsOf.set(parent, (siblings = []))
+      indexOf.set(node, siblings.length)
+      siblings.push(node)
+    }
   })
+  // For each lettered style, the index in `order` of the next item of that style from k on (filled from the end).
+  const nextOfStyle = (style: ItemStyle): Int32Array => {
+    const next = new Int32Array(order.length + 1).fill(-1)
+    for (let k = order.length - 1; k >= 0; k--) next[k] = order[k]!.item.style === style ? k : next[k + 1]!
+    return next
+  }
+  const nextCache = new Map<ItemStyle, Int32Array>()
+  const nextIndex = (style: ItemStyle, from: number): number => {
+    let next = nextCache.get(style)
+    if (!next) nextCache.set(style, (next = nextOfStyle(style)))
+    return next[from]!
+  }
+  // For a parent: the last index among its items of each style and value (`lower-roman 2`).
+  const lastCache = new Map<Paragraph | Item, Map<string, number>>()
+  const lastOf = (parent: Paragraph | Item): Map<string, number> => {
+    let last = lastCache.get(parent)
+    if (!last) {
+      last = new Map()
+      for (const [index, s] of siblingsOf.get(parent)!.entries()) last.set(`${s.style} ${ordinal(s.label ?? '', s.style)}`, index)
+      lastCache.set(parent, last)
+    }
+    return last
+  }
   for (let k = 0; k < order.length; k++) {
     const {item, parent} = order[k]!
     if (!item.label || !readsAsLetterOrRoman(item.label)) continue
     const letter = alphaValue(item.label)
     const upper = item.label === item.label.toUpperCase()
     const letterStyle: ItemStyle = upper ? 'upper-alpha' : 'lower-alpha'
+    const siblings = siblingsOf.get(parent)!
+    const at = indexOf.get(item)!
     if (isRoman(item.style)) {
       // `(i)` followed by `(ii)` is roman whatever stands around it.
-      const siblingsAfter = itemsOf(parent).slice(itemsOf(parent).indexOf(item) + 1)
-      if (siblingsAfter.some((s) => s.style === item.style && ordinal(s.label ?? '', s.style) === ordinal(item.label ?? '', item.style) + 1)) continue
+      if ((lastOf(parent).get(`${item.style} ${ordinal(item.label ?? '', item.style) + 1}`) ?? -1) > at) continue
       // The lettered item just before it in the same paragraph, at its level or above.
-      const siblings = itemsOf(parent)
-      const before = siblings
-        .slice(0, siblings.indexOf(item))
-        .reverse()
-        .find((s) => s.style === letterStyle)
+      let before: Item | undefined
+      for (let j = at - 1; j >= 0 && !before; j--) if (siblings[j]!.style === letterStyle) before = siblings[j]
       const outer = parent.type === 'item' && parent.style === letterStyle ? parent : undefined
       const previous = before ?? outer
       if (previous && ordinal(previous.label ?? '', letterStyle) === letter - 1) {
         found.set(item, {item, really: 'letter', witness: previous, relation: 'follows'})
         continue
       }
-      const next = order.slice(k + 1).find((o) => o.item.style === letterStyle)
+      const nextAt = nextIndex(letterStyle, k + 1)
+      const next = nextAt >= 0 ? order[nextAt] : undefined
       if (next && ordinal(next.item.label ?? '', letterStyle) === letter + 1) {
         found.set(item, {item, really: 'letter', witness: next.item, relation: 'precedes'})
       }
     } else if (isAlpha(item.style) && item.label.toLowerCase() === 'i') {
       const romanStyle: ItemStyle = upper ? 'upper-roman' : 'lower-roman'
-      const first = itemsOf(item)[0]
+      const first = siblingsOf.get(item)?.[0]
       if (first && first.style === romanStyle && ordinal(first.label ?? '', romanStyle) === 2) {
         found.set(item, {item, really: 'roman', witness: first, relation: 'precedes'})
       }
@@ -114,6 +144,9 @@ export const itemSequence: Rule = {
         if (holder?.really === 'letter' && isAlpha(list.style)) start = alphaValue(parent.type === 'item' ? (parent.label ?? '') : '') + 1
         if (holder?.really === 'roman' && isRoman(list.style)) start = 2
         const values = items.map((item) => ordinal(item.label!, list.style))
+        // The last index each value is printed at: "is k printed later?" without copying the rest of the list.
+        const lastAt = new Map<number, number>()
+        values.forEach((value, index) => lastAt.set(value, index))
         const seen = new Map<number, Item>()
         let highest = start - 1
         for (let i = 0; i < items.length; i++) {
@@ -139,9 +172,8 @@ export const itemSequence: Rule = {
           } else if (n < highest) {
             context.report(`item ${shown(item)} comes after ${printed(highest)}`, place, `put the items in order or relabel them`)
           } else if (n > highest + 1) {
-            const later = new Set(values.slice(i + 1))
             const missing: string[] = []
-            for (let k = highest + 1; k < n; k++) if (!later.has(k) && !supplied.has(k)) missing.push(labelMarker(item, k, list.style))
+            for (let k = highest + 1; k < n; k++) if (!((lastAt.get(k) ?? -1) > i) && !supplied.has(k)) missing.push(labelMarker(item, k, list.style))
             if (missing.length > 0) {
               const what = i === 0 && highest + 1 === start ? `the list starts at ${shown(item)}` : `item ${shown(item)} follows ${printed(highest)}`
               context.report(
@@ -205,7 +237,9 @@ export const itemMarkerStyle: Rule = {
         const shapes = new Map<string, Item[]>()
         for (const item of list.items) {
           const shape = markerShape(item.marker)
-          shapes.set(shape, [...(shapes.get(shape) ?? []), item])
+          const same = shapes.get(shape)
+          if (same) same.push(item)
+          else shapes.set(shape, [item])
         }
         if (shapes.size < 2) continue
         // The form most of the list uses (the first one on a tie) is the norm.

@@ -17,12 +17,13 @@ export const paragraphNumbering: Rule = {
       const numbered = run.paragraphs.filter((p) => p.number !== null && /^\d+$/.test(p.number))
       let seen = new Map<number, Paragraph>()
       let highest = 0
-      let rest = numbered.map((p) => Number(p.number))
+      // The last index each number is printed at: "does k come later?" without copying the rest of the run.
+      const lastAt = new Map<number, number>()
+      numbered.forEach((p, index) => lastAt.set(Number(p.number), index))
       for (let i = 0; i < numbered.length; i++) {
         const paragraph = numbered[i]!
         const n = Number(paragraph.number)
         const place = context.locate.marker(paragraph, paragraph.marker)
-        rest = rest.slice(1)
         if (i === 0) {
           if (n > 1) {
             const missing = n === 2 ? '1' : `1 to ${n - 1}`
@@ -47,7 +48,7 @@ export const paragraphNumbering: Rule = {
           context.report(`paragraph ${n} comes after paragraph ${highest}`, place, `put the paragraphs in order or renumber them`)
         } else if (n > highest + 1) {
           const missing: number[] = []
-          for (let k = highest + 1; k < n; k++) if (!rest.includes(k)) missing.push(k)
+          for (let k = highest + 1; k < n; k++) if (!((lastAt.get(k) ?? -1) > i)) missing.push(k)
           if (missing.length > 0) {
             const list = missing.length > 3 ? `${missing[0]} to ${missing[missing.length - 1]}` : missing.join(', ')
             context.report(

@@ -18,7 +18,7 @@ import {
 } from '../../lang/references.js'
 import {labelKey} from '../../lang/numbering.js'
 import type {Rule} from '../types.js'
-import {appendicesOf, blocksOf, paragraphRuns, placeIn, visit} from '../walk.js'
+import {appendicesOf, blocksOf, halfWidthOf, paragraphRuns, placeIn, visit} from '../walk.js'
 
 interface Target {
   number: number
@@ -45,12 +45,40 @@ export function readTargets(list: string): Target[] {
   return targets
 }
 
-function hasItem(paragraph: Paragraph, label: string): boolean {
-  let found = false
-  visit(paragraph, (node) => {
-    if (node.type === 'item' && node.label === label) found = true
-  })
-  return found
+/** The item labels anywhere inside a paragraph (computed once a paragraph). */
+function itemLabels(cache: Map<Paragraph, Set<string>>, paragraph: Paragraph): Set<string> {
+  let labels = cache.get(paragraph)
+  if (!labels) {
+    const found = new Set<string>()
+    visit(paragraph, 'item', (node) => {
+      if (node.label !== null) found.add(node.label)
+    })
+    cache.set(paragraph, (labels = found))
+  }
+  return labels
+}
+
+/** A run of paragraphs indexed once: by number, and the range of its numbers. */
+interface Scope {
+  byNumber: Map<string, Paragraph[]>
+  range: string
+}
+
+function scopeOf(paragraphs: Paragraph[]): Scope {
+  const byNumber = new Map<string, Paragraph[]>()
+  let low = Number.POSITIVE_INFINITY
+  let high = Number.NEGATIVE_INFINITY
+  for (const paragraph of paragraphs) {
+    if (paragraph.number === null) continue
+    const list = byNumber.get(paragraph.number)
+    if (list) list.push(paragraph)
+    else byNumber.set(paragraph.number, [paragraph])
+    const n = Number(paragraph.number)
+    if (n < low) low = n
+    if (n > high) high = n
+  }
+  const range = byNumber.size > 0 ? `: the paragraphs run ${low} to ${high}` : ': the paper has no numbered paragraphs'
+  return {byNumber, range}
 }
 
 export const referenceParagraph: Rule = {
@@ -60,14 +88,19 @@ export const referenceParagraph: Rule = {
   summary: 'a reference to a paragraph that does not exist or is on the other side: 見上文第 6 段, paragraph 6 above',
   run(context) {
     const runs = paragraphRuns(context.tree)
-    const runOf = new Map<Paragraph, Paragraph[]>()
-    for (const run of runs) for (const paragraph of run.paragraphs) runOf.set(paragraph, run.paragraphs)
+    // Each run indexed once; a paragraph knows its run's index (a reference is looked up, not searched for).
+    const scopeOfParagraph = new Map<Paragraph, Scope>()
+    const scopes = runs.map((run) => scopeOf(run.paragraphs))
+    runs.forEach((run, index) => {
+      for (const paragraph of run.paragraphs) scopeOfParagraph.set(paragraph, scopes[index]!)
+    })
+    const labels = new Map<Paragraph, Set<string>>()
+    const hasItem = (candidates: Paragraph[], label: string) => candidates.some((p) => itemLabels(labels, p).has(label))
     for (const block of blocksOf(context.tree, context.locate)) {
       if (!block.prose) continue
-      const scope = (block.paragraph && runOf.get(block.paragraph)) ?? runs[0]!.paragraphs
-      const numbers = scope.filter((p) => p.number !== null).map((p) => Number(p.number))
+      const scope = (block.paragraph && scopeOfParagraph.get(block.paragraph)) ?? scopes[0]!
       const from = (block.paragraph ?? block.owner).position.start.offset
-      const half = toHalfWidth(block.value)
+      const half = halfWidthOf(block)
       for (const pattern of PARAGRAPH_REFERENCES) {
         for (const match of half.matchAll(pattern)) {
           const groups = match.groups!
@@ -75,11 +108,9 @@ export const referenceParagraph: Rule = {
           const quoted = block.value.slice(match.index, match.index + match[0].length)
           const place = placeIn(context.locate, block, match.index, match.index + match[0].length)
           for (const target of readTargets(groups.list!)) {
-            const candidates = scope.filter((p) => p.number === String(target.number))
+            const candidates = scope.byNumber.get(String(target.number)) ?? []
             if (candidates.length === 0) {
-              const range =
-                numbers.length > 0 ? `: the paragraphs run ${Math.min(...numbers)} to ${Math.max(...numbers)}` : ': the paper has no numbered paragraphs'
-              context.report(`“${quoted}” points to paragraph ${target.number}, which does not exist${range}`, place, 'correct the paragraph number')
+              context.report(`“${quoted}” points to paragraph ${target.number}, which does not exist${scope.range}`, place, 'correct the paragraph number')
               continue
             }
             if (side) {
@@ -94,14 +125,14 @@ export const referenceParagraph: Rule = {
                 )
                 continue
               }
-              if (target.item && !onSide.some((p) => hasItem(p, target.item!))) {
+              if (target.item && !hasItem(onSide, target.item)) {
                 context.report(
                   `“${quoted}” points to item (${target.item}) of paragraph ${target.number}, which has no such item`,
                   place,
                   'correct the item label'
                 )
               }
-            } else if (target.item && !candidates.some((p) => hasItem(p, target.item!))) {
+            } else if (target.item && !hasItem(candidates, target.item)) {
               context.report(
                 `“${quoted}” points to item (${target.item}) of paragraph ${target.number}, which has no such item`,
                 place,
@@ -134,7 +165,7 @@ export const referenceAppendix: Rule = {
       appendices.some((a) => a.position.start.offset <= node.position.start.offset && node.position.start.offset < a.position.end.offset)
     for (const block of blocksOf(context.tree, context.locate)) {
       if (!block.prose || inside(block.owner)) continue
-      const half = toHalfWidth(block.value)
+      const half = halfWidthOf(block)
       for (const pattern of APPENDIX_REFERENCES) {
         for (const match of half.matchAll(pattern)) {
           const before = half.slice(Math.max(0, match.index - 12), match.index)
