@@ -72,20 +72,24 @@ describe('legco check: exit codes', () => {
     expect(legco([seedPath, '--config', join(temp(), 'nope.json')]).code).toBe(2)
     const dir = temp()
     writeFileSync(join(dir, '.legcorc.json'), '{rules:')
-    const broken = legco([seedPath], {cwd: dir})
+    copyFileSync(seedPath, join(dir, 'paper.txt'))
+    const broken = legco(['paper.txt'], {cwd: dir})
     expect(broken.code).toBe(2)
     expect(broken.stderr).toContain('not valid JSON')
   })
 })
 
 describe('legco check: config', () => {
-  it('reads .legcorc.json from the current directory; --rule wins over it', () => {
+  it("reads the .legcorc.json of the paper's folder; --rule wins over it; one elsewhere does not apply", () => {
     const dir = temp()
     writeFileSync(join(dir, '.legcorc.json'), JSON.stringify({rules: {'paragraph-inferred': 'error'}}))
-    const strict = legco([seedPath], {cwd: dir})
+    copyFileSync(seedPath, join(dir, 'paper.txt'))
+    const strict = legco(['paper.txt'], {cwd: dir})
     expect(strict.code).toBe(1)
     expect(strict.stdout).toContain('17:1  error  paragraph 1 has no printed number')
-    expect(legco([seedPath, '--rule', 'paragraph-inferred=off'], {cwd: dir}).stdout).toBe('no problems in 1 file\n')
+    expect(legco(['paper.txt', '--rule', 'paragraph-inferred=off'], {cwd: dir}).stdout).toBe('no problems in 1 file\n')
+    // The seed is not below dir: the settings found from its own folder up (none) apply, not the current folder's.
+    expect(legco([seedPath], {cwd: dir}).code).toBe(0)
   })
 
   it('reads --config and turns an error rule off', () => {

@@ -6,6 +6,20 @@
  */
 import type {PaperKind} from '../tree.js'
 
+/** Every kind of paper (`meta.kind`), as a configuration's `kinds` may name them. */
+const KINDS: Record<PaperKind, true> = {
+  'background-brief': true,
+  'administration-paper': true,
+  'lsd-report': true,
+  minutes: true,
+  agenda: true,
+  hansard: true,
+  submission: true,
+  report: true,
+  paper: true
+}
+export const PAPER_KINDS = Object.keys(KINDS) as PaperKind[]
+
 // ---------------------------------------------------------------------------
 // Sections each kind of paper needs
 

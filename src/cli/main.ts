@@ -132,11 +132,35 @@ Examples:
         .default('text' satisfies CheckCommandOptions['format'])
     )
     .option('--pair <file>', 'the other-language version of a single paper: compare numbering, labels, figures and dates')
+    .option(
+      '--pair-by <how>',
+      'name: pair the inputs by their names (zh_x/en_x, x.zh/x.en in one folder) and compare each pair; unpaired files are named on stderr and checked alone'
+    )
     .option('--rule <id=severity...>', 'set a rule to off, info, warning or error (repeatable)')
-    .option('--config <file>', 'rule settings (default: .legcorc.json in the current directory, if present)')
+    .option(
+      '-c, --config <file>',
+      'settings for every input (default: the nearest .legcorc.json, .legcorc.yaml or package.json "legco" key, from each file\'s folder up)'
+    )
+    .option('--no-config', "use no configuration file: the rules' defaults and --rule only")
+    .option(
+      '--ignore-pattern <pattern...>',
+      'leave out files matching this gitignore pattern, relative to the current folder (repeatable), as .legcoignore does'
+    )
+    .option('--no-ignore', 'read no .legcoignore and no --ignore-pattern')
+    .option('--stdin-filename <name>', 'the name of standard input ("-"): shown in messages, and its configuration found from its folder')
+    .option('-o, --output <file>', 'write the report to this file (whole or not at all) instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
-    .option('-q, --quiet', 'report errors only')
+    .option('-q, --quiet', 'report errors only (warnings are then neither shown nor counted for --max-warnings)')
     .addOption(maxSizeOption())
+    .addHelpText(
+      'after',
+      `
+Exit codes:
+  0  no errors, and no more warnings than --max-warnings
+  1  errors, or more warnings than --max-warnings
+  2  usage error (bad option, unknown rule or key in a configuration), or input that cannot be read
+  3  a PDF with no text layer: it needs OCR`
+    )
     .action(async (files: string[], options: CheckCommandOptions) => {
       const {runCheck} = await import('./check-command.js')
       exitCode = await runCheck(files, options)
