@@ -18,6 +18,7 @@ import {agendaMeta, keepAgendaLines} from './assemble/genres/agenda.js'
 import {findAttendance} from './assemble/genres/attendance.js'
 import {MEETING_HEADER} from './assemble/genres/header.js'
 import {meetingMeta, numberItems, postMeetingNotes} from './assemble/genres/minutes.js'
+import {HANSARD, anchorsByLine, attendanceLines, hansardMeta, speeches} from './assemble/genres/hansard.js'
 import {detectLang} from './lang/detect.js'
 import {MessageList, type Message} from './message.js'
 import {normalise} from './normalise/index.js'
@@ -59,10 +60,10 @@ function parseLines(text: string, lines: Line[], options: ParseOptions, source: 
   const genre = options.kind ? (GENRES.has(options.kind) ? (options.kind as Genre) : null) : detectGenre(lines)
   if (genre === 'agenda') keepAgendaLines(lines)
   // Minutes and the Hansard: the attendance lists are read apart; the header is what stands above them.
-  const attendance = genre === 'minutes' || genre === 'hansard' ? findAttendance(lines, source) : null
+  const attendance = genre === 'minutes' ? findAttendance(lines, source) : genre === 'hansard' ? findAttendance(attendanceLines(lines), source) : null
   const tokens = tokenise(attendance ? lines.slice(0, attendance.first) : lines, footnotes)
   const {children, meta} = assemble(tokens, width, source, text.slice(from, from + 2000), {
-    modes: genre === 'minutes' ? MINUTES : genre === 'agenda' ? AGENDA : PAPER,
+    modes: genre === 'minutes' ? MINUTES : genre === 'agenda' ? AGENDA : genre === 'hansard' ? HANSARD : PAPER,
     header: genre ? MEETING_HEADER : undefined,
     apart: attendance ? {node: attendance.node, rest: tokenise(lines.slice(attendance.last + 1), footnotes)} : undefined
   })
@@ -71,7 +72,13 @@ function parseLines(text: string, lines: Line[], options: ParseOptions, source: 
     meta.kind = genre
     meetingMeta(children[0]?.type === 'header' ? children[0] : null, meta)
     if (genre === 'agenda') agendaMeta(children[0]?.type === 'header' ? children[0] : null, meta)
-    numberItems(children)
+    if (genre === 'hansard') {
+      hansardMeta(children[0]?.type === 'header' ? children[0] : null, meta)
+      const anchors = options.pages?.flatMap((page) => page.anchors ?? []) ?? []
+      const grouped = speeches(children, source, anchorsByLine(anchors, text)) as typeof children
+      children.length = 0
+      for (const node of grouped) children.push(node)
+    } else numberItems(children)
     postMeetingNotes(children, source)
   }
   const tree: Paper = {

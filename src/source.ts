@@ -8,6 +8,8 @@ export interface PageSpan {
   number: number
   start: number
   end: number
+  /** PDF input: the file's named destinations on this page (`SP_…` in a Hansard), at the offset of the line each points to. */
+  anchors?: {name: string; offset: number}[]
 }
 
 export class Source {

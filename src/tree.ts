@@ -7,7 +7,7 @@
  */
 import type * as Unist from 'unist'
 
-export const SCHEMA_VERSION = '1.1.0'
+export const SCHEMA_VERSION = '1.2.0'
 
 /** A place in the input. `offset` counts UTF-16 code units of the decoded text (BOM excluded). */
 export interface Point extends Unist.Point {
@@ -257,9 +257,12 @@ export interface Speech extends Parent {
   separator: string
   /** `(in Cantonese)` and the like, as printed, or null. */
   language: string | null
-  /** The question's number when the turn opens a numbered question (`1.`), else null. */
+  /** The question's number as printed when the turn opens a numbered question (`1.`), else null. */
   question: string | null
-  children: Paragraph[]
+  /** PDF input: the name of the file's destination (`SP_LC_…`) that points at the turn, when the file has them. */
+  ref?: string
+  /** Its paragraphs, and the stage directions among them. */
+  children: (Paragraph | Event)[]
 }
 
 /** A stage direction in the Hansard: `(在傳召鐘響後，多位議員進入會議廳)`. */

@@ -229,6 +229,13 @@ export class Builder {
     fresh.position = this.source.position(block.lines[0]!.start, end)
   }
 
+  /** A block of text that is a unit of its own (a genre's: a Hansard speaker's turn, a stage direction): a paragraph without a number, whatever is open. */
+  ownParagraph(block: TextBlock): void {
+    const fresh = this.newParagraph(null, null, block.lines[0]!.start)
+    this.write(fresh, block.pieces)
+    fresh.position = this.source.position(block.lines[0]!.start, block.lines[block.lines.length - 1]!.end)
+  }
+
   /** Read the unit's last run of words again with the block added, so marks cut by the page (`**附` / `錄**`) pair up. */
   extend(block: TextBlock): void {
     const unit = this.unit!

@@ -41,15 +41,18 @@ export const REPEATABLE_SECTION_KEYS = new Set(['attendance'])
 
 export type HeaderNeed = 'paperNo' | 'fileRef' | 'committee' | 'meetingDate'
 
-/** Fields every paper needs, and more per kind. */
 /** What a kind's header needs (its own list, else `all`): an agenda prints no paper number of its own, but names the committee and the meeting's date. */
 export const HEADER_NEEDS: {all: HeaderNeed[]} & Partial<Record<PaperKind, HeaderNeed[]>> = {
   all: ['paperNo'],
   agenda: ['committee', 'meetingDate'],
   'background-brief': ['paperNo', 'fileRef', 'committee', 'meetingDate'],
   'lsd-report': ['paperNo', 'meetingDate'],
-  minutes: ['paperNo', 'fileRef']
+  minutes: ['paperNo', 'fileRef'],
+  hansard: ['meetingDate']
 }
+
+/** Kinds whose appendices are not read as appendix nodes, so a reference to one is not checked: the Hansard's `附件` belong to each written answer. */
+export const APPENDICES_UNREAD = new Set<PaperKind>(['hansard'])
 
 export const HEADER_NEED_NAMES: Record<HeaderNeed, {zh: string; en: string; example: string}> = {
   paperNo: {zh: '文件編號', en: 'paper number', example: '立法會 CB(1)369/2024(05)號文件 / LC Paper No. CB(1)369/2024(05)'},

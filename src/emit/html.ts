@@ -239,7 +239,8 @@ function attendance(node: Attendance): Element {
 
 function speech(node: Speech, state: State): Element {
   const children: ElementContent[] = [el('p', {className: ['speaker']}, [el('strong', {}, [txt(node.speaker + node.separator)])])]
-  for (const child of node.children) children.push(paragraph(child, state))
+  for (const child of node.children)
+    children.push(child.type === 'event' ? el('p', {className: ['event']}, [txt(child.children.map((text) => text.value).join(''))]) : paragraph(child, state))
   return el('section', {className: ['speech']}, children)
 }
 

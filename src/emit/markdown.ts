@@ -30,7 +30,7 @@ import type {
 } from 'mdast'
 import {displayWidth, isWide} from '../lang/chars.js'
 import {markerEndsWithStop, markerOpensBracket} from '../lang/numbering.js'
-import type {Appendix, Footnote, Item, Meta, Paper, Paragraph, Phrasing, Section, Table, TopContent} from '../tree.js'
+import type {Appendix, Event, Footnote, Item, Meta, Paper, Paragraph, Phrasing, Section, Speech, Table, TopContent} from '../tree.js'
 
 /** Nodes of our own inside the mdast tree, written by the handlers below. */
 interface RawLine {
@@ -133,10 +133,33 @@ function top(node: TopContent): RootContent[] {
     case 'note':
       return node.children.flatMap((child) => paragraph(child))
     case 'speech':
-      return [para([{type: 'strong', children: [{type: 'text', value: node.speaker + node.separator}]}]), ...node.children.flatMap((child) => paragraph(child))]
+      return speech(node)
     case 'event':
-      return [para([{type: 'text', value: node.children.map((child) => child.value).join('')}])]
+      return [event(node)]
   }
+}
+
+function event(node: Event): MdastParagraph {
+  return para([{type: 'text', value: node.children.map((child) => child.value).join('')}])
+}
+
+/**
+ * A speaker's turn: its first paragraph starts with the speaker in bold
+ * (`**林健鋒議員：** 據報…`, `1. **林健鋒議員：** …` for a question, `**MR
+ * JAMES TO (in Cantonese):** …`), a space after the bold so that CommonMark
+ * closes it after the colon.
+ */
+function speech(node: Speech): RootContent[] {
+  const gap = node.language && !isWide(node.speaker.charCodeAt(node.speaker.length - 1)) ? ' ' : ''
+  const label = node.speaker + (node.language ? gap + node.language : '') + node.separator
+  const lead: PhrasingContent[] = []
+  if (node.question) lead.push({type: 'text', value: `${node.question} `})
+  lead.push({type: 'strong', children: [{type: 'text', value: label}]})
+  const out: RootContent[] = node.children.flatMap((child): RootContent[] => (child.type === 'event' ? [event(child)] : paragraph(child)))
+  const first = out[0]
+  if (node.children[0]?.type === 'paragraph' && first?.type === 'paragraph') first.children.unshift(...lead, {type: 'text', value: ' '})
+  else out.unshift(para(lead))
+  return out
 }
 
 function section(node: Section): RootContent[] {

@@ -144,7 +144,9 @@ export async function load(bytes: Uint8Array, name: string): Promise<Loaded> {
     const {readPdf, PdfError} = await import('./pdf.js')
     try {
       const pdf = await readPdf(bytes)
-      return {text: pdf.text, encoding: 'pdf', pages: pdf.pages.map(({number, start, end}) => ({number, start, end})), scanned: pdf.scanned}
+      const pages: PageSpan[] = pdf.pages.map(({number, start, end}) => ({number, start, end}))
+      for (const destination of pdf.destinations) (pages[destination.page - 1]!.anchors ??= []).push({name: destination.name, offset: destination.offset})
+      return {text: pdf.text, encoding: 'pdf', pages, scanned: pdf.scanned}
     } catch (error) {
       if (error instanceof PdfError) throw new InputError(`${name}: ${error.message}`)
       throw error

@@ -106,6 +106,21 @@ export interface PdfText {
    * otherwise has text, or blank pages. When `scanned` is true, most or all pages are listed.
    */
   textlessPages: number[]
+  /**
+   * The file's named destinations (the links a table of contents or a
+   * Hansard's `SP_…` speech anchors point to), each at the line it points to;
+   * in the order of the text. Empty when the file has none.
+   */
+  destinations: PdfDestination[]
+}
+
+/** A named destination of the file, placed in the text. */
+export interface PdfDestination {
+  name: string
+  /** 1-based page. */
+  page: number
+  /** Offset in `text` of the start of the line the destination points at (the first line at or below its top). */
+  offset: number
 }
 
 /** Why a PDF could not be read. The message is one line, meant for the user. */
@@ -176,6 +191,8 @@ interface PdfJsPage {
 export interface PdfJsDocument {
   numPages: number
   getPage(n: number): Promise<PdfJsPage>
+  getDestinations(): Promise<Record<string, unknown[] | null>>
+  getPageIndex(ref: unknown): Promise<number>
   destroy(): Promise<void>
 }
 interface PdfJs {
@@ -624,7 +641,8 @@ function assemble(rawPages: RawPage[]): PdfText {
     pages,
     lines,
     scanned: total < TEXT_CHARS_PER_PAGE * Math.max(1, rawPages.length),
-    textlessPages: counts.flatMap((n, i) => (n < TEXT_CHARS_PER_PAGE ? [i + 1] : []))
+    textlessPages: counts.flatMap((n, i) => (n < TEXT_CHARS_PER_PAGE ? [i + 1] : [])),
+    destinations: []
   }
 }
 
@@ -657,6 +675,38 @@ function isHeadingCandidate(line: RawLine, fontSize: number, margin: number, pag
 function describe(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error)
   return message.split('\n')[0]!.trim() || 'unknown error'
+}
+
+/**
+ * The named destinations of the file (`[page, /XYZ, left, top, zoom]`), each
+ * placed at the first line of its page whose baseline is at or below its
+ * top. Destinations of other forms, or that cannot be resolved, are left out:
+ * they are a help for finding places, never needed to read the text.
+ */
+async function readDestinations(doc: PdfJsDocument, text: PdfText): Promise<PdfDestination[]> {
+  let named: Record<string, unknown[] | null>
+  try {
+    named = await doc.getDestinations()
+  } catch {
+    return []
+  }
+  const out: PdfDestination[] = []
+  for (const [name, dest] of Object.entries(named ?? {})) {
+    try {
+      if (!Array.isArray(dest) || (dest[1] as {name?: string} | undefined)?.name !== 'XYZ') continue
+      const index = typeof dest[0] === 'number' ? dest[0] : await doc.getPageIndex(dest[0])
+      const page = await doc.getPage(index + 1)
+      const [, b, , d, , f] = page.getViewport({scale: 1}).transform as [number, number, number, number, number, number]
+      const x = typeof dest[2] === 'number' ? dest[2] : 0
+      const y = typeof dest[3] === 'number' ? dest[3] : null
+      const top = y === null ? 0 : b * x + d * y + f
+      const line = text.lines.find((l) => l.page === index + 1 && l.y >= top - 1)
+      if (line) out.push({name, page: index + 1, offset: line.start})
+    } catch {
+      // An unresolvable destination: left out.
+    }
+  }
+  return out.sort((p, q) => p.offset - q.offset)
 }
 
 /**
@@ -719,7 +769,9 @@ export async function readPdf(bytes: Uint8Array, parallel?: ParallelOptions): Pr
   const doc = await openPdf(bytes)
   try {
     const rawPages = await readPagesInParallel(bytes, doc.numPages, (first, last) => readPages(doc, first, last), parallel)
-    return assemble(rawPages)
+    const text = assemble(rawPages)
+    text.destinations = await readDestinations(doc, text)
+    return text
   } catch (error) {
     throw new PdfError('corrupt', `PDF cannot be read: ${describe(error)}`, {cause: error})
   } finally {

@@ -8,6 +8,7 @@
  */
 import {squeeze} from '../../lang/chars.js'
 import {ATTENDANCE_LABELS, GENRE_LINES, LABEL_AND_REST, TIME_SLOT, type Genre} from '../../lang/meetings.js'
+import {HANSARD_TITLE_START} from '../../lang/hansard.js'
 import type {Line} from '../../normalise/lines.js'
 
 export type {Genre}
@@ -31,6 +32,7 @@ export function detectGenre(lines: readonly Line[]): Genre | null {
     const text = squeeze(line.text)
     if (seen <= NAME_LOOK) {
       for (const [pattern, genre] of GENRE_LINES) if (pattern.test(text)) return genre
+      if (HANSARD_TITLE_START.test(text)) return 'hansard'
       // An attendance label near the top (`出席議員：`, `Members present :`) is a record of a meeting.
       const label = LABEL_AND_REST.exec(text)?.[1] ?? text
       if (label.length <= 40 && ATTENDANCE_LABELS.some(([pattern]) => pattern.test(label))) return 'minutes'

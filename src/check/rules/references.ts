@@ -6,6 +6,7 @@
  */
 import {toHalfWidth} from '../../lang/chars.js'
 import type {Appendix, Node, Paragraph} from '../../tree.js'
+import {APPENDICES_UNREAD} from '../data.js'
 import {
   APPENDIX_REFERENCES,
   LABEL_SEPARATOR,
@@ -158,6 +159,7 @@ export const referenceAppendix: Rule = {
   category: 'references',
   summary: 'a reference to an appendix the paper does not have: 附錄 II, Annex B',
   run(context) {
+    if (context.tree.meta.kind && APPENDICES_UNREAD.has(context.tree.meta.kind)) return
     const appendices = appendicesOf(context.tree)
     const labelled = appendices.filter((a) => a.label !== null)
     const keys = new Set(labelled.map((a) => labelKey(a.label!)))

@@ -1,0 +1,124 @@
+/**
+ * Wording of the Hansard (the official record of proceedings of Council
+ * meetings) in zh-Hant, zh-Hans and en: the parts of the agenda it is cut
+ * into, how a speaker's turn starts (`林健鋒議員：`, `MR JAMES TO (in
+ * Cantonese):`), and what a stage direction says. Tables and patterns
+ * only; src/assemble/genres/hansard.ts reads them.
+ */
+
+/** The parts of a Council meeting's agenda, as the Hansard heads them (the text squeezed: letter-spacing removed). */
+export const HANSARD_PARTS: [RegExp, string][] = [
+  [/^(?:作出立法會誓言|作出立法会誓言|宣誓|OATHS?|TAKING\s+OF\s+(?:THE\s+)?(?:LEGISLATIVE\s+COUNCIL\s+)?OATHS?)$/i, 'oath'],
+  [/^(?:選舉主席|选举主席|ELECTION\s+OF\s+(?:THE\s+)?PRESIDENT)$/i, 'election'],
+  [/^(?:提交文件|(?:TABLING\s+OF\s+)?PAPERS)$/i, 'papers'],
+  [/^(?:其他文件|OTHER\s+PAPERS?)$/i, 'other-papers'],
+  [/^(?:議員質詢的口頭答覆|议员质询的口头答复|(?:ORAL\s+)?ANSWERS?\s+TO\s+(?:ORAL\s+)?QUESTIONS|ORAL\s+ANSWERS\s+TO\s+QUESTIONS)$/i, 'oral-answers'],
+  [/^(?:議員質詢的書面答覆|议员质询的书面答复|WRITTEN\s+ANSWERS\s+TO\s+QUESTIONS)$/i, 'written-answers'],
+  [/^(?:法案|BILLS)$/i, 'bills'],
+  [/^(?:政府議案|政府议案|GOVERNMENT\s+MOTIONS?)$/i, 'government-motions'],
+  [/^(?:議員議案|议员议案|MEMBERS'?\s+MOTIONS?)$/i, 'members-motions'],
+  [/^(?:議案|议案|MOTIONS?)$/i, 'motions'],
+  [/^(?:行政長官答問會|行政长官答问会|CHIEF\s+EXECUTIVE'S\s+QUESTION\s+AND\s+ANSWER\s+SESSION)$/i, 'question-time'],
+  [/^(?:聲明|声明|STATEMENTS?)$/i, 'statements'],
+  [/^(?:下次會議|下次会议|NEXT\s+MEETING)$/i, 'next-meeting'],
+  [/^(?:休會|休会|暫停會議|暂停会议|ADJOURNMENT(?:\s+AND\s+NEXT\s+SITTING)?|SUSPENSION\s+OF\s+MEETING)$/i, 'adjournment']
+]
+
+/** The part a heading line names, or null. */
+export function hansardPart(squeezed: string): string | null {
+  const text = squeezed.replace(/^[#\s]+/, '').trim()
+  if (text.length > 60) return null
+  for (const [pattern, key] of HANSARD_PARTS) if (pattern.test(text)) return key
+  return null
+}
+
+/**
+ * A Chinese speaker as printed before the colon: a member (`林健鋒議員`), an
+ * office (`勞工及福利局局長`, `財政司司長`, `行政長官`), the chair (`主席`,
+ * `代理主席`, `全委會主席`), the clerk (`秘書`). Ideographs only, 1–20 of them.
+ */
+const SPEAKER_ZH =
+  '[\\u3400-\\u9fff]{0,18}?(?:議員|议员|主席|秘書|秘书|秘書長|秘书长|局長|局长|副局長|副局长|司長|司长|行政長官|行政长官|處長|处长|署長|署长|專員|专员|先生|女士|博士|教授)'
+/** An English speaker, in capitals as the record prints them: `THE PRESIDENT`, `MR JAMES TO`, `SECRETARY FOR SECURITY`. */
+const SPEAKER_EN =
+  "(?:THE\\s+)?(?:PRESIDENT|CHAIRMAN|DEPUTY\\s+(?:PRESIDENT|CHAIRMAN)|CLERK|CHIEF\\s+EXECUTIVE|(?:CHIEF|FINANCIAL)\\s+SECRETARY|SECRETARY\\s+FOR\\s+[A-Z][A-Z ,&'-]{2,80}?|(?:UNDER|DEPUTY|PERMANENT)\\s+SECRETARY\\s+FOR\\s+[A-Z][A-Z ,&'-]{2,80}?|SECRETARY\\s+FOR\\s+JUSTICE|(?:(?:IR|DR|PROF)\\s+)*(?:MR|MRS|MS|MISS|DR|PROF|IR)\\s+[A-Z][A-Z'.-]*(?:\\s+[A-Z][A-Z'.-]*){0,4})"
+/** The language the words were spoken in, as printed after the speaker: `(in Cantonese)`, `(譯文)`. */
+const LANGUAGE = '[(（]\\s*(?:in\\s+[A-Za-z]+|譯文|译文|英語|英语|普通話|普通话)\\s*[)）]'
+
+/**
+ * The start of a speaker's turn at the start of a paragraph's words: group 1
+ * the speaker, 2 the language, 3 the colon. Our own Markdown's bold
+ * (`**林健鋒議員：**`) may stand around the speaker and its colon.
+ */
+export const SPEAKER_LEAD = new RegExp(`^(?:\\*\\*)?\\s*(${SPEAKER_ZH}|${SPEAKER_EN})\\s*(?:\\*\\*)?\\s*(${LANGUAGE})?\\s*([:：])(?:\\s*\\*\\*)?\\s*`, 'd')
+
+/** Speaker-like words that label something else: the attendance lists' labels, notes. */
+const NOT_SPEAKER = /^(?:出席|缺席|列席|其他出席|应邀|應邀)/
+
+export interface SpeakerLead {
+  speaker: string
+  language: string | null
+  separator: string
+  /** Length of the lead in the text, spaces and bold marks after the colon included. */
+  length: number
+}
+
+/** The speaker a paragraph's words start with (`主席：多謝…`), or null. */
+export function speakerLead(text: string): SpeakerLead | null {
+  // Compatibility ideographs (a PDF's U+F92F for 勞) are matched as the ideographs they stand for, one for one.
+  const match = SPEAKER_LEAD.exec(text.replace(COMPATIBILITY_IDEOGRAPH, unified))
+  if (!match) return null
+  const at = (group: number): string | null => {
+    const span = match.indices?.[group]
+    return span ? text.slice(span[0], span[1]) : null
+  }
+  if (NOT_SPEAKER.test(match[1]!.trim())) return null
+  return {speaker: at(1)!.trim(), language: at(2), separator: at(3)!, length: match[0].length}
+}
+
+const COMPATIBILITY_IDEOGRAPH = /[\uf900-\ufaff]/g
+
+function unified(char: string): string {
+  const folded = char.normalize('NFKC')
+  return folded.length === 1 ? folded : char
+}
+
+/** A line that starts a speaker's turn, numbered as a question (`1. 林健鋒議員：`) or not. */
+export function startsSpeech(line: string): boolean {
+  return speakerLead(line.replace(QUESTION_NUMBER, '')) !== null
+}
+
+/** A question's number before its asker: `1. `, `１．`. */
+export const QUESTION_NUMBER = /^\s*(?:\\?)?\d{1,3}\\?\s*[.．]\s*/
+
+/**
+ * A stage direction: a whole paragraph in brackets that says what happened
+ * in the chamber (`(在傳召鐘響後，多位議員進入會議廳)`, `(梁國雄議員站起來)`,
+ * `(After the summoning bell had been rung, a number of Members entered the
+ * Chamber)`), not a note or a table's unit (`(1 )`, `(元)`).
+ */
+const EVENT_WORDS =
+  /議員|议员|主席|秘書|秘书|官員|官员|會議廳|会议厅|鐘|钟|選票|选票|投票|點票|点票|監票|监票|休會|休会|暫停|暂停|恢復|恢复|站起|離開|离开|返回|進入|进入|宣誓|Members?\b|President|Chairman|Chamber|Clerk|bell|vote|suspended|resumed|stood|left|returned|entered|withdrew/i
+
+export function isEvent(text: string): boolean {
+  const t = text.trim()
+  if (!/^[(（]/.test(t) || !/[)）]$/.test(t)) return false
+  // The opening bracket closes at the end, not before.
+  let depth = 0
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!
+    if (c === '(' || c === '（') depth++
+    else if (c === ')' || c === '）') {
+      depth--
+      if (depth === 0 && i < t.length - 1) return false
+    }
+  }
+  const inner = t.slice(1, -1)
+  return inner.trim().length >= 4 && EVENT_WORDS.test(inner)
+}
+
+/** A comma inside a line (an attendance entry's honours): the line is no heading. */
+export const HAS_COMMA = /[,，]/
+
+/** The Hansard's title at the start of a line, with more run onto it (text extracted with no line breaks). */
+export const HANSARD_TITLE_START = /^(?:(?:立法[會会])?(?:會議過程正式紀錄|会议过程正式纪录)|OFFICIAL\s+RECORD\s+OF\s+PROCEEDINGS)(?:\s|$)/i
