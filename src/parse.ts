@@ -19,6 +19,7 @@ import {findAttendance} from './assemble/genres/attendance.js'
 import {MEETING_HEADER} from './assemble/genres/header.js'
 import {meetingMeta, numberItems, postMeetingNotes} from './assemble/genres/minutes.js'
 import {HANSARD, anchorsByLine, attendanceLines, hansardMeta, speeches} from './assemble/genres/hansard.js'
+import {LETTER, LETTER_HEADER, detectLetter, frameLetter, letterMeta, salutationNode, type LetterKind} from './assemble/genres/letter.js'
 import {detectLang} from './lang/detect.js'
 import {MessageList, type Message} from './message.js'
 import {normalise} from './normalise/index.js'
@@ -42,6 +43,7 @@ export interface ParseOptions {
 }
 
 const GENRES: ReadonlySet<string> = new Set<Genre>(['minutes', 'agenda', 'hansard'])
+const LETTER_KINDS: ReadonlySet<string> = new Set<LetterKind>(['letter', 'submission'])
 
 export interface ParseResult {
   tree: Paper
@@ -61,12 +63,23 @@ function parseLines(text: string, lines: Line[], options: ParseOptions, source: 
   if (genre === 'agenda') keepAgendaLines(lines)
   // Minutes and the Hansard: the attendance lists are read apart; the header is what stands above them.
   const attendance = genre === 'minutes' ? findAttendance(lines, source) : genre === 'hansard' ? findAttendance(attendanceLines(lines), source) : null
-  const tokens = tokenise(attendance ? lines.slice(0, attendance.first) : lines, footnotes)
-  const {children, meta} = assemble(tokens, width, source, text.slice(from, from + 2000), {
-    modes: genre === 'minutes' ? MINUTES : genre === 'agenda' ? AGENDA : genre === 'hansard' ? HANSARD : PAPER,
-    header: genre ? MEETING_HEADER : undefined,
-    apart: attendance ? {node: attendance.node, rest: tokenise(lines.slice(attendance.last + 1), footnotes)} : undefined
+  // Letters and submissions: the header is what stands above the salutation (genres/letter.ts).
+  const letter = genre ? null : options.kind ? (LETTER_KINDS.has(options.kind) ? (options.kind as LetterKind) : null) : detectLetter(lines)
+  const frame = letter ? frameLetter(lines) : null
+  const tokens = tokenise(attendance ? lines.slice(0, attendance.first) : frame ? frame.top : lines, footnotes)
+  // The paper's own top, below any front matter (our Markdown's meta, which grows with a letter's addressee).
+  const top = lines.find((line) => !line.blank && line.furniture !== 'front-matter')?.start ?? from
+  const {children, meta} = assemble(tokens, width, source, text.slice(top, top + 2000), {
+    modes: genre === 'minutes' ? MINUTES : genre === 'agenda' ? AGENDA : genre === 'hansard' ? HANSARD : letter ? LETTER : PAPER,
+    header: genre ? MEETING_HEADER : letter ? LETTER_HEADER : undefined,
+    apart: attendance
+      ? {node: attendance.node, rest: tokenise(lines.slice(attendance.last + 1), footnotes)}
+      : frame
+        ? {node: salutationNode(frame.salutation, source), rest: tokenise(frame.body, footnotes)}
+        : undefined,
+    wholeHeader: frame !== null
   })
+  if (letter) letterMeta(children, meta, source, letter, frame !== null)
   if (options.kind) meta.kind = options.kind
   if (genre) {
     meta.kind = genre

@@ -67,9 +67,21 @@ export interface Meta {
   venue?: string | null
   /** Agendas only: true when the agenda says it revises an earlier one (`Revised agenda`, `修訂議程`). */
   revised?: boolean
+  /** Letters and submissions only: the addressee block, one entry per printed line (`Chairman of the House Committee`, `致：…小組委員會`). */
+  addressee?: string[]
 }
 
-export type PaperKind = 'background-brief' | 'administration-paper' | 'lsd-report' | 'minutes' | 'agenda' | 'hansard' | 'submission' | 'report' | 'paper'
+export type PaperKind =
+  | 'background-brief'
+  | 'administration-paper'
+  | 'lsd-report'
+  | 'minutes'
+  | 'agenda'
+  | 'hansard'
+  | 'submission'
+  | 'letter'
+  | 'report'
+  | 'paper'
 
 export interface Paper extends Parent {
   type: 'paper'
@@ -86,9 +98,9 @@ export interface Paper extends Parent {
 
 export type TopContent = Header | Attendance | Section | BlockContent | Signature | Appendix
 
-export type BlockContent = Paragraph | Table | Footnote | Note | Speech | Event
+export type BlockContent = Paragraph | Table | Footnote | Note | Speech | Event | Salutation | Closing
 
-export type FieldName = 'council' | 'paperNo' | 'fileRef' | 'committee' | 'meeting' | 'title' | 'kind' | 'note'
+export type FieldName = 'council' | 'paperNo' | 'fileRef' | 'committee' | 'meeting' | 'title' | 'kind' | 'note' | 'date' | 'addressee'
 
 /** One line (or run of lines) of the header block. */
 export interface Field extends Literal {
@@ -110,9 +122,9 @@ export interface Section extends Parent {
   depth: number
   /** Language-independent key of a standard heading (`purpose`, `background`, ...), else null. */
   key: string | null
-  /** A numbered heading's number without its punctuation (`I` for `I.`, `III` for `IIIInformation`); meeting records. */
+  /** A numbered heading's number without its punctuation (`I` for `I.`, `III` for `IIIInformation`, `一` for `（一）`, `1` for `１．`); absent when the heading has none. */
   number?: string
-  /** The number as printed (`I.`, `II`). */
+  /** The number as printed (`I.`, `II`, `一、`, `（一）`, `第一部分`); the title is the words after it. */
   marker?: string
   /** An agenda item's time slot as printed without its brackets (`8:30 am - 8:35 am`); its line is inside the section's position, not a paragraph. */
   time?: string
@@ -193,6 +205,19 @@ export interface Cell extends Parent {
 
 export interface Signature extends Parent {
   type: 'signature'
+  /** One text node per printed line. */
+  children: Text[]
+}
+
+/** A letter's salutation (`各位委員：`, `Dear Members,`): neither a heading nor a paragraph. */
+export interface Salutation extends Parent {
+  type: 'salutation'
+  children: Phrasing[]
+}
+
+/** A letter's closing formula (`此致` with the addressee line after it, `Yours sincerely,`); the signature follows it. */
+export interface Closing extends Parent {
+  type: 'closing'
   /** One text node per printed line. */
   children: Text[]
 }
@@ -304,6 +329,8 @@ export type AnyNode =
   | Note
   | Speech
   | Event
+  | Salutation
+  | Closing
 
 /** The nodes that have children. */
 export type ParentNode = Extract<AnyNode, {children: unknown}>

@@ -1,14 +1,29 @@
 /**
  * Finish: what can be said only of the whole tree. Every parent's position
- * reaches the end of its last child, and a paragraph that its place numbers
- * for certain gets that number.
+ * reaches the end of its last child, a paragraph that its place numbers
+ * for certain gets that number, and a heading printed with its number
+ * (`一、現行機制`, `（二）罰則`, `A. Background`) has it split off.
  */
+import {headingNumber} from '../lang/numbering.js'
 import type {Paper, ParentNode} from '../tree.js'
 import {paragraphsOf, visit} from '../walk.js'
 
 export function finish(tree: Paper): void {
   closeEnds(tree)
   inferNumbers(tree)
+  numberHeadings(tree)
+}
+
+/** A section's printed number as its `number` and `marker`, its `title` the words after it (a genre's own numbering stays). */
+function numberHeadings(tree: Paper): void {
+  visit(tree, 'section', (section) => {
+    if (section.number !== undefined) return
+    const found = headingNumber(section.title)
+    if (!found) return
+    section.number = found.number
+    section.marker = found.marker
+    section.title = found.rest
+  })
 }
 
 /**

@@ -34,7 +34,8 @@
  * the paper's modes it keeps (`...PAPER`), modes of its own (an attendance
  * list, a speech), handlers that move into them, and its start mode.
  * `MINUTES` is one: a paper's table whose text rules read agenda items
- * (`I. …`) as headings (`itemOrHeadingOrProse`). Nothing else changes: the builder (builder.ts) holds the tree as it grows
+ * (`I. …`) as headings (`itemOrHeadingOrProse`); `LETTER` (genres/letter.ts)
+ * another, with a closing, a signature and attachments of its own. Nothing else changes: the builder (builder.ts) holds the tree as it grows
  * and the operations the handlers call; shapes.ts, the tests of what a
  * block looks like.
  */
@@ -75,10 +76,10 @@ import {phrasing, plainText} from './inline.js'
 import {continues, endsWithDatedLines, headingCutByPage, headingLike, isHeadingLine, leadsContent} from './shapes.js'
 
 /** A rule's answer for a block that is not its case. */
-const NO = -1
+export const NO = -1
 
 /** The rules in turn, until one takes the block (the last one always does). */
-function first<B extends Block>(...rules: Handler<B>[]): Handler<B> {
+export function first<B extends Block>(...rules: Handler<B>[]): Handler<B> {
   return (b, block, i) => {
     for (const rule of rules) {
       const used = rule(b, block, i)
@@ -310,6 +311,8 @@ export interface AssembleOptions {
   header?: HeaderHooks
   /** A part read apart (a meeting record's attendance lists): it stands right after the header; `rest` are the tokens after it. */
   apart?: {node: TopContent; rest: readonly Token[]}
+  /** The tokens are all header (a letter's lines above its salutation): none of their text is read as body. */
+  wholeHeader?: boolean
 }
 
 /**
@@ -318,7 +321,10 @@ export interface AssembleOptions {
  * header line holds.
  */
 export function assemble(tokens: readonly Token[], width: number, source: Source, top: string, options: AssembleOptions = {}): Assembled {
-  const split = splitHeader(toBlocks(tokens, width), width, options.header)
+  const blocks = toBlocks(tokens, width)
+  const split = options.wholeHeader
+    ? {header: blocks.filter((block): block is TextBlock => block.kind === 'text'), body: blocks.filter((block) => block.kind !== 'text')}
+    : splitHeader(blocks, width, options.header)
   if (options.apart) for (const block of toBlocks(options.apart.rest, width)) split.body.push(block)
   const header = buildHeader(source, split.header, options.header)
   const body = new Builder(source, width, split.body, options.modes ?? PAPER, options.start ?? 'body')

@@ -85,7 +85,7 @@ Examples:
     .addOption(
       new Option(
         '--kind <kind>',
-        'the kind of paper, not detected: minutes, agenda, hansard (parsed as such), background-brief, administration-paper, lsd-report, submission, report, paper'
+        'the kind of paper, not detected: minutes, agenda, hansard (parsed as such), background-brief, administration-paper, lsd-report, submission, letter, report, paper'
       ).choices(
         choices<NonNullable<ParseCommandOptions['kind']>>({
           minutes: true,
@@ -95,6 +95,7 @@ Examples:
           'administration-paper': true,
           'lsd-report': true,
           submission: true,
+          letter: true,
           report: true,
           paper: true
         })

@@ -148,7 +148,8 @@ const LABELS: Record<'zh' | 'en', Record<keyof Meta, string>> = {
     kind: '類別',
     meetingTime: '會議時間',
     venue: '地點',
-    revised: '修訂'
+    revised: '修訂',
+    addressee: '致'
   },
   en: {
     paperNo: 'Paper No.',
@@ -161,7 +162,8 @@ const LABELS: Record<'zh' | 'en', Record<keyof Meta, string>> = {
     kind: 'Kind',
     meetingTime: 'Meeting time',
     venue: 'Venue',
-    revised: 'Revised'
+    revised: 'Revised',
+    addressee: 'To'
   }
 }
 
@@ -219,6 +221,16 @@ function top(node: TopContent | Section['children'][number], state: State): Elem
       return [speech(node, state)]
     case 'event':
       return [el('p', {className: ['event']}, [txt(node.children.map((child) => child.value).join(''))])]
+    case 'salutation':
+      return [el('p', {className: ['salutation']}, phrasing(node.children, state))]
+    case 'closing':
+      return [
+        el(
+          'div',
+          {className: ['closing']},
+          node.children.map((line) => el('p', {}, [txt(line.value)]))
+        )
+      ]
   }
 }
 

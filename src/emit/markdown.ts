@@ -28,7 +28,7 @@ import type {
   TableRow,
   TableCell
 } from 'mdast'
-import {displayWidth, isWide} from '../lang/chars.js'
+import {displayWidth, isWide, TRAILING_COLON} from '../lang/chars.js'
 import {markerEndsWithStop, markerOpensBracket} from '../lang/numbering.js'
 import type {Appendix, Event, Footnote, Item, Meta, Paper, Paragraph, Phrasing, Section, Speech, Table, TopContent} from '../tree.js'
 
@@ -94,8 +94,17 @@ function frontMatter(tree: Paper): string {
 
 function top(node: TopContent): RootContent[] {
   switch (node.type) {
-    case 'header':
-      return node.children.map((field) => para([{type: 'text', value: field.value}]))
+    case 'header': {
+      // A letter's addressee block stays one block, a line each (as the signature), so that it reads back as one.
+      const out: RootContent[] = []
+      node.children.forEach((field, index) => {
+        const last = out[out.length - 1]
+        if (field.name === 'addressee' && index > 0 && node.children[index - 1]!.name === 'addressee' && last?.type === 'paragraph') {
+          last.children.push({type: 'break'}, {type: 'text', value: field.value})
+        } else out.push(para([{type: 'text', value: field.value}]))
+      })
+      return out
+    }
     case 'section':
       return section(node)
     case 'paragraph':
@@ -104,6 +113,9 @@ function top(node: TopContent): RootContent[] {
       return [table(node)]
     case 'footnote':
       return [footnote(node)]
+    case 'salutation':
+      return [para(phrasing(node.children))]
+    case 'closing':
     case 'signature': {
       const children: PhrasingContent[] = []
       node.children.forEach((line, index) => {
@@ -174,6 +186,12 @@ function section(node: Section): RootContent[] {
 
 function appendix(node: Appendix): RootContent[] {
   const out: RootContent[] = [{type: 'thematicBreak'}]
+  if (node.marker && node.title && TRAILING_COLON.test(node.marker)) {
+    // A letter's attachment line, `附件：居民問卷調查結果`: one line as printed (the marker holds its label).
+    out.push(para([{type: 'text', value: node.marker + node.title}]))
+    for (const child of node.children) out.push(...top(child))
+    return out
+  }
   if (node.marker) {
     const marker = node.marker + (node.label ? (isWide(node.marker.charCodeAt(node.marker.length - 1)) ? '' : ' ') + node.label : '')
     out.push(para([{type: 'text', value: marker}]))

@@ -9,6 +9,7 @@
  *   headings    standard and appendix headings
  *   header      the paper header's words: council, committee, meeting, kind
  *   signature   the signature block's words
+ *   letters     a letter's salutation, closing, addressee, subject, attachment lines
  *   furniture   page numbers, web footers, notes
  *   references  cross-references to paragraphs and appendices
  *   detect      which language a text is in; common-hanzi: which characters are common

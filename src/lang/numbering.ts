@@ -255,3 +255,26 @@ export const LIST_CONJUNCTION = /^(?:及|和|或|以及|並|and|or)$/
 
 /** The end of a text that introduces a list: a colon, a dash, `如下`, `下列`, `包括`. */
 export const INTRODUCES_LIST = /(?:[:：]|\s[-–—]|⎯+|如下|下列|包括)$/
+
+/**
+ * A numbered heading's number, in every common form: `一、`, `（一）`,
+ * `一)`, `(1)`, `1.`, `1、`, `A.`, `I.`, `第一部分`, `Part 2` (full-width
+ * digits and brackets too, read half-width). The rest must be a title: at
+ * least two characters, not opening with punctuation or a conjunction (`(二)及(三)` is a reference, not a heading).
+ */
+const HEADING_NUMBER = new RegExp(
+  String.raw`^(?:(${HAN_NUMERAL}{1,3})\s*[、．.]|[(（](${HAN_NUMERAL}{1,3}|\d{1,2}|[A-Za-z]|[ivxIVX]{1,5})[)）]\s*[、.．]?|(${HAN_NUMERAL}{1,3}|\d{1,2})[)）]|(\d{1,2})\s*(?:[、．]|\.(?!\d))|([A-H]|[IVX]{1,5})\s*[.．、](?![A-Za-z]\.)|第(${HAN_NUMERAL}{1,3}|\d{1,2})(?:部分|部|章|節|节|篇)[\s:：、]*|(?:Part|Chapter|Section)\s+(\d{1,2}|[IVX]{1,5})[\s:.]+)\s*`
+)
+
+/** Words that join one reference to the next (`(二)及(三)`, `(a) and (b)`): what follows a number that is not a heading's. */
+const JOINS_REFERENCE = /^(?:[、，,;；:：.．)）]|及|和|與|与|或|至|and\b|or\b|to\b|[(（][^)）]{1,4}[)）]\s*(?:及|和|與|与|或|至|、|,|and\b|or\b))/
+
+export function headingNumber(title: string): {number: string; marker: string; rest: string} | null {
+  const half = toHalfWidth(title)
+  const found = HEADING_NUMBER.exec(half)
+  if (!found) return null
+  const rest = title.slice(found[0].length).trim()
+  if (rest.length < 2 || JOINS_REFERENCE.test(toHalfWidth(rest))) return null
+  const number = found.slice(1).find((group) => group !== undefined)!
+  return {number, marker: title.slice(0, found[0].length).trim(), rest}
+}

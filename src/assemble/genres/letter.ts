@@ -1,0 +1,360 @@
+/**
+ * Letters and submissions: a letter's parts around the body a paper's modes
+ * read.
+ *
+ *   letterhead, reference, date, addressee, subject    the header (fields `fileRef`, `date`, `addressee`, `title`, `note`)
+ *   salutation                                         a `salutation` node (`各位委員：`, `Dear Members,`)
+ *   body                                               sections, paragraphs, items as in any paper
+ *   closing                                            a `closing` node (`此致` + the addressee line, `Yours sincerely,`)
+ *   signature                                          the sender and date (`Uber 香港團隊 / 2026 年 6 月 4 日`)
+ *   attachment                                         `附件：…` / `Annex` opens an appendix: a cover letter and its paper
+ *
+ * `frameLetter` finds the salutation among the first lines (the header is
+ * everything above it, and a short subject line right under it); the
+ * `LETTER` modes read the body: a paper's, with the closing, a signature
+ * that no signature word starts (a short last block, or short lines down
+ * to a date), and attachment lines; `letterMeta` reads the addressee, the
+ * committee it names, the subject, the date and the kind.
+ */
+import {displayWidth, endsSentence, joiner, squeeze} from '../../lang/chars.js'
+import {firstDate, isDateLine} from '../../lang/dates.js'
+import {COMMITTEE_LINE, COUNCIL_LINE, KIND_ONLY_LINE, NOT_COMMITTEE} from '../../lang/header.js'
+import {appendixHeading} from '../../lang/headings.js'
+import {
+  ADDRESSEE_LABEL,
+  CLOSING_LEAD,
+  EMAIL_FIELD,
+  LETTER_REF,
+  LETTERHEAD_LINE,
+  SIGNATURE_LABEL,
+  SUBJECT_LABEL,
+  SUBMISSION_WORDS,
+  addresseeCommittee,
+  attachmentLine,
+  isClosing,
+  isSalutation
+} from '../../lang/letters.js'
+import {PARAGRAPH_MARKER} from '../../lang/numbering.js'
+import {FILE_REF_LINE, PAPER_NUMBER_LINE} from '../../lang/papers.js'
+import {isSignatureStart} from '../../lang/signature.js'
+import type {Line} from '../../normalise/lines.js'
+import type {Source} from '../../source.js'
+import type {Closing, Field, FieldName, Header, Meta, Salutation, TopContent} from '../../tree.js'
+import type {Block, TextBlock} from '../blocks.js'
+import {FOOTNOTE_LINE, type Handler, type Handlers} from '../builder.js'
+import {NO, PAPER, first} from '../index.js'
+import type {HeaderHooks} from './header.js'
+
+export type LetterKind = 'letter' | 'submission'
+
+/** Content lines searched for a salutation, an addressee and a printed e-mail's head. */
+const LOOK = 40
+/** Lines searched for the words that say a letter is a submission. */
+const KIND_LOOK = 15
+/** A line of a signature or closing: no wider than this. */
+const SIGN_WIDTH = 60
+
+/**
+ * Is this text a letter or a submission, from its parts: a salutation near
+ * the top, the head of a printed e-mail (sender and subject), a
+ * submission's signature labels (`提交人：`, `所屬團體：`), a closing
+ * under an addressee line, or a letterhead (`Tel No. :`) and a date at the
+ * top. A submission names itself near the top
+ * (`意見書`, `submission`) or signs with labels.
+ */
+export function detectLetter(lines: readonly Line[]): LetterKind | null {
+  let seen = 0
+  let salutation = false
+  let addressee = false
+  let email = 0
+  let subject = false
+  let closing = false
+  let named = false
+  let letterhead = false
+  let dateTop = false
+  const labels = new Set<string>()
+  for (const line of lines) {
+    if (line.blank || line.furniture) continue
+    seen++
+    if (line.text.length > 160) continue
+    const text = squeeze(line.text.trim())
+    if (seen <= LOOK) {
+      if (isSalutation(text)) salutation = true
+      if (ADDRESSEE_LABEL.test(text)) addressee = true
+      if (EMAIL_FIELD.test(text)) email++
+      if (SUBJECT_LABEL.test(text)) subject = true
+      if (seen <= KIND_LOOK && SUBMISSION_WORDS.test(text)) named = true
+      if (seen <= KIND_LOOK && LETTERHEAD_LINE.test(text)) letterhead = true
+      if (seen <= KIND_LOOK && isDateLine(text)) dateTop = true
+    }
+    if (isClosing(text)) closing = true
+    const label = SIGNATURE_LABEL.exec(text)
+    if (label) labels.add(label[0].replace(/\s/g, ''))
+  }
+  const signedWithLabels = labels.size >= 2
+  if (!(salutation || (email >= 2 && subject) || signedWithLabels || (closing && addressee) || (letterhead && dateTop))) return null
+  return named || signedWithLabels ? 'submission' : 'letter'
+}
+
+/** Where a letter's parts stand among its lines: the salutation's line, and a subject line right under it. */
+export interface LetterFrame {
+  salutation: Line
+  /** A short line under the salutation that is the letter's title (`Uber 就「…」提交政策意見書`). */
+  subject: Line | null
+  /** The lines above the body (the header's, and the subject's). */
+  top: Line[]
+  /** The lines of the body, from under the salutation (or the subject) on. */
+  body: Line[]
+}
+
+export function frameLetter(lines: readonly Line[]): LetterFrame | null {
+  let seen = 0
+  for (let s = 0; s < lines.length; s++) {
+    const line = lines[s]!
+    if (line.blank || line.furniture) continue
+    if (++seen > LOOK) break
+    if (!isSalutation(line.text)) continue
+    let t = s + 1
+    while (t < lines.length && (lines[t]!.blank || lines[t]!.furniture)) t++
+    const next = lines[t]
+    let after = t + 1
+    while (after < lines.length && lines[after]!.furniture) after++
+    const subject =
+      next &&
+      (SUBJECT_LABEL.test(squeeze(next.text)) ||
+        (displayWidth(next.text) <= SIGN_WIDTH &&
+          !endsSentence(next.text) &&
+          !PARAGRAPH_MARKER.test(next.text) &&
+          !isClosing(next.text) &&
+          (after >= lines.length || lines[after]!.blank)))
+        ? next
+        : null
+    const top = lines.slice(0, s).concat(subject ? [subject] : [])
+    return {salutation: line, subject, top, body: lines.slice(subject ? t + 1 : s + 1)}
+  }
+  return null
+}
+
+/** The salutation as a node. */
+export function salutationNode(line: Line, source: Source): Salutation {
+  const position = source.position(line.start, line.end)
+  return {type: 'salutation', children: [{type: 'text', value: source.text.slice(line.start, line.end), position}], position}
+}
+
+// The header ------------------------------------------------------------------
+
+/**
+ * Each line of a letter's header is a field of its own (an address is not
+ * run together with the subject under it): letterhead lines and the fields
+ * of an e-mail's head are notes, a date line is the letter's `date`, a
+ * labelled addressee (`致：`, `To:`) the `addressee`, a subject line or any
+ * other line a `title` (`letterMeta` then tells the addressee block apart).
+ */
+export const LETTER_HEADER: HeaderHooks = {
+  ends(raw) {
+    return isSalutation(raw)
+  },
+  name(raw): FieldName | null {
+    const text = squeeze(raw.trim())
+    if (PAPER_NUMBER_LINE.test(text) || FILE_REF_LINE.test(text) || COUNCIL_LINE.test(text) || KIND_ONLY_LINE.test(text)) return null
+    if (COMMITTEE_LINE.test(text) && !NOT_COMMITTEE.test(text)) return null
+    if (SUBJECT_LABEL.test(text)) return 'title'
+    if (ADDRESSEE_LABEL.test(text)) return 'addressee'
+    if (EMAIL_FIELD.test(text) || LETTERHEAD_LINE.test(text)) return 'note'
+    if (isDateLine(text)) return 'date'
+    if (LETTER_REF.test(text)) return 'fileRef'
+    return 'title'
+  }
+}
+
+/** Fields that a blank line does not part: one printed block of the header. */
+function fieldGroups(fields: readonly Field[], source: Source): Field[][] {
+  const groups: Field[][] = []
+  for (const field of fields) {
+    const last = groups[groups.length - 1]
+    const previous = last?.[last.length - 1]
+    const between = previous ? source.text.slice(previous.position.end.offset, field.position.start.offset) : ''
+    if (last && !/\n[ \t]*\r?\n/.test(between)) last.push(field)
+    else groups.push([field])
+  }
+  return groups
+}
+
+/**
+ * A letter's meta from its header and signature: the addressee (a labelled
+ * line, or the block of lines under the date, or the council and committee
+ * lines above the salutation), the committee it names, the subject as the
+ * title, the letter's date as the issue date when the signature has none,
+ * and the kind. A date at the top of a letter is its date, not a meeting's.
+ */
+export function letterMeta(children: TopContent[], meta: Meta, source: Source, kind: LetterKind, framed: boolean): void {
+  const header = children[0]?.type === 'header' ? (children[0] as Header) : null
+  const fields = header?.children ?? []
+  const groups = fieldGroups(fields, source)
+  let addressee: Field[] = fields.filter((field) => field.name === 'addressee')
+  const dated = groups.findIndex((group) => group.some((field) => field.name === 'date'))
+  if (addressee.length === 0 && dated >= 0) {
+    // The block under the date, when the subject stands apart under it (or nothing does): name, post, address.
+    const block = groups[dated + 1]
+    if (block && block.length >= 2 && block.every((field) => field.name === 'title' || field.name === 'committee' || field.name === 'council'))
+      addressee = block
+  }
+  if (addressee.length === 0 && framed) {
+    // Above a salutation: the council and committee lines, and the notes (an e-mail address) under them.
+    const at = fields.findIndex((field) => field.name === 'council' || field.name === 'committee')
+    if (at >= 0) {
+      let end = at
+      while (end + 1 < fields.length && ['council', 'committee', 'note'].includes(fields[end + 1]!.name)) end++
+      addressee = fields.slice(at, end + 1)
+    }
+  }
+  for (const field of addressee) if (field.name === 'title') field.name = 'addressee'
+  meta.addressee = addressee.map((field) => ADDRESSEE_LABEL.exec(squeeze(field.value))?.[1]?.trim() ?? field.value)
+  if (!meta.committee || addressee.some((field) => field.name === 'committee')) {
+    for (const line of meta.addressee) {
+      const committee = addresseeCommittee(line)
+      if (committee) {
+        meta.committee = committee
+        break
+      }
+    }
+  }
+  // The title: the subject line, or the other title lines, without the addressee's.
+  // A title the paper's issuer gave it (`…於2026年6月10日提交的意見書`) comes before the sender's subject line.
+  const titles = fields.filter((field) => field.name === 'title')
+  const own = titles.filter((field) => !SUBJECT_LABEL.test(squeeze(field.value)))
+  const subject = titles.find((field) => SUBJECT_LABEL.test(squeeze(field.value)))
+  if (own.length > 0) meta.title = own.reduce((all, field) => (all ? all + joiner(all, field.value) : '') + field.value, '')
+  else if (subject) meta.title = SUBJECT_LABEL.exec(squeeze(subject.value))![1]!.trim()
+  else meta.title = null
+  const reference = fields.find((field) => field.name === 'fileRef')
+  if (reference && !meta.fileRef) meta.fileRef = LETTER_REF.exec(squeeze(reference.value))?.[1]?.trim() ?? null
+  const date = fields.find((field) => field.name === 'date')
+  if (!meta.issueDate) meta.issueDate = signatureLabelDate(children) ?? (date ? firstDate(date.value) : null)
+  if (date && meta.meetingDate === firstDate(date.value)) meta.meetingDate = null
+  if (meta.kind !== 'submission') meta.kind = kind
+}
+
+/** `日期：2026年6月4日` in a submission's signature block. */
+function signatureLabelDate(children: TopContent[]): string | null {
+  for (const node of children) {
+    if (node.type !== 'signature') continue
+    for (const line of node.children) {
+      if (SIGNATURE_LABEL.test(squeeze(line.value))) {
+        const date = firstDate(line.value)
+        if (date) return date
+      }
+    }
+  }
+  return null
+}
+
+// The body --------------------------------------------------------------------
+
+function signLine(text: string): boolean {
+  return displayWidth(text) <= SIGN_WIDTH && (!endsSentence(text) || isSignatureStart(text))
+}
+
+/** `附件：「…」政策意見書` / `Annex`: the attached paper begins, an appendix titled by the rest of the line. */
+const attachment: Handler<TextBlock> = (b, block, i) => {
+  const line = block.lines[0]!
+  const found = attachmentLine(line.text)
+  if (!found || !b.hasBody()) return NO
+  b.openAppendix(found.label, found.marker, line.start)
+  const opened = b.out[b.out.length - 1]
+  if (opened?.type === 'appendix') {
+    opened.title = found.title
+    opened.position = b.source.position(line.start, line.end)
+  }
+  b.mode = 'appendix'
+  if (block.lines.length > 1) return b.take({...block, lines: block.lines.slice(1), pieces: block.pieces.slice(1), gapBefore: false}, i)
+  return i
+}
+
+/** `此致` (with the addressee's line under it), `Yours sincerely,`: the closing; the signature follows. */
+const closing: Handler<TextBlock> = (b, block, i) => {
+  const line = block.lines[0]!
+  if (!b.hasBody() || !isClosing(line.text)) return NO
+  const lines = [line]
+  let used = i
+  let rest = block.lines.slice(1)
+  if (CLOSING_LEAD.test(squeeze(line.text))) {
+    // `此致` / `立法會…委員會`: the addressee's line belongs to the closing (the sender's, `…謹啟`, does not).
+    const following = b.blocks[i + 1]
+    const next = rest[0] ?? (following?.kind === 'text' && following.lines.length === 1 ? following.lines[0] : undefined)
+    if (next && signLine(next.text) && !isSignatureStart(next.text) && !isDateLine(next.text) && !endsSentence(next.text)) {
+      lines.push(next)
+      if (rest[0] === next) rest = rest.slice(1)
+      else used = i + 1
+    }
+  }
+  const node: Closing = {
+    type: 'closing',
+    children: lines.map((one) => ({type: 'text', value: b.source.text.slice(one.start, one.end), position: b.source.position(one.start, one.end)})),
+    position: b.source.position(lines[0]!.start, lines[lines.length - 1]!.end)
+  }
+  b.out.push(node)
+  b.unit = null
+  b.mode = 'closed'
+  if (rest.length > 0) return b.take({...block, lines: rest, pieces: block.pieces.slice(block.lines.length - rest.length), gapBefore: false}, used)
+  return used
+}
+
+/** After the closing: the signature, whatever words start it. */
+const signAfterClosing: Handler<TextBlock> = (b, block, i) => {
+  if (!signLine(block.lines[0]!.text)) {
+    b.mode = 'signed'
+    return b.take(block, i)
+  }
+  const {used, rest} = b.sign(block, i)
+  b.mode = 'signed'
+  return rest ? b.take(rest, used) : used
+}
+
+/** Does this block end the letter's own text (an attachment, an appendix, a note or nothing follows)? */
+function endsLetter(next: Block | undefined): boolean {
+  if (!next) return true
+  if (next.kind === 'table' || next.kind === 'heading') return true
+  if (next.kind !== 'text') return false
+  const text = next.lines[0]!.text
+  return attachmentLine(text) !== null || appendixHeading(text) !== null || FOOTNOTE_LINE.test(text)
+}
+
+/**
+ * A signature that no signature word starts: a submission's labelled
+ * block (`提交人：…`), or a few short lines that are the letter's last
+ * (`(Mrs Carrie Yau)` / `Director of Administration`) or end in a date
+ * (`Uber 香港團隊` / `2026 年 6 月 4 日`).
+ */
+const letterSignature: Handler<TextBlock> = (b, block, i) => {
+  if (!b.hasBody()) return NO
+  const labelled = SIGNATURE_LABEL.test(squeeze(block.lines[0]!.text))
+  if (!labelled) {
+    let count = 0
+    let dated = false
+    let last = i
+    for (let j = i; j < b.blocks.length && !dated; j++) {
+      const here = j === i ? block : b.blocks[j]!
+      if (here.kind !== 'text' || (j > i && endsLetter(here))) break
+      for (const line of here.lines) {
+        if (!signLine(line.text)) return NO
+        count++
+        if (isDateLine(line.text)) dated = true
+      }
+      last = j
+    }
+    if (count === 0 || count > 6 || !(dated ? count > 1 : endsLetter(b.blocks[last + 1]))) return NO
+  }
+  const {used, rest} = b.sign(block, i)
+  b.mode = 'signed'
+  return rest ? b.take(rest, used) : used
+}
+
+/** The modes of a letter: a paper's, with its closing, its signature and its attachments. */
+export const LETTER = {
+  ...PAPER,
+  body: {...PAPER.body, text: first(attachment, closing, letterSignature, PAPER.body.text)},
+  closed: {...PAPER.signed, text: first(attachment, signAfterClosing)},
+  signed: {...PAPER.signed, text: first(attachment, PAPER.signed.text)},
+  appendix: {...PAPER.appendix, text: first(attachment, PAPER.appendix.text)}
+} satisfies Record<string, Handlers>

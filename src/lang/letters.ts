@@ -1,0 +1,101 @@
+/**
+ * The words of letters and submissions (zh-Hant, zh-Hans, en): the
+ * salutation (`各位委員：`, `Dear Members,`), the closing (`此致`, `Yours
+ * sincerely`), the addressee (`致：…小組委員會`, `To: Bills Committee on …`),
+ * the subject line (`主旨：`, `Re:`), the fields of a printed e-mail
+ * (`寄件者：`, `From:`), the labels of a submission's signature block
+ * (`提交人`, `所屬團體`, `日期`), the line that starts an attachment
+ * (`附件：`, `Annex`, `Attachment`), and the words that say a letter is a
+ * submission (`意見書`, `submission`).
+ */
+import {squeeze} from './chars.js'
+
+/** Lines longer than this are sentences, not a salutation or a closing. */
+const SHORT = 48
+
+/** A salutation: `各位委員：`, `致立法會相關小組委員會主席及各委員：`, `敬啟者：`, `Dear Dr. LEONG,`, `Honourable Members,`. */
+export const SALUTATION = [
+  /^(?:尊敬的|敬愛的|親愛的|亲爱的|敬爱的)?[^，。；！？,]{0,36}?(?:各位|列位|諸位|诸位)?(?:委員|委员|議員|议员|主席|先生|女士|小姐|閣下|阁下|官員|官员|鈞鑒|钧鉴|台鑒|台鉴|同事)(?:們|们)?[:：]$/,
+  /^(?:敬啟者|敬启者|逕啟者|迳启者)[:：]?$/,
+  /^(?:My\s+)?Dear\s+[^!?;]{1,60}?[,:;]?$/i,
+  /^(?:The\s+)?(?:Honourable|Hon\.?)\s+(?:Members?|Chairman|Chairperson|President)[^.!?;]{0,40}?[,:]?$/i,
+  /^(?:Sir|Sirs|Madam|Sir\s*\/\s*Madam|Sir\s+or\s+Madam|Gentlemen|To\s+whom\s+it\s+may\s+concern)[,:]?$/i
+]
+
+/** A closing formula: `此致`, `敬祝 安康`, `Yours sincerely,`, `Regards`, `Many thanks!`. */
+export const CLOSING = [
+  /^(?:此致|謹致|谨致|敬祝|順祝|顺祝|順頌|顺颂|祝[^，。]{0,4}(?:安|好|祺)|耑此|专此|專此)(?:[\s\u3000]*(?:敬禮|敬礼|安康|鈞安|钧安|台安|崇祺|時祺|时祺))?[，,。]?$/,
+  /^(?:Yours\s+(?:sincerely|faithfully|truly|respectfully)|Sincerely(?:\s+yours)?|Faithfully(?:\s+yours)?|Respectfully(?:\s+yours)?|(?:With\s+)?(?:best|kind|warm|warmest|kindest)\s+regards|Regards|Best\s+wishes|Many\s+thanks|Thank\s+you|Thanks)[,.!]?$/i
+]
+
+/** After `此致`, the addressee's line (`立法會交通事務委員會`, `主席`): short, no sentence, no date. */
+export const CLOSING_LEAD = /^(?:此致|謹致|谨致)/
+
+/** `致：…`, `To: …`, `收件人：…`: the addressee, labelled. */
+export const ADDRESSEE_LABEL = /^(?:致|呈|To|Attn\.?|Attention)\s*[:：]\s*(.+)$/i
+
+/** A subject line: `主旨：網約車`, `事由：…`, `Subject: …`, `Re: …`. */
+export const SUBJECT_LABEL = /^(?:主旨|主題|主题|事由|標題|标题|有關|有关|關於|关于|Subject|Re|RE)\s*[:：]\s*(.+)$/
+
+/** The fields of a printed e-mail's head: sender, time sent, recipients, copies. */
+export const EMAIL_FIELD = /^(?:寄件者|寄件人|發件人|发件人|已傳送|已发送|傳送日期|发送时间|收件者|收件人|副本|抄送|From|Sent|To|Cc|Date)\s*[:：]/i
+
+/** The labels of a submission's signature block: `提交人：`, `所屬團體：`, `日期：`, `Name:`, `Organisation:`. */
+export const SIGNATURE_LABEL =
+  /^(?:提交人|提交者|意見提交人|所屬團體|所属团体|團體名稱|团体名称|機構名稱|机构名称|代表團體|代表团体|聯絡人|联络人|聯絡電話|联络电话|日期|姓名|簽署|签署|Name|Submitted\s+by|Organi[sz]ation|Date|Signature)\s*[:：]/i
+
+/** A line that starts an attachment: `附件：…`, `附件一`, `Annex`, `Attachment 1` (an `Encl.` line under a signature lists enclosures: it starts nothing). */
+export const ATTACHMENT = /^(附件|附夾|附夹|Annex|Attachment)\s*([一二三四五六七八九十0-9A-Z]*)\s*(?:[:：]\s*(.*))?$/i
+
+/** Words near the top that say the paper is a submission (views sent to a committee). */
+export const SUBMISSION_WORDS = /意見書|意见书|提交的意見|提交的意见|意見陳述|意见陈述|\bsubmission\b|\bviews?\s+on\b/i
+
+/** The committee an addressee names: `Chairman of the House Committee` -> `House Committee`, `…小組委員會主席` -> `…小組委員會`. */
+export const ADDRESSEE_COMMITTEE = [
+  /([^\s，。、：:致]*?(?:小組委員會|小组委员会|事務委員會|事务委员会|委員會|委员会))/,
+  /((?:[A-Z][\w'’()-]*\s+)*(?:Committee|Subcommittee|Panel)(?:\s+(?:on|for)\s+[^,;]+)?)/
+]
+
+function short(text: string): boolean {
+  return text.length <= SHORT
+}
+
+/** Is this line a letter's salutation? */
+export function isSalutation(raw: string): boolean {
+  const text = squeeze(raw.trim())
+  return short(text) && SALUTATION.some((pattern) => pattern.test(text))
+}
+
+/** Is this line a closing formula? */
+export function isClosing(raw: string): boolean {
+  const text = squeeze(raw.trim())
+  return short(text) && CLOSING.some((pattern) => pattern.test(text))
+}
+
+/** The attachment line's marker and title (`附件`, `「…」政策意見書`), or null. */
+export function attachmentLine(raw: string): {marker: string; label: string | null; title: string | null} | null {
+  const text = squeeze(raw.trim())
+  if (text.length > 120) return null
+  const found = ATTACHMENT.exec(text)
+  if (!found) return null
+  const title = found[3]?.trim() || null
+  // The marker as printed, with its label and colon (`附件：`, `Annex A:`).
+  const marker = title ? text.slice(0, text.lastIndexOf(title)).trim() : text
+  return {marker, label: found[2] || null, title}
+}
+
+/** The committee an addressee names, or null. */
+export function addresseeCommittee(text: string): string | null {
+  for (const pattern of ADDRESSEE_COMMITTEE) {
+    const found = pattern.exec(text)
+    if (found?.[1]) return found[1].trim()
+  }
+  return null
+}
+
+/** A letter's own file reference on a line of its own: `CSO / ADM CR 14/3231/97(99) Pt. 13`, `Our ref.: TC 12/3`. */
+export const LETTER_REF =
+  /^(?:(?:Our|Your)\s+ref(?:erence)?\.?(?:\s+No\.?)?\s*[:：]?\s*|本署檔號\s*[:：]\s*|來函檔號\s*[:：]\s*|本函檔號\s*[:：]\s*)?((?=[^\s]*[A-Z]{2})(?=.*\d)(?=.*\/)[A-Z][A-Z0-9 ()./&-]*?(?:\s+(?:Pt|Part|Vol)\.?\s*\d+)?)$/
+
+/** Letterhead lines: telephone, fax, e-mail, website. */
+export const LETTERHEAD_LINE = /^[(（]?(?:Tel|Telephone|Fax|Facsimile|E-?mail|Website|電話|电话|傳真|传真|電郵|电邮|網址|网址|地址)\.?\s*(?:No\.?)?\s*[:：]/i

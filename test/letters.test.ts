@@ -1,0 +1,130 @@
+// Letters and submissions: src/lang/letters (the words) and assemble/genres/letter (the parts of the tree).
+import {describe, expect, it} from 'vitest'
+import {detectLetter} from '../src/assemble/genres/letter.js'
+import {LETTER_REF, SUBJECT_LABEL, addresseeCommittee, attachmentLine, isClosing, isSalutation} from '../src/lang/letters.js'
+import {splitLines} from '../src/normalise/lines.js'
+import {parseText} from '../src/parse.js'
+import type {Appendix, Closing, Header, Salutation, Signature} from '../src/tree.js'
+import {fixture, paragraphs} from './helpers/tree.js'
+
+describe('lang/letters', () => {
+  it('knows a salutation in each language, and not a label or a sentence', () => {
+    for (const line of [
+      '各位委員：',
+      '致立法會相關小組委員會主席及各委員：',
+      '尊敬的局長及相關官員：',
+      '敬啟者：',
+      '各位委员：',
+      'Dear Dr. LEONG,',
+      'Honourable Members,',
+      'Dear Sir/Madam,'
+    ])
+      expect(isSalutation(line), line).toBe(true)
+    for (const line of [
+      '日期：',
+      '本文件旨在匯報下列事項：',
+      'Dear Members, I am writing to express my concerns about the proposed regulations.',
+      'Members present :'
+    ])
+      expect(isSalutation(line), line).toBe(false)
+  })
+
+  it('knows a closing formula, and not a sentence of thanks', () => {
+    for (const line of ['此致', '敬祝 安康', 'Yours sincerely,', 'Yours faithfully', 'Regards', 'Many thanks!', 'Sincerely,'])
+      expect(isClosing(line), line).toBe(true)
+    for (const line of ['感謝閣下撥冗參閱意見書。', 'Thank you for your attention to this matter.']) expect(isClosing(line), line).toBe(false)
+  })
+
+  it('reads an attachment line, the subject, the letter reference and the committee an addressee names', () => {
+    expect(attachmentLine('附件：居民問卷調查結果')).toEqual({marker: '附件：', label: null, title: '居民問卷調查結果'})
+    expect(attachmentLine('Attachment 2')).toEqual({marker: 'Attachment 2', label: '2', title: null})
+    expect(attachmentLine('附件資料顯示，班次不足。')).toBeNull()
+    expect(SUBJECT_LABEL.exec('主旨: 渡輪')?.[1]).toBe('渡輪')
+    expect(LETTER_REF.exec('TB CR 5/1/2030 Pt. 2')?.[1]).toBe('TB CR 5/1/2030 Pt. 2')
+    expect(LETTER_REF.test('Further to our letter of 3/4')).toBe(false)
+    expect(addresseeCommittee('Chairman of the House Committee')).toBe('House Committee')
+    expect(addresseeCommittee('To: Bills Committee on Ferry Services Bill')).toBe('Bills Committee on Ferry Services Bill')
+    expect(addresseeCommittee('致渡輪服務小組委員會主席')).toBe('渡輪服務小組委員會')
+  })
+})
+
+describe('detectLetter', () => {
+  const detect = (text: string) => detectLetter(splitLines(text))
+  it('sees a letter by its salutation, a submission by its name or its signature labels', () => {
+    expect(detect('2031年3月3日\n\n各位委員：\n\n本會支持建議。\n')).toBe('letter')
+    expect(detect('渡輪意見書\n\n各位委員：\n\n本會支持建議。\n')).toBe('submission')
+    expect(detect('本會支持建議。\n\n提交人：陳大文\n所屬團體：離島居民協會\n日期：2031年3月3日\n')).toBe('submission')
+    expect(detect('From: A Resident\nSent: 3 March 2031\nTo: Panel mailbox\nSubject: Ferries\n\nMore ferries, please.\n')).toBe('letter')
+  })
+  it('leaves a paper without a letter part alone', () => {
+    expect(detect(fixture('zh-sections.txt'))).toBeNull()
+    expect(detect(fixture('en-basic.txt'))).toBeNull()
+  })
+})
+
+describe('a letter (en-letter.txt)', () => {
+  const {tree} = parseText(fixture('en-letter.txt'))
+  it('reads the header: reference, date, addressee block, subject', () => {
+    const header = tree.children[0] as Header
+    expect(header.children.map((field) => field.name)).toEqual(['fileRef', 'note', 'note', 'date', 'addressee', 'addressee', 'addressee', 'addressee', 'title'])
+    expect(tree.meta).toMatchObject({
+      kind: 'letter',
+      fileRef: 'TB CR 5/1/2030',
+      committee: 'Panel on Transport',
+      title: 'Ferry Services to the Outlying Islands',
+      meetingDate: null,
+      issueDate: '2031-03-03',
+      addressee: ['Clerk to the Panel on Transport', 'Legislative Council Complex', '1 Legislative Council Road', 'Central, Hong Kong'],
+      issuedBy: ['(Chan Tai-man)', 'for Secretary for Transport']
+    })
+  })
+  it('has a salutation, the body paragraphs, a closing and the signature, in order', () => {
+    expect(tree.children.map((node) => node.type)).toEqual(['header', 'salutation', 'paragraph', 'paragraph', 'closing', 'signature'])
+    expect(((tree.children[1] as Salutation).children[0] as {value: string}).value).toBe('Dear Madam,')
+    expect((tree.children[4] as Closing).children.map((line) => line.value)).toEqual(['Yours sincerely,'])
+    expect(paragraphs(tree)).toHaveLength(2)
+  })
+})
+
+describe('a submission with an attachment (zh-submission-letter.txt)', () => {
+  const {tree} = parseText(fixture('zh-submission-letter.txt'))
+  it('takes the subject under the salutation as the title, the committee from the addressee', () => {
+    expect(tree.meta).toMatchObject({
+      kind: 'submission',
+      paperNo: 'CB(4)120/2031(05)',
+      committee: '渡輪服務小組委員會',
+      title: '海島居民渡輪意見書',
+      issueDate: '2031-03-03',
+      addressee: ['立法會', '渡輪服務小組委員會']
+    })
+  })
+  it('keeps 此致 with the addressee line under it as the closing, the sender and date as the signature', () => {
+    const closing = tree.children.find((node) => node.type === 'closing') as Closing
+    expect(closing.children.map((line) => line.value)).toEqual(['此致', '渡輪服務小組委員會'])
+    const signature = tree.children.find((node) => node.type === 'signature') as Signature
+    expect(signature.children.map((line) => line.value)).toEqual(['離島居民協會 謹啟', '2031年3月3日'])
+  })
+  it('reads the attached paper as an appendix titled by the 附件 line', () => {
+    const appendix = tree.children[tree.children.length - 1] as Appendix
+    expect(appendix).toMatchObject({type: 'appendix', marker: '附件：', title: '居民問卷調查結果'})
+    expect(appendix.children.map((node) => node.type)).toEqual(['paragraph'])
+  })
+})
+
+describe('a letter without salutation or closing', () => {
+  it('ends with a signature of short lines after the last paragraph', () => {
+    const text =
+      'Tel No. : 2345 6789\n\n3 March 2031\n\nMs Wong\nChairman of the Panel on Transport\n\nWe shall reply in full next week, when the figures for the ferry services to the outlying islands in the last quarter are ready.\n\n(Chan Tai-man)\nfor Secretary for Transport\n'
+    const {tree} = parseText(text)
+    expect(tree.meta.kind).toBe('letter')
+    expect(tree.children.map((node) => node.type)).toEqual(['header', 'paragraph', 'signature'])
+    expect(tree.meta).toMatchObject({addressee: ['Ms Wong', 'Chairman of the Panel on Transport'], committee: 'Panel on Transport', title: null})
+    expect(tree.meta.issuedBy).toEqual(['(Chan Tai-man)', 'for Secretary for Transport'])
+  })
+  it('reads a printed e-mail: its subject is the title, its head is not', () => {
+    const text = 'From: A Resident\nSent: 3 March 2031\nTo: Panel mailbox\nSubject: Ferries at night\n\nMore ferries after midnight would help shift workers.\n'
+    const {tree} = parseText(text)
+    expect(tree.meta.title).toBe('Ferries at night')
+    expect(paragraphs(tree)).toHaveLength(1)
+  })
+})
