@@ -15,6 +15,7 @@ const KINDS: Record<PaperKind, true> = {
   agenda: true,
   hansard: true,
   submission: true,
+  letter: true,
   report: true,
   paper: true
 }
