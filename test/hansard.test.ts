@@ -9,23 +9,13 @@ import {toMarkdown} from '../src/emit/markdown.js'
 import {hansardPart, isEvent, speakerLead, startsSpeech} from '../src/lang/hansard.js'
 import {parseText} from '../src/parse.js'
 import type {AnyNode, Event, Group, Paper, Section, Speech} from '../src/tree.js'
-import {schemaErrors, unaccounted} from './helpers/tree.js'
+import {all, schemaErrors, unaccounted} from './helpers/tree.js'
 
 function parse(text: string): Paper {
   const {tree} = parseText(text, {kind: 'hansard'})
   expect(unaccounted(text, tree)).toEqual([])
   expect(schemaErrors(tree)).toEqual([])
   return tree
-}
-
-function all<T extends AnyNode>(tree: Paper, type: T['type']): T[] {
-  const out: T[] = []
-  const walk = (node: {type: string; children?: unknown[]}) => {
-    if (node.type === type) out.push(node as unknown as T)
-    for (const child of (node.children ?? []) as {type: string}[]) walk(child)
-  }
-  walk(tree)
-  return out
 }
 
 const words = (node: {children: AnyNode[]}): string =>

@@ -5,24 +5,14 @@
  */
 import {describe, expect, it} from 'vitest'
 import {parseText} from '../src/parse.js'
-import type {AnyNode, Attendance, Group, Paper, Person, Section} from '../src/tree.js'
-import {schemaErrors, unaccounted} from './helpers/tree.js'
+import type {Attendance, Group, Paper, Person, Section} from '../src/tree.js'
+import {all, schemaErrors, unaccounted} from './helpers/tree.js'
 
 function parse(text: string, kind?: 'minutes' | 'agenda' | 'hansard'): Paper {
   const {tree} = parseText(text, kind ? {kind} : {})
   expect(unaccounted(text, tree)).toEqual([])
   expect(schemaErrors(tree)).toEqual([])
   return tree
-}
-
-function all<T extends AnyNode>(tree: Paper, type: T['type']): T[] {
-  const out: T[] = []
-  const walk = (node: {type: string; children?: unknown[]}) => {
-    if (node.type === type) out.push(node as unknown as T)
-    for (const child of (node.children ?? []) as {type: string}[]) walk(child)
-  }
-  walk(tree)
-  return out
 }
 
 const groups = (tree: Paper) => all<Group>(tree, 'group')
