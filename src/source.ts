@@ -116,7 +116,7 @@ export function pageWords(point: Point | undefined): string | null {
 }
 
 /** Number of entries in the sorted array that are <= value (1-based line for lineStarts). */
-function upperBound(sorted: number[], value: number): number {
+export function upperBound(sorted: readonly number[], value: number): number {
   let low = 0
   let high = sorted.length
   while (low < high) {

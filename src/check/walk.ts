@@ -6,6 +6,7 @@
 import type {AnyNode, Appendix, Item, Paper, Paragraph, Phrasing, Position, Section} from '../tree.js'
 import type {Located, Locator} from './locate.js'
 import {toHalfWidth} from '../lang/chars.js'
+import {upperBound} from '../source.js'
 import {itemsOf, SKIP, visit} from '../walk.js'
 
 export {itemsOf, visit} from '../walk.js'
@@ -153,14 +154,7 @@ export function halfWidthOf(block: Block): string {
 /** The place of `block.value.slice(start, end)`. */
 export function placeIn(locate: Locator, target: Block, start: number, end: number): Position {
   // The last piece starting at or before `start` (a binary search: a long paragraph has thousands of pieces).
-  let low = 0
-  let high = target.pieces.length - 1
-  while (low < high) {
-    const mid = (low + high + 1) >> 1
-    if (target.starts[mid]! <= start) low = mid
-    else high = mid - 1
-  }
-  const index = low
+  const index = Math.max(0, upperBound(target.starts, start) - 1)
   const piece = target.pieces[index]!
   const offset = target.starts[index]!
   const pieceEnd = Math.min(end - offset, piece.value.length)

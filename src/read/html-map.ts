@@ -11,7 +11,7 @@
  * through it, using the source's own {@link Source} for lines and columns.
  */
 import type {Message} from '../message.js'
-import {Source} from '../source.js'
+import {Source, upperBound} from '../source.js'
 import type {Furniture, FurnitureKind, Node, Paper, Position} from '../tree.js'
 
 export class OffsetMap {
@@ -44,15 +44,9 @@ export class OffsetMap {
     this.length = Math.min(this.length, at)
   }
 
+  /** The last run starting at or before `offset` (the first when none does). */
   private run(offset: number): number {
-    let low = 0
-    let high = this.t.length - 1
-    while (low < high) {
-      const mid = (low + high + 1) >> 1
-      if (this.t[mid]! <= offset) low = mid
-      else high = mid - 1
-    }
-    return low
+    return Math.max(0, upperBound(this.t, offset) - 1)
   }
 
   /** Source offset of the character at text offset `offset`. */
