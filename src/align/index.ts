@@ -399,9 +399,7 @@ export function align(first: Paper, second: Paper, options: AlignOptions = {}): 
         section,
         zh: u ? paragraphSide(u) : null,
         en: v ? paragraphSide(v) : null,
-        by: pair ? pair.by : null,
-        anchors: pair ? pair.shared : [],
-        items: []
+        ...basis(pair)
       }
       if (u && v && pair) {
         reportPair(pair, u, v, ctx)
@@ -522,6 +520,11 @@ function second(first: Side): Side {
 }
 
 /** What the pairing steps share: the order of the arguments, the options, the warnings so far. */
+/** What a pair of paragraphs or items says of how it was paired: nothing when one side stands alone. Its inner items come later. */
+function basis(pair: Scored | null): {by: PairBasis | null; anchors: string[]; items: ItemPair[]} {
+  return {by: pair ? pair.by : null, anchors: pair ? pair.shared : [], items: []}
+}
+
 interface Context {
   first: Side
   names: Record<Side, string | null>
@@ -882,9 +885,7 @@ function alignItems(a: Paragraph | Item, b: Paragraph | Item, ctx: Context): Ite
       const entry: ItemPair = {
         zh: zhItem ? itemSide(zhItem) : null,
         en: enItem ? itemSide(enItem) : null,
-        by: pair ? pair.by : null,
-        anchors: pair ? pair.shared : [],
-        items: []
+        ...basis(pair)
       }
       if (x && y && pair) {
         const them = counterpart(y, second(firstSide), ctx)

@@ -162,6 +162,15 @@ interface Tag {
   end: number
 }
 
+/** The page's html, head or body element, opened by `tag` as the last child of `parent` (declines any other tag there). */
+function opened(name: 'html' | 'head' | 'body', tag: Tag, lt: number, parent: {children: HNode[]}, stack: HElement[]): HElement {
+  if (tag.name !== name || tag.selfClosing) decline()
+  const el = element(name, tag.properties, lt, tag.end)
+  parent.children.push(el)
+  stack.push(el)
+  return el
+}
+
 /** A start tag at `source[at] === '<'`: its name, the kept attributes as hast properties, and its end. */
 function startTag(source: string, at: number): Tag {
   let i = at + 1
@@ -506,10 +515,7 @@ function build(source: string): HNode {
     const name = tag.name
     switch (mode) {
       case 'initial':
-        if (name !== 'html' || tag.selfClosing) decline()
-        html = element('html', tag.properties, lt, tag.end)
-        root.children.push(html)
-        stack.push(html)
+        html = opened('html', tag, lt, root, stack)
         mode = 'beforeHead'
         i = tag.end
         break
@@ -521,10 +527,7 @@ function build(source: string): HNode {
           i = lt
           break
         }
-        if (name !== 'head' || tag.selfClosing) decline()
-        head = element('head', tag.properties, lt, tag.end)
-        html!.children.push(head)
-        stack.push(head)
+        head = opened('head', tag, lt, html!, stack)
         mode = 'inHead'
         i = tag.end
         break
@@ -540,10 +543,7 @@ function build(source: string): HNode {
         } else decline()
         break
       case 'afterHead':
-        if (name !== 'body' || tag.selfClosing) decline()
-        body = element('body', tag.properties, lt, tag.end)
-        html!.children.push(body)
-        stack.push(body)
+        body = opened('body', tag, lt, html!, stack)
         mode = 'inBody'
         i = tag.end
         break
