@@ -10,7 +10,9 @@
  *   header      the paper header's words: council, committee, meeting, kind
  *   signature   the signature block's words
  *   letters     a letter's salutation, closing, addressee, subject, attachment lines
- *   furniture   page numbers, web footers, notes
+ *   meetings    minutes and agendas: titles, meeting fields, attendance labels, items, notes
+ *   hansard     the Hansard's parts, speakers and events
+ *   furniture   page numbers, web footers, notes (furniture-html: a web site's own lines)
  *   references  cross-references to paragraphs and appendices
  *   detect      which language a text is in; common-hanzi: which characters are common
  *
