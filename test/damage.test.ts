@@ -139,6 +139,23 @@ describe('the seed over a sweep of page widths and page lengths', () => {
   }
 })
 
+describe('the seed folded naively (table rows cut too) over a sweep of widths and page lengths', () => {
+  // A cut at the tab before a row's last cell, a row the page parts from the rest of its table, a numeral cut in two (`第II` + `I項`).
+  const cells = (t: Paper) => all<Table>(t, 'table').map((table) => table.children.map((row) => row.children.map((cell) => squash(ownText(cell)))))
+  const cleanCells = cells(parseText(seed).tree)
+  for (const width of [42, 48, 54, 66, 78, 100]) {
+    for (const every of [0, 23, 37]) {
+      it(`folded at ${width}, page every ${every || 'never'}`, () => {
+        const text = every ? paginate(fold(seed, width), every, '立法會 CB(1)369/2024(05)號文件') : fold(seed, width)
+        const {tree} = parseText(text)
+        expect(cells(tree)).toEqual(cleanCells)
+        expect(structure(tree)).toEqual(clean)
+        expect(unaccounted(text, tree)).toEqual([])
+      })
+    }
+  }
+})
+
 describe('an English paper, damaged (fixtures/align/seed-en.txt)', () => {
   const english = fixture('align/seed-en.txt')
   const cleanEnglish = structure(parseText(english).tree)

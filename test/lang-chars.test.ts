@@ -35,6 +35,13 @@ describe('character classes', () => {
   it('joins and squeezes CJK lines', () => {
     expect(joiner('政府', '建議')).toBe('')
     expect(joiner('the', 'Panel')).toBe(' ')
+    // Chinese text wraps between any two characters: a numeral or figure it cut is one word again.
+    expect(joiner('議程第II', 'I項')).toBe('')
+    expect(joiner('政府於20', '23年')).toBe('')
+    // English words keep their space, and so does a run not held by CJK on both sides.
+    expect(joiner('item III', 'is')).toBe(' ')
+    expect(joiner('推行 AI', 'Chatbot')).toBe(' ')
+    expect(joiner('第III', 'and')).toBe(' ')
     expect(squeeze('臨 立 會 142/96-97 號 文 件')).toBe('臨立會 142/96-97 號文件')
   })
 

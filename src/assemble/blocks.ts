@@ -51,6 +51,8 @@ export interface TableBlock {
   kind: 'table'
   rows: TableRow[]
   gapBefore: boolean
+  /** The lines of text just above the table (its caption and column heads, which a PDF prints again on every page). */
+  heads?: Set<string>
 }
 
 export interface HeadingBlock {
@@ -121,6 +123,72 @@ function nextLine(tokens: readonly Token[], i: number): Line | undefined {
     return token.kind === 'blank' ? undefined : token.line
   }
   return undefined
+}
+
+/** The texts of the last few lines of text and headings before a table that opens now. */
+function headsAbove(blocks: readonly Block[]): Set<string> {
+  const heads = new Set<string>()
+  for (let b = blocks.length - 1; b >= 0 && b >= blocks.length - 4; b--) {
+    const block = blocks[b]!
+    if (block.kind !== 'text' && block.kind !== 'heading') break
+    for (const line of block.lines) heads.add(line.text)
+  }
+  return heads
+}
+
+/** A row that, with the table's last row, makes one of the table's width: the page cut that row inside a cell (assemble merges the two). */
+function restOfRow(table: TableBlock, token: RowToken): boolean {
+  const last = table.rows[table.rows.length - 1]!
+  const columns = table.rows[0]!.token.cells.length
+  return last.more.length === 0 && last.token.cells.length < columns && last.token.cells.length + token.cells.length - 1 === columns
+}
+
+/** A line with no tab inside it under a table's last row: the rest of its last cell, its next cell, or a row of its own (led by a tab). */
+function continueRow(table: TableBlock, line: Line): void {
+  if (line.tabbed) {
+    // `\t議程…` under a row: a row whose first cell is empty (a wrap cut the row at a tab).
+    const cells = [
+      {start: line.start, end: line.start, text: ''},
+      {start: line.start, end: line.end, text: line.text}
+    ]
+    table.rows.push({token: {kind: 'row', line, cells, pipe: false}, more: []})
+    return
+  }
+  const last = table.rows[table.rows.length - 1]!
+  if (last.more.length === 0 && last.token.line.tabbedEnd && last.token.cells.length < table.rows[0]!.token.cells.length) {
+    // `委員會\t2023年2月13日\t` then `議程…`, the row short of the table's columns: the wrap cut it at the tab before a cell, which this line begins.
+    const cells = [...last.token.cells, {start: line.start, end: line.end, text: line.text}]
+    table.rows[table.rows.length - 1] = {token: {...last.token, cells}, more: []}
+    return
+  }
+  // A wrapped table row: the line continues the last cell.
+  last.more.push(line)
+}
+
+/**
+ * Lines at `tokens[i]` that a page turn parted from the last row of `table`:
+ * at most three lines of text, right before another row (the table goes on
+ * below them), or, when the row's last line ran to
+ * the margin in mid-sentence, right before a blank line or the end. Not the
+ * table's column heads printed again on the new page, and not a caption or
+ * heading between two tables (it stands apart from the next by a blank line).
+ */
+function rowCarriedOver(table: TableBlock, tokens: readonly Token[], i: number, width: number): boolean {
+  for (let j = i, n = 0; j < tokens.length && n < 3; j++, n++) {
+    const token = tokens[j]!
+    if (token.kind !== 'text') break
+    if (table.heads?.has(token.line.text)) return false
+  }
+  for (let j = i + 1, lines = 1; j < tokens.length; j++) {
+    const token = tokens[j]!
+    if (token.kind === 'page' || token.kind === 'furniture') return false
+    if (token.kind === 'row') return !token.pipe
+    if (token.kind === 'blank') break
+    if (token.kind !== 'text' || ++lines > 3) return false
+  }
+  const row = table.rows[table.rows.length - 1]!
+  const last = row.more.length > 0 ? row.more[row.more.length - 1]! : row.token.line
+  return width > 0 && displayWidth(last.text, width) >= width * 0.9 && !endsSentence(last.text)
 }
 
 export function toBlocks(tokens: readonly Token[], width: number): Block[] {
@@ -197,10 +265,15 @@ export function toBlocks(tokens: readonly Token[], width: number): Block[] {
       case 'row':
         // A row goes on with the table above it; across a blank line or a page turn only with the same number of cells
         // (PDF tables space their rows apart; two tables in a row have different columns).
-        if (cur && cur.kind === 'table' && (!gap || cur.rows[0]!.token.cells.length === token.cells.length) && cur.rows[0]!.token.pipe === token.pipe) {
+        if (
+          cur &&
+          cur.kind === 'table' &&
+          (!gap || cur.rows[0]!.token.cells.length === token.cells.length || (pageTurn && restOfRow(cur, token))) &&
+          cur.rows[0]!.token.pipe === token.pipe
+        ) {
           cur.rows.push({token, more: []})
           gap = false
-        } else open({kind: 'table', rows: [{token, more: []}], gapBefore: gap})
+        } else open({kind: 'table', rows: [{token, more: []}], gapBefore: gap, heads: headsAbove(blocks)})
         break
       case 'heading':
         open({kind: 'heading', token, lines: [token.line], gapBefore: gap})
@@ -214,18 +287,14 @@ export function toBlocks(tokens: readonly Token[], width: number): Block[] {
         break
       case 'text': {
         const line = token.line
+        if (cur && cur.kind === 'table' && !cur.rows[0]!.token.pipe && gap && pageTurn && rowCarriedOver(cur, tokens, i, width)) {
+          // A row the page cut: its last words at the top of the next page, the table going on under them.
+          continueRow(cur, line)
+          gap = false
+          break
+        }
         if (cur && !gap && cur.kind === 'table' && !cur.rows[0]!.token.pipe) {
-          if (line.tabbed) {
-            // `\t議程…` under a row: a row whose first cell is empty (a wrap cut the row at a tab).
-            const cells = [
-              {start: line.start, end: line.start, text: ''},
-              {start: line.start, end: line.end, text: line.text}
-            ]
-            cur.rows.push({token: {kind: 'row', line, cells, pipe: false}, more: []})
-            break
-          }
-          // A wrapped table row: the line continues the last cell.
-          cur.rows[cur.rows.length - 1]!.more.push(line)
+          continueRow(cur, line)
           break
         }
         const joinable = cur && !gap && cur.kind !== 'table' && cur.kind !== 'heading'

@@ -84,7 +84,10 @@ export function isWhitespaceCode(code: number): boolean {
 
 /**
  * The separator put between two pieces of one sentence that layout broke
- * apart: nothing where either side is CJK, else one space.
+ * apart: nothing where either side is CJK, or where the break cut a run of
+ * Latin letters or digits that CJK holds on both sides (`第II` + `I項`,
+ * `於20` + `23年`: Chinese text wraps between any two characters); else one
+ * space.
  */
 export function joiner(before: string, after: string): string {
   if (before.length === 0 || after.length === 0) return ''
@@ -92,7 +95,22 @@ export function joiner(before: string, after: string): string {
   const first = after.charCodeAt(0)
   if (isWide(last) || isWide(first)) return ''
   if (isLowSurrogate(last) || isHighSurrogate(first)) return ''
+  if (cutInsideCjk(before, after)) return ''
   return ' '
+}
+
+function isAsciiAlnum(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)
+}
+
+/** A run of ASCII letters or digits ends `before` and starts `after`, with a CJK character just before it and just after it. */
+function cutInsideCjk(before: string, after: string): boolean {
+  let i = before.length - 1
+  while (i >= 0 && isAsciiAlnum(before.charCodeAt(i))) i--
+  if (i === before.length - 1 || i < 0 || !isWide(before.charCodeAt(i))) return false
+  let j = 0
+  while (j < after.length && isAsciiAlnum(after.charCodeAt(j))) j++
+  return j > 0 && j < after.length && isWide(after.charCodeAt(j))
 }
 
 function isHighSurrogate(code: number): boolean {

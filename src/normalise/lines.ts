@@ -20,6 +20,8 @@ export interface Line {
   pageBreak: boolean
   /** A tab stood before the content: in a table, the line starts with an empty cell. */
   tabbed: boolean
+  /** A tab stood after the content: in a table, the row ends with an empty cell (a wrap may carry its text to the next line). */
+  tabbedEnd: boolean
   /** Set when the line is page furniture or markup, not content. */
   furniture: FurnitureKind | null
 }
@@ -56,8 +58,11 @@ export function splitLines(text: string): Line[] {
       start++
     }
     let end = lineEnd
+    let tabbedEnd = false
     while (end > start && isWhitespaceCode(text.charCodeAt(end - 1))) {
-      if (text.charCodeAt(end - 1) === 12) pageBreak = true
+      const code = text.charCodeAt(end - 1)
+      if (code === 12) pageBreak = true
+      else if (code === 9) tabbedEnd = true
       end--
     }
     // A Markdown hard break (`\` at the end of a line) is markup, not words.
@@ -75,6 +80,7 @@ export function splitLines(text: string): Line[] {
       blank: content.length === 0,
       pageBreak,
       tabbed,
+      tabbedEnd,
       furniture: null
     })
     if (lineEnd >= length) break
