@@ -11,12 +11,11 @@
  * `parseText` never throws for anything in the text; problems become
  * messages and the tree is the best reading of what is there.
  */
-import {AGENDA, MINUTES, PAPER, assemble} from './assemble/index.js'
+import {AGENDA, MINUTES, PAPER, assemble, header, wholeHeader} from './assemble/index.js'
 import {finish} from './assemble/finish.js'
 import {detectGenre, type Genre} from './assemble/genres/detect.js'
 import {agendaMeta, keepAgendaLines} from './assemble/genres/agenda.js'
 import {findAttendance} from './assemble/genres/attendance.js'
-import {MEETING_HEADER} from './assemble/genres/header.js'
 import {meetingMeta, numberItems, postMeetingNotes} from './assemble/genres/minutes.js'
 import {HANSARD, anchorsByLine, attendanceLines, hansardMeta, speeches} from './assemble/genres/hansard.js'
 import {LETTER, LETTER_HEADER, detectLetter, frameLetter, letterMeta, salutationNode, type LetterKind} from './assemble/genres/letter.js'
@@ -70,14 +69,23 @@ function parseLines(text: string, lines: Line[], options: ParseOptions, source: 
   // The paper's own top, below any front matter (our Markdown's meta, which grows with a letter's addressee).
   const top = lines.find((line) => !line.blank && line.furniture !== 'front-matter')?.start ?? from
   const {children, meta} = assemble(tokens, width, source, text.slice(top, top + 2000), {
-    modes: genre === 'minutes' ? MINUTES : genre === 'agenda' ? AGENDA : genre === 'hansard' ? HANSARD : letter ? LETTER : PAPER,
-    header: genre ? MEETING_HEADER : letter ? LETTER_HEADER : undefined,
+    // A letter's header: its lines above the salutation, or as a paper's where no salutation frames it.
+    modes:
+      genre === 'minutes'
+        ? MINUTES
+        : genre === 'agenda'
+          ? AGENDA
+          : genre === 'hansard'
+            ? HANSARD
+            : letter
+              ? {...LETTER, header: header(LETTER_HEADER), 'whole-header': wholeHeader(LETTER_HEADER)}
+              : PAPER,
+    start: frame ? 'whole-header' : 'header',
     apart: attendance
       ? {node: attendance.node, rest: tokenise(lines.slice(attendance.last + 1), footnotes)}
       : frame
         ? {node: salutationNode(frame.salutation, source), rest: tokenise(frame.body, footnotes)}
-        : undefined,
-    wholeHeader: frame !== null
+        : undefined
   })
   if (letter) letterMeta(children, meta, source, letter, frame !== null)
   if (options.kind) meta.kind = options.kind

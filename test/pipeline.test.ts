@@ -1,14 +1,14 @@
 // The stages of parse.ts one by one: what each hands to the next, and that assembly only reads what it is given.
 import {readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {PAPER, assemble} from '../src/assemble/index.js'
+import {MINUTES, PAPER, assemble} from '../src/assemble/index.js'
 import {toBlocks} from '../src/assemble/blocks.js'
 import {Builder, type Handlers} from '../src/assemble/builder.js'
-import {splitHeader} from '../src/assemble/header.js'
 import {normalise} from '../src/normalise/index.js'
 import {splitLines} from '../src/normalise/lines.js'
 import {Source} from '../src/source.js'
 import {tokenise} from '../src/tokenise/index.js'
+import type {TopContent} from '../src/tree.js'
 import {seed} from './helpers/tree.js'
 
 const fixtures = readdirSync('fixtures').filter((name) => name.endsWith('.txt'))
@@ -61,8 +61,7 @@ describe('assemble', () => {
       const before = JSON.stringify(blocks)
       const source = new Source(text)
       source.footnotes = normal.notes
-      const split = splitHeader(deepFreeze(blocks), normal.width)
-      new Builder(source, normal.width, split.body, PAPER, 'body').run()
+      new Builder(source, normal.width, deepFreeze(blocks), PAPER, 'header').run()
       expect(JSON.stringify(blocks)).toBe(before)
     })
   }
@@ -89,5 +88,25 @@ describe('assemble', () => {
     assemble(tokens, normal.width, new Source(text), text, {modes: {...PAPER, body: {...PAPER.body, text: present}, attendance}})
     expect(attending).toEqual(['Mr A', 'Ms B'])
     expect(PAPER.body.text).toBe(bodyText)
+  })
+
+  it('reads the header as a mode: its lines are fields, the block it ends in is cut and the rest is body', () => {
+    // No blank line between the header and the first paragraph: one block, cut where the header ends.
+    const text = 'LC Paper No. CB(2)100/24-25\nPanel on Welfare Services\n1. The Panel met.\n'
+    const {normal, tokens} = stages(text)
+    const b = new Builder(new Source(text), normal.width, toBlocks(tokens, normal.width), PAPER, 'header')
+    const out = b.run()
+    expect(b.headerBlocks.flatMap((block) => block.lines.map((line) => line.text))).toEqual(['LC Paper No. CB(2)100/24-25', 'Panel on Welfare Services'])
+    expect(b.mode).toBe('body')
+    expect(out.map((node) => node.type)).toEqual(['paragraph'])
+  })
+
+  it('places a part read apart (attendance lists) after the header and before the body, in the attendance mode', () => {
+    const text = 'Minutes of meeting held on Friday, 9 May 1997, at 2:15 pm\n\nI. Election of Chairman\n\n1. Mr A was elected.\n'
+    const {normal, tokens} = stages(text)
+    const lists = {type: 'attendance', children: [], position: new Source(text).position(0, 0)} as unknown as TopContent
+    const [top, rest] = [tokens.slice(0, 2), tokens.slice(2)]
+    const {children} = assemble(top, normal.width, new Source(text), text, {modes: MINUTES, apart: {node: lists, rest}})
+    expect(children.map((node) => node.type)).toEqual(['header', 'attendance', 'section'])
   })
 })

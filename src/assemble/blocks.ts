@@ -12,6 +12,7 @@ import {isDateLine} from '../lang/dates.js'
 import {PARAGRAPH_NUMBER_ONLY} from '../lang/numbering.js'
 import {POST_MEETING_NOTE} from '../lang/meetings.js'
 import type {Line} from '../normalise/lines.js'
+import type {TopContent} from '../tree.js'
 import type {HeadingToken, ItemToken, ParaToken, Piece, RowToken, Token} from '../tokenise/index.js'
 
 export interface TextBlock {
@@ -73,7 +74,18 @@ export interface FootnoteBlock {
   gapBefore: boolean
 }
 
-export type Block = TextBlock | ParaBlock | ItemBlock | TableBlock | HeadingBlock | FootnoteBlock
+/**
+ * A part of the paper read apart from its lines before tokenising (a
+ * meeting record's attendance lists, a letter's salutation): it stands in
+ * the block list where its lines stood.
+ */
+export interface PartBlock {
+  kind: 'part'
+  node: TopContent
+  gapBefore: boolean
+}
+
+export type Block = TextBlock | ParaBlock | ItemBlock | TableBlock | HeadingBlock | FootnoteBlock | PartBlock
 
 /** A line short enough to be a heading, a signature line or a title, in a text of this width. */
 export function isShort(text: string, width: number): boolean {
@@ -193,7 +205,7 @@ function rowCarriedOver(table: TableBlock, tokens: readonly Token[], i: number, 
 
 export function toBlocks(tokens: readonly Token[], width: number): Block[] {
   const blocks: Block[] = []
-  let current: Block | null = null
+  let current: Exclude<Block, PartBlock> | null = null
   let gap = false
   /** Page furniture stood in the gap: a table may go on over the page. */
   let pageTurn = false
@@ -201,7 +213,7 @@ export function toBlocks(tokens: readonly Token[], width: number): Block[] {
   /** Blank lines in a row just before this token. */
   let blanks = 0
 
-  const open = (block: Block) => {
+  const open = (block: Exclude<Block, PartBlock>) => {
     blocks.push(block)
     current = block
     gap = false
@@ -209,7 +221,7 @@ export function toBlocks(tokens: readonly Token[], width: number): Block[] {
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!
-    const cur = current as Block | null
+    const cur = current as Exclude<Block, PartBlock> | null
     switch (token.kind) {
       case 'page':
         pageTurn = true

@@ -17,6 +17,7 @@ import type {Source} from '../source.js'
 import type {Appendix, BlockContent, Cell, Footnote, Item, Meta, Paragraph, Row, Section, Signature, Table, Text, TopContent} from '../tree.js'
 import type {Block, ItemBlock, ParaBlock, TableBlock, TextBlock} from './blocks.js'
 import {phrasing, phrasingMore, plainText, type Piece} from './inline.js'
+import type {HeaderHooks} from './genres/header.js'
 import {ItemNester} from './items.js'
 import {lastTextOf} from './shapes.js'
 
@@ -45,6 +46,13 @@ export const FOOTNOTE_LINE = NOTE_LINE_MARK
 
 export class Builder {
   readonly out: TopContent[] = []
+  /** The header's blocks (the `header` mode's), and the genre's hooks that name their lines. */
+  readonly headerBlocks: TextBlock[] = []
+  headerHooks: HeaderHooks | undefined
+  /** Header lines so far. */
+  headerLineCount = 0
+  /** Parts read apart (`part` blocks: attendance lists, a salutation): they stand after the header, before the body. */
+  readonly parts: TopContent[] = []
   readonly signatureMeta: Pick<Meta, 'issuedBy' | 'issueDate'> = {issuedBy: [], issueDate: null}
   /** The open sections, outermost first. */
   private sections: Section[] = []
@@ -77,6 +85,18 @@ export class Builder {
   /** Hand a block (`blocks[i]`, or what is left of it) to its handler in the current mode. */
   take(block: Block, i: number): number {
     return (this.table[this.mode]![block.kind] as Handler)(this, block, i)
+  }
+
+  /** Lines of the header (a block, or the first lines of one). */
+  addHeader(block: TextBlock, hooks: HeaderHooks | undefined): void {
+    this.headerBlocks.push(block)
+    this.headerHooks = hooks
+    this.headerLineCount += block.lines.length
+  }
+
+  /** A part read apart: it stands after the header, before the body. */
+  place(node: TopContent): void {
+    this.parts.push(node)
   }
 
   get paragraph(): Paragraph | null {

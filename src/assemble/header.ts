@@ -20,46 +20,31 @@ import type {HeaderHooks} from './genres/header.js'
 const MAX_HEADER_LINES = 16
 
 /**
- * Split the leading blocks into the header and the body. The header ends at
- * the first line that is not a header line; in text with no blank lines that
- * may be inside a block, which is then cut in two.
+ * How many of a text block's lines are header lines, when `before` header
+ * lines came above it (the `header` mode, index.ts). The header ends at the
+ * first line that is not a header line; in text with no blank lines that may
+ * be inside a block, which is then cut in two. `i` is the block's index
+ * (the first block of the text has no gap before it).
  */
-export function splitHeader(blocks: Block[], width: number, hooks?: HeaderHooks): {header: TextBlock[]; body: Block[]} {
-  const header: TextBlock[] = []
-  let lines = 0
-  for (let b = 0; b < blocks.length; b++) {
-    const block = blocks[b]!
-    if (block.kind !== 'text') return {header, body: blocks.slice(b)}
-    let keep = 0
-    while (keep < block.lines.length) {
-      const line = block.lines[keep]!.text
-      // A title wrapped at the margin may leave a word or two alone on the next line.
-      const wrapped = keep > 0 && isFull(block.lines[keep - 1]!.text, width) && !endsSentence(block.lines[keep - 1]!.text)
-      if (
-        hooks?.ends(line) ||
-        SENTENCE_INSIDE.test(line) ||
-        !(isHeaderLine(line, block.lines[keep + 1]?.text) || (wrapped && isShort(line, width) && !endsSentence(line)))
-      )
-        break
-      keep++
-    }
-    // Body text that starts a block with a line run to the margin: that line is the sentence's start.
-    if (keep === 1 && keep < block.lines.length && isFull(block.lines[0]!.text, width) && !endsSentence(block.lines[0]!.text) && (block.gapBefore || b === 0))
-      keep = 0
-    if (lines + keep > MAX_HEADER_LINES) keep = Math.max(0, MAX_HEADER_LINES - lines)
-    if (keep === block.lines.length) {
-      header.push(block)
-      lines += keep
-      continue
-    }
-    const body = blocks.slice(b + 1)
-    if (keep > 0) {
-      header.push({...block, lines: block.lines.slice(0, keep), pieces: block.pieces.slice(0, keep)})
-      body.unshift({...block, lines: block.lines.slice(keep), pieces: block.pieces.slice(keep), gapBefore: false})
-    } else body.unshift(block)
-    return {header, body}
+export function headerLines(block: TextBlock, i: number, width: number, before: number, hooks?: HeaderHooks): number {
+  let keep = 0
+  while (keep < block.lines.length) {
+    const line = block.lines[keep]!.text
+    // A title wrapped at the margin may leave a word or two alone on the next line.
+    const wrapped = keep > 0 && isFull(block.lines[keep - 1]!.text, width) && !endsSentence(block.lines[keep - 1]!.text)
+    if (
+      hooks?.ends(line) ||
+      SENTENCE_INSIDE.test(line) ||
+      !(isHeaderLine(line, block.lines[keep + 1]?.text) || (wrapped && isShort(line, width) && !endsSentence(line)))
+    )
+      break
+    keep++
   }
-  return {header, body: []}
+  // Body text that starts a block with a line run to the margin: that line is the sentence's start.
+  if (keep === 1 && keep < block.lines.length && isFull(block.lines[0]!.text, width) && !endsSentence(block.lines[0]!.text) && (block.gapBefore || i === 0))
+    keep = 0
+  if (before + keep > MAX_HEADER_LINES) keep = Math.max(0, MAX_HEADER_LINES - before)
+  return keep
 }
 
 function isHeaderLine(raw: string, next: string | undefined): boolean {
@@ -124,7 +109,7 @@ function classify(lines: Line[], hooks?: HeaderHooks): Classified[] {
   return out
 }
 
-export function buildHeader(source: Source, blocks: Block[], hooks?: HeaderHooks): Header | null {
+export function buildHeader(source: Source, blocks: readonly Block[], hooks?: HeaderHooks): Header | null {
   const lines: Line[] = []
   for (const block of blocks) if (block.kind === 'text') for (const line of block.lines) lines.push(line)
   if (lines.length === 0) return null

@@ -1,43 +1,56 @@
 /**
  * Assemble: tokens to the paper tree.
  *
- *   tokens --toBlocks--> blocks --splitHeader--> header fields  (header.ts)
- *                                             \-> body blocks --mode table--> sections, paragraphs, ...
+ *   tokens --toBlocks--> blocks --mode table--> header fields (header.ts), parts read apart, sections, paragraphs, ...
  *
  * `toBlocks` (blocks.ts) joins the tokens of one printed unit: a paragraph
  * start with its wrapped lines, an item, a table, a heading, a run of text
- * lines, a footnote. The body blocks then go one by one to a handler chosen
- * by the builder's mode and the block's kind:
+ * lines, a footnote; a `part` is a node read apart from its lines before
+ * tokenising (a meeting record's attendance lists, a letter's salutation),
+ * standing where its lines stood. The blocks then go one by one to a handler
+ * chosen by the builder's mode and the block's kind:
  *
- *   mode            heading  para        item                   table        footnote  text
- *   body            heading  paragraph   item                   table        footnote  continuation | signature | appendixStart | headingOrProse
- *   signed          heading  toAppendix  starNote | toAppendix  toAppendix   footnote  continuation | noteLine | appendixStart | toAppendixTitle
- *   appendix-title  heading  paragraph   item                   leaveTitle   footnote  continuation | appendixStart | appendixTitle | leaveTitle
- *   appendix        heading  paragraph   item                   table        footnote  continuation | appendixStart | headingOrProse
+ *   mode            heading  para        item                   table        footnote  text                                                                part
+ *   header          →next    →next       →next                  →next        →next     headerLines (the rest →next)                                        →next
+ *   attendance      →body    →body       →body                  →body        →body     →body                                                               lists →body
+ *   body            heading  paragraph   item                   table        footnote  continuation | signature | appendixStart | headingOrProse         part
+ *   signed          heading  toAppendix  starNote | toAppendix  toAppendix   footnote  continuation | noteLine | appendixStart | toAppendixTitle        part
+ *   appendix-title  heading  paragraph   item                   leaveTitle   footnote  continuation | appendixStart | appendixTitle | leaveTitle       part
+ *   appendix        heading  paragraph   item                   table        footnote  continuation | appendixStart | headingOrProse                    part
  *
  * The modes say where the reader stands in the paper:
+ * - `header` (the start): the lines above the first heading or paragraph,
+ *   the header's fields; the genre's hooks (genres/header.ts) say where
+ *   else it ends and name its lines. `next` is `body`, or for minutes and
+ *   the Hansard `attendance`. (`wholeHeader`: every text block above a
+ *   letter's salutation.)
+ * - `attendance`: the attendance lists (a `part`) come next; anything else
+ *   is the body already.
  * - `body`: the paper's sections and paragraphs, until the signature.
  * - `signed`: after the signature; a note (`* …`, `註：`) is a footnote,
  *   anything else opens an appendix (untitled unless its heading says so).
  * - `appendix-title`: an appendix just opened; heading-like lines are more
  *   of its title, until something else comes.
  * - `appendix`: the appendix's own sections and paragraphs.
+ * A part stands after the header and before the body in the tree, in
+ * whatever mode it comes.
  *
  * `a | b | c` tries the rules in turn: each returns NO when the block is not
  * its case. A handler returns the index of the last block it used (more
  * than `i` when it read on, as a heading cut by a page does); one that uses
  * only part of a block hands the rest on (`b.take(rest, i)`) in the mode it
  * leaves. A handler that changes mode and lets the new mode handle the
- * block does the same with the whole block.
+ * block does the same with the whole block (`→mode` above).
  *
  * A genre (minutes, agendas, the Hansard, letters) brings its own table:
- * the paper's modes it keeps (`...PAPER`), modes of its own (an attendance
- * list, a speech), handlers that move into them, and its start mode.
- * `MINUTES` is one: a paper's table whose text rules read agenda items
- * (`I. …`) as headings (`itemOrHeadingOrProse`); `LETTER` (genres/letter.ts)
- * another, with a closing, a signature and attachments of its own. Nothing else changes: the builder (builder.ts) holds the tree as it grows
- * and the operations the handlers call; shapes.ts, the tests of what a
- * block looks like.
+ * the paper's modes it keeps (`...PAPER`), its header with its hooks,
+ * modes of its own (attendance, a letter's closing), handlers that move
+ * into them. `MINUTES` is one: header (meeting hooks) → attendance →
+ * body, whose text rules read agenda items (`I. …`) as headings
+ * (`itemOrHeadingOrProse`); `AGENDA`, `HANSARD` (genres/hansard.ts) and
+ * `LETTER` (genres/letter.ts) others. Nothing else changes: the builder
+ * (builder.ts) holds the tree as it grows and the operations the handlers
+ * call; shapes.ts, the tests of what a block looks like.
  */
 import {appendixHeading, standardHeadingKey} from '../lang/headings.js'
 import {isSignatureStart} from '../lang/signature.js'
@@ -52,6 +65,7 @@ import {
   type HeadingBlock,
   type ItemBlock,
   type ParaBlock,
+  type PartBlock,
   type TableBlock,
   type TextBlock
 } from './blocks.js'
@@ -70,8 +84,8 @@ import {
   subItemText,
   timeSlot
 } from './genres/agenda.js'
-import {isItemHeading, type HeaderHooks} from './genres/header.js'
-import {buildHeader, readMeta, splitHeader} from './header.js'
+import {isItemHeading, MEETING_HEADER, type HeaderHooks} from './genres/header.js'
+import {buildHeader, headerLines, readMeta} from './header.js'
 import {phrasing, plainText} from './inline.js'
 import {continues, endsWithDatedLines, headingCutByPage, headingLike, isHeadingLine, leadsContent} from './shapes.js'
 
@@ -89,9 +103,80 @@ export function first<B extends Block>(...rules: Handler<B>[]): Handler<B> {
   }
 }
 
-function startOf(block: Block): number {
+function startOf(block: Exclude<Block, PartBlock>): number {
   return block.kind === 'table' ? block.rows[0]!.token.line.start : block.lines[0]!.start
 }
+
+// The header and the parts read apart ---------------------------------------
+
+/**
+ * The header's mode: the lines above the first heading or paragraph (the
+ * genre's hooks say where else it ends and name its lines); a block whose
+ * first lines are header is cut in two, and the rest goes to `next`, as
+ * does whatever is not text.
+ */
+export function header(hooks?: HeaderHooks, next = 'body'): Handlers {
+  const leave: Handler = (b, block, i) => {
+    b.mode = next
+    return b.take(block, i)
+  }
+  const text: Handler<TextBlock> = (b, block, i) => {
+    const keep = headerLines(block, i, b.width, b.headerLineCount, hooks)
+    if (keep === block.lines.length) {
+      b.addHeader(block, hooks)
+      return i
+    }
+    b.mode = next
+    if (keep === 0) return b.take(block, i)
+    b.addHeader({...block, lines: block.lines.slice(0, keep), pieces: block.pieces.slice(0, keep)}, hooks)
+    return b.take({...block, lines: block.lines.slice(keep), pieces: block.pieces.slice(keep), gapBefore: false}, i)
+  }
+  return {heading: leave, para: leave, item: leave, table: leave, footnote: leave, text, part: leave}
+}
+
+/**
+ * A header that is every text block above a part read apart (a letter's
+ * lines above its salutation): other blocks there are read as the body's,
+ * where they stand; the part ends it.
+ */
+export function wholeHeader(hooks?: HeaderHooks): Handlers {
+  const asBody: Handler = (b, block, i) => {
+    b.mode = 'body'
+    const used = b.take(block, i)
+    b.mode = 'whole-header'
+    return used
+  }
+  const text: Handler<TextBlock> = (b, block, i) => {
+    b.addHeader(block, hooks)
+    return i
+  }
+  const part: Handler<PartBlock> = (b, block, i) => {
+    b.place(block.node)
+    b.mode = 'body'
+    return i
+  }
+  return {heading: asBody, para: asBody, item: asBody, table: asBody, footnote: asBody, text, part}
+}
+
+/** A part read apart (attendance lists, a salutation): placed after the header, whatever the mode. */
+const part: Handler<PartBlock> = (b, block, i) => {
+  b.place(block.node)
+  return i
+}
+
+/** Where a meeting record's attendance lists stand (read apart from their lines, genres/attendance.ts): after them, the body. */
+export const ATTENDANCE: Handlers = (() => {
+  const toBody: Handler = (b, block, i) => {
+    b.mode = 'body'
+    return b.take(block, i)
+  }
+  const lists: Handler<PartBlock> = (b, block, i) => {
+    b.place(block.node)
+    b.mode = 'body'
+    return i
+  }
+  return {heading: toBody, para: toBody, item: toBody, table: toBody, footnote: toBody, text: toBody, part: lists}
+})()
 
 // Blocks that are what they say --------------------------------------------
 
@@ -220,7 +305,7 @@ const starNote: Handler<ItemBlock> = (b, block, i) => {
 }
 
 /** Content after the signature with no appendix heading: an appendix without a label. */
-const toAppendix: Handler = (b, block, i) => {
+const toAppendix: Handler<Exclude<Block, PartBlock>> = (b, block, i) => {
   b.openAppendix(null, null, startOf(block))
   b.mode = 'appendix'
   return b.take(block, i)
@@ -248,22 +333,34 @@ const leaveTitle: Handler = (b, block, i) => {
 
 /** The modes of a paper (see the table above). */
 export const PAPER = {
-  body: {heading, para: paragraph, item, table, footnote, text: first(continuation, signature, appendixStart, headingOrProse)},
+  header: header(),
+  body: {heading, para: paragraph, item, table, footnote, text: first(continuation, signature, appendixStart, headingOrProse), part},
   signed: {
     heading,
     para: toAppendix,
     item: first(starNote, toAppendix),
     table: toAppendix,
     footnote,
-    text: first(continuation, noteLine, appendixStart, toAppendixTitle)
+    text: first(continuation, noteLine, appendixStart, toAppendixTitle),
+    part
   },
-  'appendix-title': {heading, para: paragraph, item, table: leaveTitle, footnote, text: first(continuation, appendixStart, appendixTitle, leaveTitle)},
-  appendix: {heading, para: paragraph, item, table, footnote, text: first(continuation, appendixStart, headingOrProse)}
+  'appendix-title': {
+    heading,
+    para: paragraph,
+    item,
+    table: leaveTitle,
+    footnote,
+    text: first(continuation, appendixStart, appendixTitle, leaveTitle),
+    part
+  },
+  appendix: {heading, para: paragraph, item, table, footnote, text: first(continuation, appendixStart, headingOrProse), part}
 } satisfies Record<string, Handlers>
 
 /** The modes of minutes: a paper's, with agenda items (`I. …`) as top headings wherever section headings are read. */
 export const MINUTES = {
   ...PAPER,
+  header: header(MEETING_HEADER, 'attendance'),
+  attendance: ATTENDANCE,
   body: {...PAPER.body, text: first(continuation, signature, appendixStart, itemOrHeadingOrProse)},
   appendix: {...PAPER.appendix, text: first(continuation, appendixStart, itemOrHeadingOrProse)}
 } satisfies Record<string, Handlers>
@@ -275,6 +372,7 @@ export const MINUTES = {
  */
 export const AGENDA = {
   ...PAPER,
+  header: header(MEETING_HEADER),
   body: {
     ...PAPER.body,
     item: first(paperDescription, markNoteItem, item),
@@ -304,15 +402,11 @@ export interface Assembled {
 }
 
 export interface AssembleOptions {
-  /** The handlers by mode (`PAPER`, or a genre's) and the mode to start in. */
+  /** The handlers by mode (`PAPER`, or a genre's) and the mode to start in (`header`). */
   modes?: ModeTable
   start?: string
-  /** A genre's say in the header: where it ends, what its lines are. */
-  header?: HeaderHooks
-  /** A part read apart (a meeting record's attendance lists): it stands right after the header; `rest` are the tokens after it. */
+  /** A part read apart (a meeting record's attendance lists, a letter's salutation): a `part` block after the tokens; `rest` are the tokens after it. */
   apart?: {node: TopContent; rest: readonly Token[]}
-  /** The tokens are all header (a letter's lines above its salutation): none of their text is read as body. */
-  wholeHeader?: boolean
 }
 
 /**
@@ -322,16 +416,17 @@ export interface AssembleOptions {
  */
 export function assemble(tokens: readonly Token[], width: number, source: Source, top: string, options: AssembleOptions = {}): Assembled {
   const blocks = toBlocks(tokens, width)
-  const split = options.wholeHeader
-    ? {header: blocks.filter((block): block is TextBlock => block.kind === 'text'), body: blocks.filter((block) => block.kind !== 'text')}
-    : splitHeader(blocks, width, options.header)
-  if (options.apart) for (const block of toBlocks(options.apart.rest, width)) split.body.push(block)
-  const header = buildHeader(source, split.header, options.header)
-  const body = new Builder(source, width, split.body, options.modes ?? PAPER, options.start ?? 'body')
+  if (options.apart) {
+    blocks.push({kind: 'part', node: options.apart.node, gapBefore: true})
+    for (const block of toBlocks(options.apart.rest, width)) blocks.push(block)
+  }
+  const body = new Builder(source, width, blocks, options.modes ?? PAPER, options.start ?? 'header')
+  const out = body.run()
+  const header = buildHeader(source, body.headerBlocks, body.headerHooks)
   const children: TopContent[] = header ? [header] : []
-  if (options.apart) children.push(options.apart.node)
+  for (const node of body.parts) children.push(node)
   // A loop, not push(...): a spread of ~123,000 top-level blocks overflows the stack (issue 10).
-  for (const node of body.run()) children.push(node)
+  for (const node of out) children.push(node)
   const meta = readMeta(header, top)
   meta.issuedBy = body.signatureMeta.issuedBy
   meta.issueDate = body.signatureMeta.issueDate

@@ -36,9 +36,6 @@ export const ATTENDANCE_LABELS: [RegExp, AttendanceRole][] = [
 /** The first words of a label the column layout cut (`Public officers` / `attending`). */
 export const LABEL_TAIL = /^(?:attending|in\s+attendance|present|absent)$/i
 
-/** The colon after a label, as printed (half or full width, spaced or not). */
-export const LABEL_COLON = /\s*[:：]\s*/
-
 /** English titles that start a person's entry; a run-on list is split before each. */
 export const PERSON_START_EN =
   /^(?:(?:Dr|Ir|Prof|Professor)\s+)*(?:Hon|Mr|Ms|Miss|Mrs|Mdm|Madam|Prof|Professor|Dr|Ir|Sr|Sir|Rev|THE\s+HONOURABLE|DR\s+THE\s+HONOURABLE|IR\s+DR\s+THE\s+HONOURABLE|PROF\s+THE\s+HONOURABLE)\b/
@@ -120,8 +117,6 @@ export const SENTENCE_STOP_ZH = /[。？！]/
 export const ITEM_NUMERAL_SPACED = /^([IVXL]{1,6})(\s*[.．、]\s*|\s+)(?=\S)/
 /** The brackets around a time slot. */
 export const SLOT_BRACKETS = /^[(（]\s*|\s*[)）]$/g
-/** A section marker that ends in its own stop (`I.`): no space before the title. */
-export const MARKER_STOP = /[.．、]$/
 
 /** A line that ends a sentence: not a heading. */
 export const SENTENCE_END = /[.。]$/

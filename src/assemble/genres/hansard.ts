@@ -20,10 +20,11 @@ import {HONOURS_TAIL_ZH, PERSON_END_ZH} from '../../lang/meetings.js'
 import type {Line} from '../../normalise/lines.js'
 import type {Source} from '../../source.js'
 import type {Event, Header, Meta, Paragraph, Phrasing, Section, Speech, Text, TopContent} from '../../tree.js'
-import type {Block, ParaBlock, TextBlock} from '../blocks.js'
+import type {Block, ParaBlock, PartBlock, TextBlock} from '../blocks.js'
 import {toPiece, type Builder, type Handler, type Handlers} from '../builder.js'
 import {plainText} from '../inline.js'
-import {PAPER} from '../index.js'
+import {ATTENDANCE, PAPER, header} from '../index.js'
+import {MEETING_HEADER} from './header.js'
 import {continues} from '../shapes.js'
 
 /** How many content lines the attendance lists may take at most. */
@@ -63,7 +64,7 @@ function isOwnHeading(raw: string): boolean {
 /** Where the builder stands: inside an agenda part (a question's title is then a section under it). */
 const inPart = new WeakMap<Builder, boolean>()
 
-function firstLine(block: Block): string {
+function firstLine(block: Exclude<Block, PartBlock>): string {
   if (block.kind === 'table') return block.rows[0]!.token.line.text
   return block.lines[0]!.text
 }
@@ -126,8 +127,10 @@ const heading: Handler<Extract<Block, {kind: 'heading'}>> = (b, block, i) => {
   return PAPER.body.heading(b, block, i)
 }
 
-/** The Hansard's one mode: no signature, no appendix headings. */
+/** The Hansard's modes: the meeting's header, its attendance lists, then one body: no signature, no appendix headings. */
 export const HANSARD = {
+  header: header(MEETING_HEADER, 'attendance'),
+  attendance: ATTENDANCE,
   body: {...PAPER.body, heading, para, text}
 } satisfies Record<string, Handlers>
 
