@@ -32,14 +32,19 @@ describe('an agenda with papers on lines of their own (zh-agenda-papers.txt)', (
       paperNo: null
     })
   })
-  it('numbers its items I to IV, each with its time slot, and keeps no slot as a paragraph', () => {
+  it('numbers its items I to IV, each with its time slot, kept as printed as the item’s only paragraph', () => {
     expect(items1(tree).map((s) => [s.number, s.title, s.time])).toEqual([
       ['I', '確認通過會議紀要', '上午9時至9時05分'],
       ['II', '下次會議的討論事項', '上午9時05分至9時10分'],
       ['III', '渡輪服務的檢討', '上午9時10分至10時30分'],
       ['IV', '其他事項', '由上午10時30分起']
     ])
-    expect(paragraphs(tree)).toEqual([])
+    expect(paragraphs(tree).map((paragraph) => [paragraph.number, ownText(paragraph)])).toEqual([
+      [null, '(上午9時至9時05分)'],
+      [null, '(上午9時05分至9時10分)'],
+      [null, '(上午9時10分至10時30分)'],
+      [null, '(由上午10時30分起)']
+    ])
   })
   it('gives each paper a row: its number with the notes under it, then the description after the dash', () => {
     const [first, second] = items1(tree)

@@ -129,10 +129,19 @@ describe('minutes body', () => {
 
 describe('agenda', () => {
   // More agenda behaviours, one fixture each: test/agenda.test.ts.
-  it('gives an item its time slot, not also a paragraph', () => {
+  it('gives an item its time slot, and keeps the slot as printed as its first, unnumbered paragraph', () => {
     const tree = parse('Panel on Housing\n\nAgenda\n\nI. Confirmation of minutes\n(8:30 am - 8:35 am)\n\nII. Any other business\n')
     const [first] = all<Section>(tree, 'section')
-    expect(first).toMatchObject({number: 'I', title: 'Confirmation of minutes', time: '8:30 am - 8:35 am', children: []})
+    expect(first).toMatchObject({number: 'I', title: 'Confirmation of minutes', time: '8:30 am - 8:35 am'})
+    expect(first!.children).toMatchObject([{type: 'paragraph', number: null, children: [{type: 'text', value: '(8:30 am - 8:35 am)'}]}])
+  })
+  it('does not run the line after a time slot into the slot’s paragraph', () => {
+    const tree = parse('Agenda\n\nI. Any other business\n(10:30 am onwards)\nMembers may raise other matters.\n')
+    const [first] = all<Section>(tree, 'section')
+    expect(first!.children.map((child) => child.type === 'paragraph' && child.children.map((c) => (c.type === 'text' ? c.value : '')).join(''))).toEqual([
+      '(10:30 am onwards)',
+      'Members may raise other matters.'
+    ])
   })
   it('does not take the papers it lists for papers of a bundle', () => {
     const text = '議 程\n\nI.確認通過會議紀要\n\n立法會CB(2)1/04-05號文件\n\n- 會議的紀要\n\n立法會CB(2)2/04-05號文件\n\n- 特別會議的紀要\n'

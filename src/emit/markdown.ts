@@ -178,8 +178,7 @@ function section(node: Section): RootContent[] {
   const title = node.marker ? `${node.marker} ${node.title}` : node.title
   return [
     {type: 'heading', depth: Math.min(6, Math.max(1, node.depth)) as 1 | 2 | 3 | 4 | 5 | 6, children: [{type: 'text', value: title}]},
-    // An agenda item's time slot, printed under its heading as the agenda does.
-    ...(node.time ? [para([{type: 'text', value: `(${node.time})`}])] : []),
+    // An agenda item's time slot is a paragraph of its own under the heading (its `time` the slot's words).
     ...node.children.flatMap((child) => top(child as TopContent))
   ]
 }

@@ -87,8 +87,7 @@ export function unaccounted(input: string, tree: Paper): string[] {
       case 'section':
         count(n.title as string, balance, -1)
         if (n.marker) count(n.marker as string, balance, -1)
-        // An agenda item's time slot is the section's field, printed in brackets (NFKC makes full-width ones these).
-        if (n.time) count(`(${n.time as string})`, balance, -1)
+        // An agenda item's `time` is read from its slot, which is a paragraph of the item too (counted there).
         break
       case 'cell':
         if (n.marker) count(n.marker as string, balance, -1)

@@ -141,14 +141,16 @@ export const agendaItem: Handler<TextBlock> = (b, block, i) => {
   return rest(b, block, used, i)
 }
 
-/** `(8:30 am - 8:35 am)` right under an item's heading: the item's `time`. */
+/** `(8:30 am - 8:35 am)` right under an item's heading: the item's `time`, and a paragraph as printed. */
 export const timeSlot: Handler<TextBlock> = (b, block, i) => {
   const section = b.section
   const text = block.lines[0]!.text.trim()
   if (!section || section.time !== undefined || !b.afterHeading || !TIME_SLOT.test(squeeze(text))) return NO
   section.time = text.replace(SLOT_BRACKETS, '')
-  const end = block.lines[0]!.end
-  if (end > section.position.end.offset) section.position = b.source.position(section.position.start.offset, end)
+  // The slot as printed is also a line of the item's text: an unnumbered paragraph of its own, which nothing continues.
+  const line = block.lines[0]!
+  b.ownParagraph({...block, lines: [line], pieces: [trimmed(line, 0, line.text.length) ?? toPiece(line)]})
+  b.unit = null
   return rest(b, block, 1, i)
 }
 
