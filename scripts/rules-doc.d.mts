@@ -18,6 +18,8 @@ export interface Example {
   input: string
   /** What the rule alone raises on it, in order (none for ok). */
   messages: ExpectedMessage[]
+  /** A not-ok example of a rule that fixes: the input as `--fix` (that rule alone) leaves it; null when not given. */
+  fixed: string | null
 }
 
 export interface RuleDoc {
@@ -33,6 +35,7 @@ export interface RuleDoc {
 
 export const RULE_DOCS: string
 export const RULES_MD: string
+export const FIXED: string
 export function readRuleDocs(dir?: string): RuleDoc[]
 export function messageLine(message: {line: number; column: number; reason: string}): string
 export function renderRulesDoc(allRules: {id: string; severity: string; category: string; summary: string}[], dir?: string): string

@@ -42,7 +42,13 @@
  *   23:1  paragraph 4 follows 2: 3 is missing
  *   ```
  *
- * In a file that documents several rules (pair.md, parse.md) a message line
+ *   Fixed by `--fix`:                            (a rule that fixes) the input as --fix leaves it
+ *
+ *   ```text
+ *   …the fixed paper…
+ *   ```
+ *
+ * A rule's prose says whether `--fix` fixes it (`**--fix**: …`). In a file that documents several rules (pair.md, parse.md) a message line
  * ends with its rule id (`24:1  message  pair-paragraphs`), as the text
  * formatter prints it. `##### ok: \`a.txt\` with \`--pair b.txt\`` checks a.txt
  * against the example named b.txt; `##### other version: \`b.txt\`` is an
@@ -61,6 +67,8 @@ const USAGE = 'usage.md'
 
 const EXAMPLE = /^##### (ok|not ok|other version): `([^`]+)`(?: with `--pair ([^`]+)`)?$/
 const MESSAGE = /^(\d+):(\d+) {2}(.+)$/
+/** The line before an example's third block: the text as `--fix` leaves it. */
+export const FIXED = 'Fixed by `--fix`:'
 
 /**
  * Every rule documentation file: its rules (ids in the order of their
@@ -88,7 +96,12 @@ function readDoc(text, file) {
       const end = lines.indexOf('```', i + 1)
       if (end < 0) throw new Error(`${file}:${i + 1}: a code block that is not closed`)
       const body = lines.slice(i + 1, end)
-      if (example && example.input === null) example.input = body.join('\n') + '\n'
+      let before = i - 1
+      while (before >= 0 && lines[before].trim() === '') before--
+      if (example && lines[before] === FIXED) {
+        if (example.fixed !== null) throw new Error(`${file}:${i + 1}: example ${example.name} has two fixed texts`)
+        example.fixed = body.join('\n') + '\n'
+      } else if (example && example.input === null) example.input = body.join('\n') + '\n'
       else if (example && example.messages === null) example.messages = body.map((l, k) => readMessage(l, `${file}:${i + 2 + k}`))
       else if (example) throw new Error(`${file}:${i + 1}: example ${example.name} has a third code block`)
       i = end
@@ -99,7 +112,7 @@ function readDoc(text, file) {
     if (heading) rules.push(heading[1])
     const match = EXAMPLE.exec(line)
     if (match) {
-      example = {kind: match[1], name: match[2], pair: match[3] ?? null, line: i + 1, input: null, messages: null}
+      example = {kind: match[1], name: match[2], pair: match[3] ?? null, line: i + 1, input: null, messages: null, fixed: null}
       examples.push(example)
     }
   }
@@ -118,6 +131,7 @@ function readDoc(text, file) {
         message.reason = message.reason.slice(0, cut)
       }
     }
+    if (ex.fixed !== null && ex.kind !== 'not ok') throw new Error(`${file}:${ex.line}: ${ex.kind} example ${ex.name} has a fixed text`)
     if (ex.pair && !examples.some((other) => other.name === ex.pair)) throw new Error(`${file}:${ex.line}: no example named ${ex.pair} to pair with`)
   }
   return {rules, lines, examples}

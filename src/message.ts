@@ -16,6 +16,17 @@ export interface Message {
   place: Position | null
   /** A hint on how to fix it, when there is one. */
   note?: string
+  /**
+   * The fix `--fix` applies, when the rule can make it safely: replace the
+   * characters [range[0], range[1]) of the checked text (offsets of the
+   * input, as the place's) with `text`, as ESLint's fixes do.
+   */
+  fix?: Fix
+}
+
+export interface Fix {
+  range: [number, number]
+  text: string
 }
 
 export class MessageList {

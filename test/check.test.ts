@@ -11,6 +11,7 @@ import {formatText} from '../src/check/format/text.js'
 import {labelAt, ordinal, romanValue} from '../src/lang/numbering.js'
 import {factsOf, PAIR_RULES} from '../src/check/pair.js'
 import {ALL_RULES, PARSE_RULES, RULES} from '../src/check/registry.js'
+import {applyFixes, fixText, unifiedDiff} from '../src/check/fix.js'
 import {headerPaperNumber} from '../src/check/rules/header.js'
 import {scanBrackets} from '../src/check/rules/hygiene.js'
 import {labelKey, readTargets} from '../src/check/rules/references.js'
@@ -259,5 +260,77 @@ describe('pieces', () => {
 
   it('checks the paper-number line only in the header', () => {
     expect(headerPaperNumber.severity).toBe('error')
+  })
+})
+
+describe('--fix on every example, with that rule alone', () => {
+  for (const doc of ruleDocs) {
+    for (const rule of doc.rules) {
+      if (PARSE_IDS.has(rule)) continue
+      const settings: Settings = Object.fromEntries(CHECK_RULES.filter((r) => r.id !== rule).map((r) => [r.id, 'off']))
+      const run = (text: string) => check(parseText(text).tree, text, {settings})
+      for (const example of doc.examples.filter((e) => e.kind === 'not ok' && !e.pair)) {
+        it(`${rule}: ${example.name} ${example.fixed === null ? 'carries no fix' : 'is fixed to its documented text, and a second run changes nothing'}`, async () => {
+          const outcome = await fixText(example.input, run)
+          if (example.fixed === null) {
+            expect(outcome.fixed, 'a fix the example does not show: add its "Fixed by `--fix`:" block').toBe(0)
+            return
+          }
+          expect(outcome.text).toBe(example.fixed)
+          expect(outcome.messages.filter((m) => m.fix)).toEqual([])
+          const again = await fixText(outcome.text, run)
+          expect(again.fixed).toBe(0)
+          expect(again.text).toBe(outcome.text)
+        })
+      }
+    }
+  }
+
+  it('each rule says whether --fix fixes it, and says so truly', () => {
+    for (const doc of ruleDocs) {
+      const text = doc.lines.join('\n')
+      const fixes = doc.examples.some((e) => e.fixed !== null)
+      const says = text.match(/^\*\*--fix\*\*: (.*)$/gm) ?? []
+      expect(says.length, `${doc.file}: a **--fix** line`).toBeGreaterThan(0)
+      expect(
+        says.every((line) => line.includes('does not fix')),
+        `${doc.file}: says it does not fix`
+      ).toBe(!fixes)
+    }
+  })
+})
+
+describe('applyFixes and the diff', () => {
+  const message = (range: [number, number], text: string): Message => ({
+    reason: 'r',
+    ruleId: 'x',
+    source: 'legco',
+    severity: 'warning',
+    place: null,
+    fix: {range, text}
+  })
+
+  it('applies fixes that do not overlap, in order, and leaves overlapping or touching ones for the next pass', () => {
+    const result = applyFixes('abcdef', [message([4, 5], 'E'), message([0, 2], 'AB'), message([1, 3], 'xx'), message([2, 3], 'C')])
+    expect(result.text).toBe('ABcdEf')
+    expect(result.applied.map((f) => f.text)).toEqual(['AB', 'E'])
+    expect(result.deferred.map((f) => f.text)).toEqual(['xx', 'C'])
+  })
+
+  it('runs passes until nothing is left to fix (ESLint: at most 10)', async () => {
+    // Each pass's check offers one fix: the first "a" becomes "b".
+    const run = (text: string) => (text.includes('a') ? [message([text.indexOf('a'), text.indexOf('a') + 1], 'b')] : [])
+    const outcome = await fixText('aaa', run)
+    expect(outcome).toMatchObject({text: 'bbb', fixed: 3, passes: 3, messages: []})
+    expect((await fixText('a'.repeat(12), run)).passes).toBe(10)
+  })
+
+  it('prints a unified diff with three lines of context', () => {
+    const before = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', ''].join('\n')
+    const after = before.replace('5', 'five')
+    expect(unifiedDiff('p.txt', before, after)).toBe(
+      ['--- a/p.txt', '+++ b/p.txt', '@@ -2,7 +2,7 @@', ' 2', ' 3', ' 4', '-5', '+five', ' 6', ' 7', ' 8', ''].join('\n')
+    )
+    expect(unifiedDiff('p.txt', before, before)).toBe('')
   })
 })

@@ -2,12 +2,12 @@
  * The runner: `check(tree, text, options)` runs every rule that is on over
  * one parsed paper and returns vfile-like messages sorted by place.
  */
-import type {Message, Severity} from '../message.js'
+import type {Fix, Message, Severity} from '../message.js'
 import type {Paper} from '../tree.js'
 import {Locator} from './locate.js'
 import {PAIR_RULES, pairSide} from './pair.js'
 import {RULES, defaultSeverity} from './registry.js'
-import type {CheckOptions, Place, RuleContext, RuleMeta, Settings} from './types.js'
+import type {CheckOptions, Place, Replacement, RuleContext, RuleMeta, Settings} from './types.js'
 
 /** The severity a rule's messages get, or null when it is off. */
 export function severityOf(id: string, settings: Settings = {}): Severity | null {
@@ -44,9 +44,14 @@ export function check(tree: Paper, text: string, options: CheckOptions = {}): Me
     text,
     locate,
     zh: tree.lang !== 'en',
-    report(reason: string, place: Place, note?: string) {
+    report(reason: string, place: Place, note?: string, replace?: Replacement) {
       const message: Message = {reason, ruleId: rule.id, source: 'legco', severity, place}
       if (note) message.note = note
+      const at = replace?.place ?? place
+      if (replace && at) {
+        const fix = fixAt(text, at.start.offset, at.end.offset, replace)
+        if (fix) message.fix = fix
+      }
       messages.push(message)
     }
   })
@@ -73,4 +78,16 @@ function dedupe(messages: Message[]): Message[] {
     seen.add(key)
     return true
   })
+}
+
+/**
+ * A fix only where it is safe: the input holds exactly the expected
+ * characters at the place (a place that fell back to a node's start, or a
+ * span across a joined line, gives none), on one line, and the change keeps
+ * the line count (a fix never joins or splits lines).
+ */
+function fixAt(text: string, start: number, end: number, replace: Replacement): Fix | undefined {
+  if (replace.expect === replace.text || end <= start) return undefined
+  if (text.slice(start, end) !== replace.expect || /[\r\n]/.test(replace.expect) || /[\r\n]/.test(replace.text)) return undefined
+  return {range: [start, end], text: replace.text}
 }

@@ -29,7 +29,20 @@ export interface RuleContext {
   locate: Locator
   /** Is the paper Chinese? Messages quote the paper's own words where they can. */
   zh: boolean
-  report(reason: string, place: Place, note?: string): void
+  /**
+   * Raise a message. With `replace`, the message carries a fix: the place's
+   * characters, which must read `replace.expect` in the input (else no fix:
+   * the place did not map back exactly), become `replace.text`.
+   */
+  report(reason: string, place: Place, note?: string, replace?: Replacement): void
+}
+
+/** What a fix changes at a message's place: the characters it expects there, and what they become. */
+export interface Replacement {
+  expect: string
+  text: string
+  /** Where the fix applies, when that is more than the message's place (every full-width figure of a paragraph). */
+  place?: Position
 }
 
 export interface Rule extends RuleMeta {

@@ -11,6 +11,7 @@
  * (what is not shown does not fail the run).
  */
 import {readFileSync} from 'node:fs'
+import {chmod, stat} from 'node:fs/promises'
 import {resolve} from 'node:path'
 import {applySettings, check} from '../check/check.js'
 import {ConfigError, ConfigResolver} from '../check/config.js'
@@ -27,6 +28,9 @@ import {parseText} from '../parse.js'
 import {InputError, load, readBytes} from '../read/input.js'
 import {expandInputEntries, type InputEntry} from './inputs.js'
 import {writeAtomic, writeStdout} from './output.js'
+import {fixText, unifiedDiff} from '../check/fix.js'
+import {encodeLike} from '../read/encode.js'
+import {placeLabel} from '../source.js'
 
 /** The options of `legco check` (see main.ts for their flags and help). */
 export interface CheckCommandOptions {
@@ -70,6 +74,8 @@ export interface CheckedPaper {
   encoding: string
   tree: ReturnType<typeof parseText>['tree']
   messages: Message[]
+  /** Text or Markdown read as such: --fix may write it (never a PDF or an HTML page). */
+  writable: boolean
 }
 
 /** Read one paper; an unreadable one is reported on stderr and gives its exit code. */
@@ -83,7 +89,8 @@ async function read(path: string, name: string): Promise<{paper: CheckedPaper} |
     }
     const result = parseText(loaded.text, {pages: loaded.pages, origin: loaded.origin})
     const text = loaded.origin?.source ?? loaded.text
-    return {paper: {path, name, bytes, text, encoding: loaded.encoding, tree: result.tree, messages: result.messages}}
+    const writable = loaded.encoding !== 'pdf' && loaded.origin === undefined
+    return {paper: {path, name, bytes, text, encoding: loaded.encoding, tree: result.tree, messages: result.messages, writable}}
   } catch (error) {
     if (error instanceof InputError) {
       process.stderr.write(`legco: ${error.message}\n`)
@@ -96,6 +103,51 @@ async function read(path: string, name: string): Promise<{paper: CheckedPaper} |
 function lint(paper: CheckedPaper, settings: Settings, pair?: PairInput): Message[] {
   const parseMessages = applySettings(paper.messages, settings)
   return [...parseMessages, ...check(paper.tree, paper.text, {settings, pair})]
+}
+
+/** What --fix or --fix-dry-run makes of one paper: the messages left, and the fixed text when it is to be written or shown. */
+interface FixPlan {
+  messages: Message[]
+  fixed?: {text: string; bytes: Uint8Array}
+}
+
+/**
+ * Fix one paper ESLint's way (check/fix.ts), parsing and checking the text
+ * again after each pass. PDFs and HTML pages are never written: what would
+ * change is said on stderr. A text whose encoding cannot be kept byte for
+ * byte is refused with the reason; standard input is not written.
+ */
+async function fixPaper(paper: CheckedPaper, settingsOf: (paper: CheckedPaper) => Promise<Settings>, dryRun: boolean, pair?: PairInput): Promise<FixPlan> {
+  const first = lint(paper, await settingsOf(paper), pair)
+  const fixable = first.filter((m) => m.fix)
+  if (fixable.length === 0) return {messages: first}
+  if (!paper.writable || (paper.path === '-' && !dryRun)) {
+    const why =
+      paper.path === '-'
+        ? 'standard input is not written (--fix-dry-run prints the diff)'
+        : paper.encoding === 'pdf'
+          ? 'a PDF is never written'
+          : 'an HTML page is never written'
+    process.stderr.write(`legco check: ${paper.name}: not fixed: ${why}; fixes it would make:\n`)
+    for (const m of fixable) {
+      const was = paper.text.slice(m.fix!.range[0], m.fix!.range[1])
+      process.stderr.write(`  ${placeLabel(m.place?.start)}  ${was} -> ${m.fix!.text}  ${m.ruleId}\n`)
+    }
+    return {messages: first}
+  }
+  const outcome = await fixText(paper.text, async (text) => {
+    if (text === paper.text) return first
+    const result = parseText(text)
+    const next: CheckedPaper = {...paper, text, tree: result.tree, messages: result.messages}
+    return lint(next, await settingsOf(next), pair)
+  })
+  if (outcome.text === paper.text) return {messages: outcome.messages}
+  const encoded = encodeLike(paper.bytes, outcome.text)
+  if ('problem' in encoded) {
+    process.stderr.write(`legco check: ${paper.name}: not fixed: ${encoded.problem}\n`)
+    return {messages: first}
+  }
+  return {messages: outcome.messages, fixed: {text: outcome.text, bytes: encoded.bytes}}
 }
 
 /** The inputs of the arguments, each once, ignored ones left out (a file named on the command line with a warning). */
@@ -164,6 +216,15 @@ export async function runCheck(files: string[], options: CheckCommandOptions): P
 
   const results: FileResult[] = []
   const papers = new Map<string, CheckedPaper>()
+  const fixing = options.fix || options.fixDryRun
+  /** Fixed texts, in the order of the report: written (--fix) or shown as a diff (--fix-dry-run) once every paper is checked. */
+  const fixedPapers: {paper: CheckedPaper; text: string; bytes: Uint8Array}[] = []
+  const lintOrFix = async (paper: CheckedPaper, pair?: PairInput): Promise<Message[]> => {
+    if (!fixing) return lint(paper, await settingsOf(paper), pair)
+    const plan = await fixPaper(paper, settingsOf, options.fixDryRun === true, pair)
+    if (plan.fixed) fixedPapers.push({paper, ...plan.fixed})
+    return plan.messages
+  }
   const readOne = async (path: string) => {
     const outcome = await read(path, nameOf(path))
     if ('code' in outcome) inputCode = Math.max(inputCode, outcome.code)
@@ -177,8 +238,8 @@ export async function runCheck(files: string[], options: CheckCommandOptions): P
       const a = await readOne(entries[0]!.path)
       const b = await readOne(options.pair)
       if (!a || !b) return inputCode
-      results.push({file: a.name, messages: lint(a, await settingsOf(a), {tree: b.tree, text: b.text, name: b.name})})
-      results.push({file: b.name, messages: lint(b, await settingsOf(b))})
+      results.push({file: a.name, messages: await lintOrFix(a, {tree: b.tree, text: b.text, name: b.name})})
+      results.push({file: b.name, messages: await lintOrFix(b)})
     } else if (options.pairBy === 'name') {
       const {pairs, unpaired} = pairByName(entries.map((entry) => entry.path))
       for (const path of unpaired) process.stderr.write(`legco check: ${nameOf(path)}: warning: no other-language version found by name; checked alone\n`)
@@ -187,18 +248,18 @@ export async function runCheck(files: string[], options: CheckCommandOptions): P
       )) {
         if ('path' in item) {
           const paper = await readOne(item.path)
-          if (paper) results.push({file: paper.name, messages: lint(paper, await settingsOf(paper))})
+          if (paper) results.push({file: paper.name, messages: await lintOrFix(paper)})
           continue
         }
         const a = await readOne(item.pair[0])
         const b = await readOne(item.pair[1])
-        if (a) results.push({file: a.name, messages: lint(a, await settingsOf(a), b ? {tree: b.tree, text: b.text, name: b.name} : undefined)})
-        if (b) results.push({file: b.name, messages: lint(b, await settingsOf(b))})
+        if (a) results.push({file: a.name, messages: await lintOrFix(a, b ? {tree: b.tree, text: b.text, name: b.name} : undefined)})
+        if (b) results.push({file: b.name, messages: await lintOrFix(b)})
       }
     } else {
       for (const entry of entries) {
         const paper = await readOne(entry.path)
-        if (paper) results.push({file: paper.name, messages: lint(paper, await settingsOf(paper))})
+        if (paper) results.push({file: paper.name, messages: await lintOrFix(paper)})
       }
     }
   } catch (error) {
@@ -222,6 +283,25 @@ export async function runCheck(files: string[], options: CheckCommandOptions): P
       // When no file could be read there is nothing to sum up: the reasons are on stderr.
       output = results.length === 0 ? '' : formatText(shown)
   }
+  // --fix writes each fixed file whole or not at all; --fix-dry-run prints the diff on stdout, and the report then goes to -o or stderr.
+  if (options.fix) {
+    for (const {paper, bytes} of fixedPapers) {
+      try {
+        const target = resolve(paper.path)
+        const {mode} = await stat(target)
+        await writeAtomic(target, bytes)
+        await chmod(target, mode & 0o7777)
+      } catch (error) {
+        process.stderr.write(`legco check: ${paper.name}: not fixed: ${(error as Error).message}\n`)
+        inputCode = Math.max(inputCode, 2)
+      }
+    }
+  }
+  if (options.fixDryRun) {
+    const diff = fixedPapers.map(({paper, text}) => unifiedDiff(paper.name, paper.text, text)).join('')
+    if (diff) await writeStdout(diff)
+    if (options.output === undefined && output) process.stderr.write(output)
+  }
   if (options.output !== undefined) {
     try {
       await writeAtomic(resolve(options.output), output)
@@ -229,7 +309,7 @@ export async function runCheck(files: string[], options: CheckCommandOptions): P
       process.stderr.write(`legco check: ${(error as Error).message}\n`)
       return 2
     }
-  } else if (output) await writeStdout(output)
+  } else if (output && !options.fixDryRun) await writeStdout(output)
 
   // What is counted is what is shown: with --quiet, warnings neither print nor fail the run.
   const t = totals(shown)

@@ -150,6 +150,13 @@ Examples:
     .option('--no-ignore', 'read no .legcoignore and no --ignore-pattern')
     .option('--stdin-filename <name>', 'the name of standard input ("-"): shown in messages, and its configuration found from its folder')
     .option('-o, --output <file>', 'write the report to this file (whole or not at all) instead of stdout')
+    .option('--fix', 'fix what can be fixed safely (see docs/rules.md) in the text and Markdown files, in place; report what is left')
+    .option('--fix-dry-run', 'print the fixes as a unified diff on stdout and write nothing (the report goes to -o or stderr)')
+    .option('--cache', 'reuse the messages of files unchanged since the last run (same content, settings and legco version)')
+    .option(
+      '--cache-location <path>',
+      'the cache file, or a folder to hold it (default: node_modules/.cache/legco/cache.json, or .legcocache without node_modules)'
+    )
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .option('-q, --quiet', 'report errors only (warnings are then neither shown nor counted for --max-warnings)')
     .addOption(maxSizeOption())

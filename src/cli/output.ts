@@ -86,7 +86,7 @@ export async function createTemporary(target: string): Promise<Temporary> {
 }
 
 /** Write `data` to `path` whole or not at all. */
-export async function writeAtomic(path: string, data: string): Promise<void> {
+export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const temporary = await createTemporary(path)
   try {
     await temporary.handle.writeFile(data)

@@ -67,3 +67,21 @@ export function isStampOnlyLine(line: string): boolean {
   if (rest.length === line.length) return false
   return rest.replace(STAMP_WORDS, '').replace(/[\s\p{P}]/gu, '').length <= 4
 }
+
+/**
+ * A paper number's last enclosure printed with one digit, in either width:
+ * `(5)`, `（５）`, `(5)-(7)`. Groups: the opener, the digit, the closer, and
+ * a range's second enclosure (kept as printed).
+ */
+export const ONE_DIGIT_ENCLOSURE = /([(（]\s*)([0-9０-９])(\s*[)）])((?:\s*-\s*[(（]\s*[0-9０-９]+\s*[)）])?\s*)$/
+
+/** The enclosure padded with a zero of the digit's width: `(5)` -> `(05)`, `（５）` -> `（０５）`. */
+export function padEnclosure(printed: string): string {
+  return printed.replace(
+    ONE_DIGIT_ENCLOSURE,
+    (_all, open: string, digit: string, close: string, rest: string) => `${open}${/[０-９]/.test(digit) ? '０' : '0'}${digit}${close}${rest}`
+  )
+}
+
+/** Separators a file reference may be written with in place of slashes: `CB1-PL-ITB`, `CB1\PL\ITB`, `CB1／PL／ITB`. */
+export const FILE_REF_SEPARATOR = /\s*[-\\／]\s*/g

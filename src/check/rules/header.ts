@@ -3,7 +3,16 @@
  * paper of its kind carries, each well formed, and dates in order.
  */
 import {findDates} from '../../lang/dates.js'
-import {BRANCHED_PREFIXES, FILE_REF_FORM, FILE_REF_LINE, PAPER_NUMBER_INTENT, PAPER_NUMBER_LINE, normalisePaperNumber} from '../../lang/papers.js'
+import {
+  BRANCHED_PREFIXES,
+  FILE_REF_FORM,
+  FILE_REF_SEPARATOR,
+  padEnclosure,
+  FILE_REF_LINE,
+  PAPER_NUMBER_INTENT,
+  PAPER_NUMBER_LINE,
+  normalisePaperNumber
+} from '../../lang/papers.js'
 import type {Field, Header, Paper, Position} from '../../tree.js'
 import {HEADER_NEED_NAMES, HEADER_NEEDS, ISSUED_AFTER_MEETING, type HeaderNeed} from '../data.js'
 import type {Rule, RuleContext} from '../types.js'
@@ -97,7 +106,15 @@ export const headerPaperNumber: Rule = {
       }
       const enclosure = /\((\d)\)(?:-\(\d+\))?$/.exec(number)
       if (enclosure && /\/\d/.test(number)) {
-        context.report(`paper number ${number}: enclosure (${enclosure[1]}) has one digit`, place, `write it with two digits: (0${enclosure[1]})`)
+        // The fix pads the printed enclosure (in whatever width it is printed), checked by reading the result back.
+        const padded = padEnclosure(printed)
+        const wanted = number.replace(/\((\d)\)((?:-\(\d+\))?)$/, '(0$1)$2')
+        context.report(
+          `paper number ${number}: enclosure (${enclosure[1]}) has one digit`,
+          place,
+          `write it with two digits: (0${enclosure[1]})`,
+          padded !== printed && normalisePaperNumber(padded) === wanted ? {expect: printed, text: padded} : undefined
+        )
       }
     }
   }
@@ -116,10 +133,14 @@ export const headerFileReference: Rule = {
       const compact = reference.replace(/\s*\/\s*/g, '/')
       if (FILE_REF_FORM.test(compact)) continue
       const at = field.value.indexOf(reference)
+      // Fixable when only the separators (- \ ／ or spaced slashes) or the case are wrong: CB1-PL-ITB, cb1/pl/itb.
+      // Dashes stand for the slashes only where no slash is written (in CB4/PL/ITB-1 a dash is part of a name).
+      const slashed = (reference.includes('/') ? reference.replace(/\s*\/\s*/g, '/') : reference.replace(FILE_REF_SEPARATOR, '/')).toUpperCase()
       context.report(
         `file reference “${reference}” is not in the form CB1/PL/ITB`,
         context.locate.within(field, at, at + reference.length),
-        'write the office, then the file path in capitals separated by slashes, e.g. CB1/PL/ITB or CB4/PL/ITB/1'
+        'write the office, then the file path in capitals separated by slashes, e.g. CB1/PL/ITB or CB4/PL/ITB/1',
+        FILE_REF_FORM.test(slashed) ? {expect: reference, text: slashed} : undefined
       )
     }
   }

@@ -5,7 +5,7 @@
 import {BRACKET_PAIRS, DIGIT_RUNS, hasFullWidthDigit, SHORT_LABEL_BEFORE, toHalfWidth} from '../../lang/chars.js'
 import {daysInMonth, findDates, isDayOfMonth, longestMonth, monthName, ZH_MONTH_DAY} from '../../lang/dates.js'
 import type {Item, Paragraph} from '../../tree.js'
-import type {Rule, RuleContext} from '../types.js'
+import type {Replacement, Rule, RuleContext} from '../types.js'
 import {blocksOf, paragraphRuns, placeIn, visit, type Block} from '../walk.js'
 
 const OPENERS = new Map<string, number>()
@@ -115,6 +115,8 @@ interface Use {
   place: () => import('../../tree.js').Position
   shown: string
   fix: string
+  /** What --fix changes at the place: the characters there and what they become (none when the place is not exact). */
+  replace?: () => Replacement | undefined
 }
 
 /** Report the uses whose width is not the one most uses have (the first one's on a tie). */
@@ -128,7 +130,8 @@ function reportMinority(context: RuleContext, role: string, uses: Use[]): void {
     context.report(
       `${role} ${use.shown} is ${use.width}-width; the paper's other ${role}s are ${norm}-width (${normExample})`,
       use.place(),
-      `print it as ${use.fix}`
+      `print it as ${use.fix}`,
+      use.replace ? use.replace() : {expect: use.shown, text: use.fix}
     )
   }
 }
@@ -165,11 +168,17 @@ export const widthConsistent: Rule = {
       const full = FULL.test(formOf(marker))
       const halfPart = HALF.test(formOf(marker))
       if (!full && !halfPart) return null
+      const fix = full ? toHalfWidth(marker) : toFullWidthForm(marker)
       return {
         width: full ? 'full' : 'half',
         place: () => locate.marker(node, marker),
         shown: marker,
-        fix: full ? toHalfWidth(marker) : toFullWidthForm(marker)
+        fix,
+        // A full-width point needs no space after it; a half-width one does (`３．議員` -> `3. 議員`).
+        replace: () => {
+          const after = context.text[locate.marker(node, marker).end.offset]
+          return {expect: marker, text: full && after !== undefined && !/\s/.test(after) ? `${fix} ` : fix}
+        }
       }
     }
     // A marker that is itself mixed (`２.`, `（c)`) is reported on its own.
@@ -178,7 +187,8 @@ export const widthConsistent: Rule = {
         context.report(
           `${role} ${marker} mixes half- and full-width characters`,
           locate.marker(node, marker),
-          `print it as ${toHalfWidth(marker)} (or in full width: ${toFullWidthForm(toHalfWidth(marker))})`
+          `print it as ${toHalfWidth(marker)} (or in full width: ${toFullWidthForm(toHalfWidth(marker))})`,
+          {expect: marker, text: toHalfWidth(marker)}
         )
         return true
       }
@@ -207,7 +217,8 @@ export const widthConsistent: Rule = {
           context.report(
             `bracket opened with ${a} is closed with ${b}`,
             placeIn(locate, block, close, close + 1),
-            `close it with ${a === '(' || a === '[' ? toHalfWidth(b) : toFullWidth(b)} to match`
+            `close it with ${a === '(' || a === '[' ? toHalfWidth(b) : toFullWidth(b)} to match`,
+            {expect: b, text: a === '(' || a === '[' ? toHalfWidth(b) : toFullWidth(b)}
           )
         }
       }
@@ -216,20 +227,35 @@ export const widthConsistent: Rule = {
     const digitUses: Use[] = []
     for (const block of blocksOf(tree, locate)) {
       if (!block.prose) continue
-      let halfSeen = false
-      let fullSeen = false
-      for (const match of block.value.matchAll(DIGIT_RUNS)) {
-        const full = hasFullWidthDigit(match[0])
-        if (full ? fullSeen : halfSeen) continue // one use per block and width is enough to weigh and to report
-        if (full) fullSeen = true
-        else halfSeen = true
-        const at = match.index
-        const value = match[0]
+      // One use per block and width is enough to weigh and to report; its fix changes every run of that width in the block.
+      const runs: Record<Width, [number, number][]> = {half: [], full: []}
+      for (const match of block.value.matchAll(DIGIT_RUNS))
+        runs[hasFullWidthDigit(match[0]) ? 'full' : 'half'].push([match.index, match.index + match[0].length])
+      for (const width of ['half', 'full'] as const) {
+        const found = runs[width]
+        if (found.length === 0) continue
+        const [at, end] = found[0]!
+        const value = block.value.slice(at, end)
+        const convert = width === 'full' ? toHalfWidth : toFullWidth
         digitUses.push({
-          width: full ? 'full' : 'half',
-          place: () => placeIn(locate, block, at, at + value.length),
+          width,
+          place: () => placeIn(locate, block, at, end),
           shown: value,
-          fix: full ? toHalfWidth(value) : toFullWidth(value)
+          fix: convert(value),
+          replace: () => {
+            // Every run of the block at once where the span maps back exactly (one line); else the first run (a later pass takes the next).
+            const last = found.at(-1)![1]
+            const place = placeIn(locate, block, at, last)
+            if (found.length === 1 || context.text.slice(place.start.offset, place.end.offset) !== block.value.slice(at, last))
+              return {expect: value, text: convert(value)}
+            let text = ''
+            let from = at
+            for (const [start, stop] of found) {
+              text += block.value.slice(from, start) + convert(block.value.slice(start, stop))
+              from = stop
+            }
+            return {expect: block.value.slice(at, last), text, place}
+          }
         })
       }
     }

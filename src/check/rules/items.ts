@@ -248,10 +248,12 @@ export const itemMarkerStyle: Rule = {
         for (const [shape, items] of shapes) {
           if (shape === norm) continue
           for (const item of items) {
+            const relabelled = normItem.label && item.label ? normItem.marker.replace(normItem.label, item.label) : null
             context.report(
               `item marker ${item.marker} differs from ${normItem.marker} in the same list`,
               context.locate.marker(item, item.marker),
-              `print it as ${normItem.label && item.label ? normItem.marker.replace(normItem.label, item.label) : norm}`
+              `print it as ${relabelled ?? norm}`,
+              relabelled ? {expect: item.marker, text: relabelled} : undefined
             )
           }
         }
