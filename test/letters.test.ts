@@ -5,7 +5,7 @@ import {LETTER_REF, SUBJECT_LABEL, addresseeCommittee, attachmentLine, isClosing
 import {splitLines} from '../src/normalise/lines.js'
 import {parseText} from '../src/parse.js'
 import type {Appendix, Closing, Header, Salutation, Signature} from '../src/tree.js'
-import {fixture, paragraphs} from './helpers/tree.js'
+import {fixture, ownText, paragraphs} from './helpers/tree.js'
 
 describe('lang/letters', () => {
   it('knows a salutation in each language, and not a label or a sentence', () => {
@@ -108,6 +108,20 @@ describe('a submission with an attachment (zh-submission-letter.txt)', () => {
     const appendix = tree.children[tree.children.length - 1] as Appendix
     expect(appendix).toMatchObject({type: 'appendix', marker: '附件：', title: '居民問卷調查結果'})
     expect(appendix.children.map((node) => node.type)).toEqual(['paragraph'])
+  })
+})
+
+describe("a submission's numbered points (zh-submission-points.txt)", () => {
+  const tree = parseText(fixture('zh-submission-points.txt')).tree
+  it('reads the block under a finished point as a paragraph of its own, and the closing sentence after the last', () => {
+    expect(paragraphs(tree).map((p) => [p.number, ownText(p)])).toEqual([
+      [null, '本會就渡輪班次提出兩點意見。'],
+      ['1', '增加繁忙時段的班次，以紓緩擠迫情況。'],
+      [null, '現時早上七時至九時的班次每半小時一班，乘客經常未能登船。'],
+      // In text (not a PDF) a blank line after an unfinished point may be layout damage: the block is still the point's.
+      ['2', '檢討票價票價應按乘客的實際需要訂定，並為長者提供優惠。'],
+      [null, '懇請委員會考慮上述意見。']
+    ])
   })
 })
 

@@ -157,6 +157,27 @@ describe('PDF layout signals', () => {
     expect(words(notes[0]!)).toContain('https://example.org/survey')
   })
 
+  it("ends a letter's numbered point at its own block, sentence or not: the block under it is a paragraph of its own", async () => {
+    const bytes = await makePdf(1, ({put}) => {
+      // Lines 14 pt apart, paragraphs 28 pt.
+      put('Dear Members,', 72, 770)
+      for (let i = 0; i < 3; i++) put(BODY[i]!, 72, 742 - 14 * i)
+      put('1. Quotas make licences scarce', 72, 686)
+      for (let i = 0; i < 3; i++) put(BODY[i]!, 72, 658 - 14 * i)
+      put('2. A review every quarter would keep the scheme in step with demand.', 72, 602)
+      put('We ask the Subcommittee to consider these proposals.', 72, 574)
+    })
+    const {tree} = await parseDocument(bytes)
+    const paragraphs = nodes(tree, 'paragraph').map((n) => [n.number, words(n)])
+    expect(paragraphs).toEqual([
+      [null, BODY.join(' ')],
+      ['1', 'Quotas make licences scarce'],
+      [null, BODY.join(' ')],
+      ['2', 'A review every quarter would keep the scheme in step with demand.'],
+      [null, 'We ask the Subcommittee to consider these proposals.']
+    ])
+  })
+
   it('keeps a bullet apart from its words', async () => {
     const bytes = await makePdf(1, ({put, font}) => {
       put('The proposals are:', 72, 770)

@@ -249,6 +249,11 @@ export class Builder {
     fresh.position = this.source.position(block.lines[0]!.start, end)
   }
 
+  /** The open paragraph is over (a genre says so): the next block of text starts a paragraph of its own. */
+  endParagraph(): void {
+    if (this.paragraph) this.close(null)
+  }
+
   /** A block of text that is a unit of its own (a genre's: a Hansard speaker's turn, a stage direction): a paragraph without a number, whatever is open. */
   ownParagraph(block: TextBlock): void {
     const fresh = this.newParagraph(null, null, block.lines[0]!.start)

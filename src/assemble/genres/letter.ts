@@ -350,10 +350,29 @@ const letterSignature: Handler<TextBlock> = (b, block, i) => {
   return rest ? b.take(rest, used) : used
 }
 
+/**
+ * A letter's numbered point is one printed block (letters and submissions
+ * are written with a blank line between paragraphs): a block after it is a
+ * paragraph of its own, not more of the point (`1.人為製造稀缺…` / `在管理經濟學中…`),
+ * and so is a closing sentence after the last point. A page break that cuts
+ * the point is left to the paper's rules, and so is text after the point's
+ * items (its own words). In text that is not from a PDF, a blank line ends
+ * the point only after a finished sentence (a blank line there may be layout
+ * damage). Ends the point and lets the paper's rules read the block.
+ */
+const pointEnds: Handler<TextBlock> = (b, block) => {
+  const paragraph = b.paragraph
+  if (!paragraph || paragraph.number === null || !block.gapBefore || (block.pageTurn && !block.wideGap)) return NO
+  const last = paragraph.children[paragraph.children.length - 1]
+  if (last?.type !== 'text' || !(b.source.paged || endsSentence(last.value))) return NO
+  b.endParagraph()
+  return NO
+}
+
 /** The modes of a letter: a paper's, with its closing, its signature and its attachments. */
 export const LETTER = {
   ...PAPER,
-  body: {...PAPER.body, text: first(attachment, closing, letterSignature, PAPER.body.text)},
+  body: {...PAPER.body, text: first(attachment, closing, letterSignature, pointEnds, PAPER.body.text)},
   closed: {...PAPER.signed, text: first(attachment, signAfterClosing)},
   signed: {...PAPER.signed, text: first(attachment, PAPER.signed.text)},
   appendix: {...PAPER.appendix, text: first(attachment, PAPER.appendix.text)}
