@@ -49,6 +49,13 @@ Examples:
   legco align paper.zh.txt paper.en.txt -f tmx -o paper.tmx`
     )
 
+  /** A command's action: its module is imported only when the command runs (so `--help` loads none of them). */
+  const run =
+    <A extends unknown[]>(load: () => Promise<(...args: A) => Promise<number>>) =>
+    async (...args: A): Promise<void> => {
+      exitCode = await (await load())(...args)
+    }
+
   // Every command reads input: --max-size bounds it (files by their size, before reading; standard input and devices as read).
   program.hook('preAction', async (_, action) => {
     const size = (action.opts() as {maxSize?: string}).maxSize
@@ -118,10 +125,7 @@ Examples:
     )
     .option('-q, --quiet', 'no warnings and no progress bar on stderr')
     .addOption(maxSizeOption())
-    .action(async (files: string[], options: ParseCommandOptions) => {
-      const {runParse} = await import('./parse-command.js')
-      exitCode = await runParse(files, options)
-    })
+    .action(run(async () => (await import('./parse-command.js')).runParse))
 
   program
     .command('check')
@@ -169,10 +173,7 @@ Exit codes:
   2  usage error (bad option, unknown rule or key in a configuration), or input that cannot be read
   3  a PDF with no text layer: it needs OCR`
     )
-    .action(async (files: string[], options: CheckCommandOptions) => {
-      const {runCheck} = await import('./check-command.js')
-      exitCode = await runCheck(files, options)
-    })
+    .action(run(async () => (await import('./check-command.js')).runCheck))
 
   program
     .command('align')
@@ -192,10 +193,7 @@ Exit codes:
     .option('--en-tag <tag>', 'tmx: the language tag of the English version (default: en; e.g. en-GB)')
     .option('-q, --quiet', 'do not print alignment warnings on stderr')
     .addOption(maxSizeOption())
-    .action(async (first: string, second: string, options: AlignCommandOptions) => {
-      const {runAlign} = await import('./align-command.js')
-      exitCode = await runAlign(first, second, options)
-    })
+    .action(run(async () => (await import('./align-command.js')).runAlign))
 
   try {
     await program.parseAsync(argv, {from: 'user'})
