@@ -105,27 +105,34 @@ function isPageNumber(lines: Line[], line: Line, onPageEdge: boolean): boolean {
 
 /**
  * Running headers and footers: short lines that come back on many pages,
- * equal once digits are masked (`立法會 ─ 2012年11月21日`, `- 3 -`). When the
- * text has page breaks (PDF), only the first and last lines of each page
- * are candidates; otherwise a line must recur through the whole text. A
- * paper-number line counts only when the same number recurs: different
- * numbers are the stamps of the papers of a bundle. The first occurrence
- * stays content when it stands in the paper's header.
+ * equal once digits are masked (`立法會 ─ 2012年11月21日`, `- 3 -`). A
+ * line is one only where there are pages, and at the same place on them.
+ * When the text has page breaks (PDF, form feeds), only the first and last
+ * lines of each page are candidates, and a line printed at the top of some
+ * pages and the foot of others is two lines, not one. Otherwise the pages
+ * are seen only through their numbers: a candidate stands within a line or
+ * two of a page number, and it must recur through the whole text. A
+ * sequence of headings (`Question 1`, `Question 2`, `第1部分`) in a text
+ * with no pages is content. A paper-number line counts only when the same
+ * number recurs: different numbers are the stamps of the papers of a
+ * bundle. The first occurrence stays content when it stands in the
+ * paper's header.
  */
 function markRunningHeaders(lines: Line[]): void {
   const pages = pageEdges(lines)
-  const candidates = pages ? pages.edges : lines
   const groups = new Map<string, Line[]>()
-  for (const line of candidates) {
-    if (line.blank || line.furniture || line.text.length > 80) continue
-    if (displayWidth(line.text) > 80 || CONTENT_SHAPE.test(line.text)) continue
+  const add = (line: Line, place: string) => {
+    if (line.blank || line.furniture || line.text.length > 80) return
+    if (displayWidth(line.text) > 80 || CONTENT_SHAPE.test(line.text)) return
     const flat = toHalfWidth(line.text).replace(/\s+/g, '')
     const key = STAMP_LINE.test(line.text) ? flat : flat.replace(/\d+/g, '#')
-    if (key.length < 2) continue
-    let group = groups.get(key)
-    if (!group) groups.set(key, (group = []))
+    if (key.length < 2) return
+    let group = groups.get(place + key)
+    if (!group) groups.set(place + key, (group = []))
     group.push(line)
   }
+  if (pages) for (const [n, line] of pages.edges.entries()) add(line, pages.bottom[n] ? 'bottom ' : 'top ')
+  else for (const line of lines) if (!line.blank && !line.furniture && nearPageNumber(lines, line, PAGE_NUMBER_REACH)) add(line, '')
   const firstContent = lines.findIndex((line) => !line.blank && !line.furniture)
   const pageNumbers = lines.filter((line) => line.furniture === 'page-number').length
   /** Next to a page number (within a line, blank lines aside): where a running header or footer stands. */
@@ -155,16 +162,47 @@ function markRunningHeaders(lines: Line[]): void {
   }
 }
 
-/** For text with page breaks: the first two and last two content lines of each page. */
-function pageEdges(lines: Line[]): {edges: Line[]; count: number} | null {
+/** How many lines (blank lines aside) a running header may stand from its page's number in a text without page breaks: the header and a second line of it. */
+const PAGE_NUMBER_REACH = 2
+
+/**
+ * Within `reach` lines (blank lines aside) of a page number: one marked as
+ * such, or a bare number, which a running header beside it shows to be the
+ * page's (`CB(1)369/2024(05)` then `2`).
+ */
+function nearPageNumber(lines: Line[], line: Line, reach: number): boolean {
+  for (const step of [-1, 1]) {
+    let i = line.index
+    for (let seen = 0; seen < reach; seen++) {
+      i += step
+      while (lines[i]?.blank) i += step
+      const other = lines[i]
+      if (!other) break
+      if (other.furniture === 'page-number' || (!other.furniture && BARE_NUMBER.test(toHalfWidth(other.text)))) return true
+    }
+  }
+  return false
+}
+
+/** For text with page breaks: the first two and last two content lines of each page, each told top or foot. */
+function pageEdges(lines: Line[]): {edges: Line[]; bottom: boolean[]; count: number} | null {
   const starts = [0]
   for (const line of lines) if (line.pageBreak && line.index > 0) starts.push(line.index)
   if (starts.length < 3) return null
   const edges: Line[] = []
+  /** For each edge line: at the foot of its page (else at its top). */
+  const bottom: boolean[] = []
   starts.push(lines.length)
   for (let p = 0; p < starts.length - 1; p++) {
     const content = lines.slice(starts[p], starts[p + 1]).filter((line) => !line.blank && line.furniture !== 'page-number' && line.furniture !== 'front-matter')
-    edges.push(...content.slice(0, 2), ...content.slice(Math.max(2, content.length - 2)))
+    for (const line of content.slice(0, 2)) {
+      edges.push(line)
+      bottom.push(false)
+    }
+    for (const line of content.slice(Math.max(2, content.length - 2))) {
+      edges.push(line)
+      bottom.push(true)
+    }
   }
-  return {edges, count: starts.length - 1}
+  return {edges, bottom, count: starts.length - 1}
 }
