@@ -115,13 +115,27 @@ function parseLines(text: string, lines: Line[], options: ParseOptions, source: 
   return {tree, messages: report(tree, lines, genre)}
 }
 
-/** The lines that normalise told apart from the content, in order, as furniture nodes. */
+/**
+ * The lines that normalise told apart from the content, in order, as
+ * furniture nodes; and the zero-width spaces (U+200B) that trimming took
+ * off a line (a line of them alone, as web editors leave them), as markup:
+ * invisible, so neither words nor a line of their own, but kept.
+ */
 function furnitureOf(lines: Line[], source: Source): Furniture[] {
   const furniture: Furniture[] = []
+  /** The runs before the line's words (`before`), or after them. */
+  const invisible = (line: Line, before: boolean) => {
+    for (const [start, end] of line.invisible!) {
+      const leading = start < line.start
+      if (leading === before) furniture.push({type: 'furniture', kind: 'markup', value: source.text.slice(start, end), position: source.position(start, end)})
+    }
+  }
   for (const line of lines) {
+    if (line.invisible) invisible(line, true)
     if (line.furniture) {
       furniture.push({type: 'furniture', kind: line.furniture, value: line.text, position: source.position(line.start, line.end)})
     }
+    if (line.invisible) invisible(line, false)
   }
   return furniture
 }

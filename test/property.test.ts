@@ -38,7 +38,9 @@ const TOKENS = [
   '1.',
   '(ii)',
   '“',
-  '》'
+  '》',
+  // A zero-width space (issue 10): kept, and counted.
+  '\u200b'
 ]
 
 const mangled = fc

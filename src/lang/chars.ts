@@ -67,6 +67,15 @@ export function toHalfWidth(value: string): string {
   return value.replace(FULL_WIDTH_ALL, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
 }
 
+/**
+ * The zero-width space, U+200B, which `isWhitespaceCode` counts as space:
+ * invisible, yet a character of the input (U+FEFF is the byte-order mark,
+ * whitespace as in JavaScript's `\s`).
+ */
+export function isZeroWidthCode(code: number): boolean {
+  return code === 0x200b
+}
+
 export function isWhitespaceCode(code: number): boolean {
   return (
     code === 0x20 ||

@@ -1,9 +1,10 @@
 /**
  * Normalise, step one: the input as lines. Each line keeps its offsets into
  * the input, so every later stage can point back at the source. Nothing is
- * rewritten here: trimming only moves a line's start and end.
+ * rewritten here: trimming only moves a line's start and end (and notes
+ * the zero-width spaces it moved past, which are characters all the same).
  */
-import {displayWidth, isWhitespaceCode} from '../lang/chars.js'
+import {displayWidth, isWhitespaceCode, isZeroWidthCode} from '../lang/chars.js'
 import type {FurnitureKind} from '../tree.js'
 
 export interface Line {
@@ -24,6 +25,13 @@ export interface Line {
   tabbedEnd: boolean
   /** Set when the line is page furniture or markup, not content. */
   furniture: FurnitureKind | null
+  /**
+   * Runs of zero-width spaces (U+200B) that trimming took off
+   * the line's edges, as offsets, or the whole of a line that holds nothing
+   * else: invisible, so no content, but characters of the input all the
+   * same, kept as markup furniture. Null when there are none.
+   */
+  invisible: Array<[number, number]> | null
 }
 
 export function splitLines(text: string): Line[] {
@@ -48,8 +56,10 @@ export function splitLines(text: string): Line[] {
     let indent = 0
     let pageBreak = false
     let tabbed = false
+    let zeroWidth = false
     while (start < lineEnd && isWhitespaceCode(text.charCodeAt(start))) {
       const code = text.charCodeAt(start)
+      if (isZeroWidthCode(code)) zeroWidth = true
       if (code === 12) {
         pageBreak = true
         indent = 0
@@ -61,6 +71,7 @@ export function splitLines(text: string): Line[] {
     let tabbedEnd = false
     while (end > start && isWhitespaceCode(text.charCodeAt(end - 1))) {
       const code = text.charCodeAt(end - 1)
+      if (isZeroWidthCode(code)) zeroWidth = true
       if (code === 12) pageBreak = true
       else if (code === 9) tabbedEnd = true
       end--
@@ -68,7 +79,10 @@ export function splitLines(text: string): Line[] {
     // A Markdown hard break (`\` at the end of a line) is markup, not words.
     if (end - start > 1 && text.charCodeAt(end - 1) === 92 && text.charCodeAt(end - 2) !== 92) {
       end--
-      while (end > start && isWhitespaceCode(text.charCodeAt(end - 1))) end--
+      while (end > start && isWhitespaceCode(text.charCodeAt(end - 1))) {
+        if (isZeroWidthCode(text.charCodeAt(end - 1))) zeroWidth = true
+        end--
+      }
     }
     const content = text.slice(start, end)
     lines.push({
@@ -81,12 +95,30 @@ export function splitLines(text: string): Line[] {
       pageBreak,
       tabbed,
       tabbedEnd,
-      furniture: null
+      furniture: null,
+      invisible: zeroWidth ? zeroWidthRuns(text, lineStart, start, end, lineEnd) : null
     })
     if (lineEnd >= length) break
     lineStart = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1)
   }
   return lines
+}
+
+/** The runs of zero-width spaces in a line's trimmed edges, `[from, start)` and `[end, to)`. */
+function zeroWidthRuns(text: string, from: number, start: number, end: number, to: number): Array<[number, number]> {
+  const runs: Array<[number, number]> = []
+  for (const [a, b] of [
+    [from, start],
+    [end, to]
+  ] as const) {
+    for (let i = a; i < b; i++) {
+      if (!isZeroWidthCode(text.charCodeAt(i))) continue
+      const last = runs[runs.length - 1]
+      if (last && last[1] === i) last[1] = i + 1
+      else runs.push([i, i + 1])
+    }
+  }
+  return runs
 }
 
 /**

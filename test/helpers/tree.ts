@@ -60,16 +60,20 @@ export function ownText(node: Paragraph | Item): string {
 /** Characters a parser may drop: Markdown and table markup, bullets, escapes, footnote brackets. */
 const MARKUP = new Set([...'*_#\\|-`>[]^'])
 
+/** Invisible, but characters of the input: counted like any other, whatever a regular expression takes for space (U+FEFF, the byte-order mark, is whitespace). */
+const ZERO_WIDTH = new Set(['\u200b', '\u200c', '\u200d', '\u2060'])
+
 function count(value: string, into: Map<string, number>, sign: 1 | -1): void {
   for (const char of value.normalize('NFKC')) {
-    if (/\s/.test(char)) continue
+    if (/\s/.test(char) && !ZERO_WIDTH.has(char)) continue
     into.set(char, (into.get(char) ?? 0) + sign)
   }
 }
 
 /**
- * Every non-whitespace character of the input is in the tree: in a text
- * value, a title, a marker or label, a header field, a furniture node.
+ * Every non-whitespace character of the input (zero-width ones included)
+ * is in the tree: in a text value, a title, a marker or label, a header
+ * field, a furniture node.
  * Markup characters may be dropped; nothing may be invented.
  * Returns the differences (empty when all is accounted for).
  */
