@@ -7,7 +7,7 @@
  */
 import type * as Unist from 'unist'
 
-export const SCHEMA_VERSION = '1.2.0'
+export const SCHEMA_VERSION = '1.3.0'
 
 /** A place in the input. `offset` counts UTF-16 code units of the decoded text (BOM excluded). */
 export interface Point extends Unist.Point {
@@ -152,6 +152,8 @@ export interface Item extends Parent {
   label: string | null
   /** The marker as printed: `(a)`, `（b）`, `1.`, `●`. */
   marker: string
+  /** A bullet printed before the label (`●` of `● (a)`, `+` of `+ i)`); absent when there is none, or only a Markdown list's `-` or `*` (markup). Since 1.3. */
+  bullet?: string
   style: ItemStyle
   children: (Phrasing | Item)[]
 }

@@ -1,10 +1,10 @@
-// Nothing lost (issue 10, item 5): zero-width characters that trimming takes off a line are in the
-// tree; the checker counts zero-width characters.
+// Nothing lost (issue 10, item 5): a bullet printed before a label, and zero-width characters that
+// trimming takes off a line, are in the tree; the checker counts zero-width characters.
 import {describe, expect, it} from 'vitest'
 import {toMarkdown} from '../src/emit/markdown.js'
 import {parseText} from '../src/parse.js'
-import type {Paper} from '../src/tree.js'
-import {ownText, paragraphs, positionErrors, schemaErrors, shape, unaccounted} from './helpers/tree.js'
+import type {Item, Paper} from '../src/tree.js'
+import {fixture, items, ownText, paragraphs, positionErrors, schemaErrors, shape, unaccounted} from './helpers/tree.js'
 
 /** Nothing lost, valid, positions in range; and our Markdown parses back to the same tree and is written again the same. */
 function sound(input: string): Paper {
@@ -19,6 +19,58 @@ function sound(input: string): Paper {
   expect(toMarkdown(again)).toBe(markdown)
   return tree
 }
+
+const labelled = (tree: Paper) => items(tree).map((item: Item) => [item.bullet ?? null, item.label, item.marker, ownText(item)])
+
+describe('a bullet printed before a label', () => {
+  it('is the item’s bullet: ● (a) 項目', () => {
+    const tree = sound('背景\n\n2. 措施包括：\n\n● (a) 項目甲；\n● (b) 項目乙。\n')
+    expect(labelled(tree)).toEqual([
+      ['●', 'a', '(a)', '項目甲；'],
+      ['●', 'b', '(b)', '項目乙。']
+    ])
+  })
+
+  it('fixtures/zh-bullet-labels.txt: ● before letters, • before roman numerals', () => {
+    expect(labelled(sound(fixture('zh-bullet-labels.txt')))).toEqual([
+      ['●', 'a', '(a)', '推動數字政府服務；'],
+      ['●', 'b', '(b)', '擴大電子身份的應用；及'],
+      ['●', 'c', '(c)', '建立數據交換平台。'],
+      ['•', 'i', '(i)', '網絡安全；'],
+      ['•', 'ii', '(ii)', '個人資料私隱。']
+    ])
+  })
+
+  it('• (i) x, + i) x and a bullet glued to its label, ▪(ii)', () => {
+    expect(labelled(sound('Background\n\n2. It covers:\n\n• (i) x;\n• (ii) y.\n'))).toEqual([
+      ['•', 'i', '(i)', 'x;'],
+      ['•', 'ii', '(ii)', 'y.']
+    ])
+    expect(labelled(sound('Background\n\n2. It covers:\n\n+ i) x;\n+ ii) y.\n'))).toEqual([
+      ['+', 'i', 'i)', 'x;'],
+      ['+', 'ii', 'ii)', 'y.']
+    ])
+    expect(labelled(sound('Background\n\n2. It covers:\n\n▪(i) x;\n▪(ii) y.\n'))).toEqual([
+      ['▪', 'i', '(i)', 'x;'],
+      ['▪', 'ii', '(ii)', 'y.']
+    ])
+  })
+
+  it('stays before the label in our Markdown', () => {
+    const markdown = toMarkdown(parseText('背景\n\n2. 措施包括：\n\n● (a) 項目甲；\n+ (b) 項目乙。\n').tree)
+    expect(markdown).toContain('- ● (a) 項目甲；\n')
+    // remark escapes a `+` that would open a list; the escape is read back as the bullet.
+    expect(markdown).toContain('- \\+ (b) 項目乙。\n')
+  })
+
+  it('is no bullet when it is a Markdown list’s - or * (markup)', () => {
+    const tree = sound('背景\n\n2. 措施包括：\n\n- (a) 項目甲；\n* (b) 項目乙。\n')
+    expect(labelled(tree)).toEqual([
+      [null, 'a', '(a)', '項目甲；'],
+      [null, 'b', '(b)', '項目乙。']
+    ])
+  })
+})
 
 describe('zero-width characters', () => {
   it('a line of U+200B alone is markup furniture, and still parts the paragraphs as a blank line', () => {

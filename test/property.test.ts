@@ -39,7 +39,11 @@ const TOKENS = [
   '(ii)',
   '“',
   '》',
-  // A zero-width space (issue 10): kept, and counted.
+  // A bullet before a label, zero-width characters (issue 10): kept, and counted.
+  '● ',
+  '• (i) ',
+  '+ ',
+  '▪',
   '\u200b'
 ]
 

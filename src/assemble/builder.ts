@@ -212,7 +212,7 @@ export class Builder {
     paragraph.position = this.source.position(token.marker.start, block.lines[block.lines.length - 1]!.end)
   }
 
-  placeItem(block: ItemBlock | ParaBlock, label: {label: string | null; styles: Item['style'][]; marker: string; start: number}): void {
+  placeItem(block: ItemBlock | ParaBlock, label: {label: string | null; styles: Item['style'][]; marker: string; bullet?: string; start: number}): void {
     if (!this.paragraph) {
       this.newParagraph(null, null, label.start)
     }
@@ -220,6 +220,7 @@ export class Builder {
       type: 'item',
       label: label.label,
       marker: label.marker,
+      ...(label.bullet ? {bullet: label.bullet} : {}),
       style: label.styles[0]!,
       children: [],
       position: this.source.position(label.start, block.lines[block.lines.length - 1]!.end)

@@ -53,6 +53,7 @@
  * call; shapes.ts, the tests of what a block looks like.
  */
 import {appendixHeading, standardHeadingKey} from '../lang/headings.js'
+import {MARKUP_BULLETS} from '../lang/numbering.js'
 import {isSignatureStart} from '../lang/signature.js'
 import type {Source} from '../source.js'
 import type {Meta, TopContent} from '../tree.js'
@@ -198,7 +199,15 @@ const paragraph: Handler<ParaBlock> = (b, block, i) => {
 /** `(a) …`, `- …`: an item, in the list its label continues. */
 const item: Handler<ItemBlock> = (b, block, i) => {
   const token = block.token
-  b.placeItem(block, {label: token.label, styles: token.styles, marker: token.marker.text, start: token.bullet ? token.bullet.start : token.marker.start})
+  // A bullet printed before the label (`● (a)`) is kept; a Markdown list's (`- (a)`) is markup.
+  const bullet = token.bullet && !MARKUP_BULLETS.includes(token.bullet.text) ? token.bullet.text : undefined
+  b.placeItem(block, {
+    label: token.label,
+    styles: token.styles,
+    marker: token.marker.text,
+    bullet,
+    start: token.bullet ? token.bullet.start : token.marker.start
+  })
   return i
 }
 

@@ -8,7 +8,8 @@
  * CommonMark renderer renumbers it as a list; its later blocks follow it
  * (our parser reads an unnumbered block after a numbered paragraph as more
  * of it). Items are a list, nested items a nested list, each starting with
- * its printed label (`- (a) …`, `- 1\. …`, `- 1\) …`). Notes are GFM
+ * its printed label (`- (a) …`, `- 1\. …`, `- 1\) …`), after the bullet
+ * printed before it if any (`- ● (a) …`). Notes are GFM
  * footnotes (`[^1]: …`, called by `[^1]`); a `*` note under the signature
  * is a paragraph starting `\*`. Markers are written in their ASCII form
  * (`２．` becomes `2.`). Parsing this output gives the same tree as the
@@ -251,8 +252,10 @@ function paragraph(node: Paragraph): RootContent[] {
   return flow(node.children, node.number === null || node.inferred ? null : `${node.number}.`)
 }
 
+/** `- (a) …`; a bullet printed before the label stays before it (`- ● (a) …`). */
 function item(node: Item): ListItem {
-  return {type: 'listItem', spread: false, children: flow(node.children, node.label === null ? null : asciiMarker(node))}
+  const marker = node.label === null ? null : node.bullet ? `${node.bullet} ${asciiMarker(node)}` : asciiMarker(node)
+  return {type: 'listItem', spread: false, children: flow(node.children, marker)}
 }
 
 function asciiMarker(node: Item): string {

@@ -216,6 +216,9 @@ function escapeClass(chars: string): string {
   return chars.replace(/[\\\]\-^]/g, '\\$&')
 }
 
+/** Bullets that are Markdown's list marks before a label (`- (a)`, as our Markdown writes items): markup, which the tree need not keep. Any other bullet before a label (`● (a)`, `+ i)`) is printed and kept as the item's `bullet`. */
+export const MARKUP_BULLETS = '-*'
+
 /** A bullet at the start of a line, then space, or a bracketed label right after it (`•(a)`). */
 export const BULLET_START = new RegExp(`^[${escapeClass(BULLETS)}](?:[ \\t\\u3000]+|(?=[(（]))`)
 

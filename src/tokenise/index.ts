@@ -10,6 +10,7 @@ import {
   BULLET_START,
   GLUED_BEFORE_PARAGRAPH_MARKER,
   labelStyles,
+  MARKUP_BULLETS,
   PARAGRAPH_MARKER,
   PARAGRAPH_NUMBER_CELL,
   PAREN_LABEL,
@@ -52,7 +53,7 @@ export interface ItemToken extends TokenBase {
   /** The styles the label can be, most likely first (`i` is a letter or a roman numeral). */
   styles: ItemStyle[]
   marker: Span
-  /** A Markdown list bullet before the marker (`- (a)`), which is markup. */
+  /** A bullet before the marker: a Markdown list's (`- (a)`), which is markup, or a printed one (`● (a)`). */
   bullet: Span | null
   rest: Piece | null
 }
@@ -200,6 +201,22 @@ function itemAt(line: Line, from: number, bullet: Span | null): ItemToken | null
   }
 }
 
+/**
+ * `- ● (a) 項目`, `- \+ i) x`: a Markdown list item whose words start with
+ * a printed bullet and a label, as our Markdown writes an item printed
+ * `● (a)` (remark escapes a `+`). The item is the label's; the printed
+ * bullet is its bullet, the list's `-` markup.
+ */
+function printedBulletItem(line: Line, outer: string): ItemToken | null {
+  if (!MARKUP_BULLETS.includes(outer.trim())) return null
+  const escaped = line.text[outer.length] === '\\' ? 1 : 0
+  const from = outer.length + escaped
+  const inner = BULLET_START.exec(line.text.slice(from))
+  if (!inner) return null
+  const glyph = inner[0].trimEnd()
+  return itemAt(line, from + inner[0].length, {start: line.start, end: line.start + from + glyph.length, text: glyph})
+}
+
 function splitCells(line: Line, separator: RegExp): Span[] {
   const cells: Span[] = []
   let from = 0
@@ -318,7 +335,7 @@ export function tokeniseLine(line: Line): ParaToken | ItemToken | RowToken | Hea
   const bullet = MD_BULLET.exec(text)
   if (bullet && bullet[0].length < text.length) {
     const bulletSpan = span(line, 0, bullet[0].trimEnd().length)
-    const labelled = itemAt(line, bullet[0].length, bulletSpan)
+    const labelled = itemAt(line, bullet[0].length, bulletSpan) ?? printedBulletItem(line, bullet[0])
     if (labelled) return labelled
     const numbered = PARA.exec(text.slice(bullet[0].length))
     if (numbered && bullet[0].trim() === '-') {

@@ -57,7 +57,7 @@ export function ownText(node: Paragraph | Item): string {
     .join('')
 }
 
-/** Characters a parser may drop: Markdown and table markup, bullets, escapes, footnote brackets. */
+/** Characters a parser may drop: Markdown and table markup, Markdown's `-` and `*` bullets, escapes, footnote brackets. */
 const MARKUP = new Set([...'*_#\\|-`>[]^'])
 
 /** Invisible, but characters of the input: counted like any other, whatever a regular expression takes for space (U+FEFF, the byte-order mark, is whitespace). */
@@ -72,8 +72,8 @@ function count(value: string, into: Map<string, number>, sign: 1 | -1): void {
 
 /**
  * Every non-whitespace character of the input (zero-width ones included)
- * is in the tree: in a text value, a title, a marker or label, a header
- * field, a furniture node.
+ * is in the tree: in a text value, a title, a marker, label or bullet, a
+ * header field, a furniture node.
  * Markup characters may be dropped; nothing may be invented.
  * Returns the differences (empty when all is accounted for).
  */
@@ -107,8 +107,11 @@ export function unaccounted(input: string, tree: Paper): string[] {
         if (n.question) count(n.question as string, balance, -1)
         break
       case 'paragraph':
+        if (n.marker) count(n.marker as string, balance, -1)
+        break
       case 'item':
         if (n.marker) count(n.marker as string, balance, -1)
+        if (n.bullet) count(n.bullet as string, balance, -1)
         break
       case 'appendix':
         if (n.marker) count(n.marker as string, balance, -1)
