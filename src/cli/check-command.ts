@@ -24,8 +24,10 @@ import {loadIgnore, type IgnoreList} from '../check/ignore.js'
 import {pairByName} from '../check/pair-names.js'
 import type {PairInput, Settings} from '../check/types.js'
 import type {Message} from '../message.js'
+import type {PaperKind} from '../tree.js'
 import {parseText} from '../parse.js'
 import {InputError, load, readBytes} from '../read/input.js'
+import type {CacheEntry} from './check-cache.js'
 import {expandInputEntries, type InputEntry} from './inputs.js'
 import {writeAtomic, writeStdout} from './output.js'
 import {fixText, unifiedDiff} from '../check/fix.js'
@@ -78,10 +80,32 @@ export interface CheckedPaper {
   writable: boolean
 }
 
-/** Read one paper; an unreadable one is reported on stderr and gives its exit code. */
-async function read(path: string, name: string): Promise<{paper: CheckedPaper} | {code: number}> {
+/** A file's bytes, read once; its paper is made from them only when needed (a cache hit needs none). */
+interface Input {
+  path: string
+  name: string
+  bytes: Uint8Array
+  /** SHA-256 of the bytes, for the cache (computed when first asked for). */
+  hash?: string
+}
+
+/** Read one input's bytes; an unreadable one is reported on stderr and gives its exit code. */
+async function readInput(path: string, name: string): Promise<{input: Input} | {code: number}> {
   try {
-    const bytes = await readBytes(path)
+    return {input: {path, name, bytes: await readBytes(path)}}
+  } catch (error) {
+    if (error instanceof InputError) {
+      process.stderr.write(`legco: ${error.message}\n`)
+      return {code: error.exitCode}
+    }
+    throw error
+  }
+}
+
+/** Decode and parse one input; one that cannot be (not text, a PDF with no text layer) is reported on stderr and gives its exit code. */
+async function parseInput(input: Input): Promise<{paper: CheckedPaper} | {code: number}> {
+  const {path, name, bytes} = input
+  try {
     const loaded = await load(bytes, name)
     if (loaded.scanned) {
       process.stderr.write(`legco: ${name}: a PDF with no text layer: it needs OCR before it can be checked\n`)
@@ -108,7 +132,8 @@ function lint(paper: CheckedPaper, settings: Settings, pair?: PairInput): Messag
 /** What --fix or --fix-dry-run makes of one paper: the messages left, and the fixed text when it is to be written or shown. */
 interface FixPlan {
   messages: Message[]
-  fixed?: {text: string; bytes: Uint8Array}
+  /** The fixed text and bytes, and the kind its tree was read as (for the cache entry of the written file). */
+  fixed?: {text: string; bytes: Uint8Array; kind: PaperKind | null}
 }
 
 /**
@@ -135,10 +160,13 @@ async function fixPaper(paper: CheckedPaper, settingsOf: (paper: CheckedPaper) =
     }
     return {messages: first}
   }
+  let kind = paper.tree.meta.kind
   const outcome = await fixText(paper.text, async (text) => {
+    kind = paper.tree.meta.kind
     if (text === paper.text) return first
     const result = parseText(text)
     const next: CheckedPaper = {...paper, text, tree: result.tree, messages: result.messages}
+    kind = result.tree.meta.kind
     return lint(next, await settingsOf(next), pair)
   })
   if (outcome.text === paper.text) return {messages: outcome.messages}
@@ -147,7 +175,7 @@ async function fixPaper(paper: CheckedPaper, settingsOf: (paper: CheckedPaper) =
     process.stderr.write(`legco check: ${paper.name}: not fixed: ${encoded.problem}\n`)
     return {messages: first}
   }
-  return {messages: outcome.messages, fixed: {text: outcome.text, bytes: encoded.bytes}}
+  return {messages: outcome.messages, fixed: {text: outcome.text, bytes: encoded.bytes, kind}}
 }
 
 /** The inputs of the arguments, each once, ignored ones left out (a file named on the command line with a warning). */
@@ -185,6 +213,12 @@ async function inputsOf(args: string[], ignore: IgnoreList | null): Promise<{ent
   return {entries, code}
 }
 
+/** The cache of this run (its module, and node:crypto, loaded only with --cache). */
+async function openCache(location: string | undefined, legcoVersion: string) {
+  const {CheckCache, cachePath} = await import('./check-cache.js')
+  return new CheckCache(cachePath(location), legcoVersion)
+}
+
 export async function runCheck(files: string[], options: CheckCommandOptions): Promise<number> {
   let maxWarnings: number | null = null
   if (options.maxWarnings !== undefined) {
@@ -215,51 +249,127 @@ export async function runCheck(files: string[], options: CheckCommandOptions): P
   const settingsOf = async (paper: CheckedPaper) => resolver.settingsFor(settingsPath(paper.path), paper.tree.meta.kind)
 
   const results: FileResult[] = []
-  const papers = new Map<string, CheckedPaper>()
   const fixing = options.fix || options.fixDryRun
+  if (options.cacheLocation !== undefined && !options.cache) process.stderr.write('legco check: warning: --cache-location has no effect without --cache\n')
+  const cache = options.cache ? await openCache(options.cacheLocation, version()) : null
   /** Fixed texts, in the order of the report: written (--fix) or shown as a diff (--fix-dry-run) once every paper is checked. */
-  const fixedPapers: {paper: CheckedPaper; text: string; bytes: Uint8Array}[] = []
-  const lintOrFix = async (paper: CheckedPaper, pair?: PairInput): Promise<Message[]> => {
-    if (!fixing) return lint(paper, await settingsOf(paper), pair)
-    const plan = await fixPaper(paper, settingsOf, options.fixDryRun === true, pair)
-    if (plan.fixed) fixedPapers.push({paper, ...plan.fixed})
-    return plan.messages
+  const fixedPapers: {paper: CheckedPaper; text: string; bytes: Uint8Array; entry?: () => Promise<CacheEntry>}[] = []
+  const inputs = new Map<string, Promise<Input | null>>()
+  const papers = new Map<string, Promise<CheckedPaper | null>>()
+  /** Each input's bytes, read once. */
+  const inputOf = (path: string) => {
+    let input = inputs.get(path)
+    if (!input) {
+      input = readInput(path, nameOf(path)).then((outcome) => {
+        if ('code' in outcome) inputCode = Math.max(inputCode, outcome.code)
+        return 'input' in outcome ? outcome.input : null
+      })
+      inputs.set(path, input)
+    }
+    return input
   }
-  const readOne = async (path: string) => {
-    const outcome = await read(path, nameOf(path))
-    if ('code' in outcome) inputCode = Math.max(inputCode, outcome.code)
-    else papers.set(path, outcome.paper)
-    return 'paper' in outcome ? outcome.paper : null
+  /** Each input's paper, made once and only when a rule has to read it. */
+  const paperOf = (input: Input) => {
+    let paper = papers.get(input.path)
+    if (!paper) {
+      paper = parseInput(input).then((outcome) => {
+        if ('code' in outcome) inputCode = Math.max(inputCode, outcome.code)
+        return 'paper' in outcome ? outcome.paper : null
+      })
+      papers.set(input.path, paper)
+    }
+    return paper
+  }
+  // Kept only while one paper or pair is checked (a batch does not hold every tree).
+  const forget = () => {
+    inputs.clear()
+    papers.clear()
+  }
+  const hashOf = (input: Input) => (input.hash ??= cache!.hash(input.bytes))
+  /** What the cache keys a file's messages by besides its bytes: its settings for that kind, and the other version's bytes and name. */
+  const keyFor = async (input: Input, kind: PaperKind | null, other: Input | null) =>
+    cache!.key(await resolver.settingsFor(settingsPath(input.path), kind), other ? {hash: hashOf(other), name: other.name} : null)
+  /**
+   * The messages of one input (and, with `other`, the pair rules against
+   * it): from the cache when its entry holds, else from its paper. Null
+   * when the paper (or, with `strictPair`, the other one) cannot be read.
+   * Under --fix and --fix-dry-run a cached result whose messages carry a fix
+   * is made again, so that the fix is made (or shown) as without the cache;
+   * and the messages of a text that --fix changes are cached under the
+   * bytes written, never under the old ones.
+   */
+  const checkInput = async (input: Input, other: Input | null, strictPair = false): Promise<Message[] | null> => {
+    const cached = cache !== null && input.path !== '-' && other?.path !== '-'
+    if (cached) {
+      const messages = await cache.lookup(input.path, hashOf(input), input.name, (kind) => keyFor(input, kind, other))
+      if (messages && !(fixing && messages.some((m) => m.fix))) return messages
+      if (messages) cache.say(`${input.name}: its messages carry fixes: checked again to fix`)
+    }
+    const paper = await paperOf(input)
+    const otherPaper = other ? await paperOf(other) : null
+    if (!paper || (strictPair && other && !otherPaper)) return null
+    const pair = otherPaper ? {tree: otherPaper.tree, text: otherPaper.text, name: otherPaper.name} : undefined
+    const settings = await settingsOf(paper)
+    // The entry of what was checked: only when the pair read is the pair keyed (an unreadable other version is not cached).
+    const storable = cached && (other === null || otherPaper !== null)
+    const entryOf = (hash: string, kind: PaperKind | null, messages: Message[]) => async (): Promise<CacheEntry> => ({
+      hash,
+      kind,
+      key: await keyFor(input, kind, other),
+      messages
+    })
+    if (!fixing) {
+      const messages = lint(paper, settings, pair)
+      if (storable) cache.set(input.path, await entryOf(hashOf(input), paper.tree.meta.kind, messages)())
+      return messages
+    }
+    const plan = await fixPaper(paper, settingsOf, options.fixDryRun === true, pair)
+    if (plan.fixed) {
+      const {kind, bytes} = plan.fixed
+      // Cached once written, under the bytes written (a dry run writes nothing, and its messages are not those of the file).
+      fixedPapers.push({paper, ...plan.fixed, entry: storable && options.fix ? entryOf(cache.hash(bytes), kind, plan.messages) : undefined})
+    } else if (storable) cache.set(input.path, await entryOf(hashOf(input), paper.tree.meta.kind, plan.messages)())
+    return plan.messages
   }
   try {
     if (options.pair !== undefined) {
       if (entries.length !== 1 || inputCode)
         return inputCode || usage(`--pair compares one paper with its other-language version: give exactly one paper (got ${entries.length})`)
-      const a = await readOne(entries[0]!.path)
-      const b = await readOne(options.pair)
+      const a = await inputOf(entries[0]!.path)
+      const b = await inputOf(options.pair)
       if (!a || !b) return inputCode
-      results.push({file: a.name, messages: await lintOrFix(a, {tree: b.tree, text: b.text, name: b.name})})
-      results.push({file: b.name, messages: await lintOrFix(b)})
+      const messages = await checkInput(a, b, true)
+      if (!messages) return inputCode
+      results.push({file: a.name, messages})
+      const own = await checkInput(b, null)
+      if (!own) return inputCode
+      results.push({file: b.name, messages: own})
     } else if (options.pairBy === 'name') {
       const {pairs, unpaired} = pairByName(entries.map((entry) => entry.path))
       for (const path of unpaired) process.stderr.write(`legco check: ${nameOf(path)}: warning: no other-language version found by name; checked alone\n`)
       for (const item of [...pairs.map((pair) => ({pair})), ...unpaired.map((path) => ({path}))].sort((x, y) =>
         ('pair' in x ? x.pair[0] : x.path).localeCompare('pair' in y ? y.pair[0] : y.path)
       )) {
+        forget()
         if ('path' in item) {
-          const paper = await readOne(item.path)
-          if (paper) results.push({file: paper.name, messages: await lintOrFix(paper)})
+          const input = await inputOf(item.path)
+          const messages = input && (await checkInput(input, null))
+          if (input && messages) results.push({file: input.name, messages})
           continue
         }
-        const a = await readOne(item.pair[0])
-        const b = await readOne(item.pair[1])
-        if (a) results.push({file: a.name, messages: await lintOrFix(a, b ? {tree: b.tree, text: b.text, name: b.name} : undefined)})
-        if (b) results.push({file: b.name, messages: await lintOrFix(b)})
+        const a = await inputOf(item.pair[0])
+        const b = await inputOf(item.pair[1])
+        const messagesA = a && (await checkInput(a, b))
+        if (a && messagesA) results.push({file: a.name, messages: messagesA})
+        const messagesB = b && (await checkInput(b, null))
+        if (b && messagesB) results.push({file: b.name, messages: messagesB})
       }
     } else {
       for (const entry of entries) {
-        const paper = await readOne(entry.path)
-        if (paper) results.push({file: paper.name, messages: await lintOrFix(paper)})
+        forget()
+        const input = await inputOf(entry.path)
+        const messages = input && (await checkInput(input, null))
+        if (input && messages) results.push({file: input.name, messages})
       }
     }
   } catch (error) {
@@ -285,18 +395,20 @@ export async function runCheck(files: string[], options: CheckCommandOptions): P
   }
   // --fix writes each fixed file whole or not at all; --fix-dry-run prints the diff on stdout, and the report then goes to -o or stderr.
   if (options.fix) {
-    for (const {paper, bytes} of fixedPapers) {
+    for (const {paper, bytes, entry} of fixedPapers) {
       try {
         const target = resolve(paper.path)
         const {mode} = await stat(target)
         await writeAtomic(target, bytes)
         await chmod(target, mode & 0o7777)
+        if (cache && entry) cache.set(paper.path, await entry())
       } catch (error) {
         process.stderr.write(`legco check: ${paper.name}: not fixed: ${(error as Error).message}\n`)
         inputCode = Math.max(inputCode, 2)
       }
     }
   }
+  await cache?.save()
   if (options.fixDryRun) {
     const diff = fixedPapers.map(({paper, text}) => unifiedDiff(paper.name, paper.text, text)).join('')
     if (diff) await writeStdout(diff)

@@ -156,10 +156,13 @@ Examples:
     .option('-o, --output <file>', 'write the report to this file (whole or not at all) instead of stdout')
     .option('--fix', 'fix what can be fixed safely (see docs/rules.md) in the text and Markdown files, in place; report what is left')
     .option('--fix-dry-run', 'print the fixes as a unified diff on stdout and write nothing (the report goes to -o or stderr)')
-    .option('--cache', 'reuse the messages of files unchanged since the last run (same content, settings and legco version)')
+    .option(
+      '--cache',
+      'reuse the messages of a file while its bytes (SHA-256), its rule settings, its --pair/--pair-by version and the legco version are unchanged'
+    )
     .option(
       '--cache-location <path>',
-      'the cache file, or a folder to hold it (default: node_modules/.cache/legco/cache.json, or .legcocache without node_modules)'
+      'the cache file, or a folder to hold .legcocache (default: node_modules/.cache/legco/cache.json in the current folder, or .legcocache without node_modules)'
     )
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .option('-q, --quiet', 'report errors only (warnings are then neither shown nor counted for --max-warnings)')
@@ -171,7 +174,12 @@ Exit codes:
   0  no errors, and no more warnings than --max-warnings
   1  errors, or more warnings than --max-warnings
   2  usage error (bad option, unknown rule or key in a configuration), or input that cannot be read
-  3  a PDF with no text layer: it needs OCR`
+  3  a PDF with no text layer: it needs OCR
+
+Cache (--cache): one entry a file (by absolute path) in node_modules/.cache/legco/cache.json, or .legcocache
+in the current folder when it has no node_modules, or --cache-location; an entry is used while the file's
+SHA-256, its effective rule settings (configuration, overrides, kind, --rule), its pair's SHA-256 and name and
+the legco version are what they were. A corrupt cache or another version's is ignored and rewritten.`
     )
     .action(run(async () => (await import('./check-command.js')).runCheck))
 
