@@ -98,13 +98,13 @@ export function isoDate(year: number, month: number, day: number): string | null
 const DIGIT = /[0-9０-９]/
 const LATIN = /[A-Za-z]/
 
-export function findDates(value: string): DateMatch[] {
+export function findDates(value: string, halfWidth?: string): DateMatch[] {
   const found: DateMatch[] = []
   const digits = DIGIT.test(value)
   // Every date has digits, or is written in Chinese numerals with 年.
   if (!digits && !value.includes('年')) return found
-  // toHalfWidth keeps string length (one UTF-16 unit for one), so offsets hold.
-  const text = toHalfWidth(value)
+  // toHalfWidth keeps string length (one UTF-16 unit for one), so offsets hold; a caller that has it already passes it.
+  const text = halfWidth ?? toHalfWidth(value)
   const add = (start: number, end: number, year: number, month: number, day: number) =>
     found.push({iso: isoDate(year, month, day), start, end, year, month, day})
   // Each form is tried only where it could be: a first use compiles the pattern, which a cold start pays for.
@@ -157,6 +157,9 @@ export const ZH_HAN_YEAR_MONTH = new RegExp(String.raw`(${HAN_YEAR_DIGIT}{4})\s*
 export const ZH_HAN_YEAR = new RegExp(String.raw`(${HAN_YEAR_DIGIT}{4})\s*年`, 'g')
 /** `3 月 20 日` (a day without its year); groups month, day. */
 export const ZH_MONTH_DAY = /(\d{1,2})\s*月\s*(\d{1,2})\s*日/g
+/** A character every ZH_MONTH_DAY match holds: a text without it need not be searched. */
+export const ZH_MONTH_DAY_MARK = '月'
+
 /** `3 月` (a month alone). */
 export const ZH_MONTH = /(\d{1,2})\s*月/g
 

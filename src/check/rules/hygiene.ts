@@ -3,16 +3,26 @@
  * (half or full) per role in a paper, dates that exist.
  */
 import {BRACKET_PAIRS, DIGIT_RUNS, hasFullWidthDigit, SHORT_LABEL_BEFORE, toHalfWidth} from '../../lang/chars.js'
-import {daysInMonth, findDates, isDayOfMonth, longestMonth, monthName, ZH_MONTH_DAY} from '../../lang/dates.js'
+import {daysInMonth, findDates, isDayOfMonth, longestMonth, monthName, ZH_MONTH_DAY, ZH_MONTH_DAY_MARK} from '../../lang/dates.js'
 import type {Item, Paragraph} from '../../tree.js'
 import type {Replacement, Rule, RuleContext} from '../types.js'
-import {blocksOf, paragraphRuns, placeIn, visit, type Block} from '../walk.js'
+import {blocksOf, halfWidthOf, paragraphRuns, placeIn, visit, type Block} from '../walk.js'
 
 const OPENERS = new Map<string, number>()
 const CLOSERS = new Map<string, number>()
+// The same by UTF-16 code unit (every bracket is one): the pair a unit opens or closes, -1 for none. The scan reads
+// every character of the paper, twice a run: a table, not a Map of one-character strings.
+const OPENS = new Int8Array(0x10000).fill(-1)
+const CLOSES = new Int8Array(0x10000).fill(-1)
 BRACKET_PAIRS.forEach((pair, index) => {
-  for (const char of pair.open) OPENERS.set(char, index)
-  for (const char of pair.close) CLOSERS.set(char, index)
+  for (const char of pair.open) {
+    OPENERS.set(char, index)
+    OPENS[char.charCodeAt(0)] = index
+  }
+  for (const char of pair.close) {
+    CLOSERS.set(char, index)
+    CLOSES[char.charCodeAt(0)] = index
+  }
 })
 
 export interface BracketScan {
@@ -40,17 +50,17 @@ export function scanBrackets(value: string): BracketScan {
   }
   const result: BracketScan = {pairs: [], unclosed: [], unopened: []}
   for (let i = 0; i < value.length; i++) {
-    const char = value[i]!
-    const opens = OPENERS.get(char)
-    const close = CLOSERS.get(char)
+    const code = value.charCodeAt(i)
+    const opens = OPENS[code]!
+    const close = CLOSES[code]!
     // “ and ” are distinct; a quote that is both (none here) would need parity.
-    if (opens !== undefined) {
+    if (opens >= 0) {
       open[opens]!.push(stack.length)
       stack.push({at: i, pair: opens})
-    } else if (close !== undefined) {
+    } else if (close >= 0) {
       const depth = open[close]!.at(-1) ?? -1
       if (depth < 0) {
-        if ((char === ')' || char === '）') && SHORT_LABEL_BEFORE.test(value.slice(Math.max(0, i - 6), i))) continue
+        if ((code === 0x29 || code === 0xff09) /* ) or its full-width form */ && SHORT_LABEL_BEFORE.test(value.slice(Math.max(0, i - 6), i))) continue
         result.unopened.push(i)
         continue
       }
@@ -62,6 +72,15 @@ export function scanBrackets(value: string): BracketScan {
   for (const entry of stack) result.unclosed.push(entry.at)
   result.unclosed.sort((a, b) => a - b)
   return result
+}
+
+const SCANS = new WeakMap<Block, BracketScan>()
+
+/** A block's brackets, scanned once for the two rules that read them. */
+function bracketsOf(block: Block): BracketScan {
+  let scan = SCANS.get(block)
+  if (!scan) SCANS.set(block, (scan = scanBrackets(block.value)))
+  return scan
 }
 
 function closerOf(char: string): string {
@@ -86,7 +105,7 @@ export const bracketsBalanced: Rule = {
   summary: 'a bracket or quote that is not closed, or closes nothing: （） () “” 「」 《》',
   run(context) {
     for (const block of blocksOf(context.tree, context.locate)) {
-      const scan = scanBrackets(block.value)
+      const scan = bracketsOf(block)
       for (const at of scan.unclosed) {
         const char = block.value[at]!
         context.report(
@@ -114,7 +133,8 @@ interface Use {
   width: Width
   place: () => import('../../tree.js').Position
   shown: string
-  fix: string
+  /** The form it should take (worked out only for a use that is reported). */
+  fix: () => string
   /** What --fix changes at the place: the characters there and what they become (none when the place is not exact). */
   replace?: () => Replacement | undefined
 }
@@ -130,8 +150,8 @@ function reportMinority(context: RuleContext, role: string, uses: Use[]): void {
     context.report(
       `${role} ${use.shown} is ${use.width}-width; the paper's other ${role}s are ${norm}-width (${normExample})`,
       use.place(),
-      `print it as ${use.fix}`,
-      use.replace ? use.replace() : {expect: use.shown, text: use.fix}
+      `print it as ${use.fix()}`,
+      use.replace ? use.replace() : {expect: use.shown, text: use.fix()}
     )
   }
 }
@@ -168,7 +188,7 @@ export const widthConsistent: Rule = {
       const full = FULL.test(formOf(marker))
       const halfPart = HALF.test(formOf(marker))
       if (!full && !halfPart) return null
-      const fix = full ? toHalfWidth(marker) : toFullWidthForm(marker)
+      const fix = () => (full ? toHalfWidth(marker) : toFullWidthForm(marker))
       return {
         width: full ? 'full' : 'half',
         place: () => locate.marker(node, marker),
@@ -177,7 +197,7 @@ export const widthConsistent: Rule = {
         // A full-width point needs no space after it; a half-width one does (`３．議員` -> `3. 議員`).
         replace: () => {
           const after = context.text[locate.marker(node, marker).end.offset]
-          return {expect: marker, text: full && after !== undefined && !/\s/.test(after) ? `${fix} ` : fix}
+          return {expect: marker, text: full && after !== undefined && !/\s/.test(after) ? `${fix()} ` : fix()}
         }
       }
     }
@@ -210,7 +230,7 @@ export const widthConsistent: Rule = {
     )
     // A bracket pair opened in one width and closed in the other.
     for (const block of blocksOf(tree, locate)) {
-      for (const [open, close] of scanBrackets(block.value).pairs) {
+      for (const [open, close] of bracketsOf(block).pairs) {
         const a = block.value[open]!
         const b = block.value[close]!
         if ((a === '(' && b === '）') || (a === '（' && b === ')') || (a === '[' && b === '］') || (a === '［' && b === ']')) {
@@ -227,22 +247,33 @@ export const widthConsistent: Rule = {
     const digitUses: Use[] = []
     for (const block of blocksOf(tree, locate)) {
       if (!block.prose) continue
-      // One use per block and width is enough to weigh and to report; its fix changes every run of that width in the block.
-      const runs: Record<Width, [number, number][]> = {half: [], full: []}
-      for (const match of block.value.matchAll(DIGIT_RUNS))
-        runs[hasFullWidthDigit(match[0]) ? 'full' : 'half'].push([match.index, match.index + match[0].length])
-      for (const width of ['half', 'full'] as const) {
-        const found = runs[width]
-        if (found.length === 0) continue
-        const [at, end] = found[0]!
-        const value = block.value.slice(at, end)
+      // One use per block and width is enough to weigh and to report (its first run); its fix changes every run of
+      // that width in the block, found again only for a use that is reported.
+      let half: RegExpExecArray | undefined
+      let full: RegExpExecArray | undefined
+      for (const match of block.value.matchAll(DIGIT_RUNS)) {
+        if (hasFullWidthDigit(match[0])) full ??= match
+        else half ??= match
+        if (half && full) break
+      }
+      for (const [width, match] of [
+        ['half', half],
+        ['full', full]
+      ] as const) {
+        if (!match) continue
+        const at = match.index
+        const value = match[0]
+        const end = at + value.length
         const convert = width === 'full' ? toHalfWidth : toFullWidth
         digitUses.push({
           width,
           place: () => placeIn(locate, block, at, end),
           shown: value,
-          fix: convert(value),
+          fix: () => convert(value),
           replace: () => {
+            const found: [number, number][] = []
+            for (const run of block.value.matchAll(DIGIT_RUNS))
+              if ((hasFullWidthDigit(run[0]) ? 'full' : 'half') === width) found.push([run.index, run.index + run[0].length])
             // Every run of the block at once where the span maps back exactly (one line); else the first run (a later pass takes the next).
             const last = found.at(-1)![1]
             const place = placeIn(locate, block, at, last)
@@ -265,7 +296,8 @@ export const widthConsistent: Rule = {
 
 export function invalidDates(block: Block): {start: number; end: number; why: string}[] {
   const found: {start: number; end: number; why: string}[] = []
-  const full = findDates(block.value)
+  const half = halfWidthOf(block)
+  const full = findDates(block.value, half)
   for (const date of full) {
     if (date.iso) continue
     const why =
@@ -279,9 +311,15 @@ export function invalidDates(block: Block): {start: number; end: number; why: st
     found.push({start: date.start, end: date.end, why})
   }
   // `3 月 32 日` without a year.
-  const half = toHalfWidth(block.value)
+  if (!half.includes(ZH_MONTH_DAY_MARK)) return found
+  // Inside a whole date already read? The dates are sorted by start and the matches come in order: the furthest end
+  // of the dates starting at or before the match says it (one pass, not a search of every date a match: a paper read
+  // as one long paragraph holds thousands of both).
+  let next = 0
+  let reach = -1
   for (const match of half.matchAll(ZH_MONTH_DAY)) {
-    if (full.some((date) => date.start <= match.index && match.index < date.end)) continue
+    for (; next < full.length && full[next]!.start <= match.index; next++) reach = Math.max(reach, full[next]!.end)
+    if (match.index < reach) continue
     const month = Number(match[1])
     const day = Number(match[2])
     if (isDayOfMonth(month, day)) continue

@@ -153,7 +153,8 @@ export const itemSequence: Rule = {
           const item = items[i]!
           const n = values[i]!
           if (Number.isNaN(n)) continue
-          const place = context.locate.marker(item, item.marker)
+          // Where its marker is, worked out only for an item that is reported.
+          const place = () => context.locate.marker(item, item.marker)
           // Letters that a confused (i) inside the previous item supplies.
           const supplied = new Set<number>()
           if (isAlpha(list.style) && i > 0) {
@@ -166,11 +167,11 @@ export const itemSequence: Rule = {
           if (seen.has(n)) {
             context.report(
               `item ${shown(item)} repeats the label of the item at line ${seen.get(n)!.position.start.line}`,
-              place,
+              place(),
               `relabel it ${labelMarker(item, highest + 1, list.style)}`
             )
           } else if (n < highest) {
-            context.report(`item ${shown(item)} comes after ${printed(highest)}`, place, `put the items in order or relabel them`)
+            context.report(`item ${shown(item)} comes after ${printed(highest)}`, place(), `put the items in order or relabel them`)
           } else if (n > highest + 1) {
             const missing: string[] = []
             for (let k = highest + 1; k < n; k++) if (!((lastAt.get(k) ?? -1) > i) && !supplied.has(k)) missing.push(labelMarker(item, k, list.style))
@@ -178,7 +179,7 @@ export const itemSequence: Rule = {
               const what = i === 0 && highest + 1 === start ? `the list starts at ${shown(item)}` : `item ${shown(item)} follows ${printed(highest)}`
               context.report(
                 `${what}: ${missing.length > 3 ? `${missing[0]} to ${missing[missing.length - 1]}` : missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing`,
-                place,
+                place(),
                 `relabel it ${labelMarker(item, highest + 1, list.style)} or restore the missing item${missing.length === 1 ? '' : 's'}`
               )
             }

@@ -23,16 +23,21 @@ export const paragraphNumbering: Rule = {
       for (let i = 0; i < numbered.length; i++) {
         const paragraph = numbered[i]!
         const n = Number(paragraph.number)
-        const place = context.locate.marker(paragraph, paragraph.marker)
+        // Where its number is, worked out only for a paragraph that is reported.
+        const place = () => context.locate.marker(paragraph, paragraph.marker)
         if (i === 0) {
           if (n > 1) {
             const missing = n === 2 ? '1' : `1 to ${n - 1}`
-            context.report(`paragraph numbering starts at ${n}: ${missing} missing`, place, `number the first paragraph 1, or restore the paragraphs before it`)
+            context.report(
+              `paragraph numbering starts at ${n}: ${missing} missing`,
+              place(),
+              `number the first paragraph 1, or restore the paragraphs before it`
+            )
           }
         } else if (n === 1 && highest > 1) {
           context.report(
             `paragraph numbering restarts at 1 after ${highest}`,
-            place,
+            place(),
             `continue the numbering (${highest + 1}.) or, if this starts an annex, give it an annex heading (附件 / Annex)`
           )
           seen = new Map()
@@ -41,11 +46,11 @@ export const paragraphNumbering: Rule = {
           const first = seen.get(n)!
           context.report(
             `paragraph ${n} is numbered twice (first at line ${first.position.start.line})`,
-            place,
+            place(),
             `renumber: this paragraph follows ${highest}, so it should be ${highest + 1}.`
           )
         } else if (n < highest) {
-          context.report(`paragraph ${n} comes after paragraph ${highest}`, place, `put the paragraphs in order or renumber them`)
+          context.report(`paragraph ${n} comes after paragraph ${highest}`, place(), `put the paragraphs in order or renumber them`)
         } else if (n > highest + 1) {
           const missing: number[] = []
           for (let k = highest + 1; k < n; k++) if (!((lastAt.get(k) ?? -1) > i)) missing.push(k)
@@ -53,7 +58,7 @@ export const paragraphNumbering: Rule = {
             const list = missing.length > 3 ? `${missing[0]} to ${missing[missing.length - 1]}` : missing.join(', ')
             context.report(
               `paragraph ${n} follows ${highest}: ${list} ${missing.length === 1 ? 'is' : 'are'} missing`,
-              place,
+              place(),
               `renumber it ${highest + 1}. or restore the missing paragraph${missing.length === 1 ? '' : 's'}`
             )
           }

@@ -107,11 +107,13 @@ export const referenceParagraph: Rule = {
           const groups = match.groups!
           const side = SIDE_WORDS[groups.side!.toLowerCase()] ?? SIDE_WORDS[groups.side!] ?? null
           const quoted = block.value.slice(match.index, match.index + match[0].length)
-          const place = placeIn(context.locate, block, match.index, match.index + match[0].length)
+          // Where it is, worked out only for a reference that is wrong (most are not).
+          let at: ReturnType<typeof placeIn> | undefined
+          const place = () => (at ??= placeIn(context.locate, block, match.index, match.index + match[0].length))
           for (const target of readTargets(groups.list!)) {
             const candidates = scope.byNumber.get(String(target.number)) ?? []
             if (candidates.length === 0) {
-              context.report(`“${quoted}” points to paragraph ${target.number}, which does not exist${scope.range}`, place, 'correct the paragraph number')
+              context.report(`“${quoted}” points to paragraph ${target.number}, which does not exist${scope.range}`, place(), 'correct the paragraph number')
               continue
             }
             if (side) {
@@ -121,7 +123,7 @@ export const referenceParagraph: Rule = {
                 const other = context.zh ? (side === 'above' ? '下文' : '上文') : side === 'above' ? 'below' : 'above'
                 context.report(
                   `“${quoted}” says paragraph ${target.number} is ${side}, but it is ${actual} (line ${candidates[0]!.position.start.line})`,
-                  place,
+                  place(),
                   actual === 'this paragraph itself' ? 'point to another paragraph, or drop the reference' : `write ${other}, or correct the number`
                 )
                 continue
@@ -129,14 +131,14 @@ export const referenceParagraph: Rule = {
               if (target.item && !hasItem(onSide, target.item)) {
                 context.report(
                   `“${quoted}” points to item (${target.item}) of paragraph ${target.number}, which has no such item`,
-                  place,
+                  place(),
                   'correct the item label'
                 )
               }
             } else if (target.item && !hasItem(candidates, target.item)) {
               context.report(
                 `“${quoted}” points to item (${target.item}) of paragraph ${target.number}, which has no such item`,
-                place,
+                place(),
                 'correct the item label'
               )
             }
