@@ -258,6 +258,22 @@ describe('pieces', () => {
     expect(scanBrackets('“甲「乙”')).toEqual({pairs: [[0, 4]], unclosed: [2], unopened: []})
   })
 
+  it('reports each impossible date of a paragraph once: a day of a month inside a whole date is that date', () => {
+    // Whole dates and days of a month alternate in one paragraph (the rule passes over both lists once, in order).
+    const text = exampleText('date-valid/pass.txt').replace(
+      '政府於 2024 年 2 月 29 日提出',
+      '政府於 2024 年 2 月 30 日、3 月 32 日、2023 年 4 月 31 日、4 月 30 日、5 月 40 日及 2024 年 2 月 29 日提出'
+    )
+    const {tree} = parseText(text)
+    const only = Object.fromEntries(RULES.map((rule) => [rule.id, rule.id === 'date-valid' ? 'error' : 'off'])) as Settings
+    expect(check(tree, text, {settings: only}).map((m) => m.reason)).toEqual([
+      '2024 年 2 月 30 日 is not a date: February 2024 has 29 days',
+      '3 月 32 日 is not a date: March has 31 days at most',
+      '2023 年 4 月 31 日 is not a date: April 2023 has 30 days',
+      '5 月 40 日 is not a date: May has 31 days at most'
+    ])
+  })
+
   it('checks the paper-number line only in the header', () => {
     expect(headerPaperNumber.severity).toBe('error')
   })

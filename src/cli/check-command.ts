@@ -71,7 +71,8 @@ export interface CheckedPaper {
   path: string
   /** As messages show it: the path, `<stdin>`, or the --stdin-filename. */
   name: string
-  bytes: Uint8Array
+  /** The bytes read, kept for --fix (which writes the fixed text in their encoding); null in a run that does not fix. */
+  bytes: Uint8Array | null
   text: string
   encoding: string
   tree: ReturnType<typeof parseText>['tree']
@@ -84,7 +85,8 @@ export interface CheckedPaper {
 interface Input {
   path: string
   name: string
-  bytes: Uint8Array
+  /** Null once the paper is made from them in a run that does not fix: a 10 MB paper's bytes are not held through the rules. */
+  bytes: Uint8Array | null
   /** SHA-256 of the bytes, for the cache (computed when first asked for). */
   hash?: string
 }
@@ -103,8 +105,10 @@ async function readInput(path: string, name: string): Promise<{input: Input} | {
 }
 
 /** Decode and parse one input; one that cannot be (not text, a PDF with no text layer) is reported on stderr and gives its exit code. */
-async function parseInput(input: Input): Promise<{paper: CheckedPaper} | {code: number}> {
-  const {path, name, bytes} = input
+async function parseInput(input: Input, keepBytes: boolean): Promise<{paper: CheckedPaper} | {code: number}> {
+  const {path, name} = input
+  const bytes = input.bytes!
+  if (!keepBytes) input.bytes = null
   try {
     const loaded = await load(bytes, name)
     if (loaded.scanned) {
@@ -114,7 +118,7 @@ async function parseInput(input: Input): Promise<{paper: CheckedPaper} | {code: 
     const result = parseText(loaded.text, {pages: loaded.pages, origin: loaded.origin})
     const text = loaded.origin?.source ?? loaded.text
     const writable = loaded.encoding !== 'pdf' && loaded.origin === undefined
-    return {paper: {path, name, bytes, text, encoding: loaded.encoding, tree: result.tree, messages: result.messages, writable}}
+    return {paper: {path, name, bytes: keepBytes ? bytes : null, text, encoding: loaded.encoding, tree: result.tree, messages: result.messages, writable}}
   } catch (error) {
     if (error instanceof InputError) {
       process.stderr.write(`legco: ${error.message}\n`)
@@ -170,7 +174,7 @@ async function fixPaper(paper: CheckedPaper, settingsOf: (paper: CheckedPaper) =
     return lint(next, await settingsOf(next), pair)
   })
   if (outcome.text === paper.text) return {messages: outcome.messages}
-  const encoded = encodeLike(paper.bytes, outcome.text)
+  const encoded = encodeLike(paper.bytes!, outcome.text)
   if ('problem' in encoded) {
     process.stderr.write(`legco check: ${paper.name}: not fixed: ${encoded.problem}\n`)
     return {messages: first}
@@ -272,7 +276,9 @@ export async function runCheck(files: string[], options: CheckCommandOptions): P
   const paperOf = (input: Input) => {
     let paper = papers.get(input.path)
     if (!paper) {
-      paper = parseInput(input).then((outcome) => {
+      // The cache needs the hash of the bytes, a fix the bytes themselves; else they go once decoded.
+      if (cache) hashOf(input)
+      paper = parseInput(input, fixing === true).then((outcome) => {
         if ('code' in outcome) inputCode = Math.max(inputCode, outcome.code)
         return 'paper' in outcome ? outcome.paper : null
       })
@@ -285,7 +291,7 @@ export async function runCheck(files: string[], options: CheckCommandOptions): P
     inputs.clear()
     papers.clear()
   }
-  const hashOf = (input: Input) => (input.hash ??= cache!.hash(input.bytes))
+  const hashOf = (input: Input) => (input.hash ??= cache!.hash(input.bytes!))
   /** What the cache keys a file's messages by besides its bytes: its settings for that kind, and the other version's bytes and name. */
   const keyFor = async (input: Input, kind: PaperKind | null, other: Input | null) =>
     cache!.key(await resolver.settingsFor(settingsPath(input.path), kind), other ? {hash: hashOf(other), name: other.name} : null)
