@@ -16,7 +16,8 @@ import {finish} from './assemble/finish.js'
 import {detectGenre, type Genre} from './assemble/genres/detect.js'
 import {agendaMeta, keepAgendaLines} from './assemble/genres/agenda.js'
 import {findAttendance} from './assemble/genres/attendance.js'
-import {meetingMeta, numberItems, postMeetingNotes} from './assemble/genres/minutes.js'
+import {attachActions, readActionColumn, type Action} from './assemble/genres/action.js'
+import {meetingMeta, numberItems, postMeetingNotes, seenByAdministration} from './assemble/genres/minutes.js'
 import {HANSARD, anchorsByLine, attendanceLines, hansardMeta, speeches} from './assemble/genres/hansard.js'
 import {LETTER, LETTER_HEADER, detectLetter, frameLetter, letterMeta, salutationNode, type LetterKind} from './assemble/genres/letter.js'
 import {detectLang} from './lang/detect.js'
@@ -65,7 +66,17 @@ function parseLines(text: string, lines: Line[], options: ParseOptions, source: 
   // Letters and submissions: the header is what stands above the salutation (genres/letter.ts).
   const letter = genre ? null : options.kind ? (LETTER_KINDS.has(options.kind) ? (options.kind as LetterKind) : null) : detectLetter(lines)
   const frame = letter ? frameLetter(lines) : null
-  const tokens = tokenise(attendance ? lines.slice(0, attendance.first) : frame ? frame.top : lines, footnotes)
+  // English minutes: the Action column beside the body is read apart (genres/action.ts); its lines leave the tokens.
+  let actions: Action[] = []
+  let cut: Line[] = []
+  let body = attendance ? lines.slice(attendance.last + 1) : lines
+  if (genre === 'minutes') {
+    const column = readActionColumn(lines, attendance ? attendance.last + 1 : 0)
+    actions = column.actions
+    cut = column.furniture
+    if (column.dropped.size > 0) body = body.filter((line) => !column.dropped.has(line))
+  }
+  const tokens = tokenise(attendance ? lines.slice(0, attendance.first) : frame ? frame.top : body, footnotes)
   // The paper's own top, below any front matter (our Markdown's meta, which grows with a letter's addressee).
   const top = lines.find((line) => !line.blank && line.furniture !== 'front-matter')?.start ?? from
   const {children, meta} = assemble(tokens, width, source, text.slice(top, top + 2000), {
@@ -82,7 +93,7 @@ function parseLines(text: string, lines: Line[], options: ParseOptions, source: 
               : PAPER,
     start: frame ? 'whole-header' : 'header',
     apart: attendance
-      ? {node: attendance.node, rest: tokenise(lines.slice(attendance.last + 1), footnotes)}
+      ? {node: attendance.node, rest: tokenise(body, footnotes)}
       : frame
         ? {node: salutationNode(frame.salutation, source), rest: tokenise(frame.body, footnotes)}
         : undefined
@@ -92,6 +103,7 @@ function parseLines(text: string, lines: Line[], options: ParseOptions, source: 
   if (genre) {
     meta.kind = genre
     meetingMeta(children[0]?.type === 'header' ? children[0] : null, meta)
+    if (genre === 'minutes') meta.seenByAdministration = seenByAdministration(children[0]?.type === 'header' ? children[0] : null)
     if (genre === 'agenda') agendaMeta(children[0]?.type === 'header' ? children[0] : null, meta)
     if (genre === 'hansard') {
       hansardMeta(children[0]?.type === 'header' ? children[0] : null, meta)
@@ -108,10 +120,11 @@ function parseLines(text: string, lines: Line[], options: ParseOptions, source: 
     lang: detectLang(contentLines(lines)),
     meta,
     children,
-    furniture: furnitureOf(lines, source),
+    furniture: furnitureOf(cut.length > 0 ? [...lines, ...cut].sort((a, b) => a.start - b.start) : lines, source),
     position: source.position(from, options.range?.end ?? text.length)
   }
   finish(tree)
+  attachActions(tree, actions)
   return {tree, messages: report(tree, lines, genre)}
 }
 

@@ -65,6 +65,8 @@ export interface Meta {
   meetingTime?: string | null
   /** Meeting records only: where the meeting was held, as printed. */
   venue?: string | null
+  /** Minutes only: true when the header prints that the Administration has seen them (`(These minutes have been seen by the Administration)`, `(此份會議紀要業經政府當局審閱)`); the note stays a `note` field of the header. */
+  seenByAdministration?: boolean
   /** Agendas only: true when the agenda says it revises an earlier one (`Revised agenda`, `修訂議程`). */
   revised?: boolean
   /** Letters and submissions only: the addressee block, one entry per printed line (`Chairman of the House Committee`, `致：…小組委員會`). */
@@ -141,6 +143,8 @@ export interface Paragraph extends Parent {
   marker: string | null
   /** True when the number was not printed but is certain from position. */
   inferred?: true
+  /** English minutes: the Action column's words beside the paragraph, who is to act (`Admin`, `Clerk`), as printed (several lines joined by a space). */
+  action?: string
   children: (Phrasing | Item)[]
 }
 

@@ -5,8 +5,9 @@
  */
 import {describe, expect, it} from 'vitest'
 import {parseText} from '../src/parse.js'
-import type {Attendance, Group, Paper, Person, Section} from '../src/tree.js'
-import {all, schemaErrors, unaccounted} from './helpers/tree.js'
+import {toMarkdown} from '../src/emit/markdown.js'
+import type {Attendance, Group, Paper, Paragraph, Person, Section} from '../src/tree.js'
+import {all, fixture, ownText, schemaErrors, unaccounted} from './helpers/tree.js'
 
 function parse(text: string, kind?: 'minutes' | 'agenda' | 'hansard'): Paper {
   const {tree} = parseText(text, kind ? {kind} : {})
@@ -112,6 +113,14 @@ describe('minutes body', () => {
       ['III', 'Issues raised']
     ])
   })
+  it('numbers a repeated item as printed (for legco check), but takes no numeral out of an inserted `IA.`', () => {
+    const tree = parse('Agenda\n\nIA.Presentation of petition\n\nI. Tabling of papers\n\nII. Questions\n\nII. Bills\n')
+    expect(all<Section>(tree, 'section').map((section) => [section.number ?? null, section.title])).toEqual([
+      ['I', 'Tabling of papers'],
+      ['II', 'Questions'],
+      ['II', 'Bills']
+    ])
+  })
   it('makes a post-meeting note a note node, apart from the paragraph before it', () => {
     const tree = parse(
       'Minutes of meeting\n\nMembers present :\nHon A B\n\nI. Item\n\n1. Members agreed to meet again on a date to be fixed by the Chairman in due course after the recess.\n(Post-meeting note: the meeting was fixed for 2 May.)\n2. The meeting ended.\n'
@@ -124,6 +133,88 @@ describe('minutes body', () => {
     expect(zh.meta).toMatchObject({meetingDate: '2001-03-02', meetingTime: '14:30', venue: '會議室A'})
     const en = parse('Minutes of meeting held on Friday, 9 May 1997, at 2:15 pm in Conference Room B\n\nMembers present :\nHon A B\n\n1. Text.\n')
     expect(en.meta).toMatchObject({meetingTime: '14:15', venue: 'Conference Room B'})
+  })
+})
+
+describe('minutes: seen by the Administration', () => {
+  const seen = (tree: Paper) => [
+    tree.meta.seenByAdministration,
+    tree.children[0]?.type === 'header' ? tree.children[0].children.filter((field) => field.name === 'note').map((field) => field.value) : []
+  ]
+  it('reads the English note on one line, kept in the header as a note', () => {
+    const tree = parse(
+      'LC Paper No. CB(1)1/01-02\n(These minutes have been seen by the Administration)\n\nMinutes of meeting\n\nMembers present :\nHon A B\n\n1. Text.\n'
+    )
+    expect(seen(tree)).toEqual([true, ['(These minutes have been seen by the Administration)']])
+  })
+  it('reads the English note broken over two lines', () => {
+    const tree = parse(
+      'LC Paper No. CB(1)1/01-02\n(These minutes have been\nseen by the Administration)\n\nMinutes of meeting\n\nMembers present :\nHon A B\n\n1. Text.\n'
+    )
+    expect(seen(tree)).toEqual([true, ['(These minutes have been seen by the Administration)']])
+  })
+  it('reads the Chinese note, letter-spaced', () => {
+    const tree = parse('立法會CB(2)1/01-02號文件\n(此 份 會 議 紀 要 業 經 政 府 當 局 審 閱)\n\n會議紀要\n\n出席委員:\n甲議員\n\n1. 內容。\n')
+    expect(tree.meta.seenByAdministration).toBe(true)
+  })
+  it('reads the Chinese note broken over two lines, as one note', () => {
+    const tree = parse('立法會CB(2)1/01-02號文件\n(此份會議紀要業經\n政府當局審閱)\n\n會議紀要\n\n出席委員:\n甲議員\n\n1. 內容。\n')
+    expect(seen(tree)).toEqual([true, ['(此份會議紀要業經政府當局審閱)']])
+  })
+  it('is false for minutes without the note, and absent on other genres', () => {
+    expect(parse('Minutes of meeting\n\nMembers present :\nHon A B\n\n1. Text.\n').meta.seenByAdministration).toBe(false)
+    expect(parse('Agenda\n\nI. Confirmation of minutes\n(8:30 am - 8:35 am)\n').meta).not.toHaveProperty('seenByAdministration')
+  })
+})
+
+describe('minutes: the Action column', () => {
+  const actions = (tree: Paper) => all<Paragraph>(tree, 'paragraph').map((paragraph) => [paragraph.number, paragraph.action ?? null])
+  it('gives each paragraph the column word beside it, in the layouts of PDF text (fixture en-minutes-action)', () => {
+    const tree = parse(fixture('en-minutes-action.txt'))
+    // Read from the fixture: Admin stands before 2, at the end of 3's first line after a tab, under 4's last line; 1 and 5 have none.
+    expect(actions(tree)).toEqual([
+      ['1', null],
+      ['2', 'Admin'],
+      ['3', 'Admin'],
+      ['4', 'Clerk'],
+      ['5', null]
+    ])
+    expect(tree.meta.seenByAdministration).toBe(true)
+    // The column's heading, on each page, is furniture; no paragraph holds a column word.
+    expect(tree.furniture.filter((node) => node.value === 'Action').map((node) => node.kind)).toEqual(['running-header', 'running-header'])
+    expect(all<Paragraph>(tree, 'paragraph').some((paragraph) => /\b(?:Admin|Clerk)$/m.test(ownText(paragraph)))).toBe(false)
+    expect(ownText(all<Paragraph>(tree, 'paragraph')[2]!)).toBe('Members asked the Administration to review the hours of the smaller libraries in the summer.')
+  })
+  it('takes a column line among a paragraph’s lines for that paragraph', () => {
+    const tree = parse(
+      'Minutes of meeting\n\nMembers present :\nHon A B\n\nAction\n\n1. Members asked for the figures of every\nAdm\ndistrict by the end of the month.\n\n2. The meeting ended.\n'
+    )
+    expect(actions(tree)).toEqual([
+      ['1', 'Adm'],
+      ['2', null]
+    ])
+  })
+  it('joins the lines of one entry, and reads a wide gap of spaces as the column', () => {
+    const tree = parse(
+      'Minutes of meeting\n\nMembers present :\nHon A B\n\nAction\n\n1. Members asked for a paper on the scheme.        Admin/Clerk\n\nALA2\nSALA\n2. The legal adviser would check the drafting.\n'
+    )
+    expect(actions(tree)).toEqual([
+      ['1', 'Admin/Clerk'],
+      ['2', 'ALA2 SALA']
+    ])
+  })
+  it('reads no column where the minutes print no Action heading', () => {
+    const tree = parse('Minutes of meeting\n\nMembers present :\nHon A B\n\n1. Members asked the Clerk to write to the\nAdmin\n\n2. The meeting ended.\n')
+    expect(actions(tree)).toEqual([
+      ['1', null],
+      ['2', null]
+    ])
+  })
+  it('reads the column back from our Markdown (`Action: Admin` under the paragraph)', () => {
+    const tree = parse(fixture('en-minutes-action.txt'))
+    const markdown = toMarkdown(tree)
+    expect(markdown).toContain('\n\nAction: Clerk\n\n')
+    expect(actions(parse(markdown))).toEqual(actions(tree))
   })
 })
 

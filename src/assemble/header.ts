@@ -67,12 +67,18 @@ interface Classified {
 }
 
 /** `Legislative Council Panel` + `on Information ...`: lines that a lower-case start continues. */
-function logicalLines(lines: Line[]): Line[][] {
+function logicalLines(lines: Line[], hooks?: HeaderHooks): Line[][] {
   const groups: Line[][] = []
   for (const line of lines) {
     const last = groups[groups.length - 1]
     const previous = last?.[last.length - 1]
-    if (last && (startsContinuation(line.text) || (previous && MEETING_LEAD.test(previous.text) && isDateLine(line.text)))) last.push(line)
+    if (
+      last &&
+      (startsContinuation(line.text) ||
+        (previous && MEETING_LEAD.test(previous.text) && isDateLine(line.text)) ||
+        hooks?.joins?.(last.map((above) => above.text).join(' '), line.text))
+    )
+      last.push(line)
     else groups.push([line])
   }
   return groups
@@ -82,7 +88,7 @@ function classify(lines: Line[], hooks?: HeaderHooks): Classified[] {
   const out: Classified[] = []
   let committeeSeen = false
   let titleSeen = false
-  for (const group of logicalLines(lines)) {
+  for (const group of logicalLines(lines, hooks)) {
     const text = squeeze(group.map((line) => line.text).join(' '))
     let name: FieldName
     const own = hooks?.name(text) ?? null

@@ -4,6 +4,7 @@ import {PAIR_RULES} from './pair.js'
 import {headerDates, headerFields, headerFileReference, headerPaperNumber} from './rules/header.js'
 import {bracketsBalanced, dateValid, widthConsistent} from './rules/hygiene.js'
 import {itemLetterRoman, itemMarkerStyle, itemSequence} from './rules/items.js'
+import {agendaItemOrder, attendancePresentAbsent, minutesParagraphRun} from './rules/meetings.js'
 import {paragraphInferred, paragraphNumbering} from './rules/paragraph-numbering.js'
 import {referenceAppendix, referenceParagraph} from './rules/references.js'
 import {sectionDuplicate, sectionEmpty, sectionsRequired} from './rules/sections.js'
@@ -12,6 +13,7 @@ import type {Rule, RuleMeta} from './types.js'
 export const RULES: Rule[] = [
   paragraphNumbering,
   paragraphInferred,
+  minutesParagraphRun,
   itemSequence,
   itemLetterRoman,
   itemMarkerStyle,
@@ -22,6 +24,8 @@ export const RULES: Rule[] = [
   sectionsRequired,
   sectionEmpty,
   sectionDuplicate,
+  agendaItemOrder,
+  attendancePresentAbsent,
   referenceParagraph,
   referenceAppendix,
   bracketsBalanced,

@@ -80,7 +80,7 @@ h2{font-size:1.25rem;margin:2rem 0 .75rem}h3{font-size:1.1rem;margin:1.5rem 0 .5
 .field{margin:0;color:var(--muted)}
 dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;margin:1rem 0 0;font-size:.95rem}
 dl.meta dt{font-weight:600}dl.meta dd{margin:0}
-.paragraph{margin:0 0 1rem}.paragraph>p{margin:0 0 .5rem}
+.paragraph{margin:0 0 1rem}.paragraph>p{margin:0 0 .5rem}.paragraph>p.action{text-align:end;font-weight:600;color:var(--muted)}
 .num,.label{font-weight:600;margin-right:.35em;font-variant-numeric:tabular-nums}
 ol.items,ul.items{list-style:none;margin:.25rem 0 .5rem;padding-left:2rem}
 ol.items>li,ul.items>li{margin:.25rem 0}
@@ -148,6 +148,7 @@ const LABELS: Record<'zh' | 'en', Record<keyof Meta, string>> = {
     kind: '類別',
     meetingTime: '會議時間',
     venue: '地點',
+    seenByAdministration: '業經政府當局審閱',
     revised: '修訂',
     addressee: '致'
   },
@@ -162,6 +163,7 @@ const LABELS: Record<'zh' | 'en', Record<keyof Meta, string>> = {
     kind: 'Kind',
     meetingTime: 'Meeting time',
     venue: 'Venue',
+    seenByAdministration: 'Seen by the Administration',
     revised: 'Revised',
     addressee: 'To'
   }
@@ -281,7 +283,10 @@ function paragraph(node: Paragraph, state: State): Element {
   const printed = node.number !== null && !node.inferred
   const id = printed ? state.ids.take(`p${node.number}`) : state.ids.take(`para-${++state.paragraphs}`)
   const lead = printed ? el('span', {className: ['num']}, [txt(node.marker ?? `${node.number}.`)]) : null
-  return el('div', {className: ['paragraph'], id, dataNumber: node.number ?? undefined}, flow(node.children, lead, id, state))
+  const children = flow(node.children, lead, id, state)
+  // The minutes' Action column: who is to act, beside the paragraph.
+  if (node.action) children.push(el('p', {className: ['action']}, [txt(node.action)]))
+  return el('div', {className: ['paragraph'], id, dataNumber: node.number ?? undefined}, children)
 }
 
 /** Words in <p>s (a new one for words on a later line), items in lists; `lead` starts the first <p>. */

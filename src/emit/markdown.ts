@@ -12,7 +12,8 @@
  * printed before it if any (`- ● (a) …`). Notes are GFM
  * footnotes (`[^1]: …`, called by `[^1]`); a `*` note under the signature
  * is a paragraph starting `\*`. Markers are written in their ASCII form
- * (`２．` becomes `2.`). Parsing this output gives the same tree as the
+ * (`２．` becomes `2.`). The minutes' Action column is a line `Action: Admin`
+ * after the paragraph's first block. Parsing this output gives the same tree as the
  * original parse, positions and markers aside.
  */
 import {stringifier, type Stringifier} from './remark.js'
@@ -249,7 +250,10 @@ function flow(children: (Phrasing | Item)[], lead: string | null): BlockContent[
 
 /** `2. words` (written `2\\. words` by remark-stringify, which escapes a number that would start a list). */
 function paragraph(node: Paragraph): RootContent[] {
-  return flow(node.children, node.number === null || node.inferred ? null : `${node.number}.`)
+  const out: RootContent[] = flow(node.children, node.number === null || node.inferred ? null : `${node.number}.`)
+  // The minutes' Action column: `Action: Admin`, a line of its own after the paragraph's first block (read back as its action).
+  if (node.action) out.splice(1, 0, para([{type: 'text', value: `Action: ${node.action}`}]))
+  return out
 }
 
 /** `- (a) …`; a bullet printed before the label stays before it (`- ● (a) …`). */

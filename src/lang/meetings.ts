@@ -66,6 +66,9 @@ export const BUREAU_LINE =
 /** An agenda item's numeral at the start of its heading: `I.`, `II`, `III`, `IV.`, glued or spaced. Group 1 is the numeral. */
 export const ITEM_NUMERAL = /^([IVXL]{1,6})(?:\s*[.．、]\s*|\s+|(?=[A-Z\u3400-\u9fff]))/
 
+/** After an item numeral, a capital and a stop (`IA.`): an item inserted after I, not I glued to its title's first word. */
+export const ITEM_LETTER_SUFFIX = /^[A-Z]\s*[.．]/
+
 /** A post-meeting note: `(Post-meeting note: …)`, `(會後備註 : …)`. */
 export const POST_MEETING_NOTE = /^[(（]\s*(?:Post-?\s*meeting\s+note|會後備註|会后备注|會後補註|会后补注)\s*[:：]/i
 
@@ -99,9 +102,23 @@ export const VENUE_IN_SENTENCE = /\b(?:at\s+\d{1,2}[:.]\d{2}\s*[ap]\.?\s*m\.?,?\
 /** Spaces inside a label as printed (`日 期`): the label's name is looked up without them. */
 export const LABEL_SPACES = /\s+/g
 
-/** The note that the Administration has seen the minutes. */
+/**
+ * The note that the Administration has seen the minutes, whole (squeezed, its
+ * lines joined): `(These minutes have been seen by the Administration)`,
+ * `(此份會議紀要業經政府當局審閱)`.
+ */
 export const SEEN_BY_ADMINISTRATION =
-  /^[(（]\s*(?:These\s+minutes\s+have\s+been\s+seen\s+by\s+the\s+Administration|此份會議紀要業經政府當局審閱|此份会议纪要业经政府当局审阅)\s*[)）]?$|^[(（]\s*These\s+minutes\s+have\s+been\s+seen$/i
+  /^[(（]?\s*(?:These\s+minutes\s+have\s+been\s+seen\s+by\s+the\s+Administration|此份會議紀要業經政府當局審閱|此份会议纪要业经政府当局审阅)\s*[.。]?\s*[)）]?$/i
+/** Spaces between two Chinese characters (where a note's lines were joined). */
+const HAN_GAP = /(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g
+
+/** Is this (squeezed) text the whole note that the Administration has seen the minutes, its lines joined with or without a space? */
+export function isSeenByAdministration(text: string): boolean {
+  return SEEN_BY_ADMINISTRATION.test(text.replace(HAN_GAP, ''))
+}
+
+/** The note's first line when it is broken over lines: `(These minutes have been`, `(此份會議紀要業經`. */
+export const SEEN_BY_ADMINISTRATION_START = /^[(（]\s*(?:These\s+minutes|此份會議紀要|此份会议纪要)/i
 
 /** A label, its colon and what follows on the line. */
 export const LABEL_AND_REST = /^(.*?)\s*([:：])\s*(.*)$/
@@ -163,3 +180,25 @@ export const MEETING_ON = /^Meeting\s+on$/i
 
 /** `in the Chamber of the Legislative Council Building`, `in Conference Room B`: a header line naming the venue. Group 1 is the venue. */
 export const VENUE_LINE = /^(?:in|at)\s+(?:the\s+)?((?:Chamber|Conference\s+Room|Room|Legislative\s+Council)\b.*?)[.,;]?$/i
+
+// The English minutes' Action column ---------------------------------------------
+
+/** The heading of the Action column, printed above it (at the top of each page): `Action`. */
+export const ACTION_HEADING = /^Action$/i
+
+/**
+ * What the Action column says beside a paragraph: who is to act, as printed —
+ * `Admin`, `Adm`, `Clerk`, `Secretariat`, `Members`, a post's initials
+ * (`ALA2`, `SALA`, `CCS(4)3`, `DS(Tr)1`), several joined (`Admin/Clerk`,
+ * `Admin & ALA`).
+ */
+export const ACTION_WORD = (() => {
+  const owner = String.raw`(?:Admin\.?|Adm\.?|Clerks?|Secretariat|(?:Deputy\s+)?Chairman|(?:All\s+)?[Mm]embers|Legal\s+Adviser|Research\s+(?:Division|Office)|[A-Z]{2,6}\d{0,2}(?:\s?\([A-Za-z0-9]{1,6}\)\d{0,2})?)`
+  return new RegExp(String.raw`^${owner}(?:\s*(?:[/,&]|and)\s*${owner})*$`)
+})()
+
+/** `Action: Admin` on a line of its own (as our Markdown writes the column): the action of the paragraph above. Group 1 is the action. */
+export const ACTION_LABELLED = /^Action\s*:\s*(\S(?:.{0,58}\S)?)$/
+
+/** A wide gap inside a line, tabs or three spaces and more: the column beside the text may follow the last one. */
+export const COLUMN_GAP = /[\t \u00a0]*\t[\t \u00a0]*|[ \u00a0]{3,}/g

@@ -108,6 +108,8 @@ export function unaccounted(input: string, tree: Paper): string[] {
         break
       case 'paragraph':
         if (n.marker) count(n.marker as string, balance, -1)
+        // The minutes' Action column beside the paragraph.
+        if (n.action) count(n.action as string, balance, -1)
         break
       case 'item':
         if (n.marker) count(n.marker as string, balance, -1)

@@ -12,6 +12,7 @@
 import {squeeze} from '../../lang/chars.js'
 import {standardHeadingKey} from '../../lang/headings.js'
 import {
+  ACTION_HEADING,
   ATTENDANCE_LABELS,
   ATTENDANCE_SUBLABEL,
   BUREAU_LINE,
@@ -100,11 +101,12 @@ function whole(line: Line): Piece {
   return {start: line.start, end: line.end, text: line.text}
 }
 
-/** The end of the lists: an agenda item, a numbered paragraph, a standard heading, a sentence. */
+/** The end of the lists: an agenda item, a numbered paragraph, a standard heading, the Action column's heading, a sentence. */
 function endsLists(text: string, zh: boolean): boolean {
   // A Markdown heading (our own output read back).
   if (/^#{1,6}\s/.test(text)) return true
-  if (PARAGRAPH_START.test(text)) return true
+  // The heading of the English minutes' Action column, over the body.
+  if (PARAGRAPH_START.test(text) || ACTION_HEADING.test(text)) return true
   if (ITEM_NUMERAL.test(text) && !PERSON_START_EN.test(text)) return true
   if (standardHeadingKey(text)) return true
   if (zh) return SENTENCE_STOP_ZH.test(text) || text.length > 60

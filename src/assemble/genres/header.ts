@@ -9,6 +9,7 @@ import {squeeze} from '../../lang/chars.js'
 import {findDates} from '../../lang/dates.js'
 import {
   CLOCK_EN,
+  CLOSE_BRACKET,
   GENRE_LINES,
   ITEM_NUMERAL,
   PERSON_START_EN,
@@ -17,6 +18,8 @@ import {
   MEETING_FIELD_LINE,
   MEETING_ON,
   PARAGRAPH_START,
+  isSeenByAdministration,
+  SEEN_BY_ADMINISTRATION_START,
   SENTENCE_END,
   TIME_SLOT,
   VENUE_LINE
@@ -28,7 +31,12 @@ export interface HeaderHooks {
   ends(text: string): boolean
   /** The field name the genre gives the line, or null to let the header decide. */
   name(text: string): FieldName | null
+  /** Is this line more of the line above it (`previous`, its lines so far), one field with it? */
+  joins?(previous: string, text: string): boolean
 }
+
+/** Longest a broken note of the header may grow while its bracket is still open. */
+const OPEN_NOTE = 120
 
 export const MEETING_HEADER: HeaderHooks = {
   ends(raw) {
@@ -37,6 +45,8 @@ export const MEETING_HEADER: HeaderHooks = {
   },
   name(raw) {
     const text = squeeze(raw)
+    // `(These minutes have been seen by the Administration)`: a note of its own (meta.seenByAdministration).
+    if (isSeenByAdministration(text)) return 'note'
     if (MEETING_FIELD_LINE.test(text) || MEETING_ON.test(text) || VENUE_LINE.test(text)) return 'meeting'
     // `福利事務委員會會議`, `LegCo Panel on Transport`: the committee holding the meeting.
     if (MEETING_COMMITTEE_LINE.test(text)) return 'committee'
@@ -45,6 +55,13 @@ export const MEETING_HEADER: HeaderHooks = {
     // `Friday, 14 December 2001, at 8:30 am in the Chamber…`: the meeting's date and place.
     if (CLOCK_EN.test(text) && findDates(text).length > 0) return 'meeting'
     return null
+  },
+  // `(These minutes have been` / `seen by the Administration)`, `(此份會議紀要業經` / `政府當局審閱)`: one note over lines.
+  joins(previous, raw) {
+    const above = squeeze(previous)
+    if (!SEEN_BY_ADMINISTRATION_START.test(above) || CLOSE_BRACKET.test(above)) return false
+    const joined = squeeze(`${previous} ${raw}`)
+    return isSeenByAdministration(joined) || (!CLOSE_BRACKET.test(raw) && joined.length <= OPEN_NOTE)
   }
 }
 

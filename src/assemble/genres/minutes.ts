@@ -12,12 +12,14 @@ import {
   AFTERNOON,
   CLOCK_ZH,
   GENRE_LINES,
+  ITEM_LETTER_SUFFIX,
   ITEM_MARK,
   ITEM_NUMERAL_SPACED,
   LABEL_SPACES,
   MEETING_FIELD_LINE,
   MEETING_FIELD_NAMES,
   POST_MEETING_NOTE,
+  isSeenByAdministration,
   VENUE_IN_SENTENCE,
   VENUE_LINE
 } from '../../lang/meetings.js'
@@ -55,18 +57,26 @@ export function numberItems(children: Child[]): void {
 }
 
 /**
- * The item numeral at the start of a heading. With a dot or a space after
- * it any numeral from the expected one on; glued to the next word only the
- * expected one (`IIIInformation` after II is III, not IIII).
+ * The item numeral at the start of a heading. With a dot after it any
+ * numeral up to two past the expected one (a repeat or a step back is still
+ * the item's number, for `legco check` to see); with a space only, from the
+ * expected one on; glued to the next word only the expected one
+ * (`IIIInformation` after II is III, not IIII).
  */
 export function itemNumeral(title: string, expected: number): {number: string; marker: string; length: number} | null {
   const spaced = ITEM_NUMERAL_SPACED.exec(title)
   if (spaced) {
     const value = romanValue(spaced[1]!)
-    if (value >= expected && value <= expected + 2) return {number: spaced[1]!, marker: spaced[1]! + spaced[2]!.trim(), length: spaced[0].length}
+    const stop = spaced[2]!.trim() !== ''
+    if (value >= (stop ? 1 : expected) && value <= expected + 2) return {number: spaced[1]!, marker: spaced[1]! + spaced[2]!.trim(), length: spaced[0].length}
   }
   const want = toRoman(expected).toUpperCase()
-  if (title.startsWith(want) && title.length > want.length && /[A-Z\u3400-\u9fff]/.test(title[want.length]!)) {
+  if (
+    title.startsWith(want) &&
+    title.length > want.length &&
+    /[A-Z\u3400-\u9fff]/.test(title[want.length]!) &&
+    !ITEM_LETTER_SUFFIX.test(title.slice(want.length))
+  ) {
     return {number: want, marker: want, length: want.length}
   }
   return null
@@ -138,6 +148,11 @@ export function meetingMeta(header: Header | null, meta: Meta): void {
   if (!meta.meetingDate) {
     for (const field of header?.children ?? []) if (field.name === 'meeting') meta.meetingDate ??= firstDate(field.value)
   }
+}
+
+/** Minutes: has the Administration seen them? True when the header prints the note (`(These minutes have been seen by the Administration)`), kept there as a `note` field. */
+export function seenByAdministration(header: Header | null): boolean {
+  return header?.children.some((field) => field.name === 'note' && isSeenByAdministration(squeeze(field.value))) ?? false
 }
 
 function clock(text: string): string | null {

@@ -1,0 +1,153 @@
+/**
+ * A clerk's checks of meeting records (minutes, agendas, the Hansard): the
+ * agenda items in order, no one listed both present and absent, and the
+ * minutes' paragraph numbers running on across the items. Each runs only on
+ * the genres that have what it reads.
+ */
+import {squeeze} from '../../lang/chars.js'
+import {labelAt, labelStyles, ordinal} from '../../lang/numbering.js'
+import type {AnyNode, ItemStyle, Paper, PaperKind, Paragraph, Person, Section} from '../../tree.js'
+import type {Rule} from '../types.js'
+import {paragraphsOf, visit} from '../../walk.js'
+
+const ITEM_KINDS: ReadonlySet<PaperKind> = new Set(['minutes', 'agenda'])
+const ATTENDANCE_KINDS: ReadonlySet<PaperKind> = new Set(['minutes', 'hansard'])
+
+/** How an item number reads: its style (`upper-roman` for `III`, `decimal` for `3`) and value; null for a number of another kind. */
+function itemStyle(number: string): ItemStyle | null {
+  const styles = labelStyles(number)
+  return styles.find((style) => style.endsWith('roman')) ?? styles.find((style) => style === 'decimal') ?? null
+}
+
+/** The numbered sections (agenda items) among each parent's children, one list per parent. */
+function itemLists(tree: Paper): Section[][] {
+  const lists: Section[][] = []
+  const collect = (children: readonly AnyNode[]) => {
+    const items = children.filter((node): node is Section => node.type === 'section' && node.number !== undefined)
+    if (items.length > 0) lists.push(items)
+    for (const node of children) if (node.type === 'section' || node.type === 'appendix') collect(node.children)
+  }
+  collect(tree.children)
+  return lists
+}
+
+export const agendaItemOrder: Rule = {
+  id: 'agenda-item-order',
+  severity: 'warning',
+  category: 'sections',
+  summary: 'agenda items of minutes or an agenda out of order: a gap, a repeat or a step back in I, II, III… (1, 2, 3…)',
+  run(context) {
+    if (!context.tree.meta.kind || !ITEM_KINDS.has(context.tree.meta.kind)) return
+    for (const items of itemLists(context.tree)) {
+      let highest = 0
+      const seen = new Map<number, Section>()
+      for (const [index, item] of items.entries()) {
+        const style = itemStyle(item.number!)
+        if (!style) continue
+        const value = ordinal(item.number!, style)
+        const place = context.locate.marker(item, item.marker ?? null)
+        const label = (n: number) => labelAt(n, style)
+        if (index === 0 && value > 1) {
+          const missing = value === 2 ? label(1) : `${label(1)} to ${label(value - 1)}`
+          context.report(`agenda items start at ${item.number}: ${missing} missing`, place, `number the first item ${label(1)}, or restore the items before it`)
+        } else if (seen.has(value)) {
+          context.report(
+            `agenda item ${item.number} is numbered twice (first at line ${seen.get(value)!.position.start.line})`,
+            place,
+            `renumber: this item follows ${label(highest)}, so it should be ${label(highest + 1)}`
+          )
+        } else if (index > 0 && value < highest) {
+          context.report(`agenda item ${item.number} comes after item ${label(highest)}`, place, 'put the items in order or renumber them')
+        } else if (index > 0 && value > highest + 1) {
+          const missing = value === highest + 2 ? `${label(highest + 1)} is` : `${label(highest + 1)} to ${label(value - 1)} are`
+          context.report(
+            `agenda item ${item.number} follows ${label(highest)}: ${missing} missing`,
+            place,
+            `renumber it ${label(highest + 1)}, or restore the missing item`
+          )
+        }
+        if (!seen.has(value)) seen.set(value, item)
+        highest = Math.max(highest, value)
+      }
+    }
+  }
+}
+
+/** A person's name as the lists compare it: without spaces or case (`楊 森議員` is `楊森議員`). */
+function personKey(person: Person): string {
+  const name = person.name ?? person.children.map((child) => child.value).join(' ')
+  return squeeze(name).replace(/\s+/g, '').normalize('NFKC').toLowerCase()
+}
+
+function personName(person: Person): string {
+  return person.name ?? person.children.map((child) => child.value).join(' ')
+}
+
+export const attendancePresentAbsent: Rule = {
+  id: 'attendance-present-absent',
+  severity: 'error',
+  category: 'header',
+  summary: 'a person listed both as present (or attending) and as absent in the attendance of minutes or the Hansard',
+  run(context) {
+    if (!context.tree.meta.kind || !ATTENDANCE_KINDS.has(context.tree.meta.kind)) return
+    const present = new Map<string, Person>()
+    const absent: Person[] = []
+    visit(context.tree, 'group', (group) => {
+      for (const child of group.children) {
+        if (child.type !== 'person') continue
+        if (group.role === 'present' || group.role === 'attending') {
+          const key = personKey(child)
+          if (!present.has(key)) present.set(key, child)
+        } else if (group.role === 'absent') absent.push(child)
+      }
+    })
+    for (const person of absent) {
+      const there = present.get(personKey(person))
+      if (!there) continue
+      context.report(
+        `${personName(person)} is listed as absent and as present (line ${there.position.start.line})`,
+        context.locate.startOf(person),
+        'take the name off the list it does not belong to'
+      )
+    }
+  }
+}
+
+/** The numbered paragraphs of a section, its own and its sub-sections', in order. */
+function numberedIn(section: Section): Paragraph[] {
+  const found: Paragraph[] = []
+  visit(section, 'paragraph', (paragraph) => {
+    if (paragraph.number !== null && /^\d+$/.test(paragraph.number)) found.push(paragraph)
+  })
+  return found
+}
+
+export const minutesParagraphRun: Rule = {
+  id: 'minutes-paragraph-run',
+  severity: 'warning',
+  category: 'numbering',
+  summary: 'minutes whose paragraph numbers start again under an agenda item instead of running on across the items',
+  run(context) {
+    if (context.tree.meta.kind !== 'minutes') return
+    // Where each numbered paragraph stands in the body's order, to know what came before an item.
+    const order = new Map<Paragraph, number>()
+    paragraphsOf(context.tree).forEach((paragraph, index) => order.set(paragraph, index))
+    const body = paragraphsOf(context.tree).filter((paragraph) => paragraph.number !== null && /^\d+$/.test(paragraph.number))
+    for (const items of itemLists(context.tree)) {
+      for (let i = 1; i < items.length; i++) {
+        const first = numberedIn(items[i]!)[0]
+        if (!first) continue
+        const at = order.get(first)!
+        const before = body.filter((paragraph) => order.get(paragraph)! < at)
+        if (before.length === 0) continue
+        const highest = Math.max(...before.map((paragraph) => Number(paragraph.number)))
+        if (Number(first.number) > highest) continue
+        context.report(
+          `paragraph ${first.number} starts item ${items[i]!.number}, but the paragraphs before it went up to ${highest}: minutes number their paragraphs on across the items`,
+          context.locate.marker(first, first.marker),
+          `number on from ${highest + 1}. under this item`
+        )
+      }
+    }
+  }
+}
