@@ -29,7 +29,7 @@ import {paperStarts, splitPapers, type Range} from './normalise/split.js'
 import {Source, type PageSpan} from './source.js'
 import {relocate, type Origin} from './read/html-map.js'
 import {paragraphsOf} from './walk.js'
-import {SCHEMA_VERSION, type Furniture, type Paper, type PaperKind} from './tree.js'
+import {SCHEMA_VERSION, type Furniture, type Paper, type PaperKind, type Section} from './tree.js'
 
 export interface ParseOptions {
   /** Page spans, for text extracted from a PDF: positions then carry the page. */
@@ -76,7 +76,9 @@ function parseLines(text: string, lines: Line[], options: ParseOptions, source: 
     cut = column.furniture
     if (column.dropped.size > 0) body = body.filter((line) => !column.dropped.has(line))
   }
-  const tokens = tokenise(attendance ? lines.slice(0, attendance.first) : frame ? frame.top : body, footnotes)
+  // A web page's table rows keep their empty cells (tokenise/index.ts, webRow).
+  const web = options.origin ? {webText: text} : {}
+  const tokens = tokenise(attendance ? lines.slice(0, attendance.first) : frame ? frame.top : body, footnotes, web)
   // The paper's own top, below any front matter (our Markdown's meta, which grows with a letter's addressee).
   const top = lines.find((line) => !line.blank && line.furniture !== 'front-matter')?.start ?? from
   const {children, meta} = assemble(tokens, width, source, text.slice(top, top + 2000), {
@@ -93,9 +95,9 @@ function parseLines(text: string, lines: Line[], options: ParseOptions, source: 
               : PAPER,
     start: frame ? 'whole-header' : 'header',
     apart: attendance
-      ? {node: attendance.node, rest: tokenise(body, footnotes)}
+      ? {node: attendance.node, rest: tokenise(body, footnotes, web)}
       : frame
-        ? {node: salutationNode(frame.salutation, source), rest: tokenise(frame.body, footnotes)}
+        ? {node: salutationNode(frame.salutation, source), rest: tokenise(frame.body, footnotes, web)}
         : undefined
   })
   if (letter) letterMeta(children, meta, source, letter, frame !== null)
@@ -125,7 +127,7 @@ function parseLines(text: string, lines: Line[], options: ParseOptions, source: 
   }
   finish(tree)
   attachActions(tree, actions)
-  return {tree, messages: report(tree, lines, genre)}
+  return {tree, messages: report(tree, lines, genre, options.origin !== undefined)}
 }
 
 /**
@@ -174,9 +176,14 @@ export function parsePapers(text: string, options: Omit<ParseOptions, 'range'> =
   return options.origin ? results.map((result, index) => relocate(result, options.origin!, index === 0, false)) : results
 }
 
-function report(tree: Paper, lines: Line[], genre: Genre | null): Message[] {
+function report(tree: Paper, lines: Line[], genre: Genre | null, web: boolean): Message[] {
   const messages = new MessageList()
-  const structured = paragraphsOf(tree).some((paragraph) => paragraph.number !== null) || tree.children.some((node) => node.type === 'section')
+  // A web page's one heading (`<h1>Not Found</h1>` over a sentence: an error page) is the page's title, no structure;
+  // two headings, or a standard one (Purpose, Background), are.
+  const sections = tree.children.filter((node): node is Section => node.type === 'section')
+  const structured =
+    paragraphsOf(tree).some((paragraph) => paragraph.number !== null) ||
+    (web && genre === null ? sections.length > 1 || sections.some((section) => section.key !== null) : sections.length > 0)
   if (!structured) {
     // Placed at the paper's start: for one paper of a bundle, where that paper begins.
     messages.warn('parse/no-structure', 'no numbered paragraphs or section headings found: the tree holds the text as unnumbered paragraphs', {

@@ -1,5 +1,7 @@
 // HTML pages as input (issue 13): the reader's facts on fixtures of our own, one behaviour each.
-import {readFileSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
+import {copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {parseDocument} from '../src/index.js'
@@ -10,7 +12,7 @@ import {looksLikeHtml} from '../src/read/html-sniff.js'
 import {load} from '../src/read/input.js'
 import type {Paper, Table} from '../src/tree.js'
 import {lost} from './helpers/html.js'
-import {all, items, paragraphs, positionErrors, root, schemaErrors, sections} from './helpers/tree.js'
+import {all, corpus, items, paragraphs, positionErrors, root, schemaErrors, sections} from './helpers/tree.js'
 
 const bytesOf = (name: string) => new Uint8Array(readFileSync(join(root, 'fixtures/html', name)))
 
@@ -57,9 +59,9 @@ describe('a table with colspan', () => {
       'Date\tMeeting\tVenue\n3 May\tPanel meeting (venue to be announced)\tRoom 3\nJoint meeting\t\tRoom 1\n10 May\tSubcommittee\tRoom 2\n'
     )
     const [table] = all<Table>(tree, 'table')
-    // The reader keeps a colspan's empty cell (the tab pair above); the row tokeniser of today reads
-    // two tabs as one cell gap, as it does for text input, so the tree's row has two cells.
-    expect(table!.children.map((row) => row.children.length)).toEqual([3, 3, 2, 3])
+    // A colspan's empty cell (the tab pair above) is a cell of the row: every row has the table's columns.
+    expect(table!.children.map((row) => row.children.length)).toEqual([3, 3, 3, 3])
+    expect(table!.children[2]!.children.map((cell) => cell.children.length)).toEqual([1, 0, 1])
     expect(paragraphs(tree).map((p) => p.number)).toEqual(['1', '2'])
     checkInvariants(source, tree)
   })
@@ -73,6 +75,26 @@ describe('a table with colspan', () => {
     expect(first.position.start.line).toBe(4)
     expect(first.position.start.column).toBe(4)
     expect(tree.furniture.map((f) => f.kind)).toEqual(['markup'])
+  })
+})
+
+describe('a table with empty cells', () => {
+  const texts = (table: Table) => table.children.map((row) => row.children.map((cell) => cell.children.map((c) => ('value' in c ? c.value : '')).join('')))
+  it('every row keeps its columns: empty cells first, between, last, under a colspan', async () => {
+    const {tree, source} = await page('table-empty-cells.html')
+    const [table] = all<Table>(tree, 'table')
+    expect(texts(table!)).toEqual([
+      ['Item', '2023', '2024', 'Note'],
+      ['Licence', '$100', '$120', ''],
+      ['', '$50', '', 'renewal only'],
+      ['Permit', 'waived', '', '(a)'],
+      ['', '', '$80', '']
+    ])
+    expect(paragraphs(tree).map((p) => p.number)).toEqual(['1', '2'])
+    // A cell's words point at their place in the page; an empty cell stands inside its row.
+    const cell = table!.children[4]!.children[2]!
+    expect(source.slice(cell.position.start.offset, cell.position.end.offset)).toBe('$80')
+    checkInvariants(source, tree)
   })
 })
 
@@ -159,5 +181,80 @@ describe('a truncated page', () => {
       new TextEncoder().encode('<html><body><p><a href="/">Home</a> | <a href="/s">Sitemap</a></p><p>Page not found</p></body></html>')
     )
     expect(result.messages.map((m) => m.ruleId)).toContain('parse/no-structure')
+  })
+})
+
+describe('bad input, through the CLI', () => {
+  const bin = join(root, 'bin/legco.cjs')
+  const dir = mkdtempSync(join(tmpdir(), 'legco-html-'))
+  const legco = (name: string, content: string | Buffer) => {
+    const path = join(dir, name)
+    writeFileSync(path, content)
+    const result = spawnSync(process.execPath, [bin, 'parse', path, '-f', 'md'], {timeout: 60_000})
+    return {code: result.status, stdout: result.stdout.toString('utf8'), stderr: result.stderr.toString('utf8')}
+  }
+  const oneWarning = (stderr: string, rule: string) => {
+    expect(stderr.trim().split('\n')).toHaveLength(1)
+    expect(stderr).toMatch(new RegExp(`warning .* ${rule}\\n$`))
+  }
+  it('an error page (a title and a sentence) is no paper: the no-structure warning, as for its text', () => {
+    const page =
+      '<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body>\n<h1>Not Found</h1>\n<p>The requested URL /yr12-13/x.htm was not found on this server.</p>\n</body></html>\n'
+    const {code, stdout, stderr} = legco('error.html', page)
+    expect(code).toBe(0)
+    expect(stdout).toContain('was not found on this server.')
+    oneWarning(stderr, 'parse/no-structure')
+    expect(legco('error.txt', 'Not Found\n\nThe requested URL /yr12-13/x.htm was not found on this server.\n').stderr).toMatch(/parse\/no-structure/)
+  })
+  it('a menu page is no paper either', () => {
+    const page =
+      '<html><body><ul><li><a href="a">Council</a></li><li><a href="b">Committees</a></li></ul><p><a href="/">Home</a> | <a href="/s">Sitemap</a></p></body></html>'
+    const {code, stderr} = legco('menu.html', page)
+    expect(code).toBe(0)
+    oneWarning(stderr, 'parse/no-structure')
+  })
+  it('a page with headings of its own is a paper (no warning)', () => {
+    const {code, stderr} = legco('paper.html', '<html><body><h2>Purpose</h2><p>This paper sets out the plan.</p></body></html>')
+    expect(code).toBe(0)
+    expect(stderr).toBe('')
+  })
+  it('an .html that is binary is refused with one line and exit 2', () => {
+    const bytes = Buffer.from([0x3c, 0x68, 0x74, 0x6d, 0x6c, 0x3e, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3])
+    const {code, stdout, stderr} = legco('picture.html', bytes)
+    expect({code, stdout}).toEqual({code: 2, stdout: ''})
+    expect(stderr).toMatch(/^legco: .*picture\.html: input looks binary/)
+    expect(stderr.trim().split('\n')).toHaveLength(1)
+  })
+  it('an .html that is a PDF is read as the PDF it is (content wins); a broken one is exit 2, one line', () => {
+    const broken = legco('broken.html', '%PDF-1.4\nnot a PDF after all\n')
+    expect(broken.code).toBe(2)
+    expect(broken.stderr).toMatch(/^legco: .*broken\.html: PDF cannot be read/)
+    expect(broken.stderr.trim().split('\n')).toHaveLength(1)
+    const pdf = join(corpus, 'pdf', 'cb3-710-13-c.zh.pdf')
+    if (!existsSync(pdf)) return
+    copyFileSync(pdf, join(dir, 'saved.html'))
+    const result = spawnSync(process.execPath, [bin, 'parse', join(dir, 'saved.html')], {timeout: 60_000})
+    expect(result.status).toBe(0)
+    expect(result.stdout.toString()).toContain('"page":1')
+  })
+  it('a truncated page parses, and says what was recovered', () => {
+    const {code, stdout, stderr} = legco('cut.html', readFileSync(join(root, 'fixtures/html/truncated.html')))
+    expect(code).toBe(0)
+    expect(stdout).toContain('2\\. The second paragraph is cut off in the mid')
+    oneWarning(stderr, 'read/html-truncated')
+    expect(stderr).toMatch(/cut short \(it has no closing <\/body> or <\/html>\): 2 lines of text were recovered/)
+  })
+  it('a page whose <title> is never closed says that the rest of the page went into it', () => {
+    const {code, stderr} = legco('open-title.html', '<html><head><title>Panel paper</head><body><p>1. This is never seen.</p></body></html>')
+    expect(code).toBe(0)
+    expect(stderr).toMatch(/read\/html-malformed/)
+    expect(stderr).toMatch(/the page's <title> is never closed: the \d+ characters after it are its content, not text/)
+  })
+  it('a misnested but complete page is read whole, with no warning', () => {
+    const {code, stdout, stderr} = legco('misnested.html', '<html><body><p>1. The <b>plan <i>and</b> the</i> budget.<p>2. The dates.</div></body></html>')
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/1\\\. The \*\*plan and\*\* the budget\./)
+    expect(stdout).toContain('2\\. The dates.')
+    expect(stderr).toBe('')
   })
 })

@@ -280,7 +280,8 @@ export function toBlocks(tokens: readonly Token[], width: number): Block[] {
         if (
           cur &&
           cur.kind === 'table' &&
-          (!gap || cur.rows[0]!.token.cells.length === token.cells.length || (pageTurn && restOfRow(cur, token))) &&
+          // A web page's table is one `<table>`: the blank line after it ends it.
+          (!gap || (!token.web && (cur.rows[0]!.token.cells.length === token.cells.length || (pageTurn && restOfRow(cur, token))))) &&
           cur.rows[0]!.token.pipe === token.pipe
         ) {
           cur.rows.push({token, more: []})

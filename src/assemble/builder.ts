@@ -295,15 +295,17 @@ export class Builder {
         last.pieces.push({start: line.start, end: line.end})
         last.end = line.end
       }
-      return {start: token.line.start, end: more.length ? more[more.length - 1]!.end : token.line.end, cells, wrapped: more.length > 0}
+      return {start: token.line.start, end: more.length ? more[more.length - 1]!.end : token.line.end, cells, wrapped: more.length > 0, web: token.web === true}
     })
     // A row that a wrap cut inside a cell comes as two short rows: the cut cell ends one and starts the other.
     const width = read[0]!.cells.length
     const merged: typeof read = []
     for (const row of read) {
       const previous = merged[merged.length - 1]
+      // (Not a web page's rows: each is one `<tr>`, whatever its number of cells.)
       if (
         previous &&
+        !row.web &&
         !previous.wrapped &&
         previous.cells.length < width &&
         row.cells.length < width &&

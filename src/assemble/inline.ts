@@ -94,6 +94,14 @@ function runs(text: string, footnotes: ReadonlySet<string>): Run[] {
       }
       continue
     }
+    // `***7. Hon …**`: a literal `*` before a strong run (CommonMark reads the first mark as the character).
+    if (char === '*' && text.startsWith('***', i) && text[i + 3] !== '*') {
+      const close = findClose(text, i + 3, '**')
+      if (close > 0 && text[close + 2] !== '*') {
+        add(i, ++i)
+        continue
+      }
+    }
     // `*` or `_`: emphasis when a closing mark follows.
     const double = text[i + 1] === char
     const mark = double ? char + char : char

@@ -18,6 +18,8 @@ export class OffsetMap {
   private t: number[] = []
   private s: number[] = []
   private linear: boolean[] = []
+  /** Where a run ends in the source when that is not where its characters say (an entity: `&quot;` is one character of text), else -1. */
+  private ends: number[] = []
   private length = 0
 
   /** Record `count` characters of text starting at text offset `at` (the text's end so far), from source offset `source`. */
@@ -33,14 +35,21 @@ export class OffsetMap {
     this.t.push(at)
     this.s.push(source)
     this.linear.push(linear)
+    this.ends.push(-1)
     this.length = at + count
+  }
+
+  /** The text so far (its last run) ends at source offset `sourceEnd`: the character written last stood for a longer stretch there (an entity). */
+  stretch(sourceEnd: number): void {
+    const last = this.t.length - 1
+    if (last >= 0) this.ends[last] = sourceEnd
   }
 
   /** Drop everything from text offset `at` on (a line taken back as furniture). */
   truncate(at: number): void {
     let n = this.t.length
     while (n > 0 && this.t[n - 1]! >= at) n--
-    this.t.length = this.s.length = this.linear.length = n
+    this.t.length = this.s.length = this.linear.length = this.ends.length = n
     this.length = Math.min(this.length, at)
   }
 
@@ -60,6 +69,7 @@ export class OffsetMap {
   end(offset: number): number {
     if (offset <= 0 || this.t.length === 0) return this.start(0)
     const i = this.run(offset - 1)
+    if (this.ends[i]! >= 0 && offset === (i + 1 < this.t.length ? this.t[i + 1]! : this.length)) return this.ends[i]!
     return this.linear[i] ? this.s[i]! + (offset - this.t[i]!) : this.s[i]!
   }
 
@@ -99,11 +109,18 @@ export function relocate<R extends {tree: Paper; messages: Message[]}>(result: R
     const end = position.end.offset <= position.start.offset ? start : Math.max(start, map.end(position.end.offset))
     return source.position(start, end)
   }
-  const visit = (node: Node & {children?: Node[]}): void => {
-    node.position = move(node.position)
-    if (node.children) for (const child of node.children) visit(child as Node & {children?: Node[]})
+  const visit = (node: Node & {children?: Node[]}, parent: Position | null): void => {
+    let moved = move(node.position)
+    // An empty node (a table's empty cell) stands for the tab the reader wrote, which maps to the next
+    // cell's tag: it is put inside its parent instead, at the nearest end.
+    if (parent && moved.start.offset === moved.end.offset && (moved.start.offset < parent.start.offset || moved.start.offset > parent.end.offset)) {
+      const at = moved.start.offset < parent.start.offset ? parent.start.offset : parent.end.offset
+      moved = source.position(at, at)
+    }
+    node.position = moved
+    if (node.children) for (const child of node.children) visit(child as Node & {children?: Node[]}, moved)
   }
-  visit(result.tree as unknown as Node & {children?: Node[]})
+  visit(result.tree as unknown as Node & {children?: Node[]}, null)
   // One paper: the whole page, head and all (a paper of a --split page: its own stretch).
   if (whole) result.tree.position = source.position(0, origin.source.length)
   const furniture: Furniture[] = result.tree.furniture.map((node) => ({...node, position: move(node.position)}))

@@ -194,6 +194,8 @@ class Reader {
   private row = 0
   private pre = 0
   private bold = 0
+  /** Inside a block all of whose words are bold: its bold is the block's look (a title, a label), not marked. */
+  private plain = 0
   private boldOpen = false
   private listDepth = 0
   /** Links on the current line and the characters written inside them. */
@@ -255,9 +257,12 @@ class Reader {
   /** A run of visible characters copied from the source from offset `at` on: as many calls of `char`. */
   private chars(run: string, at: number): void {
     this.char(run[0]!, at)
-    if (run.length === 1) return
-    const rest = run.slice(1)
-    this.write(rest, at + 1, true)
+    // A bold run's leading `*`s open no bold (char): the next other character opens it.
+    let k = 1
+    while (k < run.length && this.bold > 0 && this.plain === 0 && !this.boldOpen) this.char(run[k]!, at + k++)
+    if (k === run.length) return
+    const rest = run.slice(k)
+    this.write(rest, at + k, true)
     this.lineChars += rest.length
     if (this.inLink) this.linkChars += rest.length
     else this.outsideLinks += rest
@@ -266,14 +271,17 @@ class Reader {
   /** One visible character (not white space) at source offset `at`. */
   private char(ch: string, at: number): void {
     if (this.lineSource < 0) this.lineSource = at
+    const bold = this.bold > 0 && this.plain === 0
+    // Bold closes before the space after it (`**PRESIDENT** (in…`, not `**PRESIDENT **(in…`: no closing mark there) and opens after the space before it.
+    if (this.boldOpen && !bold) this.closeBold(this.pendingSpace >= 0 ? this.pendingSpace : at)
     if (this.pendingSpace >= 0) {
       if (this.length > this.lineStart && this.lastChar() !== 9) this.write(' ', this.pendingSpace, true)
       this.pendingSpace = -1
     }
-    const bold = this.bold > 0
-    if (bold !== this.boldOpen) {
+    // (Not before a `*`: `<strong>*</strong>` is the mark itself, which bold marks around it would garble.)
+    if (bold && !this.boldOpen && ch !== '*') {
       this.write('**', at, false)
-      this.boldOpen = bold
+      this.boldOpen = true
     }
     this.write(ch, at, true)
     this.lineChars++
@@ -357,6 +365,7 @@ class Reader {
       const ch = value[i]!
       const at = j // every character an entity gave stands at the entity
       let take = 1
+      let entityEnd = -1
       const have = j < to ? raw[j] : undefined
       if (have === ch && (ch !== '&' || literalAmpersand(value, i, raw, j))) j++
       else if (have === '\r' && ch === '\n') j += raw[j + 1] === '\n' ? 2 : 1
@@ -368,7 +377,9 @@ class Reader {
         while (take < 3 && i + take < value.length && value[i + take] !== raw[j + length]) take++
         if (i + take < value.length && value[i + take] !== raw[j + length]) take = 1
         j += length
+        entityEnd = j
       } else if (have !== undefined) j++
+      const written = this.length
       for (let k = 0; k < take && i < value.length; k++, i++) {
         const c = value[i]!
         const code = c.charCodeAt(0)
@@ -380,6 +391,8 @@ class Reader {
           if (have === ch) j++
         } else this.char(c, at)
       }
+      // A node that ends with the entity's character ends after the entity (`&quot;`), not inside it.
+      if (entityEnd >= 0 && this.length > written) this.map.stretch(entityEnd)
     }
   }
 
@@ -465,7 +478,8 @@ class Reader {
         return
       case 'sup': {
         const words = textOf(element).trim()
-        const number = /^\(?(\d{1,3})\)?$/.exec(words)?.[1]
+        // A bare number (`<sup>1</sup>`); one in brackets (`<sup>(1)</sup>`) stays as printed: `[^(1)]` would be no reference.
+        const number = /^\d{1,3}$/.exec(words)?.[0]
         if (number && this.length > this.lineStart && this.row === 0) {
           const at = offsetOf(element.children[0] ?? element, 'start') ?? start
           this.pendingSpace = -1
@@ -490,8 +504,11 @@ class Reader {
         if (BLOCK.has(tag)) {
           const blank = PARAGRAPH.has(tag)
           this.endLine(start, blank)
+          const plain = this.plain === 0 && this.bold === 0 && wholeBold(element) ? 1 : 0
+          this.plain += plain
           this.children(element)
           this.endLine(end, blank)
+          this.plain -= plain
           return
         }
         this.children(element)
@@ -531,8 +548,11 @@ class Reader {
       if (['tr', 'td', 'th', 'tbody', 'thead', 'tfoot'].includes(child.tagName)) {
         const start = offsetOf(child, 'start') ?? this.length
         this.endLine(start)
+        const plain = this.plain === 0 && this.bold === 0 && (child.tagName === 'td' || child.tagName === 'th') && wholeBold(child) ? 1 : 0
+        this.plain += plain
         this.blocks(child)
         this.endLine(offsetOf(child, 'end') ?? start)
+        this.plain -= plain
       } else this.node(child)
     }
   }
@@ -544,28 +564,37 @@ class Reader {
     let chars = this.lineChars
     this.row++
     let first = true
-    let filled = mark
+    /** Where the first cell's words end, and whether another cell has words. */
+    let firstEnd = -1
+    let others = false
     for (const cell of row.children) {
       if (cell.type !== 'element' || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue
       const at = offsetOf(cell, 'start') ?? start
       this.closeBold(at)
       this.pendingSpace = -1
       if (!first) this.write('\t', at, false)
-      first = false
       const before = this.lineChars
+      // A cell all in bold (an agenda's `II.` and its title) is read as its words, as a block is.
+      const plain = this.plain === 0 && this.bold === 0 && wholeBold(cell) ? 1 : 0
+      this.plain += plain
       this.children(cell)
       this.closeBold(offsetOf(cell, 'end') ?? at)
+      this.plain -= plain
+      if (first) firstEnd = this.length
+      else if (this.lineChars > before) others = true
+      first = false
+      this.closeBold(offsetOf(cell, 'end') ?? at)
       this.pendingSpace = -1
-      if (this.lineChars > before) filled = this.length
       const span = Number(cell.properties.colSpan ?? 1)
       for (let k = 1; k < Math.min(span, 50); k++) this.write('\t', offsetOf(cell, 'end') ?? at, false)
     }
     this.row--
     chars = this.lineChars - chars
-    // An empty row (spacing): nothing to read. Empty cells at the end are left out too: a row
-    // ending in a tab reads as a row cut by a wrap, to be joined with the next.
+    // An empty row (spacing): nothing to read. A row with words in its first cell only (`Other Papers`
+    // over the papers) is a line of its own, as a one-cell row of a layout table is. Any other row keeps
+    // its empty cells, as tabs: the tokeniser reads it as one row with all its cells (tokenise/index.ts, webRow).
     if (chars === 0) this.rollback(mark)
-    else if (filled < this.length) this.rollback(filled)
+    else if (!others && firstEnd > mark) this.rollback(firstEnd)
     this.endLine(offsetOf(row, 'end') ?? start)
   }
 
@@ -610,6 +639,29 @@ class Reader {
   }
 }
 
+/**
+ * Are all the words of a block bold (`<p><strong>MEMBERS PRESENT:</strong></p>`)? Then it is a
+ * title or a label in bold type, read as its words (`**…**` around a whole line would hide
+ * them from the rules that read lines: `OFFICIAL RECORD OF PROCEEDINGS`, `MEMBERS PRESENT:`).
+ */
+function wholeBold(element: HElement): boolean {
+  let words = false
+  const visit = (node: HNode, bold: boolean): boolean => {
+    if (node.type === 'text') {
+      if (/^\s*$/.test(node.value)) return true
+      words = true
+      return bold
+    }
+    if (node.type !== 'element') return true
+    if (MARKUP.has(node.tagName) || node.tagName === 'table' || node.tagName === 'ol' || node.tagName === 'ul') return false
+    const strong = bold || node.tagName === 'strong' || node.tagName === 'b'
+    for (const child of node.children) if (!visit(child, strong)) return false
+    return true
+  }
+  for (const child of element.children) if (!visit(child, false)) return false
+  return words
+}
+
 /** The text of a hast node, as the parser gave it (entities decoded). */
 function textOf(node: HNode): string {
   if (node.type === 'text' || node.type === 'comment') return node.value
@@ -637,6 +689,32 @@ function truncation(source: string): {at: number; why: string} | null {
   return null
 }
 
+/** Elements whose content is raw text up to their end tag: one never closed takes the rest of the page. */
+const RAW_TEXT = ['title', 'textarea', 'style', 'script', 'xmp']
+
+/** An element of {@link RAW_TEXT} opened and never closed: where it opens, and how much of the page it took. */
+function swallowed(source: string): {at: number; name: string; length: number} | null {
+  const lower = source.toLowerCase()
+  let found: {at: number; name: string; length: number} | null = null
+  for (const name of RAW_TEXT) {
+    const pattern = new RegExp(`<${name}[\\s/>]`, 'g')
+    let open = -1
+    for (let m = pattern.exec(lower); m; m = pattern.exec(lower)) {
+      const close = lower.indexOf(`</${name}`, m.index)
+      if (close < 0) {
+        open = m.index
+        break
+      }
+      pattern.lastIndex = close
+    }
+    if (open >= 0 && (!found || open < found.at)) {
+      const end = source.indexOf('>', open)
+      found = {at: open, name, length: source.length - (end < 0 ? source.length : end + 1)}
+    }
+  }
+  return found
+}
+
 /**
  * Read an HTML page (already decoded) into the pipeline's text and the way
  * back to the page. Never throws for anything in the page.
@@ -644,7 +722,8 @@ function truncation(source: string): {at: number; why: string} | null {
 export function readHtml(source: string, options: {standard?: boolean} = {}): HtmlText {
   // The well-formed common case by our own pass (html-fast.ts), anything else (or `standard`) by the
   // standard's parser. No onerror: parse5's error reports cost more than the parse itself; truncation is seen below.
-  const tree = (options.standard ? null : fastTree(source)) ?? (fromHtml(source) as unknown as HNode)
+  const fast = options.standard ? null : fastTree(source)
+  const tree = fast ?? (fromHtml(source) as unknown as HNode)
   const reader = new Reader(source)
   reader.node(tree)
   reader.finish()
@@ -659,6 +738,18 @@ export function readHtml(source: string, options: {standard?: boolean} = {}): Ht
       reason: `the HTML page looks cut short (${cut.why}): ${lines} lines of text were recovered, up to the end of the file; what followed is missing`,
       start: cut.at,
       end: cut.at
+    })
+  }
+  // A page the fast reader took is well formed; any other may have lost its text to an element never closed.
+  const open = fast ? null : swallowed(source)
+  if (open) {
+    const lines = text.split('\n').filter((line) => line.trim()).length
+    notes.push({
+      severity: 'warning',
+      ruleId: 'read/html-malformed',
+      reason: `the page's <${open.name}> is never closed: the ${open.length} characters after it are its content, not text (a browser shows them no more); ${lines} lines of text were recovered before it`,
+      start: open.at,
+      end: open.at
     })
   }
   return {text, origin: {source, map: reader.map, furniture: reader.furniture, notes}}

@@ -62,6 +62,8 @@ export interface RowToken extends TokenBase {
   kind: 'row'
   cells: Span[]
   pipe: boolean
+  /** A row of a web page's table (one `<tr>`, its cells each a tab apart): its line is the whole row, never a wrap of one. */
+  web?: true
 }
 
 export interface HeadingToken extends TokenBase {
@@ -251,8 +253,34 @@ function unglue(line: Line): Line[] {
   return [subLine(line, 0, match[1]!.length), subLine(line, match[1]!.length, line.text.length)]
 }
 
+/**
+ * A row the HTML reader wrote (`src/read/html.ts`): one tab before every cell
+ * but the first, so two tabs in a row are an empty cell between them (a
+ * `colspan`, a blank `<td>`), and the tabs before the line's first words or
+ * after its last are empty cells at the row's ends (the reader writes
+ * nothing else there). Every row so has its columns. `text` is the text the
+ * lines index into.
+ */
+function webRow(line: Line, text: string): RowToken {
+  const cells = splitCells(line, /\t/g)
+  let lead = 0
+  for (let at = line.start - 1; at >= 0 && text.charCodeAt(at) === 9; at--) lead++
+  let trail = 0
+  for (let at = line.end; at < text.length && text.charCodeAt(at) === 9; at++) trail++
+  const empty = (at: number): Span => ({start: at, end: at, text: ''})
+  for (let k = 0; k < lead; k++) cells.unshift(empty(line.start))
+  for (let k = 0; k < trail; k++) cells.push(empty(line.end))
+  return {kind: 'row', line, cells, pipe: false, web: true}
+}
+
+export interface TokeniseOptions {
+  /** The lines are a web page's (the HTML reader's text, which they index into): tab rows are {@link webRow}s. */
+  webText?: string
+}
+
 /** The tokens of the normalised lines, in order. */
-export function tokenise(lines: readonly Line[], footnotes: ReadonlyMap<Line, FootnoteMark>): Token[] {
+export function tokenise(lines: readonly Line[], footnotes: ReadonlyMap<Line, FootnoteMark>, options: TokeniseOptions = {}): Token[] {
+  const web = options.webText
   const tokens: Token[] = []
   for (const line of lines) {
     if (line.furniture) {
@@ -289,7 +317,7 @@ export function tokenise(lines: readonly Line[], footnotes: ReadonlyMap<Line, Fo
       tokens.push({kind: 'note', line, identifier: note.identifier, first: note.first, rest: {start: line.end - words.length, end: line.end}})
       continue
     }
-    tokens.push(tokeniseLine(line))
+    tokens.push(web !== undefined && (line.tabbed || line.tabbedEnd || line.text.includes('\t')) ? webRow(line, web) : tokeniseLine(line))
   }
   return tokens
 }
