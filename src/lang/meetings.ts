@@ -38,7 +38,7 @@ export const LABEL_TAIL = /^(?:attending|in\s+attendance|present|absent)$/i
 
 /** English titles that start a person's entry; a run-on list is split before each. */
 export const PERSON_START_EN =
-  /^(?:(?:Dr|Ir|Prof|Professor)\s+)*(?:Hon|Mr|Ms|Miss|Mrs|Mdm|Madam|Prof|Professor|Dr|Ir|Sr|Sir|Rev|THE\s+HONOURABLE|DR\s+THE\s+HONOURABLE|IR\s+DR\s+THE\s+HONOURABLE|PROF\s+THE\s+HONOURABLE)\b/
+  /^(?:(?:Dr|Ir|Prof|Professor)\s+)*(?:Hon|Mr|Ms|Miss|Mrs|Mdm|Madam|Prof|Professor|Dr|Ir|Sr|Sir|Rev|MR|MRS|MS|MISS|DR|PROF|IR|THE\s+HONOURABLE|DR\s+THE\s+HONOURABLE|IR\s+DR\s+THE\s+HONOURABLE|PROF\s+THE\s+HONOURABLE)\b/
 
 /** Where a line holding several English entries splits: before each `Hon`, `Dr Hon`, `Ir Dr Hon`, `THE HONOURABLE`. */
 export const PERSON_SPLIT_EN = /(?<!\b(?:Dr|Ir|Prof|DR|IR|PROF))\s+(?=(?:(?:Dr|Ir|Prof)\s+)*(?:Hon\s+[A-Z]|THE\s+HONOURABLE\b|DR\s+THE\s+HONOURABLE\b))/g
@@ -47,7 +47,7 @@ export const PERSON_SPLIT_EN = /(?<!\b(?:Dr|Ir|Prof|DR|IR|PROF))\s+(?=(?:(?:Dr|I
 export const PERSON_END_ZH = /(?:議員|议员|女士|先生|小姐|博士|教授|醫生|医生|夫人|太太|法官|主席|副主席)$/
 
 /** Honours and decorations after a Chinese entry's name: ` , G.B.S., J.P.`, `, 大紫荊勳賢`. */
-export const HONOURS_TAIL_ZH = /(?:\s*[,，、]\s*(?:(?:[A-Z]{1,4}\.?){1,4}(?:[A-Z]{1,4}\.?)*|[\u3400-\u9fff]{1,6}(?:勳賢|勋贤)))+\s*$/
+export const HONOURS_TAIL_ZH = /(?:\s*[,，、]\s*(?:Ph\.?\s?D\.?|(?:[A-Z]{1,4}\.?){1,4}(?:[A-Z]{1,4}\.?)*|[\u3400-\u9fff]{1,6}(?:勳賢|勋贤)))+\s*$/
 
 /** Honours after an English name: `SBS, JP`, `G.B.S., J.P.`, `MH`. */
 export const HONOURS = /^(?:[A-Z]\.?){2,4}$/
@@ -68,6 +68,16 @@ export const ITEM_NUMERAL = /^([IVXL]{1,6})(?:\s*[.．、]\s*|\s+|(?=[A-Z\u3400-
 
 /** After an item numeral, a capital and a stop (`IA.`): an item inserted after I, not I glued to its title's first word. */
 export const ITEM_LETTER_SUFFIX = /^[A-Z]\s*[.．]/
+
+/**
+ * An item put in before an item of the sequence, its numeral with a letter (`IA.` before `I.`, `IIB.`):
+ * group 1 the numeral, 2 the letter (not one of a roman numeral), what follows the mark.
+ */
+export const INSERTED_ITEM_NUMERAL = /^([IVXL]{1,6})([ABEFGHJKNOPQRSTUWYZ])\s*[.．、]\s*(?=\S)/
+
+/** The officer an agenda names under a question or bill (`Public Officer to reply : Secretary for Education`, `負責答覆的政府官員：`): a line of its own. */
+export const REPLYING_OFFICER_LINE =
+  /^(?:(?:Other\s+)?Public\s+Officers?\s+to\s+(?:reply|attend)|負責答覆的政府官員|负责答复的政府官员|出席.{0,20}的其他政府官員|出席.{0,20}的其他政府官员)\s*[:：]/i
 
 /** A post-meeting note: `(Post-meeting note: …)`, `(會後備註 : …)`. */
 export const POST_MEETING_NOTE = /^[(（]\s*(?:Post-?\s*meeting\s+note|會後備註|会后备注|會後補註|会后补注)\s*[:：]/i

@@ -28,6 +28,7 @@ import {
   OPEN_BRACKET,
   DESCRIPTION_DASH,
   ITEM_MARK,
+  REPLYING_OFFICER_LINE,
   REVISED_AGENDA,
   SENTENCE_END,
   SLOT_BRACKETS,
@@ -136,7 +137,7 @@ export const agendaItem: Handler<TextBlock> = (b, block, i) => {
     section.mark = mark[1]!.trim()
     s.marked = true
   }
-  s.expected = romanValue(numeral.number) + 1
+  if (!numeral.inserted) s.expected = romanValue(numeral.number) + 1
   s.row = null
   return rest(b, block, used, i)
 }
@@ -261,7 +262,8 @@ export const markNoteItem: Handler<ItemBlock> = (b, block, i) => {
 /** A line under a sub-item (`迄今並未接獲有關的預告。`, a bill's title): more of the sub-item. */
 export const subItemText: Handler<TextBlock> = (b, block, i) => {
   const unit = b.unit
-  if (unit?.node.type !== 'item' || !b.section) return NO
+  // (Not the officer named to reply: a line of its own under the question's items.)
+  if (unit?.node.type !== 'item' || !b.section || REPLYING_OFFICER_LINE.test(squeeze(block.lines[0]!.text).replace(/\*\*/g, ''))) return NO
   b.extend(block)
   return i
 }

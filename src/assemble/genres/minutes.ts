@@ -14,6 +14,7 @@ import {
   GENRE_LINES,
   ITEM_LETTER_SUFFIX,
   ITEM_MARK,
+  INSERTED_ITEM_NUMERAL,
   ITEM_NUMERAL_SPACED,
   LABEL_SPACES,
   MEETING_FIELD_LINE,
@@ -30,13 +31,18 @@ import type {Header, Meta, Note, Paragraph, Section, TopContent} from '../../tre
 
 type Child = TopContent | Section['children'][number]
 
+/** The item expected after item `number`: the next numeral, or still `expected` after an item put in (`IA`). */
+export function nextItem(number: string, expected: number): number {
+  return /^[IVXL]+$/.test(number) ? romanValue(number) + 1 : expected
+}
+
 /** Number the agenda-item headings, in order, at every depth where they stand. */
 export function numberItems(children: Child[]): void {
   let expected = 1
   const visit = (nodes: Child[]) => {
     for (const node of nodes) {
       if (node.type !== 'section' && node.type !== 'appendix') continue
-      if (node.type === 'section' && node.number !== undefined) expected = romanValue(node.number) + 1
+      if (node.type === 'section' && node.number !== undefined) expected = nextItem(node.number, expected)
       else if (node.type === 'section') {
         // `*VI`: a note mark before the number (an agenda's), kept with the marker.
         const mark = ITEM_MARK.exec(node.title)
@@ -47,7 +53,7 @@ export function numberItems(children: Child[]): void {
           node.number = found.number
           node.title = title.slice(found.length).trim()
           if (mark) node.mark = mark[1]!.trim()
-          expected = romanValue(found.number) + 1
+          expected = nextItem(found.number, expected)
         }
       }
       if (node.type === 'section') visit(node.children)
@@ -63,7 +69,14 @@ export function numberItems(children: Child[]): void {
  * expected one on; glued to the next word only the expected one
  * (`IIIInformation` after II is III, not IIII).
  */
-export function itemNumeral(title: string, expected: number): {number: string; marker: string; length: number} | null {
+export function itemNumeral(title: string, expected: number): {number: string; marker: string; length: number; inserted?: true} | null {
+  // `IA.` before `I.`, `IIA.` after `II.`: an item put in, outside the sequence (the next is still the one expected).
+  const inserted = INSERTED_ITEM_NUMERAL.exec(title)
+  if (inserted) {
+    const value = romanValue(inserted[1]!)
+    if (value >= expected - 1 && value <= expected)
+      return {number: inserted[1]! + inserted[2]!, marker: inserted[0].trim(), length: inserted[0].length, inserted: true}
+  }
   const spaced = ITEM_NUMERAL_SPACED.exec(title)
   if (spaced) {
     const value = romanValue(spaced[1]!)
