@@ -113,9 +113,10 @@ describe('minutes body', () => {
       ['III', 'Issues raised']
     ])
   })
-  it('numbers a repeated item as printed (for legco check), but takes no numeral out of an inserted `IA.`', () => {
+  it('numbers a repeated item as printed (for legco check), and an inserted `IA.` as the item it is, not as I', () => {
     const tree = parse('Agenda\n\nIA.Presentation of petition\n\nI. Tabling of papers\n\nII. Questions\n\nII. Bills\n')
     expect(all<Section>(tree, 'section').map((section) => [section.number ?? null, section.title])).toEqual([
+      ['IA', 'Presentation of petition'],
       ['I', 'Tabling of papers'],
       ['II', 'Questions'],
       ['II', 'Bills']
