@@ -65,11 +65,28 @@ describe.skipIf(!hasCorpus)('what a reader sees in the corpus papers', () => {
     expect(sections(tree).map((s) => s.title)).toEqual(['引言', '成立資訊基建委員會的背景', '資訊基建諮詢委員會'])
   })
 
-  it('zh_cb2-1218-09-10: headings glued to paragraph numbers are split', () => {
+  it('zh_cb2-1218-09-10 (text a web mirror flattened): the header run together on line 1 is cut, headings glued to paragraph numbers are split', () => {
     const tree = read('zh_cb2-1218-09-10.txt')
-    expect(tree.meta.paperNo).toBe('CB(2)1218/09-10')
-    expect(sections(tree).map((s) => s.title)).toEqual(['背景', '附屬法例'])
-    expect(paragraphs(tree).map((p) => p.number)).toEqual(['1', '2', '3', '4', '5'])
+    expect(tree.meta).toMatchObject({paperNo: 'CB(2)1218/09-10', fileRef: 'CB2/SS/2/09', committee: '內務委員會'})
+    expect(tree.meta.title).toBe('與移交青山灣入境事務中心的管理有關的附屬法例小組委員會報告')
+    expect(sections(tree).map((s) => s.title)).toEqual(['目的', '背景', '附屬法例'])
+    expect(paragraphs(tree).map((p) => [p.number, p.inferred ?? false])).toEqual([
+      ['1', true],
+      ['2', false],
+      ['3', false],
+      ['4', false],
+      ['5', false]
+    ])
+  })
+
+  it('zh_cb2-1218-09-10: each sentence on a line of its own is one paragraph again; items (i)-(iv) run inline after "⎯⎯" are items', () => {
+    const tree = read('zh_cb2-1218-09-10.txt')
+    const [, second, , fourth] = paragraphs(tree)
+    expect(second!.children.filter((child) => child.type === 'text')).toHaveLength(1)
+    expect(ownText(second!).endsWith('第二季。入境處會在2010年4月接手管理該中心。')).toBe(true)
+    expect(ownText(fourth!).endsWith('管理。該等修訂命令是⎯⎯')).toBe(true)
+    expect(items(fourth!).map((item) => item.label)).toEqual(['i', 'ii', 'iii', 'iv'])
+    expect(ownText(items(fourth!)[2]!).endsWith(');及')).toBe(true)
   })
 
   it('en_ls169-98-99: no headings, paragraph 1 unnumbered, a "Prepared by" signature', () => {

@@ -310,6 +310,13 @@ export function toBlocks(tokens: readonly Token[], width: number): Block[] {
           continueRow(cur, line)
           break
         }
+        if (line.joinsAbove && cur && (cur.kind === 'para' || cur.kind === 'item' || cur.kind === 'text')) {
+          // Normalise found the blank lines above to be a web mirror's, between the sentences of one paragraph.
+          cur.lines.push(line)
+          cur.pieces.push(token.rest)
+          gap = false
+          break
+        }
         const joinable = cur && !gap && cur.kind !== 'table' && cur.kind !== 'heading'
         const joins = joinable && previous ? joinsPrevious(previous, line, nextLine(tokens, i), width) : false
         if (joins && cur && cur.kind !== 'table' && cur.kind !== 'heading') {

@@ -6,7 +6,17 @@
 import {displayWidth, endsSentence, IN_BRACKETS, joiner, SENTENCE_INSIDE, squeeze, startsContinuation, TRAILING_COLON} from '../lang/chars.js'
 import {findDates, firstDate, isDateLine} from '../lang/dates.js'
 import {appendixHeading, standardHeadingKey} from '../lang/headings.js'
-import {COMMITTEE_IN_MEETING, COMMITTEE_LINE, COUNCIL_LINE, KIND_LINES, KIND_ONLY_LINE, MEETING_LEAD, MEETING_LINE, NOT_COMMITTEE} from '../lang/header.js'
+import {
+  COMMITTEE_IN_MEETING,
+  COMMITTEE_LINE,
+  COMMITTEE_PAPER_LINE,
+  COUNCIL_LINE,
+  KIND_LINES,
+  KIND_ONLY_LINE,
+  MEETING_LEAD,
+  MEETING_LINE,
+  NOT_COMMITTEE
+} from '../lang/header.js'
 import {BARE_PAPER_NUMBER, FILE_REF_LINE, PAPER_NUMBER, PAPER_NUMBER_LINE, PAPER_NUMBER_PREFIX, normalisePaperNumber} from '../lang/papers.js'
 import {isSignatureStart} from '../lang/signature.js'
 import type {Source} from '../source.js'
@@ -98,7 +108,7 @@ function classify(lines: Line[], hooks?: HeaderHooks): Classified[] {
     else if (FILE_REF_LINE.test(text)) name = 'fileRef'
     else if (KIND_ONLY_LINE.test(text)) name = 'kind'
     else if (isDateLine(text) || (MEETING_LINE.test(text) && findDates(text).length > 0)) name = 'meeting'
-    else if (!committeeSeen && !titleSeen && COMMITTEE_LINE.test(text) && !NOT_COMMITTEE.test(text)) {
+    else if (!committeeSeen && !titleSeen && ((COMMITTEE_LINE.test(text) && !NOT_COMMITTEE.test(text)) || COMMITTEE_PAPER_LINE.test(text))) {
       name = 'committee'
       committeeSeen = true
     } else if (IN_BRACKETS.test(text) || BARE_PAPER_NUMBER.test(text) || TRAILING_COLON.test(text)) name = 'note'
@@ -152,7 +162,8 @@ export function readMeta(header: Header | null, text: string): Meta {
         meta.fileRef ??= FILE_REF_LINE.exec(field.value)?.[1]?.trim() ?? null
         break
       case 'committee':
-        meta.committee ??= field.value
+        // `內務委員會文件` (a paper for the House Committee) names the committee with the word for paper.
+        meta.committee ??= COMMITTEE_PAPER_LINE.exec(field.value)?.[1] ?? field.value
         break
       case 'meeting':
         meta.meetingDate ??= firstDate(field.value)

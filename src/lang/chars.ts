@@ -222,6 +222,9 @@ export const SENTENCE_PUNCTUATION_END = /[。！？；.!?;:：][」』”’)）
 /** Chinese clause punctuation (comma, full stop, semicolon): a line holding one is running text, not a heading. */
 export const CLAUSE_PUNCTUATION = /[，。；]/
 
+/** A text that stops on a comma or a semicolon: its sentence goes on. */
+export const CLAUSE_ENDING = /[，、,；;][\s\u3000]*$/
+
 /** A colon, half- or full-width, at the end of a text. */
 export const TRAILING_COLON = /[:：]$/
 
@@ -240,6 +243,13 @@ export const ONE_BRACKETED_REMARK = /^[(（][^)）]*[)）]$/
  * a line of 60,000 letters cost minutes (issue 10).
  */
 export const SENTENCE_INSIDE = /[。！？](?!$)|[，、,]$|(?<![a-z])[a-z]{3,}[.!?]\s+[A-Z]/
+
+/**
+ * The marks that end sentences, for counting them: `。！？`, and `.`/`!`/`?`
+ * after a word, before a capital or the end (`…the Bill. The…`; not the
+ * `2.` of a paragraph number, not `No. 5`).
+ */
+export const SENTENCE_ENDS = /[。！？]|(?<=[a-z]{2}[)"'”’]?)[.!?](?=[)"'”’]*(?:\s+[("'“‘]?[A-Z]|\s*$))/g
 
 /** A short token (a label, a number) right after a start or a separator: `a)`, `，3)` — what an unopened `)` closes in a list. */
 export const SHORT_LABEL_BEFORE = /(?:^|[\s,;:，；：、。])[0-9a-zA-Z]{1,4}$/
@@ -267,6 +277,21 @@ export const BRACKET_PAIRS: {open: string; close: string; name: string}[] = [
   {open: '《', close: '》', name: 'title bracket'},
   {open: '〈', close: '〉', name: 'angle title bracket'}
 ]
+
+/** Quotation marks that open and close (straight quotes do both, and so tell nothing). */
+const QUOTES = BRACKET_PAIRS.filter((pair) => /[“「『]/.test(pair.open))
+
+/** Does the text leave a quotation open (`… substitute with “; the measures include:`)? What follows is quoted words. */
+export function opensQuotation(value: string): boolean {
+  return QUOTES.some((pair) => {
+    let depth = 0
+    for (const char of value) {
+      if (pair.open.includes(char)) depth++
+      else if (pair.close.includes(char) && depth > 0) depth--
+    }
+    return depth > 0
+  })
+}
 
 /**
  * Compatibility ideographs to the ideographs they stand for, as NFKC maps

@@ -4,10 +4,37 @@
  * here and named for its role (paper numbers and file references: papers.ts).
  */
 import type {PaperKind} from '../tree.js'
+import {PAPER_NUMBER} from './papers.js'
 
 /** The council line at the top of a paper. */
 export const COUNCIL_LINE =
   /^(?:(?:香港特別行政區|香港特别行政区)?(?:臨時)?立法[會会](?:\s*(?:Provisional\s+)?Legislative\s+Council)?|(?:Provisional\s+)?Legislative\s+Council(?:\s*(?:臨時)?立法[會会])?|PROVISIONAL LEGISLATIVE COUNCIL|LEGISLATIVE COUNCIL)$/i
+
+/**
+ * The council line at the start of a longer line, read from `lastIndex`
+ * (sticky), where a web mirror ran the header's lines together
+ * (`立法會Legislative Council立法會CB(2)…`): a `立法會` that a paper number
+ * follows is that number's wording, not more of the council line.
+ */
+export const COUNCIL_LEAD = new RegExp(
+  String.raw`(?:(?:香港特別行政區|香港特别行政区)?(?:臨時)?立法[會会](?:\s*(?:Provisional\s+)?Legislative\s+Council)?|(?:Provisional\s+)?Legislative\s+Council(?:\s*(?:臨時)?立法[會会](?!\s*(?:` +
+    PAPER_NUMBER.source +
+    String.raw`)))?)`,
+  'iy'
+)
+
+/** `內務委員會文件`, a paper for the House Committee: the committee the paper goes to (group 1), with the word for paper. */
+export const COMMITTEE_PAPER_LINE = /^([^\s\d年月日:：，。、]{1,24}?(?:委員會|委员会))(?:文件)$/
+
+/** The same line at the start of a longer one, read from `lastIndex` (sticky), as a web mirror runs it into the title after it. */
+export const COMMITTEE_PAPER_LEAD = /([^\s\d年月日:：，。、]{1,24}?(?:委員會|委员会))文件/y
+
+/**
+ * The end of a title (`…小組委員會報告`, `…背景資料簡介`, `… Report`): a
+ * standard heading right after it is the body's first heading, not more of
+ * the title, where a web mirror ran the two together.
+ */
+export const TITLE_END = /(?:報告|报告|報告書|报告书|簡介|简介|摘要|文件|建議|建议|Report|Paper|Brief|Note)$/
 
 /** A line naming a committee (the header's committee field). */
 export const COMMITTEE_LINE =

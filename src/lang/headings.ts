@@ -6,7 +6,8 @@
  * tables, the lookups: is this line a standard heading, an appendix heading?
  */
 import {squeeze, toHalfWidth} from './chars.js'
-import {HAN_NUMERAL, HEADING_NUMBERING} from './numbering.js'
+import {HAN_NUMERAL, HEADING_NUMBERING, PARAGRAPH_MARKER} from './numbering.js'
+import {TITLE_END} from './header.js'
 
 export interface HeadingWord {
   key: string
@@ -239,4 +240,43 @@ export function appendixHeading(line: string): {marker: string; label: string | 
   // "Schedule" and "Attachment" alone are ordinary words in a sentence; require a label for them.
   if (!match[2] && /^(?:schedule|attachment|enclosure)$/i.test(match[1]!)) return null
   return {marker: match[1]!, label: match[2] ?? null}
+}
+
+// ---------------------------------------------------------------------------
+// A header run into the body (a web mirror's flattened text)
+
+/** The standard headings a paper's body opens with: 目的 / Purpose, 引言 / Introduction, 背景 / Background. */
+const OPENING_KEYS = ['purpose', 'introduction', 'background']
+
+/** Their words, longest first (`背景資料` before `背景`). */
+const OPENING_WORDS = HEADINGS.filter((heading) => OPENING_KEYS.includes(heading.key))
+  .flatMap((heading) => [...heading.hant, ...heading.hans, ...heading.en])
+  .filter((word, i, all) => all.indexOf(word) === i)
+  .sort((a, b) => b.length - a.length)
+
+/** How a paper's first paragraph opens: `本文件…`, `本報告…`, `This paper…`. */
+export const FIRST_PARAGRAPH_START = /^(?:本文件|本文|本報告|本报告|本資料|本资料|此文件|This\s+(?:paper|note|report|brief)\b|The\s+purpose\b)/
+
+/**
+ * Where the body's first heading stands in a title run together with it
+ * (`…小組委員會報告目的本文件旨在…`): the first opening heading word that
+ * ends a title (`報告`, `簡介` before it) or is followed by a first
+ * paragraph's words or a paragraph number. A word inside the
+ * title (`…的背景資料簡介`) is none of these. Null when there is none.
+ */
+export function openingHeadingIn(text: string): {start: number; end: number} | null {
+  let best: {start: number; end: number} | null = null
+  for (const word of OPENING_WORDS) {
+    for (let at = text.indexOf(word); at >= 0 && (!best || at < best.start); at = text.indexOf(word, at + 1)) {
+      const end = at + word.length
+      const after = text.slice(end).trimStart()
+      if (after.length === 0) break
+      const before = text.slice(0, at).trimEnd()
+      if (TITLE_END.test(before) || FIRST_PARAGRAPH_START.test(after) || PARAGRAPH_MARKER.test(after)) {
+        best = {start: at, end}
+        break
+      }
+    }
+  }
+  return best
 }

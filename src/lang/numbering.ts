@@ -260,6 +260,17 @@ export const LIST_CONJUNCTION = /^(?:及|和|或|以及|並|and|or)$/
 export const INTRODUCES_LIST = /(?:[:：]|\s[-–—]|⎯+|如下|下列|包括)$/
 
 /**
+ * Items run inline after their lead-in (a web mirror's flattened text:
+ * `該等修訂命令是⎯⎯(i) 《…》;(ii) 《…》;及(iii) 《…》。`): the lead-in ends
+ * in a dash or a colon right before the first label, and each item after
+ * the first stands after a `；`/`;`, with the `及`/`和`/`或`/`and`/`or` that
+ * goes with the item before it. Labels in brackets, scanned for (group 1).
+ */
+export const INLINE_LIST_LEAD = /(?:[:：]|[⎯─—–]+)[ \t\u3000]*$/
+export const INLINE_ITEM_SEPARATOR = /[;；][ \t\u3000]*(?:及|和|或|以及|and|or)?[ \t\u3000]*$/
+export const BRACKET_LABELS = /[(（][ \t]*([0-9０-９]{1,2}|[a-zA-Zａ-ｚＡ-Ｚ]|[ivxlcIVXLC]{1,7}|[ⅰ-ⅿⅠ-Ⅿ])[ \t]*[)）]/g
+
+/**
  * A numbered heading's number, in every common form: `一、`, `（一）`,
  * `一)`, `(1)`, `1.`, `1、`, `A.`, `I.`, `第一部分`, `Part 2` (full-width
  * digits and brackets too, read half-width). The rest must be a title: at

@@ -25,6 +25,19 @@ export const PAPER_NUMBER_LINE = new RegExp(
   'i'
 )
 
+/**
+ * A paper-number statement at the start of a longer line, read from
+ * `lastIndex` (sticky): the wording, the number, `號文件` — where a web
+ * mirror ran the header's lines together (`立法會CB(2)1218/09-10號文件檔號:…`).
+ * Group 1 is the number.
+ */
+export const PAPER_NUMBER_LEAD = new RegExp(
+  String.raw`(?:(?:(?:P?LC|LegCo)\s+Paper\s+No\.?\s*)|(?:臨時立法[會会]|立法[會会]|臨立會|临立会)\s*)(` +
+    PAPER_NUMBER_BODY +
+    String.raw`)(?:\s*(?:號文件|号文件))?`,
+  'iy'
+)
+
 /** A paper-number line as a PDF stamp prints it at the top of each paper of a bundle. */
 export const STAMP_LINE = new RegExp(String.raw`^(?:立法[會会]|LC\s+Paper\s+No\.?)\s*(` + PAPER_NUMBER_BODY + String.raw`)\s*(?:號文件|号文件)?`, 'i')
 
@@ -34,6 +47,16 @@ export function normalisePaperNumber(value: string): string {
 
 /** `檔號：CB1/PL/ITB`, `Ref : CB4/PL/ITB/1`, `File Ref: ...`. Group 1 is the reference. */
 export const FILE_REF_LINE = /^(?:檔號|档号|檔案編號|File\s+Ref(?:erence)?\.?|Ref\.?|Our\s+Ref\.?)\s*[:：]\s*(.+)$/i
+
+/**
+ * A file reference at the start of a longer line, read from `lastIndex`
+ * (sticky), as a web mirror runs it into the next header line
+ * (`檔號:CB2/SS/2/09內務委員會文件…`, `Ref: CB2/T/1Paper for …`): the
+ * reference ends before anything that cannot be part of it, or before a
+ * capital that starts a word. Group 1 is the reference.
+ */
+export const FILE_REF_LEAD =
+  /(?:檔號|档号|檔案編號|[Ff]ile\s+[Rr]ef(?:erence)?\.?|[Rr]ef\.?|[Oo]ur\s+[Rr]ef\.?)\s*[:：]\s*([A-Z]{1,4}\d{0,2}(?:\/[A-Z0-9](?:[A-Z0-9&.-]*[A-Z0-9])?)+)(?=[^A-Za-z0-9&./-]|[A-Z][a-z]|$)/y
 
 /** The words of a stamp line that say it is a paper number (`…號文件`, `LC Paper No …`), as against a running header that only holds one. */
 export const PAPER_STAMP_WORDS = /號文件|号文件|^LC\s+Paper\s+No/i

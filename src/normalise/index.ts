@@ -3,10 +3,15 @@
  * that is not content is marked here, in one place, before anything reads
  * the lines: page furniture (`furniture.ts`), the lines of footnotes that a
  * page break put inside a paragraph (`footnotes.ts`), and Markdown markup
- * (table rules, thematic breaks). Also the typical width of a full line,
- * which later stages use to tell a wrapped line from a short one.
+ * (table rules, thematic breaks). Then the layout a web mirror flattened
+ * is repaired (`flattened.ts`: a header run together on one line, one
+ * sentence a block, items run inline), cutting lines into lines in place
+ * — each keeps its offsets into the source — and marking lines that go on
+ * with the block above. Also the typical width of a full line, which later
+ * stages use to tell a wrapped line from a short one.
  */
 import {markFootnotes, type FootnoteMark} from './footnotes.js'
+import {repairFlattened} from './flattened.js'
 import {markFurniture, markMarkup} from './furniture.js'
 import {typicalWidth, type Line} from './lines.js'
 
@@ -25,11 +30,13 @@ export interface NormaliseOptions {
   webPage?: boolean
 }
 
+/** Normalise the lines, in place: the array may gain lines (a line cut into pieces), and `lines` of the result is the same array. */
 export function normalise(lines: Line[], options: NormaliseOptions = {}): Normalised {
   markFurniture(lines)
   if (options.webPage) for (const line of lines) if (line.furniture === 'running-header') line.furniture = null
   const footnotes = new Map<Line, FootnoteMark>()
   const notes = markFootnotes(lines, footnotes)
   markMarkup(lines, footnotes)
+  repairFlattened(lines, footnotes)
   return {lines, footnotes, notes, width: typicalWidth(lines)}
 }

@@ -32,6 +32,12 @@ export interface Line {
    * same, kept as markup furniture. Null when there are none.
    */
   invisible: Array<[number, number]> | null
+  /**
+   * Set by layout repair (flattened.ts): this line goes on with the block
+   * above it, across the blank lines between (a web mirror put each
+   * sentence of a paragraph on a line of its own).
+   */
+  joinsAbove?: true
 }
 
 export function splitLines(text: string): Line[] {
