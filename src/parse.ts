@@ -57,8 +57,9 @@ export function parseText(text: string, options: ParseOptions = {}): ParseResult
 
 function parseLines(text: string, lines: Line[], options: ParseOptions, source: Source): ParseResult {
   const from = options.range?.start ?? 0
-  const {footnotes, notes, width} = normalise(lines, {webPage: options.origin !== undefined})
+  const {footnotes, notes, bracketedNotes, width} = normalise(lines, {webPage: options.origin !== undefined})
   source.footnotes = notes
+  source.bracketedFootnotes = bracketedNotes
   const genre = options.kind ? (GENRES.has(options.kind) ? (options.kind as Genre) : null) : detectGenre(lines)
   if (genre === 'agenda') keepAgendaLines(lines)
   // Minutes and the Hansard: the attendance lists are read apart; the header is what stands above them.

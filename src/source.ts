@@ -16,6 +16,8 @@ export class Source {
   readonly text: string
   /** Identifiers of the footnotes found in the text: a number glued to a word is a reference only to one of these. */
   footnotes: ReadonlySet<string> = new Set()
+  /** Those of them numbered in brackets: a bracketed number after a word (`誓言 (1 )`) is a reference only to one of these. */
+  bracketedFootnotes: ReadonlySet<string> = new Set()
   private words: Set<string> | undefined
   private readonly lineStarts: number[]
   private readonly pages: PageSpan[] | undefined

@@ -7,7 +7,7 @@
  */
 import type * as Unist from 'unist'
 
-export const SCHEMA_VERSION = '1.3.0'
+export const SCHEMA_VERSION = '1.4.0'
 
 /** A place in the input. `offset` counts UTF-16 code units of the decoded text (BOM excluded). */
 export interface Point extends Unist.Point {
@@ -182,6 +182,8 @@ export interface Emphasis extends Parent {
 export interface FootnoteReference extends Node {
   type: 'footnoteReference'
   identifier: string
+  /** The reference as printed when it is more than its identifier (`(1 )`, the Chinese Hansard's bracketed marker); as mdast's `label`. */
+  label?: string
 }
 
 export interface Footnote extends Parent {

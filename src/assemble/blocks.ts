@@ -256,7 +256,7 @@ export function toBlocks(tokens: readonly Token[], width: number): Block[] {
           blocks.push({
             kind: 'footnote',
             identifier: token.identifier,
-            marker: token.identifier,
+            marker: token.marker,
             lines: [token.line],
             pieces: token.rest.end > token.rest.start ? [token.rest] : [],
             gapBefore: gap

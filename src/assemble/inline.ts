@@ -6,7 +6,8 @@
  * are markup: they are dropped from values, but positions still cover them.
  */
 import {isLetterSpaced, isWide, joiner, MAYBE_SPACED} from '../lang/chars.js'
-import {FOOTNOTE_MARKER} from '../lang/numbering.js'
+import {FOOTNOTE_MARKER, FOOTNOTE_MARKER_BRACKETED} from '../lang/numbering.js'
+import {toHalfWidth} from '../lang/chars.js'
 import type {Source} from '../source.js'
 import type {Emphasis, Phrasing, Strong, Text} from '../tree.js'
 
@@ -17,6 +18,8 @@ export type {Piece}
 interface Run {
   type: 'text' | 'strong' | 'emphasis' | 'footnoteReference'
   value: string
+  /** A footnote reference as printed, when more than its identifier (`(1 )`). */
+  label?: string
   start: number
   end: number
 }
@@ -25,17 +28,20 @@ const ESCAPABLE = /[!-/:-@[-`{-~]/
 
 /** The footnote marker pattern, matched at one place (sticky). */
 const MARKER_AT = new RegExp(FOOTNOTE_MARKER.source, 'y')
+/** The bracketed marker (`誓言 (1 )`), matched at its opening bracket (sticky). */
+const BRACKETED_MARKER_AT = new RegExp(FOOTNOTE_MARKER_BRACKETED.source, 'y')
 
 /** Characters where something may happen; everything between them is plain words. */
 const SPECIAL = /[\\*_[]/g
 const SPECIAL_OR_DIGIT = /[\\*_[0-9]/g
+const SPECIAL_OR_DIGIT_OR_BRACKET = /[\\*_[0-9(（]/g
 const REFERENCE = /\[\^([^\]\s]{1,20})\]/y
 const ESCAPE_IN_MARKS = /\\([!-/:-@[-`{-~])/g
 
 /** Read words into runs, resolving escapes, emphasis marks and footnote markers. Offsets are into `text`. */
-function runs(text: string, footnotes: ReadonlySet<string>): Run[] {
+function runs(text: string, footnotes: ReadonlySet<string>, bracketed: ReadonlySet<string>): Run[] {
   const out: Run[] = []
-  const special = footnotes.size > 0 ? SPECIAL_OR_DIGIT : SPECIAL
+  const special = bracketed.size > 0 ? SPECIAL_OR_DIGIT_OR_BRACKET : footnotes.size > 0 ? SPECIAL_OR_DIGIT : SPECIAL
   let value = ''
   let runStart = -1
   let i = 0
@@ -75,6 +81,19 @@ function runs(text: string, footnotes: ReadonlySet<string>): Run[] {
         flush(i)
         out.push({type: 'footnoteReference', value: reference[1]!, start: i, end: i + reference[0].length})
         i += reference[0].length
+      } else add(i, ++i)
+      continue
+    }
+    if (char === '(' || char === '（') {
+      BRACKETED_MARKER_AT.lastIndex = i
+      const marker = BRACKETED_MARKER_AT.exec(text)
+      if (marker && bracketed.has(toHalfWidth(marker[1]!))) {
+        // The space before the marker goes with it (`誓言 (1 )`): the words end where the word does.
+        const end = value.endsWith(' ') ? i - 1 : i
+        if (end < i) value = value.slice(0, -1)
+        flush(end)
+        out.push({type: 'footnoteReference', value: toHalfWidth(marker[1]!), label: marker[0], start: i, end: i + marker[0].length})
+        i += marker[0].length
       } else add(i, ++i)
       continue
     }
@@ -240,12 +259,16 @@ export function phrasing(source: Source, pieces: Piece[]): Phrasing[] {
   /** The source offset just after joined[index - 1]. */
   const after = (index: number): number => (index > 0 ? at(index - 1) + 1 : at(0))
   const nodes: Phrasing[] = []
-  for (const run of runs(joined, source.footnotes)) {
+  for (const run of runs(joined, source.footnotes, source.bracketedFootnotes)) {
     const position = source.position(at(run.start), after(run.end))
     if (run.type === 'text') {
       nodes.push({type: 'text', value: run.value, position})
     } else if (run.type === 'footnoteReference') {
-      nodes.push({type: 'footnoteReference', identifier: run.value, position})
+      nodes.push(
+        run.label
+          ? {type: 'footnoteReference', identifier: run.value, label: run.label, position}
+          : {type: 'footnoteReference', identifier: run.value, position}
+      )
     } else {
       const mark = markLength(run)
       const inner: Text = {type: 'text', value: run.value, position: source.position(at(run.start + mark), after(run.end - mark))}

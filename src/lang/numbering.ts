@@ -250,6 +250,19 @@ export function markerOpensBracket(marker: string): boolean {
 /** A footnote marker glued to the word before it (`technology (IT)1.`): one or two digits after a letter or a closing bracket, before punctuation or a space. */
 export const FOOTNOTE_MARKER = /(?<=[A-Za-z)\]])(\d{1,2})(?=[.,;:)]?(?:\s|$))/g
 
+/**
+ * A footnote marker in brackets, as the Chinese Hansard prints it (`宣讀立法會誓言 (1 )`): one or two
+ * digits in brackets after a word (not after a digit or a letter: `第 14(5)條`, `section 2(1)`), at the
+ * line's end or before punctuation — an enumeration `(1)` inside a sentence is followed by words.
+ */
+export const FOOTNOTE_MARKER_BRACKETED = /(?<=[^\s\dA-Za-z(（]\s?)[(（]\s?([0-9０-９]{1,2})\s?[)）](?=\s*$|[。，、；：,.;:])/g
+
+/** The start of a footnote's first line: its number, bare (`1 `) or in brackets (`( 1 ) `); the digits are half-width here. */
+export const FOOTNOTE_START = /^(?:[(（]\s?(\d{1,2})\s?[)）]|(\d{1,2}))(?:\s+(?=\S)|$)/
+
+/** A footnote's number at the start of its first line, full-width digits too, with the spaces after it. */
+export const FOOTNOTE_NUMBER_LEAD = /^(?:[(（]\s?[0-9０-９]{1,2}\s?[)）]|[0-9０-９]{1,2})\s*/
+
 // ---------------------------------------------------------------------------
 // Lists
 

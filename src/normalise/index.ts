@@ -21,6 +21,8 @@ export interface Normalised {
   footnotes: ReadonlyMap<Line, FootnoteMark>
   /** The identifiers of those notes. */
   notes: Set<string>
+  /** Those of them numbered in brackets (`( 1 )`), whose references are bracketed too (`誓言 (1 )`). */
+  bracketedNotes: Set<string>
   /** The width of a full line of body text (display cells). */
   width: number
 }
@@ -35,8 +37,8 @@ export function normalise(lines: Line[], options: NormaliseOptions = {}): Normal
   markFurniture(lines)
   if (options.webPage) for (const line of lines) if (line.furniture === 'running-header') line.furniture = null
   const footnotes = new Map<Line, FootnoteMark>()
-  const notes = markFootnotes(lines, footnotes)
+  const {notes, bracketed} = markFootnotes(lines, footnotes)
   markMarkup(lines, footnotes)
   repairFlattened(lines, footnotes)
-  return {lines, footnotes, notes, width: typicalWidth(lines)}
+  return {lines, footnotes, notes, bracketedNotes: bracketed, width: typicalWidth(lines)}
 }

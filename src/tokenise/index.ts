@@ -8,6 +8,7 @@
 import {
   BRACKET_LABEL,
   BULLET_START,
+  FOOTNOTE_NUMBER_LEAD,
   GLUED_BEFORE_PARAGRAPH_MARKER,
   labelStyles,
   MARKUP_BULLETS,
@@ -92,6 +93,8 @@ export interface DefinitionToken extends TokenBase {
 export interface NoteToken extends TokenBase {
   kind: 'note'
   identifier: string
+  /** The number as printed (`1`, `( 1 )`). */
+  marker: string
   /** The note's first line, the one with its number. */
   first: boolean
   /** The note's words on this line (empty for a number alone). */
@@ -313,8 +316,16 @@ export function tokenise(lines: readonly Line[], footnotes: ReadonlyMap<Line, Fo
     }
     const note = footnotes.get(line)
     if (note) {
-      const words = note.first ? line.text.replace(/^\d{1,2}\s*/, '') : line.text
-      tokens.push({kind: 'note', line, identifier: note.identifier, first: note.first, rest: {start: line.end - words.length, end: line.end}})
+      const lead = note.first ? (FOOTNOTE_NUMBER_LEAD.exec(line.text)?.[0] ?? '') : ''
+      const words = line.text.slice(lead.length)
+      tokens.push({
+        kind: 'note',
+        line,
+        identifier: note.identifier,
+        marker: lead.trim() || note.identifier,
+        first: note.first,
+        rest: {start: line.end - words.length, end: line.end}
+      })
       continue
     }
     tokens.push(web !== undefined && (line.tabbed || line.tabbedEnd || line.text.includes('\t')) ? webRow(line, web) : tokeniseLine(line))
