@@ -6,10 +6,12 @@
  */
 import {describe, expect, it} from 'vitest'
 import {toMarkdown} from '../src/emit/markdown.js'
-import {hansardPart, isEvent, speakerLead, startsSpeech} from '../src/lang/hansard.js'
+import {isNumberOverYear} from '../src/lang/furniture.js'
+import {dotLeader, hansardPart, isEvent, LEADER_VALUE, speakerLead, startsSpeech, TABLED_PAPER} from '../src/lang/hansard.js'
+import {FOOTNOTE_MARKER_BRACKETED} from '../src/lang/numbering.js'
 import {parseText} from '../src/parse.js'
-import type {AnyNode, Event, Group, Paper, Section, Speech} from '../src/tree.js'
-import {all, schemaErrors, unaccounted} from './helpers/tree.js'
+import type {AnyNode, Event, Footnote, FootnoteReference, Group, Paper, Paragraph, Section, Speech, Table} from '../src/tree.js'
+import {all, fixture, ownText, schemaErrors, unaccounted} from './helpers/tree.js'
 
 function parse(text: string): Paper {
   const {tree} = parseText(text, {kind: 'hansard'})
@@ -102,5 +104,76 @@ describe('the Hansard', () => {
     const shape = (paper: Paper) =>
       all<Speech>(paper, 'speech').map((speech) => [speech.speaker, speech.question, speech.children.map((child) => [child.type, words(child)])])
     expect(shape(back)).toEqual(shape(tree))
+  })
+})
+
+describe('the papers laid on the table, footnotes in brackets, record lines (fixtures/zh-hansard-tabling.txt)', () => {
+  const text = fixture('zh-hansard-tabling.txt')
+  const tree = parse(text)
+  const section = (title: string) => all<Section>(tree, 'section').find((s) => s.title === title)!
+  const rows = (table: Table) => table.children.map((row) => row.children.map((cell) => ownText(cell)))
+
+  it('lang: a dot leader, the legal notice number it points to, a tabled paper', () => {
+    expect(dotLeader('公告》  ......  138/2012')).toEqual({start: 5, end: 11})
+    expect(dotLeader('Regulation 2015 . . . . . 78/2015')).toEqual({start: 16, end: 25})
+    expect(dotLeader('他是否在座 ...')).toBeNull()
+    expect(LEADER_VALUE.test('138/2012')).toBe(true)
+    expect(LEADER_VALUE.test('L.N. 78 of 2015')).toBe(true)
+    expect(LEADER_VALUE.test('第 3 頁')).toBe(false)
+    expect(TABLED_PAPER.exec('第 1號  ─  市區重建局年報')?.[1]).toBe('第 1號')
+    expect(TABLED_PAPER.exec('No. 91 ─ Language Fund')?.[1]).toBe('No. 91')
+    // A number over a year is a legal notice, not "page 138 of 2012"; nor is a page past the count.
+    expect(isNumberOverYear('138/2012')).toBe(true)
+    expect(isNumberOverYear('15/12')).toBe(true)
+    expect(isNumberOverYear('3/12')).toBe(false)
+  })
+
+  it('lang: a bracketed footnote marker ends a line or comes before punctuation, after a word', () => {
+    const markers = (line: string) => [...line.matchAll(FOOTNOTE_MARKER_BRACKETED)].map((m) => m[1])
+    expect(markers('宣讀立法會誓言 (1 ) ')).toEqual(['1'])
+    expect(markers('宣讀立法會誓言（２）。')).toEqual(['２'])
+    expect(markers('包括 (1) 提供平等設施')).toEqual([])
+    expect(markers('根據《議事規則》第 14(5)')).toEqual([])
+    expect(markers('section 2(1)')).toEqual([])
+  })
+
+  it('makes the instruments a table: column heads, then title and legal notice number, a wrapped title joined, a number on its own line taken in', () => {
+    const table = section('提交文件').children.find((c): c is Table => c.type === 'table')!
+    expect(rows(table)).toEqual([
+      ['附屬法例／文書', '法律公告編號'],
+      ['《 2030年測試及示例條例 (修訂附表 1及附表 2)公告》', '1/2030'],
+      ['《 2030年示例 (修訂 )規例》', '2/2030']
+    ])
+    // The leader is kept, as the number cell's separator.
+    expect(table.children[1]!.children[1]!.marker).toMatch(/^\.{10,}$/)
+    expect(tree.furniture.map((f) => f.value)).not.toContain('1/2030')
+  })
+
+  it('makes the other papers rows of number and title, the dash their separator', () => {
+    const table = section('其他文件').children.find((c): c is Table => c.type === 'table')!
+    expect(rows(table)).toEqual([['第 1號', '示例管理局 2028-2029年報']])
+    expect(table.children[0]!.children[1]!.marker).toBe('─')
+  })
+
+  it('lifts a ( 1 ) note at the page foot out, and its (1 ) marker becomes the reference', () => {
+    const [note] = all<Footnote>(tree, 'footnote')
+    expect(note).toMatchObject({identifier: '1', marker: '( 1 )'})
+    expect(ownText(note!)).toBe('主席其後裁定己庚議員未有完全依照條例規定的誓言進行宣誓，須重新作出宣誓。')
+    const [reference] = all<FootnoteReference>(tree, 'footnoteReference')
+    expect(reference).toMatchObject({identifier: '1', label: '(1 )'})
+    expect(toMarkdown(tree)).toContain('己庚議員宣讀立法會誓言[^1]\n')
+  })
+
+  it('keeps record lines apart: no title made of the last oath line before a turn, no line joined across the page turn', () => {
+    const oaths = all<Paragraph>(tree, 'paragraph')
+      .map((p) => ownText(p))
+      .filter((t) => t.includes('宣讀'))
+    expect(oaths).toEqual(['丁戊議員宣讀立法會誓言', '己庚議員宣讀立法會誓言', '辛壬議員宣讀立法會誓詞', '癸子議員宣讀立法會誓言'])
+    expect(all<Section>(tree, 'section').map((s) => s.title)).toEqual(['作出立法會誓言', '提交文件', '其他文件', '下次會議'])
+  })
+
+  it('still takes a short line before the asker as the question title', () => {
+    const titled = parse(`${TOP}議員質詢的口頭答覆\n\n主席：質詢。第一項質詢。\n\n測試政策的影響\n\n1. 甲乙議員：主席，政府可否告知本會？\n`)
+    expect(all<Section>(titled, 'section').map((s) => s.title)).toEqual(['議員質詢的口頭答覆', '測試政策的影響'])
   })
 })

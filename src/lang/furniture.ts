@@ -8,6 +8,17 @@
 export const PAGE_NUMBER_LINE =
   /^(?:[-–—~]\s*\d{1,4}\s*[-–—~]|\d{1,4}|第\s*\d{1,4}\s*[頁页](?:\s*[,，]?\s*共\s*\d+\s*[頁页])?|Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|P\.\s*\d{1,4}|\d{1,4}\s*\/\s*\d{1,4})$/i
 
+/**
+ * A line `N/M` that is no page number: a number over a year (the legal notice `138/2012` of a
+ * Hansard's tabling list), or one past the count (`15/12`).
+ */
+export function isNumberOverYear(text: string): boolean {
+  const m = /^(\d{1,4})\s*\/\s*(\d{1,4})$/.exec(text)
+  if (!m) return false
+  const [n, of] = [Number(m[1]), Number(m[2])]
+  return n > of || (m[2]!.length === 4 && of >= 1900 && of <= 2099)
+}
+
 /** Footers that web pages add: `Last Updated on 23 October 1997`. */
 export const WEB_FOOTER_LINE = /^(?:Last\s+(?:Updated|Revision\s+Date)\s*(?:on|:)?\s*.*|最後更新日期.*|最后更新日期.*|上次更新日期.*)$/i
 

@@ -122,3 +122,33 @@ export const HAS_COMMA = /[,，]/
 
 /** The Hansard's title at the start of a line, with more run onto it (text extracted with no line breaks). */
 export const HANSARD_TITLE_START = /^(?:(?:立法[會会])?(?:會議過程正式紀錄|会议过程正式纪录)|OFFICIAL\s+RECORD\s+OF\s+PROCEEDINGS)(?:\s|$)/i
+
+// The papers laid on the table (`提交文件`, `TABLING OF PAPERS`) --------------------------------
+
+/** The value a dot leader points to in a list of tabled instruments: a legal notice number (`138/2012`, `L.N. 78 of 2015`). */
+export const LEADER_VALUE = /^(?:L\.\s?N\.\s*)?\d{1,4}(?:\s?\/\s?\d{4}|\s+of\s+\d{4})$/i
+
+/** A tabled paper: its number and a dash before its title (`第 1號  ─  市區重建局 2011-2012年報`, `No. 91 ─ Language Fund …`). */
+export const TABLED_PAPER = /^(第\s?\d{1,3}\s?號|No\.\s?\d{1,3})\s*[─―—–-]\s*(?=\S)/
+
+/** Where a dot leader (four dots or more, spaced or not) starts and ends in a line, the last one; null when there is none. */
+export function dotLeader(text: string): {start: number; end: number} | null {
+  let end = -1
+  let dots = 0
+  let start = -1
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text[i]!
+    if (c === '.') {
+      if (end < 0) end = i + 1
+      dots++
+      start = i
+    } else if ((c === ' ' || c === '\t') && end >= 0 && text[i - 1] === '.') {
+      // A space between dots: `. . . .`
+    } else if (end >= 0) {
+      if (dots >= 4) return {start, end}
+      end = -1
+      dots = 0
+    }
+  }
+  return end >= 0 && dots >= 4 ? {start, end} : null
+}

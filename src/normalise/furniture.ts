@@ -4,7 +4,7 @@
  * footers, Markdown front matter, comments, table rules and thematic breaks.
  * They are kept (as furniture nodes of the tree), never silently dropped.
  */
-import {PAGE_NUMBER_LINE, WEB_FOOTER_LINE} from '../lang/furniture.js'
+import {isNumberOverYear, PAGE_NUMBER_LINE, WEB_FOOTER_LINE} from '../lang/furniture.js'
 import {STAMP_LINE} from '../lang/papers.js'
 import {displayWidth, toHalfWidth} from '../lang/chars.js'
 import {NUMBERED_SHAPE} from '../lang/numbering.js'
@@ -91,7 +91,7 @@ function neighbour(lines: Line[], index: number, step: 1 | -1): Line | undefined
 function isPageNumber(lines: Line[], line: Line, onPageEdge: boolean): boolean {
   if (line.text.length > 24) return false
   const text = toHalfWidth(line.text)
-  if (!PAGE_NUMBER_LINE.test(text)) return false
+  if (!PAGE_NUMBER_LINE.test(text) || isNumberOverYear(text)) return false
   if (!BARE_NUMBER.test(text) || onPageEdge) return true
   const before = lines[line.index - 1]
   const after = lines[line.index + 1]

@@ -15,14 +15,14 @@
  */
 import {squeeze, displayWidth, endsSentence} from '../../lang/chars.js'
 import {firstDate} from '../../lang/dates.js'
-import {HAS_COMMA, hansardPart, isEvent, speakerLead, startsSpeech} from '../../lang/hansard.js'
+import {dotLeader, HAS_COMMA, hansardPart, isEvent, LEADER_VALUE, speakerLead, startsSpeech, TABLED_PAPER} from '../../lang/hansard.js'
 import {HONOURS_TAIL_ZH, PERSON_END_ZH} from '../../lang/meetings.js'
 import type {Line} from '../../normalise/lines.js'
 import type {Source} from '../../source.js'
 import type {Event, Header, Meta, Paragraph, Phrasing, Section, Speech, Text, TopContent} from '../../tree.js'
 import type {Block, ParaBlock, PartBlock, TextBlock} from '../blocks.js'
 import {toPiece, type Builder, type Handler, type Handlers} from '../builder.js'
-import {plainText} from '../inline.js'
+import {plainText, type Piece} from '../inline.js'
 import {ATTENDANCE, PAPER, header} from '../index.js'
 import {MEETING_HEADER} from './header.js'
 import {continues} from '../shapes.js'
@@ -63,6 +63,10 @@ function isOwnHeading(raw: string): boolean {
 
 /** Where the builder stands: inside an agenda part (a question's title is then a section under it). */
 const inPart = new WeakMap<Builder, boolean>()
+/** The agenda part the builder is in (`papers`, `oral-answers`, …: src/lang/hansard.ts), for the rows of tabled papers. */
+const partOf = new WeakMap<Builder, string | null>()
+/** The parts whose lists are rows of a table: the papers laid on the table. */
+const TABLED_PARTS = new Set(['papers', 'other-papers'])
 
 function firstLine(block: Exclude<Block, PartBlock>): string {
   if (block.kind === 'table') return block.rows[0]!.token.line.text
@@ -89,26 +93,170 @@ const text: Handler<TextBlock> = (b, block, i) => {
     b.ownParagraph(block)
     return i
   }
+  const tabled = TABLED_PARTS.has(partOf.get(b) ?? '') ? tabledRow(b, block, i) : -1
+  if (tabled >= 0) return tabled
   const line = block.lines[0]!
-  if (hansardPart(first)) {
+  const part = hansardPart(first)
+  if (part) {
+    partOf.set(b, part)
     b.heading(plainText(b.source, [toPiece(line)]), 1, null, line.start, line.end, true)
     inPart.set(b, true)
     return block.lines.length > 1 ? b.take(rest(block), i) : i
   }
   // A question's (or an item's) title: a short line or two standing right before its asker's turn.
-  if (block.lines.length <= 2 && opensTurn(b.blocks[i + 1]) && !endsSentence(blockText(block)) && displayWidth(blockText(block)) <= 2 * Math.max(b.width, 40)) {
+  // Not the last of a run of like lines (the oath lines `…議員宣讀立法會誓言` before the next turn).
+  if (block.lines.length <= 2 && opensTurn(b.blocks[i + 1]) && isShortLine(block, b.width) && !endsRunOfLike(before(b.blocks, i), block, b.width)) {
     const last = block.lines[block.lines.length - 1]!
     b.heading(plainText(b.source, block.lines.map(toPiece)), inPart.get(b) ? 2 : 1, null, line.start, last.end, true)
     return i
   }
   // A blank line ends a paragraph of the record; only a page turn may cut one. A stage direction is whole.
+  // A line that stops well short of the measure before the page turn ended its paragraph (a record line, `…宣讀立法會誓詞`).
   const unit = b.unit?.node
-  if (unit && block.pageTurn && !(unit.type === 'paragraph' && isEvent(wordsOf(unit))) && continues(unit, block, b.width, b.source.paged)) {
+  if (unit && block.pageTurn && !(unit.type === 'paragraph' && isEvent(wordsOf(unit))) && !endsShort(b) && continues(unit, block, b.width, b.source.paged)) {
     b.extend(block)
     return i
   }
   b.prose(block)
   return i
+}
+
+/** A short block that ends no sentence and opens no turn, part or stage direction: a title, or a record line of a run. */
+function isShortLine(block: Block | undefined, width: number): boolean {
+  if (block?.kind !== 'text' || block.lines.length > 2) return false
+  const words = blockText(block)
+  const first = squeeze(block.lines[0]!.text).trim()
+  if (endsSentence(words) || startsSpeech(first) || hansardPart(first) || isEvent(words)) return false
+  return displayWidth(words) <= 2 * Math.max(width, 40)
+}
+
+// The papers laid on the table: rows of a table ---------------------------------------------
+
+/** `[start, end)` of `text` within the line, its spaces trimmed off both ends; null when only spaces. */
+function trimmed(line: Line, from: number, to: number): Piece | null {
+  const text = line.text
+  while (from < to && /\s/.test(text[from]!)) from++
+  while (to > from && /\s/.test(text[to - 1]!)) to--
+  return from < to ? {start: line.start + from, end: line.start + to} : null
+}
+
+/** A lone line holding what a leader points to (`138/2012` under `公告》 ......`). */
+function leaderValue(block: Block | undefined): Piece | null {
+  if (block?.kind !== 'text' || block.lines.length !== 1) return null
+  const line = block.lines[0]!
+  const piece = trimmed(line, 0, line.text.length)
+  return piece && LEADER_VALUE.test(line.text.trim()) ? piece : null
+}
+
+/**
+ * An instrument of a tabling list, `《…公告》 ......  138/2012`: its title
+ * (the block's lines, wrapped) to the dot leader, then the value after the
+ * leader or, when the line ends with the leader, on the next line alone.
+ * Null when the block is no such row.
+ */
+function leaderRow(blocks: readonly Block[], block: Block | undefined, i: number): {title: Piece[]; leader: string; value: Piece; used: number} | null {
+  if (block?.kind !== 'text') return null
+  const last = block.lines[block.lines.length - 1]!
+  const leader = dotLeader(last.text)
+  if (!leader) return null
+  let value = trimmed(last, leader.end, last.text.length)
+  let used = i
+  if (value) {
+    if (!LEADER_VALUE.test(last.text.slice(leader.end).trim())) return null
+  } else {
+    value = leaderValue(blocks[i + 1])
+    if (!value) return null
+    used = i + 1
+  }
+  const title: Piece[] = []
+  for (const line of block.lines) {
+    const piece = trimmed(line, 0, line === last ? leader.start : line.text.length)
+    if (piece) title.push(piece)
+  }
+  return title.length > 0 ? {title, leader: last.text.slice(leader.start, leader.end), value, used} : null
+}
+
+/** The column heads over a tabling list (`附屬法例／文書  法律公告編號`): one line, two cells two spaces apart. */
+function headRow(block: TextBlock): Piece[][] | null {
+  if (block.lines.length !== 1) return null
+  const line = block.lines[0]!
+  const gap = /\S(\s{2,})\S/.exec(line.text)
+  if (!gap || /\S\s{2,}\S/.test(line.text.slice(gap.index + 1 + gap[1]!.length))) return null
+  const left = trimmed(line, 0, gap.index + 1)
+  const right = trimmed(line, gap.index + 1, line.text.length)
+  return left && right ? [[left], [right]] : null
+}
+
+/**
+ * The rows of what was laid on the table: an instrument and its legal
+ * notice number (`leaderRow`), under its column heads; a paper, its number
+ * and title (`第 1號 ─ …`, `No. 91 ─ …`). Returns the index of the last
+ * block used, or -1 when the block is no such row.
+ */
+function tabledRow(b: Builder, block: TextBlock, i: number): number {
+  const row = leaderRow(b.blocks, block, i)
+  if (row) {
+    // The leader is the value cell's separator, as printed.
+    b.addCell(b.addRow([row.title], row.title[0]!.start, row.title[row.title.length - 1]!.end), [row.value], row.leader)
+    return row.used
+  }
+  const heads = leaderRow(b.blocks, b.blocks[i + 1], i + 1) ? headRow(block) : null
+  if (heads) {
+    b.addRow(heads, heads[0]![0]!.start, heads[1]![0]!.end)
+    return i
+  }
+  // The heads as two lines (a PDF's columns read one after the other).
+  const second = b.blocks[i + 1]
+  if (block.lines.length === 1 && second?.kind === 'text' && second.lines.length === 1 && leaderRow(b.blocks, b.blocks[i + 2], i + 2)) {
+    const left = trimmed(block.lines[0]!, 0, block.lines[0]!.text.length)
+    const right = trimmed(second.lines[0]!, 0, second.lines[0]!.text.length)
+    // Column heads name columns: no digits, no title marks (a wrapped title's first line has them).
+    const heads = (piece: Piece) => !/[0-9０-９《〈]/.test(b.source.text.slice(piece.start, piece.end))
+    if (left && right && heads(left) && heads(right) && isShortLine(block, b.width) && isShortLine(second, b.width)) {
+      b.addRow([[left], [right]], left.start, right.end)
+      return i + 1
+    }
+  }
+  const first = block.lines[0]!
+  const paper = TABLED_PAPER.exec(first.text.trimStart())
+  if (paper) {
+    const lead = first.text.length - first.text.trimStart().length
+    const number = trimmed(first, lead, lead + paper[1]!.length)!
+    const title: Piece[] = []
+    for (const line of block.lines) {
+      const piece = trimmed(line, line === first ? lead + paper[0].length : 0, line.text.length)
+      if (piece) title.push(piece)
+    }
+    if (title.length > 0) {
+      const dash = first.text.slice(lead + paper[1]!.length, lead + paper[0].length).trim()
+      b.addCell(b.addRow([[number]], number.start, number.end), title, dash)
+      return i
+    }
+  }
+  return -1
+}
+
+/** The block before `i`, notes at a page's foot passed by (they stand aside from the text). */
+function before(blocks: readonly Block[], i: number): Block | undefined {
+  let j = i - 1
+  while (j >= 0 && blocks[j]!.kind === 'footnote') j--
+  return blocks[j]
+}
+
+/** Is `block` the last of a run of record lines: `before` is a short line too, with four characters or more in a row in common? */
+function endsRunOfLike(before: Block | undefined, block: TextBlock, width: number): boolean {
+  if (!isShortLine(before, width)) return false
+  const a = squeeze(blockText(before as TextBlock))
+  const c = squeeze(blockText(block))
+  for (let k = 0; k + 4 <= c.length; k++) if (a.includes(c.slice(k, k + 4))) return true
+  return false
+}
+
+/** Does the open unit's last line stop short of the measure (under 60% of a full line)? */
+function endsShort(b: Builder): boolean {
+  const last = b.unit?.pieces.at(-1)
+  if (!last || b.width <= 0) return false
+  return displayWidth(b.source.text.slice(last.start, last.end).trim()) < 0.6 * b.width
 }
 
 /** `1. 林健鋒議員：…`: a question's turn, a numbered paragraph of its own; other numbers as in a paper. */
@@ -123,7 +271,11 @@ const para: Handler<ParaBlock> = (b, block, i) => {
 
 /** A `#` heading (our own Markdown read back) opens a part when it names one. */
 const heading: Handler<Extract<Block, {kind: 'heading'}>> = (b, block, i) => {
-  if (block.token.depth === 1) inPart.set(b, hansardPart(squeeze(block.token.line.text)) !== null)
+  if (block.token.depth === 1) {
+    const part = hansardPart(squeeze(block.token.line.text))
+    inPart.set(b, part !== null)
+    partOf.set(b, part)
+  }
   return PAPER.body.heading(b, block, i)
 }
 
