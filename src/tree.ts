@@ -182,8 +182,8 @@ export interface Emphasis extends Parent {
 export interface FootnoteReference extends Node {
   type: 'footnoteReference'
   identifier: string
-  /** The reference as printed when it is more than its identifier (`(1 )`, the Chinese Hansard's bracketed marker); as mdast's `label`. */
-  label?: string
+  /** The reference as printed when it is more than its identifier (`(1 )`, the Chinese Hansard's bracketed marker). */
+  marker?: string
 }
 
 export interface Footnote extends Parent {

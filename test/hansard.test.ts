@@ -160,7 +160,7 @@ describe('the papers laid on the table, footnotes in brackets, record lines (fix
     expect(note).toMatchObject({identifier: '1', marker: '( 1 )'})
     expect(ownText(note!)).toBe('主席其後裁定己庚議員未有完全依照條例規定的誓言進行宣誓，須重新作出宣誓。')
     const [reference] = all<FootnoteReference>(tree, 'footnoteReference')
-    expect(reference).toMatchObject({identifier: '1', label: '(1 )'})
+    expect(reference).toMatchObject({identifier: '1', marker: '(1 )'})
     expect(toMarkdown(tree)).toContain('己庚議員宣讀立法會誓言[^1]\n')
   })
 

@@ -19,7 +19,7 @@ interface Run {
   type: 'text' | 'strong' | 'emphasis' | 'footnoteReference'
   value: string
   /** A footnote reference as printed, when more than its identifier (`(1 )`). */
-  label?: string
+  marker?: string
   start: number
   end: number
 }
@@ -92,7 +92,7 @@ function runs(text: string, footnotes: ReadonlySet<string>, bracketed: ReadonlyS
         const end = value.endsWith(' ') ? i - 1 : i
         if (end < i) value = value.slice(0, -1)
         flush(end)
-        out.push({type: 'footnoteReference', value: toHalfWidth(marker[1]!), label: marker[0], start: i, end: i + marker[0].length})
+        out.push({type: 'footnoteReference', value: toHalfWidth(marker[1]!), marker: marker[0], start: i, end: i + marker[0].length})
         i += marker[0].length
       } else add(i, ++i)
       continue
@@ -265,8 +265,8 @@ export function phrasing(source: Source, pieces: Piece[]): Phrasing[] {
       nodes.push({type: 'text', value: run.value, position})
     } else if (run.type === 'footnoteReference') {
       nodes.push(
-        run.label
-          ? {type: 'footnoteReference', identifier: run.value, label: run.label, position}
+        run.marker
+          ? {type: 'footnoteReference', identifier: run.value, marker: run.marker, position}
           : {type: 'footnoteReference', identifier: run.value, position}
       )
     } else {

@@ -124,7 +124,7 @@ export function unaccounted(input: string, tree: Paper): string[] {
         count(n.marker as string, balance, -1)
         break
       case 'footnoteReference':
-        count((n.label ?? n.identifier) as string, balance, -1)
+        count((n.marker ?? n.identifier) as string, balance, -1)
         break
       default:
     }
