@@ -43,7 +43,8 @@ describe.skipIf(!hasCorpus)('what a reader sees in the corpus papers', () => {
   it('zh_plc-ls37-1997: title split by a blank line, para 1 unnumbered, no headings', () => {
     const tree = read('zh_plc-ls37-1997.txt')
     expect(tree.meta.paperNo).toBe('LS37')
-    expect(tree.meta.title).toBe('根據《1997年法律條文(暫時終止實施)條例》(1997年第126號)第2(3)條提出的議案')
+    // The report's title ends with the division's name printed under it (`法律事務部報告`), as a Chinese LSD report is titled.
+    expect(tree.meta.title).toBe('根據《1997年法律條文(暫時終止實施)條例》(1997年第126號)第2(3)條提出的議案法律事務部報告')
     expect(paragraphs(tree).map((p) => [p.number, p.inferred ?? false])).toEqual([
       ['1', true],
       ['2', false],

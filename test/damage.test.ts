@@ -39,13 +39,22 @@ describe('the seed, damaged', () => {
     expect(clean.items).toHaveLength(7)
   })
 
-  for (const width of [30, 38, 46, 80]) {
+  // At 28 cells the wrap cuts header lines too (`…號文` / `件`, `…事務委員` / `會`, `…舉行的` / `會議`) and a signature line.
+  for (const width of [28, 30, 38, 46, 80]) {
     it(`wrapped at ${width} cells`, () => {
       const damaged = wrap(seed, width)
       expect(damaged.split('\n').length).toBeGreaterThan(seed.split('\n').length + 40)
       check(damaged)
     })
   }
+
+  it('wrapped, with no blank line anywhere (extraction that keeps none): two headings in a row, two tables in a row', () => {
+    const damaged = wrap(seed, 36)
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .join('\n')
+    check(damaged)
+  })
 
   it('wrapped, with page numbers and a running header every 20 lines', () => {
     const damaged = paginate(wrap(seed, 38), 20, '立法會 CB(1)369/2024(05)號文件')

@@ -155,6 +155,27 @@ function restOfRow(table: TableBlock, token: RowToken): boolean {
   return last.more.length === 0 && last.token.cells.length < columns && last.token.cells.length + token.cells.length - 1 === columns
 }
 
+/**
+ * Rows of fewer cells right under a whole row, two or more of them alike: a
+ * table of other columns printed under the first with no blank line between
+ * (a wrap that cuts a row leaves the row above short, not whole, and the
+ * cut row runs to the measure).
+ */
+function startsOtherTable(table: TableBlock, tokens: readonly Token[], i: number, width: number): boolean {
+  const token = tokens[i] as RowToken
+  const columns = table.rows[0]!.token.cells.length
+  const last = table.rows[table.rows.length - 1]!
+  if (token.web || token.pipe || token.cells.length >= columns || last.token.cells.length !== columns) return false
+  // A row that runs to the measure was cut there: the next row is its rest.
+  if (width > 0 && displayWidth(token.line.text, width) >= width * 0.9) return false
+  for (let j = i + 1; j < tokens.length; j++) {
+    const next = tokens[j]!
+    if (next.kind === 'blank' || next.kind === 'furniture' || next.kind === 'page') continue
+    return next.kind === 'row' && next.cells.length === token.cells.length
+  }
+  return false
+}
+
 /** A line with no tab inside it under a table's last row: the rest of its last cell, its next cell, or a row of its own (led by a tab). */
 function continueRow(table: TableBlock, line: Line): void {
   if (line.tabbed) {
@@ -282,7 +303,8 @@ export function toBlocks(tokens: readonly Token[], width: number): Block[] {
           cur.kind === 'table' &&
           // A web page's table is one `<table>`: the blank line after it ends it.
           (!gap || (!token.web && (cur.rows[0]!.token.cells.length === token.cells.length || (pageTurn && restOfRow(cur, token))))) &&
-          cur.rows[0]!.token.pipe === token.pipe
+          cur.rows[0]!.token.pipe === token.pipe &&
+          !(gap === false && startsOtherTable(cur, tokens, i, width))
         ) {
           cur.rows.push({token, more: []})
           gap = false

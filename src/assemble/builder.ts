@@ -77,6 +77,22 @@ export class Builder {
     public mode: string
   ) {}
 
+  private spacedMemo: boolean | undefined
+
+  /**
+   * Does the text part its blocks with blank lines? Text extracted with none
+   * (every line under the last) shows no block's end: there a short line
+   * under a heading is a heading of its own, not more of its title.
+   */
+  get spaced(): boolean {
+    if (this.spacedMemo === undefined) {
+      let gaps = 0
+      for (const block of this.blocks) if (block.kind !== 'part' && block.gapBefore) gaps++
+      this.spacedMemo = this.blocks.length < 10 || gaps >= 0.05 * this.blocks.length
+    }
+    return this.spacedMemo
+  }
+
   run(): TopContent[] {
     for (let i = 0; i < this.blocks.length; i++) i = this.take(this.blocks[i]!, i)
     return this.out
@@ -409,10 +425,19 @@ export class Builder {
         }
       }
     }
-    const children: Text[] = lines.map((line) => ({
+    // A line the wrap cut at the measure, and its tail of a few characters (`…公共申訴辦事` / `處`), are one line of the block.
+    const printed: Line[][] = []
+    for (const line of lines) {
+      const above = printed[printed.length - 1]?.at(-1)
+      const tail = displayWidth(line.text.trim())
+      if (above && this.width > 0 && displayWidth(above.text.trim()) >= 0.9 * this.width && tail <= 8 && !isDateLine(line.text) && !isMonthYearLine(line.text))
+        printed[printed.length - 1]!.push(line)
+      else printed.push([line])
+    }
+    const children: Text[] = printed.map((group) => ({
       type: 'text',
-      value: plainText(this.source, [toPiece(line)]),
-      position: this.source.position(line.start, line.end)
+      value: plainText(this.source, group.map(toPiece)),
+      position: this.source.position(group[0]!.start, group[group.length - 1]!.end)
     }))
     const signature: Signature = {
       type: 'signature',

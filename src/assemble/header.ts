@@ -15,7 +15,8 @@ import {
   KIND_ONLY_LINE,
   MEETING_LEAD,
   MEETING_LINE,
-  NOT_COMMITTEE
+  NOT_COMMITTEE,
+  TITLE_ENDING_KIND
 } from '../lang/header.js'
 import {BARE_PAPER_NUMBER, FILE_REF_LINE, PAPER_NUMBER, PAPER_NUMBER_LINE, PAPER_NUMBER_PREFIX, normalisePaperNumber} from '../lang/papers.js'
 import {isSignatureStart} from '../lang/signature.js'
@@ -76,7 +77,40 @@ interface Classified {
   own?: boolean
 }
 
-/** `Legislative Council Panel` + `on Information ...`: lines that a lower-case start continues. */
+/** The field a line names by its own words, where one does (no genre hook, no order): null for a title or note. */
+function fieldOf(text: string): FieldName | null {
+  if (COUNCIL_LINE.test(text)) return 'council'
+  if (PAPER_NUMBER_LINE.test(text)) return 'paperNo'
+  if (FILE_REF_LINE.test(text)) return 'fileRef'
+  if ((COMMITTEE_LINE.test(text) && !NOT_COMMITTEE.test(text)) || COMMITTEE_PAPER_LINE.test(text)) return 'committee'
+  if (MEETING_LINE.test(text) && findDates(text).length > 0) return 'meeting'
+  return null
+}
+
+/** Two pieces of one line, as the wrap cut it: no space between CJK characters. */
+function rejoin(above: string, below: string): string {
+  return /[\u3000-\u9fff\uff00-\uffef]$/.test(above) || /^[\u3000-\u9fff\uff00-\uffef]/.test(below) ? above + below : `${above} ${below}`
+}
+
+/**
+ * A header line that the wrap cut (`立法會 CB(1)369/2024(05)號文` / `件`,
+ * `2024 年 4 月 8 日舉行的` / `會議`): the tail, a few characters shorter
+ * than the line above, makes the two a field that the first alone is not,
+ * or is the rest of a paper number (`CB(1)369/2024(05)` / `號文件`).
+ */
+function wrappedField(above: string, below: string): boolean {
+  const tail = squeeze(below.trim())
+  const head = squeeze(above.trim())
+  // A tail of a few characters: a longer line is a line of its own (a record's start time under its date).
+  if (!tail || displayWidth(tail) > 8 || displayWidth(tail) >= displayWidth(head) || fieldOf(tail) !== null) return false
+  const alone = fieldOf(head)
+  const joined = fieldOf(rejoin(head, tail))
+  // A paper number already, the tail the rest of it (`號文件`).
+  if (alone !== null) return alone === 'paperNo' && joined === 'paperNo'
+  return joined !== null
+}
+
+/** `Legislative Council Panel` + `on Information ...`: lines that a lower-case start continues; a field the wrap cut. */
 function logicalLines(lines: Line[], hooks?: HeaderHooks): Line[][] {
   const groups: Line[][] = []
   for (const line of lines) {
@@ -85,6 +119,7 @@ function logicalLines(lines: Line[], hooks?: HeaderHooks): Line[][] {
     if (
       last &&
       (startsContinuation(line.text) ||
+        (last.length === 1 && wrappedField(last[0]!.text, line.text)) ||
         (previous && MEETING_LEAD.test(previous.text) && isDateLine(line.text)) ||
         hooks?.joins?.(last.map((above) => above.text).join(' '), line.text))
     )
@@ -99,7 +134,7 @@ function classify(lines: Line[], hooks?: HeaderHooks): Classified[] {
   let committeeSeen = false
   let titleSeen = false
   for (const group of logicalLines(lines, hooks)) {
-    const text = squeeze(group.map((line) => line.text).join(' '))
+    const text = squeeze(group.map((line) => line.text.trim()).reduce((all, line) => (all ? rejoin(all, line) : line), ''))
     let name: FieldName
     const own = hooks?.name(text) ?? null
     if (own) name = own
@@ -153,8 +188,15 @@ export function emptyMeta(): Meta {
 export function readMeta(header: Header | null, text: string): Meta {
   const meta = emptyMeta()
   const titles: string[] = []
+  let previous: string | null = null
   for (const field of header?.children ?? []) {
+    const after = previous
+    previous = field.name
     switch (field.name) {
+      case 'kind':
+        // `《…條例草案》` then `法律事務部報告`: the report's title ends with it.
+        if (after === 'title' && TITLE_ENDING_KIND.test(field.value.trim())) titles.push(field.value)
+        break
       case 'paperNo':
         meta.paperNo ??= normalisePaperNumber(PAPER_NUMBER_LINE.exec(field.value)?.[1] ?? field.value)
         break

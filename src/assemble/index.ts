@@ -52,9 +52,11 @@
  * (builder.ts) holds the tree as it grows and the operations the handlers
  * call; shapes.ts, the tests of what a block looks like.
  */
+import {displayWidth} from '../lang/chars.js'
 import {appendixHeading, standardHeadingKey} from '../lang/headings.js'
 import {MARKUP_BULLETS} from '../lang/numbering.js'
 import {isSignatureStart} from '../lang/signature.js'
+import type {Line} from '../normalise/lines.js'
 import type {Source} from '../source.js'
 import type {Meta, TopContent} from '../tree.js'
 import type {Token} from '../tokenise/index.js'
@@ -277,10 +279,19 @@ function sectionOrProse(itemHeading: ((text: string) => boolean) | null): Handle
       return i
     }
     if (key || (headingLike(block, blocks[i + 1], b.width) && (block.gapBefore || leadsContent(blocks, i + 1, 1, b.width)))) {
-      const lines = key ? [block.lines[0]!] : block.lines.slice()
+      // In text with no blank lines, a heading goes on to the next line only where the wrap cut it, at the measure:
+      // a short line is a whole heading, and a short line under it another (`配合數據流通的措施` over `《…政策宣言》`).
+      const cut = (line: Line) => b.spaced || b.width <= 0 || displayWidth(line.text.trim()) >= 0.75 * b.width
+      let own = 1
+      while (!key && own < block.lines.length && cut(block.lines[own - 1]!)) own++
+      const lines = block.lines.slice(0, own)
+      if (own < block.lines.length) {
+        b.heading(plainText(b.source, lines.map(toPiece)), null, key, lines[0]!.start, lines[lines.length - 1]!.end)
+        return b.take({...block, lines: block.lines.slice(own), pieces: block.pieces.slice(own), gapBefore: false}, i)
+      }
       // A heading over two lines: heading-like lines that follow with no blank line are more of its title.
       let used = i
-      while (!key && lines.length < 3) {
+      while (!key && lines.length < 3 && cut(lines[lines.length - 1]!)) {
         const next = blocks[used + 1]
         if (!isHeadingLine(next, b.width)) break
         for (const line of next.lines) lines.push(line)

@@ -60,10 +60,17 @@ export const KIND_LINES: [RegExp, PaperKind][] = [
   [/參考資料摘要|参考资料摘要|Information\s+note|Reference\s+brief/i, 'paper']
 ]
 
+/**
+ * A kind line that ends the title it follows: a Chinese Legal Service Division report is titled
+ * `《…條例草案》` then `法律事務部報告` (in English the words come first: `Legal Service Division
+ * Report on …`, one title line).
+ */
+export const TITLE_ENDING_KIND = /^(?:法律事務部(?:進一步)?報告|法律事务部(?:进一步)?报告)$/
+
 /** A header line that only says who prepared the paper. */
 export const KIND_ONLY_LINE =
   /^(?:討論文件|讨论文件|資料文件|资料文件|參考文件|参考文件|For\s+discussion|For\s+information|Background\s+brief\s+prepared\s+by.*|(?:Paper|Information\s+note)\s+prepared\s+by.*|議員參考資料摘要|议员参考资料摘要|法律事務部報告|法律事务部报告|Legal\s+Service\s+Division\s+(?:Further\s+)?Report|由立法會秘書處擬備的背景資料簡介|立法會秘書處擬備的背景資料簡介)$/i
 
 /** `Paper for the House Committee Meeting on ...`, `2024年4月8日內務委員會會議`: group 1 is the committee named in a meeting line. */
 export const COMMITTEE_IN_MEETING =
-  /(?:for\s+the\s+)?((?:House|Finance|Establishment|Public\s+Works)\s+(?:Sub)?[Cc]ommittee|Panel\s+on\s+[^,]+?|[^\s\d年月日]+?委員會)\s*(?:[Mm]eeting|會議)/
+  /(?:for\s+the\s+)?((?:House|Finance|Establishment|Public\s+Works)\s+(?:Sub)?[Cc]ommittee|Panel\s+on\s+[^,]+?|(?<=^|[\s\d年月日]|立法會|立法会|臨時立法會|临时立法会)(?!立法會|立法会|臨時立法會|临时立法会)[^\s\d年月日]+?委員會)\s*(?:[Mm]eeting|會議)/
