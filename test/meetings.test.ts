@@ -64,6 +64,19 @@ describe('attendance', () => {
     expect(people(clerk!)[0]).toMatchObject({name: 'Ms Alice WONG', post: 'Chief Assistant Secretary (1)1'})
     expect(people(staff!)[0]).toMatchObject({name: 'Mr Bob LEE', post: 'Senior Assistant Secretary (1)2'})
   })
+  it('reads a label parted from its first entry by a dash, and a label naming members outside the committee', () => {
+    const tree = parse(
+      '會議紀要\n\n出席議員\n甲乙議員\n\n不屬小組委員會的其他出席議員\n丙丁議員\n\n列席秘書- 總主任(2)3\n- 王小明女士\n\n有關文件\n- 立法會CB(2)1/99-00號文件 -- 文件甲。\n\nI. 選舉主席\n\n1. 內容。\n'
+    )
+    expect(groups(tree).map((group) => [group.label, group.role, group.separator ?? null])).toEqual([
+      ['出席議員', 'present', null],
+      ['不屬小組委員會的其他出席議員', 'attending', null],
+      ['列席秘書', 'clerks', '-']
+    ])
+    expect(people(groups(tree)[2]!)[0]).toMatchObject({name: '王小明女士', post: '總主任(2)3'})
+    // `有關文件` ends the lists: a heading, not a person of the last group.
+    expect(all<Section>(tree, 'section').map((section) => section.title)).toContain('有關文件')
+  })
   it('reads a Chinese post line then its name line', () => {
     const tree = parse('會議紀要\n\n列席秘書:\n總主任(1)1\n王小明女士\n\nI 選舉主席\n\n1. 內容。\n')
     expect(people(groups(tree)[0]!)[0]).toMatchObject({name: '王小明女士', post: '總主任(1)1'})

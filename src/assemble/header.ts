@@ -14,8 +14,10 @@ import {
   KIND_LINES,
   KIND_ONLY_LINE,
   MEETING_LEAD,
+  COMMITTEE_MEETING_LINE,
   MEETING_LINE,
   NOT_COMMITTEE,
+  PURPOSE_LINE,
   TITLE_ENDING_KIND
 } from '../lang/header.js'
 import {BARE_PAPER_NUMBER, FILE_REF_LINE, PAPER_NUMBER, PAPER_NUMBER_LINE, PAPER_NUMBER_PREFIX, normalisePaperNumber} from '../lang/papers.js'
@@ -142,7 +144,7 @@ function classify(lines: Line[], hooks?: HeaderHooks): Classified[] {
     else if (PAPER_NUMBER_LINE.test(text)) name = 'paperNo'
     else if (FILE_REF_LINE.test(text)) name = 'fileRef'
     else if (KIND_ONLY_LINE.test(text)) name = 'kind'
-    else if (isDateLine(text) || (MEETING_LINE.test(text) && findDates(text).length > 0)) name = 'meeting'
+    else if (isDateLine(text) || (MEETING_LINE.test(text) && findDates(text).length > 0) || COMMITTEE_MEETING_LINE.test(text)) name = 'meeting'
     else if (!committeeSeen && !titleSeen && ((COMMITTEE_LINE.test(text) && !NOT_COMMITTEE.test(text)) || COMMITTEE_PAPER_LINE.test(text))) {
       name = 'committee'
       committeeSeen = true
@@ -184,10 +186,19 @@ export function emptyMeta(): Meta {
   return {paperNo: null, fileRef: null, committee: null, meetingDate: null, title: null, issuedBy: [], issueDate: null, kind: null}
 }
 
+/** The committee a dateless line names as meeting (`…小組委員會會議`); a dated meeting line is read by COMMITTEE_IN_MEETING. */
+function meetingCommittee(value: string): string | null {
+  const text = value.trim()
+  return findDates(text).length > 0 ? null : (COMMITTEE_MEETING_LINE.exec(text)?.[1] ?? null)
+}
+
 /** Meta from the header fields; the paper number falls back to the first one printed near the top. */
 export function readMeta(header: Header | null, text: string): Meta {
   const meta = emptyMeta()
   const titles: string[] = []
+  const kinds: string[] = []
+  /** The committee a line names as meeting (`…小組委員會會議`): the paper is for its meeting, under the committee above it. */
+  let meets: string | null = null
   let previous: string | null = null
   for (const field of header?.children ?? []) {
     const after = previous
@@ -196,6 +207,7 @@ export function readMeta(header: Header | null, text: string): Meta {
       case 'kind':
         // `《…條例草案》` then `法律事務部報告`: the report's title ends with it.
         if (after === 'title' && TITLE_ENDING_KIND.test(field.value.trim())) titles.push(field.value)
+        if (!PURPOSE_LINE.test(field.value.trim())) kinds.push(field.value)
         break
       case 'paperNo':
         meta.paperNo ??= normalisePaperNumber(PAPER_NUMBER_LINE.exec(field.value)?.[1] ?? field.value)
@@ -206,9 +218,11 @@ export function readMeta(header: Header | null, text: string): Meta {
       case 'committee':
         // `內務委員會文件` (a paper for the House Committee) names the committee with the word for paper.
         meta.committee ??= COMMITTEE_PAPER_LINE.exec(field.value)?.[1] ?? field.value
+        meets ??= meetingCommittee(field.value)
         break
       case 'meeting':
         meta.meetingDate ??= firstDate(field.value)
+        meets ??= meetingCommittee(field.value)
         break
       case 'title':
         titles.push(field.value)
@@ -217,6 +231,9 @@ export function readMeta(header: Header | null, text: string): Meta {
     }
   }
   if (titles.length > 0) meta.title = titles.reduce((all, title) => all + joiner(all, title) + title, '')
+  // No title but what kind of paper it is (`議員參考資料摘要` printed as its heading): that is its title.
+  else if (kinds.length > 0) meta.title = kinds[kinds.length - 1]!.trim()
+  if (meets) meta.committee = meets
   if (!meta.paperNo) {
     const top = text.slice(0, 600)
     for (const match of top.matchAll(PAPER_NUMBER_PREFIX)) {

@@ -67,6 +67,12 @@ export const KIND_LINES: [RegExp, PaperKind][] = [
  */
 export const TITLE_ENDING_KIND = /^(?:法律事務部(?:進一步)?報告|法律事务部(?:进一步)?报告)$/
 
+/** A header line naming a committee's meeting (`修改《基本法》機制小組委員會會議`): group 1, the committee that meets. */
+export const COMMITTEE_MEETING_LINE = /^(\S.{0,40}?(?:委員會|委员会))\s*(?:會議|会议)$/
+
+/** A kind line that says what the paper is for, never its title (`討論文件`, `For information`). */
+export const PURPOSE_LINE = /^(?:討論文件|讨论文件|資料文件|资料文件|參考文件|参考文件|For\s+(?:discussion|information))$/i
+
 /** A header line that only says who prepared the paper. */
 export const KIND_ONLY_LINE =
   /^(?:討論文件|讨论文件|資料文件|资料文件|參考文件|参考文件|For\s+discussion|For\s+information|Background\s+brief\s+prepared\s+by.*|(?:Paper|Information\s+note)\s+prepared\s+by.*|議員參考資料摘要|议员参考资料摘要|法律事務部報告|法律事务部报告|Legal\s+Service\s+Division\s+(?:Further\s+)?Report|由立法會秘書處擬備的背景資料簡介|立法會秘書處擬備的背景資料簡介)$/i

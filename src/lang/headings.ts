@@ -57,7 +57,12 @@ export const HEADINGS: HeadingWord[] = [
     hans: ['最新情况', '最新发展', '最新进展'],
     en: ['Latest development', 'Latest developments', 'Latest position', 'Latest situation', 'Recent developments']
   },
-  {key: 'relevant-papers', hant: ['相關文件', '參考文件'], hans: ['相关文件', '参考文件'], en: ['Relevant papers', 'Reference papers', 'References']},
+  {
+    key: 'relevant-papers',
+    hant: ['相關文件', '有關文件', '參考文件'],
+    hans: ['相关文件', '有关文件', '参考文件'],
+    en: ['Relevant papers', 'Relevant documents', 'Reference papers', 'References']
+  },
   {
     key: 'advice-sought',
     hant: ['徵詢意見', '徵求意見', '要求議員提供意見', '提請議員注意'],

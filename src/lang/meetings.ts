@@ -23,7 +23,10 @@ export type AttendanceRole = 'present' | 'absent' | 'attending' | 'officers' | '
 export const ATTENDANCE_LABELS: [RegExp, AttendanceRole][] = [
   [/^(?:Members?\s+(?:present|absent\s+with\s+apologies)|MEMBERS?\s+PRESENT|出席(?:委員|議員|委员|议员|成員|成员)|出席者)$/i, 'present'],
   [/^(?:Members?\s+absent|MEMBERS?\s+ABSENT|缺席(?:委員|議員|委员|议员|成員|成员)|缺席者)$/i, 'absent'],
-  [/^(?:(?:Other\s+|Non-(?:Panel|Committee|Subcommittee)\s+)?Members?\s+attending|(?:其他)?(?:出席|列席)(?:議員|议员)|其他出席(?:委員|委员))$/i, 'attending'],
+  [
+    /^(?:(?:Other\s+|Non-(?:Panel|Committee|Subcommittee)\s+)?Members?\s+attending|(?:其他)?(?:出席|列席)(?:議員|议员)|其他出席(?:委員|委员)|(?:不屬|不属).{1,12}的其他出席(?:議員|议员|委員|委员))$/i,
+    'attending'
+  ],
   [
     /^(?:Public\s+[Oo]fficers?(?:\s+attending)?|PUBLIC\s+OFFICERS?\s+ATTENDING|出席(?:的)?(?:公職人員|公职人员|政府官員|政府官员)|列席(?:的)?(?:公職人員|公职人员|政府官員|政府官员))$/i,
     'officers'
@@ -132,6 +135,8 @@ export const SEEN_BY_ADMINISTRATION_START = /^[(（]\s*(?:These\s+minutes|此份
 
 /** A label, its colon and what follows on the line. */
 export const LABEL_AND_REST = /^(.*?)\s*([:：])\s*(.*)$/
+/** A label and its first entry parted by a dash, as a converter flattens a two-column table (`列席秘書- 總主任(2)3`). */
+export const LABEL_DASH_REST = /^(\S(?:.*?\S)?)\s*([-–—])\s+(\S.*)$/
 /** The colon of a label at the start of the next line (two-column layout). */
 export const LEADING_COLON = /^[:：]\s*/
 /** A comma before honours. */

@@ -20,6 +20,7 @@ import {
   HONOURS_TAIL_ZH,
   ITEM_NUMERAL,
   LABEL_AND_REST,
+  LABEL_DASH_REST,
   LABEL_TAIL,
   LEADING_COLON,
   LEADING_COMMA,
@@ -87,6 +88,11 @@ function readLabel(line: Line, next: Line | undefined): Label | null {
   }
   const role = roleOf(text)
   if (role) return {label: text, separator: null, rest: null, role, lines: 1}
+  const dash = LABEL_DASH_REST.exec(text)
+  if (dash) {
+    const dashed = roleOf(dash[1]!)
+    if (dashed) return {label: dash[1]!, separator: dash[2]!, rest: restOf(line, dash[3]!), role: dashed, lines: 1}
+  }
   return null
 }
 

@@ -1,0 +1,47 @@
+/**
+ * The header's meta (src/assemble/header.ts, words in src/lang/header.ts): rules for what a header's
+ * lines say about the paper. Each text is a small one of our own, one behaviour each.
+ */
+import {describe, expect, it} from 'vitest'
+import {parseText} from '../src/parse.js'
+import {schemaErrors, unaccounted} from './helpers/tree.js'
+
+function meta(text: string) {
+  const {tree} = parseText(text)
+  expect(unaccounted(text, tree)).toEqual([])
+  expect(schemaErrors(tree)).toEqual([])
+  return tree.meta
+}
+
+const BODY = '\n\n目的\n\n1. 本文件提供背景資料。\n\n2. 議員可參閱附錄。\n'
+
+describe('the header, meta', () => {
+  it('a Chinese LSD report: the division’s name under the title ends the title', () => {
+    const m = meta(`立法會LS9/99-00號文件\n\n《2000年測試條例草案》\n法律事務部報告${BODY}`)
+    expect(m.title).toBe('《2000年測試條例草案》法律事務部報告')
+    expect(m.kind).toBe('lsd-report')
+  })
+
+  it('the council before a committee in a meeting line is not the committee’s name', () => {
+    const m = meta(`立法會LS9/99-00號文件\n\n2000年1月7日立法會內務委員會會議文件\n\n《2000年測試條例草案》${BODY}`)
+    expect(m.committee).toBe('內務委員會')
+    expect(m.meetingDate).toBe('2000-01-07')
+  })
+
+  it('a line naming a committee’s meeting gives the committee that meets, under the one above it', () => {
+    const m = meta(`立法會CB(2)9/99-00(01)號文件\n\n議員參考資料摘要\n\n立法會政制事務委員會\n\n測試機制小組委員會會議${BODY}`)
+    expect(m.committee).toBe('測試機制小組委員會')
+    // No title but the kind of paper printed as its heading: that is the title.
+    expect(m.title).toBe('議員參考資料摘要')
+  })
+
+  it('a dated meeting line names no committee that meets by this rule (the date is no part of a name)', () => {
+    const m = meta(`立法會CB(2)9/99-00(01)號文件\n\n2000年1月7日內務委員會會議\n\n測試文件的標題${BODY}`)
+    expect(m.committee).toBe('內務委員會')
+  })
+
+  it('a purpose line is never the title', () => {
+    const m = meta(`立法會CB(2)9/99-00(01)號文件\n\n討論文件${BODY}`)
+    expect(m.title).toBeNull()
+  })
+})
