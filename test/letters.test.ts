@@ -142,3 +142,23 @@ describe('a letter without salutation or closing', () => {
     expect(paragraphs(tree)).toHaveLength(1)
   })
 })
+
+describe('the meeting a letter or submission is for', () => {
+  it('is the date its first paragraphs name as the meeting (zh: 將於 … 討論; en: at its meeting on …)', () => {
+    const zh = parseText(
+      '致：測試小組委員會\n\n各位委員：\n\n測試小組委員會將於 2030 年 6 月 8 日討論規管事宜。我們謹提交意見。\n\n此致\n\n測試團體\n2030 年 6 月 4 日\n'
+    ).tree
+    expect(zh.meta).toMatchObject({meetingDate: '2030-06-08', issueDate: '2030-06-04'})
+    const en = parseText(
+      'To: Bills Committee on Testing Bill\n\nDear Members,\n\nWe understand that the Bills Committee will discuss the Bill at its meeting on 8 June 2030. Our views follow.\n\nYours sincerely,\n\nTesting Association\n4 June 2030\n'
+    ).tree
+    expect(en.meta.meetingDate).toBe('2030-06-08')
+  })
+
+  it('is no other date of the letter: an event it recalls, its own date', () => {
+    const tree = parseText(
+      '致：測試小組委員會\n\n各位委員：\n\n政府於 2030 年 5 月 2 日刊登規例。我們謹提交意見。\n\n此致\n\n測試團體\n2030 年 6 月 4 日\n'
+    ).tree
+    expect(tree.meta.meetingDate).toBeNull()
+  })
+})

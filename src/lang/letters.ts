@@ -99,3 +99,12 @@ export const LETTER_REF =
 
 /** Letterhead lines: telephone, fax, e-mail, website. */
 export const LETTERHEAD_LINE = /^[(（]?(?:Tel|Telephone|Fax|Facsimile|E-?mail|Website|電話|电话|傳真|传真|電郵|电邮|網址|网址|地址)\.?\s*(?:No\.?)?\s*[:：]/i
+
+/**
+ * Words around a date that make it the date of the meeting a letter or submission is for: before it
+ * `將於` / `will … on` / `meeting on`, after it `討論` / `舉行會議` / `會議上` (`小組委員會將於 2026 年 6 月 8 日討論…`,
+ * `the Subcommittee will discuss the Regulation at its meeting on 8 June 2026`).
+ */
+export const MEETING_DATE_BEFORE =
+  /(?:將於|将于|定於|定于)\s*$|\bmeeting\s+(?:on|of|held\s+on|to\s+be\s+held\s+on)\s*$|\bwill\s+(?:discuss|consider|meet|examine)\b[^.;]{0,80}?\bon\s*$/i
+export const MEETING_DATE_AFTER = /^\s*(?:[(（][^)）]{0,8}[)）]\s*)?(?:舉行的?會議|举行的?会议|的?會議|的?会议|討論|讨论|商議|商议|審議|审议|研究)/

@@ -17,7 +17,7 @@
  * committee it names, the subject, the date and the kind.
  */
 import {displayWidth, endsSentence, joiner, squeeze} from '../../lang/chars.js'
-import {firstDate, isDateLine} from '../../lang/dates.js'
+import {findDates, firstDate, isDateLine} from '../../lang/dates.js'
 import {COMMITTEE_LINE, COUNCIL_LINE, KIND_ONLY_LINE, NOT_COMMITTEE} from '../../lang/header.js'
 import {appendixHeading} from '../../lang/headings.js'
 import {
@@ -26,6 +26,8 @@ import {
   EMAIL_FIELD,
   LETTER_REF,
   LETTERHEAD_LINE,
+  MEETING_DATE_AFTER,
+  MEETING_DATE_BEFORE,
   SIGNATURE_LABEL,
   SUBJECT_LABEL,
   SUBMISSION_WORDS,
@@ -232,7 +234,38 @@ export function letterMeta(children: TopContent[], meta: Meta, source: Source, k
   const date = fields.find((field) => field.name === 'date')
   if (!meta.issueDate) meta.issueDate = signatureLabelDate(children) ?? (date ? firstDate(date.value) : null)
   if (date && meta.meetingDate === firstDate(date.value)) meta.meetingDate = null
+  meta.meetingDate ??= mentionedMeeting(children, source)
   if (meta.kind !== 'submission') meta.kind = kind
+}
+
+/** How many paragraphs of the letter's start are read for the meeting it is for. */
+const MEETING_LOOK = 3
+
+/** The date of the meeting the letter's first paragraphs say it is for (`…將於 2026 年 6 月 8 日討論…`), or null. */
+function mentionedMeeting(children: readonly TopContent[], source: Source): string | null {
+  let seen = 0
+  const visit = (nodes: readonly unknown[]): string | null => {
+    for (const node of nodes as {type: string; children?: unknown[]; position: {start: {offset: number}; end: {offset: number}}}[]) {
+      if (seen >= MEETING_LOOK) return null
+      if (node.type === 'paragraph') {
+        seen++
+        const text = source.text.slice(node.position.start.offset, node.position.end.offset)
+        for (const match of findDates(text)) {
+          if (!match.iso) continue
+          if (
+            MEETING_DATE_BEFORE.test(text.slice(Math.max(0, match.start - 80), match.start)) ||
+            MEETING_DATE_AFTER.test(text.slice(match.end, match.end + 12))
+          )
+            return match.iso
+        }
+      } else if (node.type === 'section' || node.type === 'appendix') {
+        const found = visit(node.children ?? [])
+        if (found) return found
+      }
+    }
+    return null
+  }
+  return visit(children)
 }
 
 /** `日期：2026年6月4日` in a submission's signature block. */
