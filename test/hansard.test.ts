@@ -177,3 +177,33 @@ describe('the papers laid on the table, footnotes in brackets, record lines (fix
     expect(all<Section>(titled, 'section').map((s) => s.title)).toEqual(['議員質詢的口頭答覆', '測試政策的影響'])
   })
 })
+
+describe('a record a web mirror ran onto one line (fixtures/en-hansard-mirror.txt)', () => {
+  const text = fixture('en-hansard-mirror.txt')
+  const tree = parse(text)
+
+  it('keeps the mirror’s page head, the running headers and their page numbers as furniture', () => {
+    const kinds = tree.furniture.map((f) => [f.kind, f.value])
+    expect(kinds.filter(([kind]) => kind === 'site-header').map(([, value]) => value)).toEqual([
+      "OFFICIAL RECORD of PROCEEDINGS Wednesday, 6 March 2030 the Council Met at Eleven O'clock",
+      'Total Page:3',
+      'File Type:pdf, Size:120Kb',
+      "OFFICIAL RECORD of PROCEEDINGS Wednesday, 6 March 2030 the Council Met at Eleven O'clock"
+    ])
+    expect(kinds.filter(([kind]) => kind === 'running-header')).toHaveLength(3)
+    expect(kinds.filter(([kind]) => kind === 'page-number').map(([, value]) => value)).toEqual(['101', '102', '103'])
+  })
+
+  it('reads the title, the date and the attendance lists out of the run', () => {
+    expect(tree.meta).toMatchObject({kind: 'hansard', title: 'OFFICIAL RECORD OF PROCEEDINGS', meetingDate: '2030-03-06'})
+    const groups = all<Group>(tree, 'group')
+    expect(groups.map((group) => [group.label, group.children.length])).toEqual([
+      ['MEMBERS PRESENT', 7],
+      ['MEMBERS ABSENT', 1],
+      ['CLERKS IN ATTENDANCE', 1]
+    ])
+    // `IR DR THE HONOURABLE` and `PROF THE HONOURABLE` start entries of their own; the page's header between two entries is no part of either.
+    expect(JSON.stringify(groups[0])).not.toContain('LEGISLATIVE COUNCIL')
+    expect(JSON.stringify(groups[0]!.children[3])).toContain('IR DR THE HONOURABLE CARL SAMPLE')
+  })
+})

@@ -22,5 +22,8 @@ export function isNumberOverYear(text: string): boolean {
 /** Footers that web pages add: `Last Updated on 23 October 1997`. */
 export const WEB_FOOTER_LINE = /^(?:Last\s+(?:Updated|Revision\s+Date)\s*(?:on|:)?\s*.*|最後更新日期.*|最后更新日期.*|上次更新日期.*)$/i
 
+/** The last line of a document mirror's page head (`File Type:pdf, Size:1020Kb`): it and the lines above it (the mirror's title, `Total Page:16`) are the site's, not the paper's. */
+export const MIRROR_HEAD_END = /^File\s+Type\s*:\s*\w+\s*,\s*Size\s*:\s*[\d.]+\s*[KMG]?b$/i
+
 /** The mark that starts a note line under the text: `*`, `註 1：`, `注:`, `Note 2:`, `#` (`\*`, `\#` as our Markdown escapes them), and the space after it. */
 export const NOTE_LINE_MARK = /^\\?(?:\*+|註\s*\d*[:：]?|注\s*\d*[:：]?|Note\s*\d*[:：]|#)\s*/

@@ -152,3 +152,20 @@ export function dotLeader(text: string): {start: number; end: number} | null {
   }
   return end >= 0 && dots >= 4 ? {start, end} : null
 }
+
+// A record a web mirror ran onto one line ------------------------------------------------------
+
+/**
+ * The record's running header with its page number, as a mirror runs it into the text: `LEGISLATIVE
+ * COUNCIL ─ 2 March 2011 6055`, `6056 LEGISLATIVE COUNCIL ─ 2 March 2011`, `立法會 ─ 2012年10月10日 8`.
+ * Groups: 1 the number before, 2 the header, 3 the number after.
+ */
+export const RECORD_RUNNING_HEADER =
+  /(?:(?<![\d,.])(\d{1,5})\s+)?(LEGISLATIVE\s+COUNCIL\s*[─―—–-]\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|立法會\s*[─―—–-]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s+(\d{1,5})(?![\d,.]))?/g
+
+/**
+ * The record's title with its date and start run on after it, in a run-on line: group 1 the title and
+ * the spaces after it, group 2 the start (`The Council met at Eleven o'clock`, `上午 11時正會議開始`).
+ */
+export const RECORD_TITLE_RUN =
+  /(OFFICIAL\s+RECORD\s+OF\s+PROCEEDINGS\s+|會議過程正式紀錄\s*|会议过程正式纪录\s*)(?=(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{4}\s*年))[^]{0,60}?((?:The\s+Council\s+met\s+at\s+[A-Za-z]+(?:\s+o'clock)?)|(?:上午|下午)\s*\d{1,2}\s*時[^]{0,6}?會議開始)?(?=\s+[A-Z]{3}|\s*$|\s+出席)/g

@@ -44,7 +44,7 @@ export const PERSON_START_EN =
   /^(?:(?:Dr|Ir|Prof|Professor)\s+)*(?:Hon|Mr|Ms|Miss|Mrs|Mdm|Madam|Prof|Professor|Dr|Ir|Sr|Sir|Rev|MR|MRS|MS|MISS|DR|PROF|IR|THE\s+HONOURABLE|DR\s+THE\s+HONOURABLE|IR\s+DR\s+THE\s+HONOURABLE|PROF\s+THE\s+HONOURABLE)\b/
 
 /** Where a line holding several English entries splits: before each `Hon`, `Dr Hon`, `Ir Dr Hon`, `THE HONOURABLE`. */
-export const PERSON_SPLIT_EN = /(?<!\b(?:Dr|Ir|Prof|DR|IR|PROF))\s+(?=(?:(?:Dr|Ir|Prof)\s+)*(?:Hon\s+[A-Z]|THE\s+HONOURABLE\b|DR\s+THE\s+HONOURABLE\b))/g
+export const PERSON_SPLIT_EN = /(?<!\b(?:Dr|Ir|Prof|DR|IR|PROF))\s+(?=(?:(?:Dr|Ir|Prof|DR|IR|PROF)\s+)*(?:Hon\s+[A-Z]|THE\s+HONOURABLE\b))/g
 
 /** A Chinese entry's name ends with a title: `陳鑑林議員`, `梁小琴女士` (then a note or honours may follow). */
 export const PERSON_END_ZH = /(?:議員|议员|女士|先生|小姐|博士|教授|醫生|医生|夫人|太太|法官|主席|副主席)$/
@@ -217,3 +217,7 @@ export const ACTION_LABELLED = /^Action\s*:\s*(\S(?:.{0,58}\S)?)$/
 
 /** A wide gap inside a line, tabs or three spaces and more: the column beside the text may follow the last one. */
 export const COLUMN_GAP = /[\t \u00a0]*\t[\t \u00a0]*|[ \u00a0]{3,}/g
+
+/** An attendance label with its colon inside a line a mirror ran together (`… O'clock MEMBERS PRESENT: THE PRESIDENT …`). */
+export const ATTENDANCE_LABEL_INLINE =
+  /(?<=\s)(?:MEMBERS?\s+PRESENT|MEMBERS?\s+ABSENT|PUBLIC\s+OFFICERS?\s+ATTENDING|CLERKS?\s+IN\s+ATTENDANCE|出席議員|缺席議員|出席政府官員|列席秘書|出席议员|缺席议员|出席政府官员|列席秘书)\s*[:：]/g

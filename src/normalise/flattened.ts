@@ -35,6 +35,8 @@
  */
 import {CLAUSE_ENDING, displayWidth, endsSentence, isWhitespaceCode, ONE_BRACKETED_REMARK, opensQuotation, SENTENCE_ENDS, toHalfWidth} from '../lang/chars.js'
 import {COMMITTEE_PAPER_LEAD, COUNCIL_LEAD} from '../lang/header.js'
+import {RECORD_RUNNING_HEADER, RECORD_TITLE_RUN} from '../lang/hansard.js'
+import {ATTENDANCE_LABEL_INLINE} from '../lang/meetings.js'
 import {openingHeadingIn, standardHeadingKey} from '../lang/headings.js'
 import {
   BRACKET_LABEL,
@@ -57,7 +59,8 @@ import type {Line} from './lines.js'
 /** Repair the lines in place (cut lines are replaced by their pieces; indices are renumbered). */
 export function repairFlattened(lines: Line[], footnotes: ReadonlyMap<Line, FootnoteMark>): void {
   joinSentences(lines, footnotes)
-  let cut = splitHeaderRun(lines)
+  let cut = splitRecordRun(lines)
+  if (splitHeaderRun(lines)) cut = true
   if (splitInlineItems(lines, footnotes)) cut = true
   if (cut) for (const [i, line] of lines.entries()) line.index = i
 }
@@ -96,6 +99,70 @@ function cutAt(line: Line, cuts: number[]): Line[] {
 
 function isContent(line: Line, footnotes: ReadonlyMap<Line, FootnoteMark>): boolean {
   return !line.blank && !line.furniture && !footnotes.has(line)
+}
+
+// ---------------------------------------------------------------------------
+// A Council record run onto one line
+
+/** A line this long, holding the record's running header twice or more, is a record a mirror ran together. */
+const RUN_ON_LINE = 400
+
+/**
+ * A Hansard that a mirror ran onto one line (`… O'clock LEGISLATIVE COUNCIL ─ 2 March 2011 6055 OFFICIAL
+ * RECORD … MEMBERS PRESENT: THE PRESIDENT THE HONOURABLE …`): the running headers and their page
+ * numbers inside it become lines of page furniture, and each attendance label starts a line, so that the
+ * attendance reader sees its lists. Only in a long line holding the running header twice or more.
+ */
+function splitRecordRun(lines: Line[]): boolean {
+  let changed = false
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    if (line.blank || line.furniture || line.text.length < RUN_ON_LINE) continue
+    const headers = [...line.text.matchAll(RECORD_RUNNING_HEADER)]
+    if (headers.length < 2) continue
+    const cuts: number[] = []
+    const kinds = new Map<number, 'running-header' | 'page-number'>()
+    for (const match of headers) {
+      let at = match.index
+      if (match[1]) {
+        cuts.push(at)
+        kinds.set(at, 'page-number')
+        at += match[0].indexOf(match[2]!, match[1].length)
+      }
+      cuts.push(at)
+      kinds.set(at, 'running-header')
+      if (match[3]) {
+        const number = match.index + match[0].lastIndexOf(match[3])
+        cuts.push(number)
+        kinds.set(number, 'page-number')
+      }
+      cuts.push(match.index + match[0].length)
+    }
+    for (const match of line.text.matchAll(ATTENDANCE_LABEL_INLINE)) cuts.push(match.index)
+    // The record's title line: the title, its date, the time the Council met, each a line (`OFFICIAL RECORD OF
+    // PROCEEDINGS` / `Wednesday, 2 March 2011` / `The Council met at Eleven o'clock`).
+    for (const match of line.text.matchAll(RECORD_TITLE_RUN)) {
+      cuts.push(match.index + match[1]!.length)
+      if (match[2]) cuts.push(match.index + match[0].length - match[2].length)
+    }
+    const sorted = [...new Set(cuts)].filter((at) => at > 0 && at < line.text.length).sort((a, b) => a - b)
+    const bounds = [0, ...sorted]
+    // The mirror's own title for the file, said again where its text begins, is the site's too.
+    const site = new Set(lines.filter((other) => other.furniture === 'site-header').map((other) => other.text.trim().toLowerCase()))
+    const parts: Line[] = []
+    for (let k = 0; k < bounds.length; k++) {
+      const part = piece(line, bounds[k]!, bounds[k + 1] ?? line.text.length, k === 0, k + 1 === bounds.length)
+      if (part.text.length === 0) continue
+      const kind = kinds.get(bounds[k]!)
+      if (kind) part.furniture = kind
+      else if (k === 0 && site.has(part.text.toLowerCase())) part.furniture = 'site-header'
+      parts.push(part)
+    }
+    lines.splice(i, 1, ...parts)
+    i += parts.length - 1
+    changed = true
+  }
+  return changed
 }
 
 // ---------------------------------------------------------------------------

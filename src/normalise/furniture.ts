@@ -4,7 +4,7 @@
  * footers, Markdown front matter, comments, table rules and thematic breaks.
  * They are kept (as furniture nodes of the tree), never silently dropped.
  */
-import {isNumberOverYear, PAGE_NUMBER_LINE, WEB_FOOTER_LINE} from '../lang/furniture.js'
+import {isNumberOverYear, MIRROR_HEAD_END, PAGE_NUMBER_LINE, WEB_FOOTER_LINE} from '../lang/furniture.js'
 import {STAMP_LINE} from '../lang/papers.js'
 import {displayWidth, toHalfWidth} from '../lang/chars.js'
 import {NUMBERED_SHAPE} from '../lang/numbering.js'
@@ -22,6 +22,7 @@ const CONTENT_SHAPE = NUMBERED_SHAPE
 
 export function markFurniture(lines: Line[]): void {
   markFrontMatter(lines)
+  markMirrorHead(lines)
   const edges = new Set(pageEdges(lines)?.edges)
   for (const line of lines) {
     if (line.blank || line.furniture) continue
@@ -57,6 +58,23 @@ function markNumbersBesideHeaders(lines: Line[]): void {
         break
       }
     }
+  }
+}
+
+/** How many lines of text a document mirror's page head takes at most. */
+const MIRROR_HEAD_LINES = 6
+
+/** A document mirror's page head (its title for the file, `Total Page:16`, `File Type:pdf, Size:1020Kb`) above the paper's text. */
+function markMirrorHead(lines: Line[]): void {
+  const head: Line[] = []
+  for (const line of lines) {
+    if (line.blank || line.furniture) continue
+    head.push(line)
+    if (MIRROR_HEAD_END.test(line.text.trim())) {
+      for (const above of head) above.furniture = 'site-header'
+      return
+    }
+    if (head.length >= MIRROR_HEAD_LINES) return
   }
 }
 
