@@ -181,3 +181,38 @@ describe('an English paper, damaged (fixtures/align/seed-en.txt)', () => {
     }
   }
 })
+
+describe('an English paper wrapped at the PDF line width (our own text)', () => {
+  const text = [
+    'LC Paper No. LS 9/99-00',
+    '',
+    'Paper for the House Committee Meeting',
+    'on 7 May 2000',
+    '',
+    'Legal Service Division Report on Testing (No. 2) Bill 2000',
+    '',
+    'Members may recall that the Legal Service Division made a report to the House',
+    'Committee meeting on 4 December 1999 on the Bill (LegCo Paper No. LS 6/99-00',
+    'refers). To recap, the Bill deals with the adaptation of the Testing Ordinance.',
+    '',
+    '2. At the meeting, Members agreed to wait for the Bills Committee on the Testing (No.',
+    '2) Bill 1999 and the Bills Committee on the Example Bill, whose work is set out in paragraph',
+    '12. above. They have now completed their work.',
+    ''
+  ].join('\n')
+  const {tree} = parseText(text)
+
+  it('keeps a first paragraph run to the margin out of the title', () => {
+    expect(tree.meta.title).toBe('Legal Service Division Report on Testing (No. 2) Bill 2000')
+    expect(paragraphs(tree).map((p) => [p.number, squash(ownText(p)).slice(0, 20)])).toEqual([
+      ['1', 'Membersmayrecallthat'],
+      ['2', 'Atthemeeting,Members']
+    ])
+  })
+
+  it('reads a number the wrap put at a line start as the words above it: (No. / 2) Bill, paragraph / 12. above', () => {
+    expect(items(tree)).toEqual([])
+    expect(ownText(paragraphs(tree)[1]!)).toContain('(No. 2) Bill 1999')
+    expect(ownText(paragraphs(tree)[1]!)).toContain('paragraph 12. above')
+  })
+})

@@ -53,8 +53,15 @@ export function headerLines(block: TextBlock, i: number, width: number, before: 
       break
     keep++
   }
-  // Body text that starts a block with a line run to the margin: that line is the sentence's start.
-  if (keep === 1 && keep < block.lines.length && isFull(block.lines[0]!.text, width) && !endsSentence(block.lines[0]!.text) && (block.gapBefore || i === 0))
+  // Body text that starts a block with lines run to the margin, the first no field of the header: they are
+  // the sentence's start, not a title (a wrapped title is a block of its own, every line of it kept).
+  if (
+    keep >= 1 &&
+    keep < block.lines.length &&
+    fieldOf(squeeze(block.lines[0]!.text)) === null &&
+    block.lines.slice(0, keep).every((line) => isFull(line.text, width) && !endsSentence(line.text)) &&
+    (block.gapBefore || i === 0)
+  )
     keep = 0
   if (before + keep > MAX_HEADER_LINES) keep = Math.max(0, MAX_HEADER_LINES - before)
   return keep

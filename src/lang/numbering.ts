@@ -266,6 +266,13 @@ export const FOOTNOTE_NUMBER_LEAD = /^(?:[(（]\s?[0-9０-９]{1,2}\s?[)）]|[0-
 // ---------------------------------------------------------------------------
 // Lists
 
+/**
+ * A line ending in a word that takes a number (`paragraph`, `No.`, `Cap.`, `section`, `第`): a number at
+ * the next line's start is that word's, which the wrap carried over (`see paragraph` / `12. above`).
+ */
+export const NUMBER_TAKING_END =
+  /(?:\b(?:[Pp]aragraphs?|[Pp]aras?\.?|No\.|Nos\.|Cap\.|[Ss]ections?|[Ii]tems?|[Rr]ules?|[Aa]rticles?|[Cc]lauses?|[Rr]egulations?|[Aa]nnex|[Aa]ppendix|L\.\s?N\.)|第)\s*$/
+
 /** A word that joins list items, when wrapping leaves it alone on a line. */
 export const LIST_CONJUNCTION = /^(?:及|和|或|以及|並|and|or)$/
 
