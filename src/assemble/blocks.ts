@@ -9,7 +9,7 @@ import {displayWidth, endsSentence, startsContinuation} from '../lang/chars.js'
 import {standardHeadingKey, appendixHeading} from '../lang/headings.js'
 import {isSignatureStart} from '../lang/signature.js'
 import {isDateLine} from '../lang/dates.js'
-import {NUMBER_TAKING_END, PARAGRAPH_NUMBER_ONLY} from '../lang/numbering.js'
+import {PARAGRAPH_NUMBER_ONLY, wrappedNumber} from '../lang/numbering.js'
 import {POST_MEETING_NOTE} from '../lang/meetings.js'
 import type {Line} from '../normalise/lines.js'
 import type {TopContent} from '../tree.js'
@@ -153,25 +153,6 @@ function restOfRow(table: TableBlock, token: RowToken): boolean {
   const last = table.rows[table.rows.length - 1]!
   const columns = table.rows[0]!.token.cells.length
   return last.more.length === 0 && last.token.cells.length < columns && last.token.cells.length + token.cells.length - 1 === columns
-}
-
-/**
- * Is a marker at a line's start the end of a phrase the line above began: a
- * closing-only label (`2)`) that closes a bracket the line above left open
- * (`Adaptation of Laws (No.`), or a number after a word that takes one
- * (`paragraph`, `No.`, `Cap.`, `第`)?
- */
-function wrappedNumber(above: string, marker: string): boolean {
-  const text = above.trimEnd()
-  if (/^[0-9０-９A-Za-z]{1,4}[)）]$/.test(marker.trim())) {
-    let open = 0
-    for (const char of text) {
-      if (char === '(' || char === '（') open++
-      else if ((char === ')' || char === '）') && open > 0) open--
-    }
-    if (open > 0 && /[(（][^()（）]*$/.test(text)) return true
-  }
-  return NUMBER_TAKING_END.test(text)
 }
 
 /**

@@ -6,7 +6,7 @@
  * are markup: they are dropped from values, but positions still cover them.
  */
 import {isLetterSpaced, isWide, joiner, MAYBE_SPACED} from '../lang/chars.js'
-import {FOOTNOTE_MARKER, FOOTNOTE_MARKER_BRACKETED} from '../lang/numbering.js'
+import {FOOTNOTE_MARKER, FOOTNOTE_MARKER_BRACKETED, MARKER_OPENING_BRACKETS} from '../lang/numbering.js'
 import {toHalfWidth} from '../lang/chars.js'
 import type {Source} from '../source.js'
 import type {Emphasis, Phrasing, Strong, Text} from '../tree.js'
@@ -34,7 +34,7 @@ const BRACKETED_MARKER_AT = new RegExp(FOOTNOTE_MARKER_BRACKETED.source, 'y')
 /** Characters where something may happen; everything between them is plain words. */
 const SPECIAL = /[\\*_[]/g
 const SPECIAL_OR_DIGIT = /[\\*_[0-9]/g
-const SPECIAL_OR_DIGIT_OR_BRACKET = /[\\*_[0-9(（]/g
+const SPECIAL_OR_DIGIT_OR_BRACKET = new RegExp(`[\\\\*_[0-9${MARKER_OPENING_BRACKETS}]`, 'g')
 const REFERENCE = /\[\^([^\]\s]{1,20})\]/y
 const ESCAPE_IN_MARKS = /\\([!-/:-@[-`{-~])/g
 
@@ -84,7 +84,7 @@ function runs(text: string, footnotes: ReadonlySet<string>, bracketed: ReadonlyS
       } else add(i, ++i)
       continue
     }
-    if (char === '(' || char === '（') {
+    if (MARKER_OPENING_BRACKETS.includes(char)) {
       BRACKETED_MARKER_AT.lastIndex = i
       const marker = BRACKETED_MARKER_AT.exec(text)
       if (marker && bracketed.has(toHalfWidth(marker[1]!))) {

@@ -128,6 +128,9 @@ export const HANSARD_TITLE_START = /^(?:(?:立法[會会])?(?:會議過程正式
 /** The value a dot leader points to in a list of tabled instruments: a legal notice number (`138/2012`, `L.N. 78 of 2015`). */
 export const LEADER_VALUE = /^(?:L\.\s?N\.\s*)?\d{1,4}(?:\s?\/\s?\d{4}|\s+of\s+\d{4})$/i
 
+/** Words no column head of a tabling list holds: digits, title marks (a wrapped instrument's first line has them). */
+export const NOT_COLUMN_HEAD = /[0-9０-９《〈]/
+
 /** A tabled paper: its number and a dash before its title (`第 1號  ─  市區重建局 2011-2012年報`, `No. 91 ─ Language Fund …`). */
 export const TABLED_PAPER = /^(第\s?\d{1,3}\s?號|No\.\s?\d{1,3})\s*[─―—–-]\s*(?=\S)/
 
@@ -168,4 +171,4 @@ export const RECORD_RUNNING_HEADER =
  * the spaces after it, group 2 the start (`The Council met at Eleven o'clock`, `上午 11時正會議開始`).
  */
 export const RECORD_TITLE_RUN =
-  /(OFFICIAL\s+RECORD\s+OF\s+PROCEEDINGS\s+|會議過程正式紀錄\s*|会议过程正式纪录\s*)(?=(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{4}\s*年))[^]{0,60}?((?:The\s+Council\s+met\s+at\s+[A-Za-z]+(?:\s+o'clock)?)|(?:上午|下午)\s*\d{1,2}\s*時[^]{0,6}?會議開始)?(?=\s+[A-Z]{3}|\s*$|\s+出席)/g
+  /(OFFICIAL\s+RECORD\s+OF\s+PROCEEDINGS\s+|會議過程正式紀錄\s*|会议过程正式纪录\s*)(?=(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{4}\s*年))[\s\S]{0,60}?((?:The\s+Council\s+met\s+at\s+[A-Za-z]+(?:\s+o'clock)?)|(?:上午|下午)\s*\d{1,2}\s*時[\s\S]{0,6}?會議開始)?(?=\s+[A-Z]{3}|\s*$|\s+出席)/g

@@ -260,6 +260,12 @@ export const FOOTNOTE_MARKER_BRACKETED = /(?<=[^\s\dA-Za-z(（]\s?)[(（]\s?([0-
 /** The start of a footnote's first line: its number, bare (`1 `) or in brackets (`( 1 ) `); the digits are half-width here. */
 export const FOOTNOTE_START = /^(?:[(（]\s?(\d{1,2})\s?[)）]|(\d{1,2}))(?:\s+(?=\S)|$)/
 
+/** A line that could start a note, by its first characters (the full test is FOOTNOTE_START, after toHalfWidth). */
+export const FOOTNOTE_MAY_START = /^[(（]?\s?[0-9０-９]/
+
+/** The brackets a bracketed footnote marker opens with (`(1 )`, `（1）`), for a scanner's set of characters to stop at. */
+export const MARKER_OPENING_BRACKETS = '(（'
+
 /** A footnote's number at the start of its first line, full-width digits too, with the spaces after it. */
 export const FOOTNOTE_NUMBER_LEAD = /^(?:[(（]\s?[0-9０-９]{1,2}\s?[)）]|[0-9０-９]{1,2})\s*/
 
@@ -272,6 +278,25 @@ export const FOOTNOTE_NUMBER_LEAD = /^(?:[(（]\s?[0-9０-９]{1,2}\s?[)）]|[0-
  */
 export const NUMBER_TAKING_END =
   /(?:\b(?:[Pp]aragraphs?|[Pp]aras?\.?|No\.|Nos\.|Cap\.|[Ss]ections?|[Ii]tems?|[Rr]ules?|[Aa]rticles?|[Cc]lauses?|[Rr]egulations?|[Aa]nnex|[Aa]ppendix|L\.\s?N\.)|第)\s*$/
+
+/**
+ * Is a marker at a line's start the end of a phrase the line above began: a
+ * closing-only label (`2)`) that closes a bracket the line above left open
+ * (`Adaptation of Laws (No.`), or a number after a word that takes one
+ * (`paragraph`, `No.`, `Cap.`, `第`)?
+ */
+export function wrappedNumber(above: string, marker: string): boolean {
+  const text = above.trimEnd()
+  if (/^[0-9０-９A-Za-z]{1,4}[)）]$/.test(marker.trim())) {
+    let open = 0
+    for (const char of text) {
+      if (char === '(' || char === '（') open++
+      else if ((char === ')' || char === '）') && open > 0) open--
+    }
+    if (open > 0 && /[(（][^()（）]*$/.test(text)) return true
+  }
+  return NUMBER_TAKING_END.test(text)
+}
 
 /** A word that joins list items, when wrapping leaves it alone on a line. */
 export const LIST_CONJUNCTION = /^(?:及|和|或|以及|並|and|or)$/

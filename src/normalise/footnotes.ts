@@ -10,7 +10,7 @@
  * numbered `( 1 )`.
  */
 import {toHalfWidth} from '../lang/chars.js'
-import {FOOTNOTE_MARKER, FOOTNOTE_MARKER_BRACKETED, FOOTNOTE_START, PARAGRAPH_NUMBER_START} from '../lang/numbering.js'
+import {FOOTNOTE_MARKER, FOOTNOTE_MARKER_BRACKETED, FOOTNOTE_MAY_START, FOOTNOTE_START, PARAGRAPH_NUMBER_START} from '../lang/numbering.js'
 import type {Line} from './lines.js'
 
 export interface FootnoteMark {
@@ -21,9 +21,6 @@ export interface FootnoteMark {
 
 const MAX_NOTE_LINES = 6
 
-/** A line that could start a note, by its first characters (the full test is FOOTNOTE_START, after toHalfWidth). */
-const MAY_START_NOTE = /^[(（]?\s?[0-9０-９]/
-
 /**
  * Mark footnote lines; returns the identifiers of the notes found, and those
  * of the notes numbered in brackets (their references are bracketed too).
@@ -32,7 +29,7 @@ export function markFootnotes(lines: Line[], marks: Map<Line, FootnoteMark>): {n
   const found = new Set<string>()
   const inBrackets = new Set<string>()
   // Most papers have none: look for markers only when some line could start a note.
-  if (!lines.some((line) => !line.blank && !line.furniture && MAY_START_NOTE.test(line.text) && FOOTNOTE_START.test(toHalfWidth(line.text))))
+  if (!lines.some((line) => !line.blank && !line.furniture && FOOTNOTE_MAY_START.test(line.text) && FOOTNOTE_START.test(toHalfWidth(line.text))))
     return {notes: found, bracketed: inBrackets}
   // Markers seen so far, by form: bare numbers, and numbers in brackets.
   const referenced = new Set<string>()

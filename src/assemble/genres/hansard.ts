@@ -15,7 +15,7 @@
  */
 import {squeeze, displayWidth, endsSentence} from '../../lang/chars.js'
 import {firstDate} from '../../lang/dates.js'
-import {dotLeader, HAS_COMMA, hansardPart, isEvent, LEADER_VALUE, speakerLead, startsSpeech, TABLED_PAPER} from '../../lang/hansard.js'
+import {dotLeader, HAS_COMMA, hansardPart, isEvent, LEADER_VALUE, NOT_COLUMN_HEAD, speakerLead, startsSpeech, TABLED_PAPER} from '../../lang/hansard.js'
 import {HONOURS_TAIL_ZH, PERSON_END_ZH} from '../../lang/meetings.js'
 import type {Line} from '../../normalise/lines.js'
 import type {Source} from '../../source.js'
@@ -211,7 +211,7 @@ function tabledRow(b: Builder, block: TextBlock, i: number): number {
     const left = trimmed(block.lines[0]!, 0, block.lines[0]!.text.length)
     const right = trimmed(second.lines[0]!, 0, second.lines[0]!.text.length)
     // Column heads name columns: no digits, no title marks (a wrapped title's first line has them).
-    const heads = (piece: Piece) => !/[0-9０-９《〈]/.test(b.source.text.slice(piece.start, piece.end))
+    const heads = (piece: Piece) => !NOT_COLUMN_HEAD.test(b.source.text.slice(piece.start, piece.end))
     if (left && right && heads(left) && heads(right) && isShortLine(block, b.width) && isShortLine(second, b.width)) {
       b.addRow([[left], [right]], left.start, right.end)
       return i + 1
