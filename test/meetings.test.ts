@@ -76,6 +76,11 @@ describe('attendance', () => {
     expect(people(groups(tree)[2]!)[0]).toMatchObject({name: '王小明女士', post: '總主任(2)3'})
     // `有關文件` ends the lists: a heading, not a person of the last group.
     expect(all<Section>(tree, 'section').map((section) => section.title)).toContain('有關文件')
+    // Our Markdown writes the label with its dash alone on a line (`列席秘書-`): it reads back as the label.
+    const again = parseText(toMarkdown(tree)).tree
+    expect(groups(again).map((group) => [group.label, group.separator ?? null, ...names(group)])).toEqual(
+      groups(tree).map((group) => [group.label, group.separator ?? null, ...names(group)])
+    )
   })
   it('reads a Chinese post line then its name line', () => {
     const tree = parse('會議紀要\n\n列席秘書:\n總主任(1)1\n王小明女士\n\nI 選舉主席\n\n1. 內容。\n')

@@ -135,8 +135,8 @@ export const SEEN_BY_ADMINISTRATION_START = /^[(（]\s*(?:These\s+minutes|此份
 
 /** A label, its colon and what follows on the line. */
 export const LABEL_AND_REST = /^(.*?)\s*([:：])\s*(.*)$/
-/** A label and its first entry parted by a dash, as a converter flattens a two-column table (`列席秘書- 總主任(2)3`). */
-export const LABEL_DASH_REST = /^(\S(?:.*?\S)?)\s*([-–—])\s+(\S.*)$/
+/** A label and its first entry parted by a dash, as a converter flattens a two-column table (`列席秘書- 總主任(2)3`; our Markdown writes the label `列席秘書-` alone). */
+export const LABEL_DASH_REST = /^(\S(?:.*?\S)?)\s*([-–—])(?:\s+(\S.*))?$/
 /** The colon of a label at the start of the next line (two-column layout). */
 export const LEADING_COLON = /^[:：]\s*/
 /** A comma before honours. */

@@ -91,7 +91,7 @@ function readLabel(line: Line, next: Line | undefined): Label | null {
   const dash = LABEL_DASH_REST.exec(text)
   if (dash) {
     const dashed = roleOf(dash[1]!)
-    if (dashed) return {label: dash[1]!, separator: dash[2]!, rest: restOf(line, dash[3]!), role: dashed, lines: 1}
+    if (dashed) return {label: dash[1]!, separator: dash[2]!, rest: dash[3] ? restOf(line, dash[3]) : null, role: dashed, lines: 1}
   }
   return null
 }
