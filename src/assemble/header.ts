@@ -162,9 +162,15 @@ function classify(lines: Line[], hooks?: HeaderHooks): Classified[] {
     }
     const previous = out[out.length - 1]
     // A line the genre names stands alone (a record's title is not run into the lines around it).
-    if (previous && previous.name === name && (name === 'title' || name === 'note') && !own && !previous.own)
+    if (previous && previous.name === name && (name === 'title' || name === 'note') && !own && !previous.own) {
       for (const line of group) previous.lines.push(line)
-    else out.push({name, lines: group, own: own !== null})
+      // Title lines run together are named as the one line they make would be: `2012年10月10日星期三` over
+      // `上午11時正會議開始` is the meeting's line, as it is when printed on one line (our Markdown writes it so).
+      if (name === 'title') {
+        const joined = squeeze(previous.lines.map((line) => line.text).join(' '))
+        if (isDateLine(joined) || (MEETING_LINE.test(joined) && findDates(joined).length > 0)) previous.name = 'meeting'
+      }
+    } else out.push({name, lines: group, own: own !== null})
   }
   return out
 }
