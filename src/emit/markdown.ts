@@ -97,11 +97,18 @@ function frontMatter(tree: Paper): string {
 function top(node: TopContent): RootContent[] {
   switch (node.type) {
     case 'header': {
-      // A letter's addressee block stays one block, a line each (as the signature), so that it reads back as one.
+      // A letter's addressee block stays one block, a line each (as the signature), so that it reads back as one:
+      // its addressee lines, and the lines printed right under them (the addressee's post and council, read as
+      // `committee` and other fields).
       const out: RootContent[] = []
+      let addressee = false
       node.children.forEach((field, index) => {
         const last = out[out.length - 1]
-        if (field.name === 'addressee' && index > 0 && node.children[index - 1]!.name === 'addressee' && last?.type === 'paragraph') {
+        const before = node.children[index - 1]
+        const under = before !== undefined && field.position.start.line === before.position.end.line + 1
+        const join = (field.name === 'addressee' && before?.name === 'addressee') || (addressee && under)
+        addressee = field.name === 'addressee' || join
+        if (join && last?.type === 'paragraph') {
           last.children.push({type: 'break'}, {type: 'text', value: field.value})
         } else out.push(para([{type: 'text', value: field.value}]))
       })
