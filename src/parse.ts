@@ -40,6 +40,8 @@ export interface ParseOptions {
   kind?: PaperKind
   /** For text read from an HTML page: positions are moved into the page (src/read/html-map.ts). */
   origin?: Origin
+  /** The text is Markdown's (src/read/markdown.ts): a heading is a `#` heading or a standard heading word, a plain short line a paragraph. */
+  markdown?: boolean
 }
 
 const GENRES: ReadonlySet<string> = new Set<Genre>(['minutes', 'agenda', 'hansard'])
@@ -95,6 +97,7 @@ function parseLines(text: string, lines: Line[], options: ParseOptions, source: 
               ? {...LETTER, header: header(LETTER_HEADER), 'whole-header': wholeHeader(LETTER_HEADER)}
               : PAPER,
     start: frame ? 'whole-header' : 'header',
+    markdown: options.markdown,
     apart: attendance
       ? {node: attendance.node, rest: tokenise(body, footnotes, web)}
       : frame

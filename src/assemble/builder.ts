@@ -74,7 +74,9 @@ export class Builder {
     readonly blocks: readonly Block[],
     private readonly table: ModeTable,
     /** The row of the table that handles the next block. */
-    public mode: string
+    public mode: string,
+    /** Markdown input: no heading by a line's shape alone (see AssembleOptions.markdown). */
+    readonly markdown = false
   ) {}
 
   private spacedMemo: boolean | undefined

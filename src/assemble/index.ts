@@ -266,6 +266,11 @@ function sectionOrProse(itemHeading: ((text: string) => boolean) | null): Handle
   return (b, block, i) => {
     const blocks = b.blocks
     const key = standardHeadingKey(block.lines[0]!.text)
+    // Markdown says where its headings are (`#`): other lines are headings only as standard heading words.
+    if (b.markdown && !key) {
+      b.prose(block)
+      return i
+    }
     if (!key && headingCutByPage(block, blocks, i, b.width)) {
       const lines = [...block.lines, ...(blocks[i + 1] as TextBlock).lines]
       b.heading(plainText(b.source, lines.map(toPiece)), null, null, lines[0]!.start, lines[lines.length - 1]!.end)
@@ -427,6 +432,12 @@ export interface AssembleOptions {
   start?: string
   /** A part read apart (a meeting record's attendance lists, a letter's salutation): a `part` block after the tokens; `rest` are the tokens after it. */
   apart?: {node: TopContent; rest: readonly Token[]}
+  /**
+   * Markdown input (src/read/markdown.ts): a section heading is a `#` heading
+   * or a standard heading word; a plain short line is a paragraph, never a
+   * heading by its shape (issue 14).
+   */
+  markdown?: boolean
 }
 
 /**
@@ -440,7 +451,7 @@ export function assemble(tokens: readonly Token[], width: number, source: Source
     blocks.push({kind: 'part', node: options.apart.node, gapBefore: true})
     for (const block of toBlocks(options.apart.rest, width)) blocks.push(block)
   }
-  const body = new Builder(source, width, blocks, options.modes ?? PAPER, options.start ?? 'header')
+  const body = new Builder(source, width, blocks, options.modes ?? PAPER, options.start ?? 'header', options.markdown === true)
   const out = body.run()
   const header = buildHeader(source, body.headerBlocks, body.headerHooks)
   const children: TopContent[] = header ? [header] : []
