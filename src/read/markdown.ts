@@ -6,19 +6,411 @@
  * Markdown output included. Loaded only for Markdown input: `.txt`, the
  * seed's Markdown-flavoured text, stays on the line path of normalise/.
  *
- * Issue 14, item 1, second half. This is its first stage; what is still to
- * do is to map the mdast into the line tokens and tree that text input
- * gives (a heading is a `#` heading or a standard heading word; a plain
- * short line is a paragraph), with positions from mdast's.
+ * The mdast is then written out as the lines the line path reads (as the
+ * HTML reader writes a page's lines, `html.ts`), with an {@link OffsetMap}
+ * from those lines back to the Markdown source, and parsed by `parseText`
+ * with `markdown: true`: the tree is the one text input gives for the same
+ * printed text, and its positions point into the `.md` file as given.
+ *
+ * - A paragraph's words are its printed text: escapes resolved (`2\.` is
+ *   `2.`, so the paragraph marker), entities decoded; its lines stay lines,
+ *   so a paragraph marker or item label starting a line still starts a
+ *   paragraph or item, as in text. Strong and emphasis keep their marks,
+ *   footnote references are `[^1]`. A line that would read as another kind
+ *   of line than the mdast says (a printed `#`) gets its escape back.
+ * - A heading is `#` marks and its words (a setext heading too); with
+ *   `markdown: true` nothing else is a heading but a standard heading word.
+ * - A list item is its marker and its blocks, nested lists indented.
+ * - A GFM table is its rows, `|` between cells, its delimiter row as given
+ *   (markup); a table past {@link BIG_TABLE} rows is found by a line scan and
+ *   never given to remark (its mdast is large and slow), its lines copied.
+ * - A GFM footnote definition is `[^1]: words`.
+ * - Front matter (`---` … `---` at the top), HTML, thematic breaks, link
+ *   definitions and code are copied as they stand (furniture or text, as the
+ *   line path reads them).
  */
-import type {Root} from 'mdast'
+import type {Nodes, PhrasingContent, Root, RootContent} from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
+import {OffsetMap, type Origin} from './html-map.js'
 
 const processor = unified().use(remarkParse).use(remarkGfm)
 
 /** The mdast of a Markdown document (positions are offsets into `markdown`). */
 export function readMarkdown(markdown: string): Root {
   return processor.parse(markdown)
+}
+
+export interface MarkdownText {
+  /** The lines for the pipeline. */
+  text: string
+  /** The Markdown source and the way back to it. */
+  origin: Origin
+}
+
+/** Tables with more rows than this are read from their lines, not by remark (issue 10 shapes: `markdown-table`). */
+export const BIG_TABLE = 200
+
+/** A run of source lines copied as they stand: front matter, a big table. */
+interface Copied {
+  start: number
+  end: number
+}
+
+const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?=\r?\n|$)/
+const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/
+const PIPE_ROW = /^[ \t]{0,3}\|/
+
+/**
+ * The Markdown source as the pipeline's lines, and the map back (see the
+ * module comment). Never throws for anything in the text.
+ */
+export function markdownText(source: string): MarkdownText {
+  const copied: Copied[] = []
+  const front = FRONT_MATTER.exec(source)
+  if (front) copied.push({start: 0, end: front[0].length})
+  for (const table of bigTables(source, front ? front[0].length : 0)) copied.push(table)
+  // What remark reads: the copied runs blanked (spaces, newlines kept), so that its offsets are the source's.
+  let input = source
+  if (copied.length > 0) {
+    let at = 0
+    // Blank lines of no width keep the line count but not the offsets: put back spaces of the same width instead.
+    input = ''
+    for (const run of copied) {
+      input += source.slice(at, run.start) + source.slice(run.start, run.end).replace(/[^\r\n]/g, ' ')
+      at = run.end
+    }
+    input += source.slice(at)
+  }
+  const writer = new Writer(source)
+  const root = readMarkdown(input)
+  let next = 0
+  const flushCopied = (before: number) => {
+    while (next < copied.length && copied[next]!.start < before) {
+      const run = copied[next++]!
+      writer.gap(run.start)
+      writer.copy(run.start, run.end)
+    }
+  }
+  for (const node of root.children) {
+    const start = offsetOf(node, 'start') ?? 0
+    flushCopied(start)
+    writer.gap(start)
+    writer.block(node, '')
+  }
+  flushCopied(Infinity)
+  writer.end()
+  return {text: writer.text, origin: {source, map: writer.map, furniture: [], notes: []}}
+}
+
+/** Pipe tables of more than {@link BIG_TABLE} rows: a header row, a delimiter row, rows starting `|` (a cheap scan of the lines). */
+function* bigTables(source: string, from: number): Generator<Copied> {
+  let at = from
+  let runStart = -1
+  let rows = 0
+  let delimiter = false
+  let last = from
+  const done = (): Copied | null => (runStart >= 0 && delimiter && rows > BIG_TABLE ? {start: runStart, end: last} : null)
+  while (at < source.length) {
+    let end = source.indexOf('\n', at)
+    if (end < 0) end = source.length
+    const line = source.slice(at, end > at && source[end - 1] === '\r' ? end - 1 : end)
+    if (PIPE_ROW.test(line)) {
+      if (runStart < 0) {
+        runStart = at
+        rows = 0
+        delimiter = false
+      } else if (rows === 1 && DELIMITER_ROW.test(line)) delimiter = true
+      rows++
+      last = line.length + at
+    } else {
+      const run = done()
+      if (run) yield run
+      runStart = -1
+    }
+    at = end + 1
+  }
+  const run = done()
+  if (run) yield run
+}
+
+/** A node's start or end offset in the source, if it has a position (our own mdast types have none). */
+function offsetOf(node: unknown, side: 'start' | 'end'): number | undefined {
+  return (node as {position?: {start: {offset?: number}; end: {offset?: number}}} | undefined)?.position?.[side].offset
+}
+
+/** `#` at a line's start would make a heading of printed words; `|` at a paragraph line's start a table row. */
+const LINE_START_MARK = /^[#]/
+
+class Writer {
+  readonly map = new OffsetMap()
+  private parts: string[] = []
+  private length = 0
+  /** The source offset the text so far ends at. */
+  private last = 0
+  /** Whether the text so far ends a line. */
+  private lineEnded = true
+
+  constructor(private readonly source: string) {}
+
+  get text(): string {
+    return this.parts.join('')
+  }
+
+  /** Text standing for the place `at` of the source. */
+  private generated(value: string, at: number): void {
+    if (!value) return
+    this.map.add(this.length, at, value.length, false)
+    this.push(value)
+  }
+
+  private push(value: string): void {
+    this.parts.push(value)
+    this.length += value.length
+    this.lineEnded = value.endsWith('\n')
+  }
+
+  /** Source characters `start` to `end`, as they stand. */
+  copy(start: number, end: number): void {
+    if (end <= start) return
+    this.map.add(this.length, start, end - start, true)
+    this.push(this.source.slice(start, end))
+    this.last = end
+  }
+
+  /** Before a block starting at `start`: the line ends and blank lines the source has since the last block (one blank line at most). */
+  gap(start: number): void {
+    if (this.length === 0) {
+      this.last = start
+      return
+    }
+    const between = this.source.slice(this.last, start)
+    const newlines = Math.min(2, (between.match(/\n/g) ?? []).length)
+    const want = Math.max(this.lineEnded ? 0 : 1, newlines - (this.lineEnded ? 1 : 0))
+    if (want > 0) this.generated('\n'.repeat(want), this.last)
+    this.last = Math.max(this.last, start)
+  }
+
+  end(): void {
+    if (this.length > 0 && !this.lineEnded) this.generated('\n', this.source.length)
+  }
+
+  /** A block, each of its lines after the first starting with `indent`. */
+  block(node: RootContent | Nodes, indent: string): void {
+    const start = offsetOf(node, 'start') ?? this.last
+    const end = offsetOf(node, 'end') ?? start
+    switch (node.type) {
+      case 'heading': {
+        this.generated('#'.repeat(node.depth) + ' ', start)
+        this.inline(node.children, indent, true)
+        break
+      }
+      case 'paragraph':
+        this.inline(node.children, indent, false)
+        break
+      case 'list':
+        node.children.forEach((child, index) => {
+          if (index > 0) this.gap(offsetOf(child, 'start') ?? this.last)
+          if (index > 0 && this.lineEnded) this.generated(indent, offsetOf(child, 'start') ?? this.last)
+          this.block(child, indent)
+        })
+        break
+      case 'listItem': {
+        const first = offsetOf(node.children[0], 'start') ?? end
+        // The marker as given (`-`, `*`, `3.`, `1)`), then its blocks: the first on the marker's line.
+        const marker = this.source.slice(start, first).replace(/\s+$/, '')
+        const bulletEnd = start + marker.length
+        this.copyMarker(start, bulletEnd)
+        this.generated(' ', bulletEnd)
+        const inner = `${indent}  `
+        node.children.forEach((child, index) => {
+          if (index > 0) {
+            this.gap(offsetOf(child, 'start') ?? this.last)
+            if (child.type !== 'list' || this.lineEnded) this.generated(inner, offsetOf(child, 'start') ?? this.last)
+          }
+          this.block(child, inner)
+        })
+        if (node.children.length === 0) this.last = end
+        break
+      }
+      case 'blockquote':
+      case 'footnoteDefinition': {
+        if (node.type === 'footnoteDefinition') {
+          const first = offsetOf(node.children[0], 'start') ?? end
+          this.copy(start, Math.min(first, this.source.indexOf(':', start) + 1))
+          this.generated(' ', this.last)
+        }
+        node.children.forEach((child, index) => {
+          if (index > 0) {
+            this.gap(offsetOf(child, 'start') ?? this.last)
+            if (this.lineEnded) this.generated(indent, offsetOf(child, 'start') ?? this.last)
+          }
+          this.block(child, indent)
+        })
+        break
+      }
+      case 'table':
+        node.children.forEach((row, index) => {
+          if (index > 0) this.rowBreak(offsetOf(row, 'start') ?? this.last, indent)
+          this.generated('| ', offsetOf(row, 'start') ?? this.last)
+          row.children.forEach((cell, k) => {
+            if (k > 0) this.generated(' | ', offsetOf(cell, 'start') ?? this.last)
+            this.inline(cell.children, indent, false, true)
+          })
+          this.generated(' |', offsetOf(row, 'end') ?? this.last)
+          this.last = offsetOf(row, 'end') ?? this.last
+          // The delimiter row, as given: markup.
+          if (index === 0) {
+            const lineEnd = this.source.indexOf('\n', this.last)
+            const next = lineEnd < 0 ? this.source.length : lineEnd + 1
+            let delimiterEnd = this.source.indexOf('\n', next)
+            if (delimiterEnd < 0) delimiterEnd = this.source.length
+            if (this.source[delimiterEnd - 1] === '\r') delimiterEnd--
+            this.generated('\n' + indent, next)
+            const line = this.source.slice(next, delimiterEnd)
+            const lead = line.length - line.trimStart().length
+            this.copy(next + lead, delimiterEnd)
+          }
+        })
+        this.last = end
+        break
+      default:
+        // Thematic breaks, HTML, code, link definitions, math: the source as it stands, line by line.
+        this.copyLines(start, end, indent)
+    }
+    if (end > this.last) this.last = end
+  }
+
+  private rowBreak(at: number, indent: string): void {
+    this.generated('\n' + indent, at)
+  }
+
+  /** A list item's marker: copied, its escape-free form being what the line path reads. */
+  private copyMarker(start: number, end: number): void {
+    this.copy(start, end)
+  }
+
+  /** Source lines `start`–`end` with the container's indentation (and `>` marks) left out. */
+  private copyLines(start: number, end: number, indent: string): void {
+    let at = start
+    let first = true
+    while (at < end) {
+      let lineEnd = this.source.indexOf('\n', at)
+      if (lineEnd < 0 || lineEnd > end) lineEnd = end
+      let from = at
+      if (!first) {
+        while (from < lineEnd && (this.source[from] === ' ' || this.source[from] === '\t' || this.source[from] === '>')) from++
+        this.generated('\n' + indent, at)
+      }
+      const to = this.source[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd
+      this.copy(from, to)
+      first = false
+      at = lineEnd + 1
+    }
+    this.last = end
+  }
+
+  /**
+   * Phrasing: the printed words, aligned with the source character by
+   * character (an escape's backslash, an entity's letters and a container's
+   * indentation at a line's start are passed over).
+   */
+  private inline(children: PhrasingContent[], indent: string, heading: boolean, cell = false): void {
+    for (const child of children) this.phrase(child, indent, heading, cell)
+  }
+
+  private phrase(node: PhrasingContent, indent: string, heading: boolean, cell: boolean): void {
+    const start = offsetOf(node, 'start') ?? this.last
+    const end = offsetOf(node, 'end') ?? start
+    switch (node.type) {
+      case 'text':
+        this.words(node.value, start, end, indent, heading, cell)
+        break
+      case 'strong':
+      case 'emphasis':
+      case 'delete': {
+        const mark = node.type === 'strong' ? '**' : node.type === 'emphasis' ? '*' : '~~'
+        const firstChild = offsetOf(node.children[0], 'start') ?? start + mark.length
+        const lastChild = offsetOf(node.children[node.children.length - 1], 'end') ?? end - mark.length
+        this.markAt(mark, start, firstChild)
+        this.inline(node.children, indent, heading, cell)
+        this.markAt(mark, lastChild, end)
+        break
+      }
+      case 'break':
+        this.generated('\n', start)
+        if (indent) this.generated(indent, end)
+        this.last = end
+        break
+      case 'footnoteReference':
+        this.markAt(`[^${node.identifier}]`, start, end)
+        break
+      case 'inlineCode':
+        this.words(node.value, start, end, indent, heading, cell)
+        break
+      default:
+        // Links, images, inline HTML: as given (their URLs are words of the input too).
+        this.copyLines(start, end, indent)
+    }
+    if (end > this.last) this.last = end
+  }
+
+  /** A mark that stands for the source `start`–`end`: copied when it is written so there, else generated. */
+  private markAt(mark: string, start: number, end: number): void {
+    if (this.source.slice(start, end) === mark) this.copy(start, end)
+    else this.generated(mark, start)
+    this.last = Math.max(this.last, end)
+  }
+
+  /** A text value found in the source between `start` and `end`. */
+  private words(value: string, start: number, end: number, indent: string, heading: boolean, cell: boolean): void {
+    const source = this.source
+    let at = start
+    for (let k = 0; k < value.length; k++) {
+      const char = value[k]!
+      if (char === '\n') {
+        // A soft line break: the next line starts after the container's marks.
+        const newline = source.indexOf('\n', at)
+        const lineEnd = newline < 0 || newline >= end ? at : newline
+        this.generated('\n' + indent, lineEnd)
+        at = lineEnd + 1
+        while (at < end && source[at] !== value[k + 1] && (source[at] === ' ' || source[at] === '\t' || source[at] === '>' || source[at] === '\r')) at++
+        this.lineStart(value, k + 1, at, heading)
+        continue
+      }
+      if (this.lineEnded && k === 0) this.lineStart(value, k, at, heading)
+      if (cell && char === '|') {
+        // A cell's `|` keeps its escape: unescaped, it would part the cell.
+        this.generated('\\', at)
+      }
+      if (source[at] === char) {
+        this.copy(at, at + 1)
+        at++
+      } else if (source[at] === '\\' && source[at + 1] === char) {
+        this.copy(at + 1, at + 2)
+        at += 2
+      } else if (source[at] === '&') {
+        const semi = source.indexOf(';', at)
+        const stop = semi < 0 || semi >= end ? at + 1 : semi + 1
+        this.generated(char, at)
+        this.map.stretch(stop)
+        at = stop
+      } else {
+        // Passed-over markup (a container's marks after a line break): find the character on.
+        let found = at
+        while (found < end && source[found] !== char) found++
+        if (found < end) {
+          this.copy(found, found + 1)
+          at = found + 1
+        } else this.generated(char, Math.min(at, end))
+      }
+    }
+    this.last = Math.max(this.last, end)
+  }
+
+  /** At a line's start in a paragraph: a printed `#` keeps its escape (else the line path reads a heading). */
+  private lineStart(value: string, k: number, at: number, heading: boolean): void {
+    if (!heading && LINE_START_MARK.test(value.slice(k, k + 1))) this.generated('\\', at)
+  }
 }
