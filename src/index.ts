@@ -7,6 +7,7 @@
  *   const tree = parse(text)                               // a string, or the bytes of a text file
  *   const {tree, messages} = await parseDocument(bytes)    // text or PDF bytes
  *   const papers = await parsePapers(bundlePdf)            // one result per paper of a bundle
+ *   const {tree} = await parseMarkdown(markdown)           // Markdown, read by remark-parse with GFM
  *
  * The serialisers that need a dependency load it on first use and are
  * async (`toMarkdown`, `toHtml`, `convertScript`); the others are not
@@ -18,6 +19,7 @@ import {looksLikeHtml} from './read/html-sniff.js'
 import {parsePapers as parseBundle, parseText, type ParseResult} from './parse.js'
 import {convertTree, loadConverter, sourceScript, type Script} from './script.js'
 import type {HtmlOptions} from './emit/options.js'
+import type {ParseOptions} from './parse.js'
 import type {Paper} from './tree.js'
 
 export type * from './tree.js'
@@ -66,7 +68,7 @@ export function parse(input: string | Uint8Array): Paper {
 export async function parseDocument(input: string | Uint8Array, name = 'input'): Promise<DocumentResult> {
   if (typeof input === 'string') return {...parseText(input), scanned: false}
   const loaded = await load(input, name)
-  return {...parseText(loaded.text, {pages: loaded.pages, origin: loaded.origin}), scanned: Boolean(loaded.scanned)}
+  return {...parseText(loaded.text, {pages: loaded.pages, origin: loaded.origin, markdown: loaded.markdown}), scanned: Boolean(loaded.scanned)}
 }
 
 /**
@@ -80,7 +82,30 @@ export async function parsePapers(input: string | Uint8Array, name = 'input'): P
   if (typeof input === 'string') return parseBundle(input).map((result) => ({...result, scanned: false}))
   const loaded = await load(input, name)
   if (loaded.scanned) return [{...parseText(loaded.text, {pages: loaded.pages}), scanned: true}]
-  return parseBundle(loaded.text, {pages: loaded.pages, origin: loaded.origin}).map((result) => ({...result, scanned: false}))
+  return parseBundle(loaded.text, {pages: loaded.pages, origin: loaded.origin, markdown: loaded.markdown}).map((result) => ({...result, scanned: false}))
+}
+
+/**
+ * The tree and the parse messages of a paper written in Markdown (what
+ * `legco parse x.md` and `--from md` do), given as a string or as the bytes
+ * of a text file: the Markdown is read by remark-parse with GFM (loaded on
+ * first use) and mapped into the same tree text input gives for the same
+ * printed text: a heading is a `#` heading (or a standard heading word such
+ * as `Background`), a plain short line a paragraph; `2\.` is paragraph 2;
+ * GFM tables, footnotes and nested lists are tables, notes and items.
+ * Positions index into the Markdown as given. Throws `InputError` for bytes
+ * that are not text.
+ */
+export async function parseMarkdown(input: string | Uint8Array, options: {kind?: ParseOptions['kind']} = {}): Promise<ParseResult> {
+  let markdown: string
+  if (typeof input === 'string') markdown = input
+  else {
+    const decoded = decode(input)
+    if (!decoded.ok) throw new InputError(decoded.message)
+    markdown = decoded.text
+  }
+  const {parseMarkdownText} = await import('./parse-markdown.js')
+  return parseMarkdownText(markdown, options)
 }
 
 /** Markdown for a tree (loads the Markdown serialiser on first use). */

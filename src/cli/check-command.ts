@@ -79,6 +79,8 @@ export interface CheckedPaper {
   messages: Message[]
   /** Text or Markdown read as such: --fix may write it (never a PDF or an HTML page). */
   writable: boolean
+  /** Markdown read by remark (`.md`): fixed text is parsed again the same way. */
+  markdown?: boolean
 }
 
 /** A file's bytes, read once; its paper is made from them only when needed (a cache hit needs none). */
@@ -115,10 +117,23 @@ async function parseInput(input: Input, keepBytes: boolean): Promise<{paper: Che
       process.stderr.write(`legco: ${name}: a PDF with no text layer: it needs OCR before it can be checked\n`)
       return {code: 3}
     }
-    const result = parseText(loaded.text, {pages: loaded.pages, origin: loaded.origin})
+    const result = parseText(loaded.text, {pages: loaded.pages, origin: loaded.origin, markdown: loaded.markdown})
     const text = loaded.origin?.source ?? loaded.text
-    const writable = loaded.encoding !== 'pdf' && loaded.origin === undefined
-    return {paper: {path, name, bytes: keepBytes ? bytes : null, text, encoding: loaded.encoding, tree: result.tree, messages: result.messages, writable}}
+    // A Markdown file's positions point into the Markdown itself (src/read/markdown.ts): its fixes are edits of it.
+    const writable = loaded.encoding !== 'pdf' && (loaded.origin === undefined || loaded.markdown === true)
+    return {
+      paper: {
+        path,
+        name,
+        bytes: keepBytes ? bytes : null,
+        text,
+        encoding: loaded.encoding,
+        tree: result.tree,
+        messages: result.messages,
+        writable,
+        markdown: loaded.markdown
+      }
+    }
   } catch (error) {
     if (error instanceof InputError) {
       process.stderr.write(`legco: ${error.message}\n`)
@@ -128,9 +143,30 @@ async function parseInput(input: Input, keepBytes: boolean): Promise<{paper: Che
   }
 }
 
+/** Fixed Markdown parsed as the file was (remark, loaded already for the first parse). */
+async function parseMarkdownAgain(text: string): Promise<ReturnType<typeof parseText>> {
+  const {markdownText} = await import('../read/markdown.js')
+  const {text: lines, origin} = markdownText(text)
+  return parseText(lines, {origin, markdown: true})
+}
+
 function lint(paper: CheckedPaper, settings: Settings, pair?: PairInput): Message[] {
   const parseMessages = applySettings(paper.messages, settings)
-  return [...parseMessages, ...check(paper.tree, paper.text, {settings, pair})]
+  const messages = [...parseMessages, ...check(paper.tree, paper.text, {settings, pair})]
+  return paper.markdown ? messages.map((message) => markdownFix(message, paper.text)) : messages
+}
+
+/**
+ * A fix in Markdown: a paragraph number written at a line's start keeps the
+ * escape that stops a renderer reading it as a list (`１.` is fixed to `1\.`,
+ * not `1.`, which CommonMark renumbers).
+ */
+function markdownFix(message: Message, text: string): Message {
+  const fix = message.fix
+  if (!fix || !/^\d{1,9}[.)]/.test(fix.text)) return message
+  const lineStart = text.lastIndexOf('\n', fix.range[0] - 1) + 1
+  if (text.slice(lineStart, fix.range[0]).trim() !== '') return message
+  return {...message, fix: {...fix, text: fix.text.replace(/^(\d+)([.)])/, '$1\\$2')}}
 }
 
 /** What --fix or --fix-dry-run makes of one paper: the messages left, and the fixed text when it is to be written or shown. */
@@ -168,7 +204,7 @@ async function fixPaper(paper: CheckedPaper, settingsOf: (paper: CheckedPaper) =
   const outcome = await fixText(paper.text, async (text) => {
     kind = paper.tree.meta.kind
     if (text === paper.text) return first
-    const result = parseText(text)
+    const result = paper.markdown ? await parseMarkdownAgain(text) : parseText(text)
     const next: CheckedPaper = {...paper, text, tree: result.tree, messages: result.messages}
     kind = result.tree.meta.kind
     return lint(next, await settingsOf(next), pair)

@@ -5,7 +5,7 @@
  *
  * - `-` stays `-` (standard input).
  * - A path that exists as a file is taken as it is, whatever its extension.
- * - A directory gives its papers (`.txt`, `.md`, `.pdf`, `.htm`, `.html`, any case),
+ * - A directory gives its papers (`.txt`, `.md`, `.markdown`, `.pdf`, `.htm`, `.html`, any case),
  *   recursively, in code-point order of names; hidden files and folders
  *   (names starting with `.`) and `node_modules` are skipped; symbolic links
  *   to files are followed, links to folders are not (no cycles).
@@ -29,7 +29,7 @@ import {readdir, stat} from 'node:fs/promises'
 import {basename, join, relative, resolve, sep} from 'node:path'
 
 /** Extensions of the files a directory gives. */
-const PAPER_EXTENSIONS: readonly string[] = Object.freeze(['.txt', '.md', '.pdf', '.htm', '.html'])
+const PAPER_EXTENSIONS: readonly string[] = Object.freeze(['.txt', '.md', '.markdown', '.pdf', '.htm', '.html'])
 
 export interface InputEntry {
   /** The path to read (or `-`). */

@@ -16,6 +16,6 @@ export interface LoadedPaper extends ParseResult {
 export async function loadPaper(path: string): Promise<LoadedPaper> {
   const name = path === '-' ? '<stdin>' : path
   const loaded = await load(await readBytes(path), name)
-  const result = parseText(loaded.text, {pages: loaded.pages, origin: loaded.origin})
+  const result = parseText(loaded.text, {pages: loaded.pages, origin: loaded.origin, markdown: loaded.markdown})
   return {...result, name, text: loaded.origin?.source ?? loaded.text, encoding: loaded.encoding, scanned: Boolean(loaded.scanned)}
 }

@@ -108,6 +108,14 @@ Examples:
         })
       )
     )
+    .addOption(
+      new Option(
+        '--from <reader>',
+        'how text input is read: md (Markdown, by remark-parse with GFM: a heading is a # heading or a standard heading word), text (the line path, for plain and Markdown-flavoured text), auto (by extension: .md and .markdown are md, anything else text; PDF and HTML are found by content either way)'
+      )
+        .choices(choices<NonNullable<ParseCommandOptions['from']>>({auto: true, md: true, text: true}))
+        .default('auto' satisfies NonNullable<ParseCommandOptions['from']>)
+    )
     .option('--bom', 'csv: start with a UTF-8 byte-order mark (for spreadsheet programs that need it)')
     .option('--tables <dir>', 'also write each table of each paper as its own CSV file into this directory (NAME.table-1.csv, ...)')
     .option('--split', 'a file that holds several papers (a PDF bundle) gives one tree per paper')

@@ -43,7 +43,7 @@
 import {stat} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import {dirname, join, resolve, sep} from 'node:path'
-import {getMaxSize, InputError, readBytes} from '../read/input.js'
+import {getMaxSize, InputError, readBytes, type From} from '../read/input.js'
 import type {Script} from '../script.js'
 import type {PaperKind} from '../tree.js'
 import {expandInputEntries, listEntries, parseShard, readFileList, selectShard, type InputEntry} from './inputs.js'
@@ -64,6 +64,8 @@ export interface ParseCommandOptions {
   script?: Script
   /** The kind of paper, given instead of detected. */
   kind?: PaperKind
+  /** How text input is read: `md` (remark), `text` (the line path), `auto` (by extension). */
+  from?: From
   split?: boolean
   jobs?: string
   unordered?: boolean
@@ -139,12 +141,13 @@ function extension(format: ParseCommandOptions['format']): string {
 /** Formats whose papers cannot share one stream: several need -o DIR/. */
 const PAGES: Record<string, string> = {md: 'Markdown', html: 'HTML pages'}
 
-function baseTask(options: ParseCommandOptions): Pick<Task, 'format' | 'pretty' | 'script' | 'kind' | 'split' | 'maxSize' | 'bom' | 'tables'> {
+function baseTask(options: ParseCommandOptions): Pick<Task, 'format' | 'pretty' | 'script' | 'kind' | 'from' | 'split' | 'maxSize' | 'bom' | 'tables'> {
   return {
     format: options.format,
     pretty: Boolean(options.pretty),
     script: options.script,
     kind: options.kind,
+    from: options.from === 'auto' ? undefined : options.from,
     split: Boolean(options.split),
     maxSize: getMaxSize(),
     bom: Boolean(options.bom),

@@ -12,7 +12,7 @@ import {mkdir} from 'node:fs/promises'
 import {dirname} from 'node:path'
 import type {Message} from '../message.js'
 import {parsePapers, parseText} from '../parse.js'
-import {InputError, load, readBytes, type Loaded} from '../read/input.js'
+import {InputError, load, readBytes, type From, type Loaded} from '../read/input.js'
 import type {Script} from '../script.js'
 import type {PaperKind} from '../tree.js'
 import type {Paper} from '../tree.js'
@@ -39,6 +39,8 @@ export interface Task {
   script?: Script
   /** `--kind`: the paper's kind, not detected. */
   kind?: PaperKind
+  /** `--from`: how text input is read (Markdown by remark, or the line path); by the name when absent. */
+  from?: From
   /** Write the output here (whole or not at all) instead of sending it back. */
   output?: string
   /** For a scanned PDF: still serialise the (stamp-only) tree. */
@@ -94,14 +96,14 @@ export async function runTask(task: Task): Promise<TaskResult> {
     const loaded = await readAndLoad(task, (bytes) => (size = bytes))
     const pages = loaded.pages ? loaded.pages.length : undefined
     if (loaded.scanned) {
-      const {tree} = parseText(loaded.text, {pages: loaded.pages, kind: task.kind, origin: loaded.origin})
+      const {tree} = parseText(loaded.text, {pages: loaded.pages, kind: task.kind, origin: loaded.origin, markdown: loaded.markdown})
       const reason = `${task.name}: the PDF has no text layer (a scanned image): it needs OCR`
       const data = task.keepScanned ? await serialise(tree, task) : undefined
       return {index: task.index, ok: false, reason, exitCode: 3, data, size}
     }
     const results = task.split
-      ? parsePapers(loaded.text, {pages: loaded.pages, kind: task.kind, origin: loaded.origin})
-      : [parseText(loaded.text, {pages: loaded.pages, kind: task.kind, origin: loaded.origin})]
+      ? parsePapers(loaded.text, {pages: loaded.pages, kind: task.kind, origin: loaded.origin, markdown: loaded.markdown})
+      : [parseText(loaded.text, {pages: loaded.pages, kind: task.kind, origin: loaded.origin, markdown: loaded.markdown})]
     // Which file each tree came from, for output lines that arrive out of order (ndjson, --unordered).
     if (task.path !== '-') for (const result of results) result.tree.file = task.path
     const messages = results.flatMap((result) => result.messages)
@@ -142,7 +144,7 @@ export async function runTask(task: Task): Promise<TaskResult> {
 async function readAndLoad(task: Task, sized: (bytes: number) => void): Promise<Loaded> {
   const bytes = task.bytes ?? (await readBytes(task.path, task.maxSize))
   sized(bytes.byteLength)
-  return load(bytes, task.name)
+  return load(bytes, task.name, task.from)
 }
 
 /** The tree as the output format wants it, with the script conversion applied first. */

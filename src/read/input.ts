@@ -28,8 +28,24 @@ export interface Loaded {
   pages?: PageSpan[]
   /** For PDF input: no text layer but perhaps a stamp. */
   scanned?: boolean
-  /** For HTML input: the page itself and the way from `text` back to it (positions point into the page). */
+  /** For HTML and Markdown input: the source itself and the way from `text` back to it (positions point into the source). */
   origin?: Origin
+  /** Markdown input, read by remark (src/read/markdown.ts): parse with `markdown: true`. */
+  markdown?: boolean
+}
+
+/**
+ * How text input is read (`--from`): `md` by remark-parse with GFM
+ * (src/read/markdown.ts), `text` by the line path (src/normalise/), `auto`
+ * by the name: `.md` and `.markdown` are Markdown, anything else text.
+ */
+export type From = 'auto' | 'md' | 'text'
+
+export const FROM: readonly From[] = ['auto', 'md', 'text']
+
+/** Is this name a Markdown file's (`.md`, `.markdown`)? */
+export function hasMarkdownExtension(name: string): boolean {
+  return /\.(?:md|markdown)$/i.test(name)
 }
 
 /** `--max-size` by default: 256 MB. Larger input is refused (exit 2) before it is read. */
@@ -137,9 +153,21 @@ async function readStdin(limit: number): Promise<Uint8Array> {
   return Buffer.concat(chunks, total)
 }
 
-/** Bytes to text. PDF support (pdf.js), the HTML parser and the decoders are loaded only when needed. */
-export async function load(bytes: Uint8Array, name: string): Promise<Loaded> {
+/**
+ * Bytes to text. PDF support (pdf.js), the HTML parser, remark (Markdown)
+ * and the decoders are loaded only when needed. `from` (`--from`) says how
+ * text is read: Markdown (`md`, or `auto` and a `.md`/`.markdown` name) or
+ * the line path; a PDF is a PDF whatever it says.
+ */
+export async function load(bytes: Uint8Array, name: string, from: From = 'auto'): Promise<Loaded> {
   const {decode, isPdf} = await import('./decode.js')
+  if (from === 'md' || (from === 'auto' && hasMarkdownExtension(name) && !isPdf(bytes))) {
+    const decoded = decode(bytes)
+    if (!decoded.ok) throw new InputError(`${name}: ${decoded.message}`)
+    const {markdownText} = await import('./markdown.js')
+    const {text, origin} = markdownText(decoded.text)
+    return {text, encoding: decoded.encoding, origin, markdown: true}
+  }
   if (isPdf(bytes)) {
     const {readPdf, PdfError} = await import('./pdf.js')
     try {
@@ -152,7 +180,7 @@ export async function load(bytes: Uint8Array, name: string): Promise<Loaded> {
       throw error
     }
   }
-  if (looksLikeHtml(bytes) || hasHtmlExtension(name)) {
+  if (from === 'auto' && (looksLikeHtml(bytes) || hasHtmlExtension(name))) {
     const {loadHtml} = await import('./html-load.js')
     const html = loadHtml(bytes)
     if ('ok' in html) throw new InputError(`${name}: ${html.message}`)
