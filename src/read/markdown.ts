@@ -33,7 +33,7 @@ import type {Nodes, PhrasingContent, Root, RootContent} from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
-import {OffsetMap, type Origin} from './html-map.js'
+import {OffsetMap, type Origin, type PageFurniture} from './html-map.js'
 
 const processor = unified().use(remarkParse).use(remarkGfm)
 
@@ -45,8 +45,8 @@ export function readMarkdown(markdown: string): Root {
 export interface MarkdownText {
   /** The lines for the pipeline. */
   text: string
-  /** The Markdown source and the way back to it. */
-  origin: Origin
+  /** The Markdown source and the way back to it; absent when the lines are the source itself, character for character (nothing to move). */
+  origin?: Origin
 }
 
 /** Tables with more rows than this are read from their lines, not by remark (issue 10 shapes: `markdown-table`). */
@@ -71,37 +71,31 @@ export function markdownText(source: string): MarkdownText {
   const front = FRONT_MATTER.exec(source)
   if (front) copied.push({start: 0, end: front[0].length})
   for (const table of bigTables(source, front ? front[0].length : 0)) copied.push(table)
-  // What remark reads: the copied runs blanked (spaces, newlines kept), so that its offsets are the source's.
-  let input = source
-  if (copied.length > 0) {
-    let at = 0
-    // Blank lines of no width keep the line count but not the offsets: put back spaces of the same width instead.
-    input = ''
-    for (const run of copied) {
-      input += source.slice(at, run.start) + source.slice(run.start, run.end).replace(/[^\r\n]/g, ' ')
-      at = run.end
-    }
-    input += source.slice(at)
-  }
+  // What remark reads: the stretches between the copied runs, each on its own (a copied run is never given to
+  // remark, not even blanked: 20,000 blank lines cost it as much as a table's rows would), its offsets moved by
+  // where the stretch starts.
   const writer = new Writer(source)
-  const root = readMarkdown(input)
-  let next = 0
-  const flushCopied = (before: number) => {
-    while (next < copied.length && copied[next]!.start < before) {
-      const run = copied[next++]!
+  let at = 0
+  for (const run of [...copied, {start: source.length, end: source.length}]) {
+    if (run.start > at) {
+      writer.base = at
+      const root = readMarkdown(at === 0 && run.start === source.length ? source : source.slice(at, run.start))
+      for (const node of root.children) {
+        writer.gap(writer.offset(node, 'start') ?? at)
+        writer.block(node, '')
+      }
+    }
+    if (run.end > run.start) {
       writer.gap(run.start)
       writer.copy(run.start, run.end)
     }
+    at = run.end
   }
-  for (const node of root.children) {
-    const start = offsetOf(node, 'start') ?? 0
-    flushCopied(start)
-    writer.gap(start)
-    writer.block(node, '')
-  }
-  flushCopied(Infinity)
   writer.end()
-  return {text: writer.text, origin: {source, map: writer.map, furniture: [], notes: []}}
+  const text = writer.text
+  // (A big table alone, plain paragraphs: positions need no moving, and moving those of a big tree costs.)
+  if (text === source && writer.furniture.length === 0) return {text}
+  return {text, origin: {source, map: writer.map, furniture: writer.furniture, notes: []}}
 }
 
 /** Pipe tables of more than {@link BIG_TABLE} rows: a header row, a delimiter row, rows starting `|` (a cheap scan of the lines). */
@@ -135,16 +129,13 @@ function* bigTables(source: string, from: number): Generator<Copied> {
   if (run) yield run
 }
 
-/** A node's start or end offset in the source, if it has a position (our own mdast types have none). */
-function offsetOf(node: unknown, side: 'start' | 'end'): number | undefined {
-  return (node as {position?: {start: {offset?: number}; end: {offset?: number}}} | undefined)?.position?.[side].offset
-}
-
 /** `#` at a line's start would make a heading of printed words; `|` at a paragraph line's start a table row. */
 const LINE_START_MARK = /^[#]/
 
 class Writer {
   readonly map = new OffsetMap()
+  /** Markup that writes no line (a setext heading's underline), in source offsets. */
+  readonly furniture: PageFurniture[] = []
   private parts: string[] = []
   private length = 0
   /** The source offset the text so far ends at. */
@@ -152,7 +143,16 @@ class Writer {
   /** Whether the text so far ends a line. */
   private lineEnded = true
 
+  /** Where the stretch remark read starts in the source: its offsets are from there. */
+  base = 0
+
   constructor(private readonly source: string) {}
+
+  /** A node's start or end offset in the source, if it has a position (our own mdast types have none). */
+  offset(node: unknown, side: 'start' | 'end'): number | undefined {
+    const offset = (node as {position?: {start: {offset?: number}; end: {offset?: number}}} | undefined)?.position?.[side].offset
+    return offset === undefined ? undefined : offset + this.base
+  }
 
   get text(): string {
     return this.parts.join('')
@@ -198,12 +198,19 @@ class Writer {
 
   /** A block, each of its lines after the first starting with `indent`. */
   block(node: RootContent | Nodes, indent: string): void {
-    const start = offsetOf(node, 'start') ?? this.last
-    const end = offsetOf(node, 'end') ?? start
+    const start = this.offset(node, 'start') ?? this.last
+    const end = this.offset(node, 'end') ?? start
     switch (node.type) {
       case 'heading': {
         this.generated('#'.repeat(node.depth) + ' ', start)
         this.inline(node.children, indent, true)
+        // A setext heading's underline (`===`, `---`): markup, kept as furniture.
+        const lastLine = this.source.lastIndexOf('\n', end - 1) + 1
+        const underline = this.source.slice(lastLine, end).trim()
+        if (lastLine > start && /^(=+|-+)$/.test(underline)) {
+          const from = lastLine + this.source.slice(lastLine, end).indexOf(underline)
+          this.furniture.push({kind: 'markup', value: underline, start: from, end: from + underline.length})
+        }
         break
       }
       case 'paragraph':
@@ -211,13 +218,13 @@ class Writer {
         break
       case 'list':
         node.children.forEach((child, index) => {
-          if (index > 0) this.gap(offsetOf(child, 'start') ?? this.last)
-          if (index > 0 && this.lineEnded) this.generated(indent, offsetOf(child, 'start') ?? this.last)
+          if (index > 0) this.gap(this.offset(child, 'start') ?? this.last)
+          if (index > 0 && this.lineEnded) this.generated(indent, this.offset(child, 'start') ?? this.last)
           this.block(child, indent)
         })
         break
       case 'listItem': {
-        const first = offsetOf(node.children[0], 'start') ?? end
+        const first = this.offset(node.children[0], 'start') ?? end
         // The marker as given (`-`, `*`, `3.`, `1)`), then its blocks: the first on the marker's line.
         const marker = this.source.slice(start, first).replace(/\s+$/, '')
         const bulletEnd = start + marker.length
@@ -226,8 +233,8 @@ class Writer {
         const inner = `${indent}  `
         node.children.forEach((child, index) => {
           if (index > 0) {
-            this.gap(offsetOf(child, 'start') ?? this.last)
-            if (child.type !== 'list' || this.lineEnded) this.generated(inner, offsetOf(child, 'start') ?? this.last)
+            this.gap(this.offset(child, 'start') ?? this.last)
+            if (child.type !== 'list' || this.lineEnded) this.generated(inner, this.offset(child, 'start') ?? this.last)
           }
           this.block(child, inner)
         })
@@ -237,14 +244,14 @@ class Writer {
       case 'blockquote':
       case 'footnoteDefinition': {
         if (node.type === 'footnoteDefinition') {
-          const first = offsetOf(node.children[0], 'start') ?? end
+          const first = this.offset(node.children[0], 'start') ?? end
           this.copy(start, Math.min(first, this.source.indexOf(':', start) + 1))
           this.generated(' ', this.last)
         }
         node.children.forEach((child, index) => {
           if (index > 0) {
-            this.gap(offsetOf(child, 'start') ?? this.last)
-            if (this.lineEnded) this.generated(indent, offsetOf(child, 'start') ?? this.last)
+            this.gap(this.offset(child, 'start') ?? this.last)
+            if (this.lineEnded) this.generated(indent, this.offset(child, 'start') ?? this.last)
           }
           this.block(child, indent)
         })
@@ -252,14 +259,14 @@ class Writer {
       }
       case 'table':
         node.children.forEach((row, index) => {
-          if (index > 0) this.rowBreak(offsetOf(row, 'start') ?? this.last, indent)
-          this.generated('| ', offsetOf(row, 'start') ?? this.last)
+          if (index > 0) this.rowBreak(this.offset(row, 'start') ?? this.last, indent)
+          this.generated('| ', this.offset(row, 'start') ?? this.last)
           row.children.forEach((cell, k) => {
-            if (k > 0) this.generated(' | ', offsetOf(cell, 'start') ?? this.last)
+            if (k > 0) this.generated(' | ', this.offset(cell, 'start') ?? this.last)
             this.inline(cell.children, indent, false, true)
           })
-          this.generated(' |', offsetOf(row, 'end') ?? this.last)
-          this.last = offsetOf(row, 'end') ?? this.last
+          this.generated(' |', this.offset(row, 'end') ?? this.last)
+          this.last = this.offset(row, 'end') ?? this.last
           // The delimiter row, as given: markup.
           if (index === 0) {
             const lineEnd = this.source.indexOf('\n', this.last)
@@ -321,8 +328,8 @@ class Writer {
   }
 
   private phrase(node: PhrasingContent, indent: string, heading: boolean, cell: boolean): void {
-    const start = offsetOf(node, 'start') ?? this.last
-    const end = offsetOf(node, 'end') ?? start
+    const start = this.offset(node, 'start') ?? this.last
+    const end = this.offset(node, 'end') ?? start
     switch (node.type) {
       case 'text':
         this.words(node.value, start, end, indent, heading, cell)
@@ -331,8 +338,8 @@ class Writer {
       case 'emphasis':
       case 'delete': {
         const mark = node.type === 'strong' ? '**' : node.type === 'emphasis' ? '*' : '~~'
-        const firstChild = offsetOf(node.children[0], 'start') ?? start + mark.length
-        const lastChild = offsetOf(node.children[node.children.length - 1], 'end') ?? end - mark.length
+        const firstChild = this.offset(node.children[0], 'start') ?? start + mark.length
+        const lastChild = this.offset(node.children[node.children.length - 1], 'end') ?? end - mark.length
         this.markAt(mark, start, firstChild)
         this.inline(node.children, indent, heading, cell)
         this.markAt(mark, lastChild, end)
