@@ -7,6 +7,7 @@ import {gfm, gfmHtml} from 'micromark-extension-gfm'
 import {describe, expect, it} from 'vitest'
 import {toMarkdown} from '../src/emit/markdown.js'
 import {parseText} from '../src/parse.js'
+import {parseMarkdownText} from '../src/parse-markdown.js'
 import type {Paragraph, Section} from '../src/tree.js'
 import {corpusFiles, fixture, fixtureNames, hasCorpus, seed, shape, unaccounted} from './helpers/tree.js'
 
@@ -40,7 +41,7 @@ describe('rendered Markdown shows the printed numbers', () => {
       if (child.type === 'item') Object.assign(child, {label: String(index), marker: `${index}.`, style: 'decimal'})
     const markdown = toMarkdown(tree)
     expect(render(markdown)).toMatch(/<p>4\. 包括：<\/p>\s*<ul>\s*<li>1\. 甲；<\/li>\s*<li>2\. 乙。<\/li>/)
-    expect(shape(parseText(markdown).tree)).toEqual(shape(tree))
+    expect(shape(parseMarkdownText(markdown).tree)).toEqual(shape(tree))
   })
 
   it('the seed renders with its paragraph numbers in order as printed, and no ordered list', () => {
@@ -67,10 +68,11 @@ describe('rendered Markdown shows the printed numbers', () => {
 })
 
 describe('our Markdown parses back to the same tree', () => {
+  // Read as a .md file is: by remark-parse with GFM (src/read/markdown.ts).
   const roundTrip = (input: string) => {
     const {tree} = parseText(input)
     const markdown = toMarkdown(tree)
-    const again = parseText(markdown).tree
+    const again = parseMarkdownText(markdown).tree
     expect(shape(again)).toEqual(shape(tree))
     expect(unaccounted(markdown, again)).toEqual([])
     // and writing it again changes nothing
@@ -78,28 +80,15 @@ describe('our Markdown parses back to the same tree', () => {
   }
   it('the seed', () => roundTrip(seed))
   for (const name of fixtureNames()) it(`fixture ${name}`, () => roundTrip(fixture(name)))
-  // Corpus files whose tree does not come back yet: the text path reads some lines of our Markdown
-  // otherwise than it read them in the text (short plain lines as headings, header lines as other
-  // fields). The cure is reading .md input with remark-parse (issue 14, item 1, second half); each of
-  // these failed before the rendered-number change too.
+  // Corpus files whose tree does not come back yet, each with its reason. Read by remark, 16 of the 17 that the
+  // line path failed on now come back (a heading is a `#` heading or a standard heading word; a letter's addressee
+  // block stays one block; a header's run-together title lines are named as their one line, src/assemble/header.ts).
   const KNOWN = new Set([
-    'en_ca-agenda-20031020.txt',
-    'en_cb1-1636-96-97_minutes.txt',
-    'en_cb4-711-12-13-06_admin.txt',
-    'en_es-agenda-20001024.txt',
-    'en_hc2210a-99-00_letter.txt',
-    'en_hs-agenda-19990419.txt',
-    'en_plc-hc1209-6-1997_letter.txt',
-    'en_tp-agenda-20011214.txt',
-    'zh_cb1-55-98-99_minutes.txt',
-    'zh_cb2-1342-95-96_minutes.txt',
-    'zh_cb2-1699-98-99_minutes.txt',
-    'zh_cb2-424-98-99_minutes.txt',
-    'zh_cb2-954-98-99-01.txt',
-    'zh_hansard-cm20121010.txt',
-    'zh_hansard-cm20130117.txt',
-    'zh_hc-agenda-20080328.txt',
-    'zh_ws-agenda-20050218.txt'
+    // Its text has the meeting's date/time/place table above the attendance lists; the tree holds the table after
+    // them, and our Markdown writes it there, right after the last attendance entry (有關文件 …), where the
+    // attendance reader (src/assemble/genres/attendance.ts) takes its rows as more of that entry's post: an
+    // attendance-reader matter, not Markdown reading (the line path reads the Markdown so too).
+    'zh_cb2-954-98-99-01.txt'
   ])
   for (const file of hasCorpus ? [...corpusFiles('text'), ...corpusFiles('md')] : []) {
     const name = basename(file)

@@ -3,6 +3,7 @@
 import {describe, expect, it} from 'vitest'
 import {toMarkdown} from '../src/emit/markdown.js'
 import {parseText} from '../src/parse.js'
+import {parseMarkdownText} from '../src/parse-markdown.js'
 import type {Item, Paper} from '../src/tree.js'
 import {fixture, items, ownText, paragraphs, positionErrors, schemaErrors, shape, unaccounted} from './helpers/tree.js'
 
@@ -17,6 +18,11 @@ function sound(input: string): Paper {
   expect(shape(again)).toEqual(shape(tree))
   expect(unaccounted(markdown, again)).toEqual([])
   expect(toMarkdown(again)).toBe(markdown)
+  // and read as a .md file is (remark-parse with GFM): the same tree, nothing lost, positions into the Markdown
+  const read = parseMarkdownText(markdown).tree
+  expect(shape(read)).toEqual(shape(tree))
+  expect(unaccounted(markdown, read)).toEqual([])
+  expect(positionErrors(markdown, read)).toEqual([])
   return tree
 }
 
