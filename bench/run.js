@@ -12,9 +12,10 @@
  *   5. peak RSS of `legco parse` on the 10 MB paper
  *   6. PDF pages per second, next to pdftotext when installed
  *   7. Markdown input: the corpus md/ files and a 1 MB Markdown paper (our
- *      -f md of the 1 MB paper), read by the line path (parseText, as .txt)
- *      and by remark-parse + GFM into mdast (src/read/markdown.ts, the
- *      first stage of the .md path)
+ *      -f md of the 1 MB paper), whole parses by the line path (parseText,
+ *      as a .txt is read) and by the .md path (parseMarkdownText: remark-parse
+ *      + GFM, src/read/markdown.ts), interleaved, the ratio in the same run;
+ *      and a cold `legco parse x.txt` loads no remark module
  *   8. other issues' features over the folder (csv, html, check), each against ndjson
  *   9. an HTML page against its text alone, rounds interleaved (goal <= 3x); a text parse loads no HTML parser
  *  10. legco check on the 10 MB paper with a cross-reference in every paragraph, against legco parse
@@ -562,9 +563,12 @@ function countPages(tree) {
   return max || NaN
 }
 
-// 7. Markdown input, both readers: the line path and remark-parse + GFM (mdast), on the same files.
+// 7. Markdown input, both paths on the same files: the line path (parseText, as a .txt is read) and the
+// Markdown path (parseMarkdownText: remark-parse + GFM, the mdast written as lines, the same parse, positions
+// moved into the .md), whole parses from text to tree; rounds interleaved, the ratio of each round, median
+// (a loaded machine moves both sides of a round alike). And a cold `legco parse x.txt` loads no remark module.
 if (want(7)) {
-  const {readMarkdown} = await import(pathToFileURL(join(root, 'dist/read/markdown.js')).href)
+  const {parseMarkdownText} = await import(pathToFileURL(join(root, 'dist/parse-markdown.js')).href)
   const {toMarkdown} = await import(pathToFileURL(join(root, 'dist/emit/markdown.js')).href)
   const mdDir = join(root, '../shared/corpus/md')
   const files = existsSync(mdDir)
@@ -574,42 +578,85 @@ if (want(7)) {
         .map((name) => ({name, text: readFileSync(join(mdDir, name), 'utf8')}))
     : []
   const big = toMarkdown(legco.parseText(inputs.papers['1m'].text).tree)
-  writeFileSync(join(out, 'paper-1m.md'), big)
-  const measure = (text) => {
-    const options = {budget: quick ? 200 : 800, minRuns: 3, warmups: 2}
-    return {bytes: Buffer.byteLength(text), linesMs: timeWarm(() => legco.parseText(text), options), mdastMs: timeWarm(() => readMarkdown(text), options)}
+  const bigPath = join(out, 'paper-1m.md')
+  writeFileSync(bigPath, big)
+  /** Both paths over `texts`, `rounds` interleaved rounds: median ms of each and the median ratio. */
+  const compare = (texts, rounds) => {
+    const lines = () => {
+      for (const text of texts) legco.parseText(text)
+    }
+    const markdown = () => {
+      for (const text of texts) parseMarkdownText(text)
+    }
+    for (let i = 0; i < 2; i++) lines(), markdown()
+    const linesSamples = []
+    const mdSamples = []
+    const ratios = []
+    for (let i = 0; i < rounds; i++) {
+      let start = performance.now()
+      lines()
+      const l = performance.now() - start
+      start = performance.now()
+      markdown()
+      const m = performance.now() - start
+      linesSamples.push(l)
+      mdSamples.push(m)
+      ratios.push(m / l)
+    }
+    return {
+      bytes: texts.reduce((total, text) => total + Buffer.byteLength(text), 0),
+      linesMs: median(linesSamples),
+      markdownMs: median(mdSamples),
+      ratio: median(ratios)
+    }
   }
-  const corpusText = files.map((file) => file.text)
-  const corpusRuns = corpusText.map(measure)
-  const sum = (key) => corpusRuns.reduce((total, r) => total + r[key], 0)
-  const corpus = {files: files.length, bytes: sum('bytes'), linesMs: sum('linesMs'), mdastMs: sum('mdastMs')}
-  const oneMb = measure(big)
-  results.items.markdownInput = {corpus, oneMb}
+  const corpus = {
+    files: files.length,
+    ...compare(
+      files.map((file) => file.text),
+      quick ? 5 : 21
+    )
+  }
+  const oneMb = compare([big], quick ? 3 : 9)
+  // Cold: a .txt parse must not load remark (a resolve hook reports every Markdown module asked for); a .md parse does.
+  const hook = `export async function resolve(specifier, context, next) { if (/remark|micromark|mdast-util-from|read\\/markdown/.test(specifier)) process._rawDebug('LOADED ' + specifier); return next(specifier, context) }`
+  const preload = `import {register} from 'node:module'; register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}))`
+  const coldLoads = (path) => {
+    const cold = spawnSync(process.execPath, ['--import', 'data:text/javascript,' + encodeURIComponent(preload), bin, 'parse', path, '-q'], {encoding: 'utf8'})
+    return cold.stderr.match(/LOADED \S+/g) ?? []
+  }
+  const coldText = coldLoads(seedPath)
+  const coldMarkdown = files.length > 0 ? coldLoads(join(mdDir, files[0].name)) : coldLoads(bigPath)
+  results.items.markdownInput = {corpus, oneMb, coldTextParseLoadsMarkdown: coldText, coldMarkdownParseLoads: coldMarkdown.length}
   process.stdout.write(
-    `  markdown input: corpus md/ ${files.length} files ${fmt(corpus.bytes / 1e3)} KB: lines ${fmt(corpus.linesMs, 2)} ms, mdast ${fmt(corpus.mdastMs, 2)} ms; 1 MB .md: lines ${fmt(oneMb.linesMs)} ms, mdast ${fmt(oneMb.mdastMs)} ms\n`
+    `  markdown input: corpus md/ ${files.length} files ${fmt(corpus.bytes / 1e3)} KB: lines ${fmt(corpus.linesMs, 2)} ms, .md path ${fmt(corpus.markdownMs, 2)} ms; 1 MB .md: lines ${fmt(oneMb.linesMs)} ms, .md path ${fmt(oneMb.markdownMs)} ms\n`
   )
   if (files.length > 0) {
     row(7, `corpus md/ (${files.length} files), line path (whole parse)`, corpus.bytes / MB / (corpus.linesMs / 1000), 'MB/s', 'reference')
+    row(7, `corpus md/ (${files.length} files), .md path (remark + GFM, whole parse)`, corpus.bytes / MB / (corpus.markdownMs / 1000), 'MB/s', 'reference')
     row(
       7,
-      `corpus md/ (${files.length} files), remark-parse + GFM to mdast`,
-      corpus.bytes / MB / (corpus.mdastMs / 1000),
-      'MB/s',
+      'corpus md/: .md path vs line path, same run',
+      corpus.ratio,
+      'x the time',
       'reference',
       undefined,
-      `${fmt(corpus.mdastMs / corpus.linesMs)}x the line path's time`
+      `${fmt(corpus.markdownMs, 2)} / ${fmt(corpus.linesMs, 2)} ms`
     )
   }
   row(7, '1 MB Markdown, line path (whole parse)', oneMb.bytes / MB / (oneMb.linesMs / 1000), 'MB/s', 'reference')
+  row(7, '1 MB Markdown, .md path (remark + GFM, whole parse)', oneMb.bytes / MB / (oneMb.markdownMs / 1000), 'MB/s', 'reference')
   row(
     7,
-    '1 MB Markdown, remark-parse + GFM to mdast',
-    oneMb.bytes / MB / (oneMb.mdastMs / 1000),
-    'MB/s',
+    '1 MB Markdown: .md path vs line path, same run',
+    oneMb.ratio,
+    'x the time',
     'reference',
     undefined,
-    `${fmt(oneMb.mdastMs / oneMb.linesMs)}x the line path's time`
+    `${fmt(oneMb.markdownMs)} / ${fmt(oneMb.linesMs)} ms`
   )
+  row(7, 'cold .txt parse: Markdown modules loaded', coldText.length, 'modules', '0', coldText.length === 0, coldText.join(' '))
+  row(7, 'cold .md parse: Markdown modules loaded', coldMarkdown.length, 'modules', '> 0', coldMarkdown.length > 0)
 }
 
 // 10. check against parse on the 10 MB paper with a cross-reference in every paragraph (issue 15): whole
