@@ -190,6 +190,17 @@ const heading: Handler<HeadingBlock> = (b, block, i) => {
   return i
 }
 
+/**
+ * A meeting record's `#` heading: an agenda item (`# II. 未來工作路向`) is keyed as the same line unmarked is
+ * (none: an agenda item is not a standard section, whatever its words), so that our Markdown reads back the same.
+ */
+const meetingHeading: Handler<HeadingBlock> = (b, block, i) => {
+  const title = block.token.title
+  const key = isItemHeading(title.text) ? null : standardHeadingKey(title.text)
+  b.heading(plainText(b.source, [title]), block.token.depth, key, block.lines[0]!.start, block.lines[0]!.end, true)
+  return i
+}
+
 /** `2. …`: a numbered paragraph, or an item of a list numbered `1.` inside one. */
 const paragraph: Handler<ParaBlock> = (b, block, i) => {
   const token = block.token
@@ -386,8 +397,8 @@ export const MINUTES = {
   ...PAPER,
   header: header(MEETING_HEADER, 'attendance'),
   attendance: ATTENDANCE,
-  body: {...PAPER.body, text: first(continuation, signature, appendixStart, itemOrHeadingOrProse)},
-  appendix: {...PAPER.appendix, text: first(continuation, appendixStart, itemOrHeadingOrProse)}
+  body: {...PAPER.body, heading: meetingHeading, text: first(continuation, signature, appendixStart, itemOrHeadingOrProse)},
+  appendix: {...PAPER.appendix, heading: meetingHeading, text: first(continuation, appendixStart, itemOrHeadingOrProse)}
 } satisfies Record<string, Handlers>
 
 /**

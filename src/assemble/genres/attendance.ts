@@ -109,8 +109,8 @@ function whole(line: Line): Piece {
 
 /** The end of the lists: an agenda item, a numbered paragraph, a standard heading, the Action column's heading, a sentence. */
 function endsLists(text: string, zh: boolean): boolean {
-  // A Markdown heading (our own output read back).
-  if (/^#{1,6}\s/.test(text)) return true
+  // A Markdown heading (our own output read back), or a table's row (a pipe table: no list of people).
+  if (/^#{1,6}\s/.test(text) || text.startsWith('|')) return true
   // The heading of the English minutes' Action column, over the body.
   if (PARAGRAPH_START.test(text) || ACTION_HEADING.test(text)) return true
   if (ITEM_NUMERAL.test(text) && !PERSON_START_EN.test(text)) return true
