@@ -120,6 +120,7 @@ describe.skipIf(skip)('the packed package, installed into a scratch package', ()
       documentMessages: true,
       papers: ['CB(4)101/2025(01)', 'CB(4)101/2025(02)'],
       markdown: true,
+      markdownInput: [['section', 'Background', ['1', '2']]],
       html: true,
       csvRecords: 2,
       hans: '资讯科技及广播事务委员会',
@@ -186,7 +187,7 @@ describe.skipIf(skip)('the packed package, installed into a scratch package', ()
 const USE_JS = String.raw`
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
-import {align, check, convertScript, formatSarif, InputError, parse, parseDocument, parsePapers, toCsv, toHtml, toMarkdown, toTmx} from 'legco'
+import {align, check, convertScript, formatSarif, InputError, parse, parseDocument, parseMarkdown, parsePapers, toCsv, toHtml, toMarkdown, toTmx} from 'legco'
 import * as checkApi from 'legco/check'
 import * as alignApi from 'legco/align'
 import schema from 'legco/schema.json' with {type: 'json'}
@@ -199,6 +200,7 @@ const document = await parseDocument(new TextEncoder().encode(text), 'seed.txt')
 const bundle = ['01', '02'].map((n) => 'LC Paper No. CB(4)101/2025(' + n + ')\n\nPurpose\n\n1. Paper ' + n + '.\n\n').join('')
 const papers = await parsePapers(new TextEncoder().encode(bundle))
 const results = [{file: 'seed.txt', messages: [...document.messages, ...check(tree, text)]}]
+const fromMd = await parseMarkdown('# Background\n\nMembers asked\n\n2\\. The plan.\n')
 const other = parse('LC Paper No. CB(1)369/2024(05)\n\nPurpose\n\n1. This paper gives background.\n\nBackground\n\n2. The Government proposed measures in 2023.\n')
 const alignment = align(tree, other)
 let inputError = null
@@ -210,6 +212,7 @@ console.log(JSON.stringify({
   documentMessages: Array.isArray(document.messages) && document.tree.meta.paperNo === tree.meta.paperNo,
   papers: papers.map((p) => p.tree.meta.paperNo),
   markdown: (await toMarkdown(tree)).includes('\n# 目的\n'),
+  markdownInput: fromMd.tree.children.map((node) => [node.type, node.title, (node.children ?? []).map((child) => child.number)]),
   html: (await toHtml(tree)).includes('id="p12"'),
   csvRecords: toCsv([tree, other]).split('\r\n').filter(Boolean).length - 1,
   hans: (await convertScript(tree, 'hans')).meta.committee,
@@ -228,7 +231,7 @@ console.log(JSON.stringify({
 
 /** The types of each entry point in use; each @ts-expect-error must be an error, so the types are not \`any\`. */
 const USE_TS = String.raw`
-import {align, check, convertScript, parse, parseDocument, parsePapers, toCsv, toHtml, toMarkdown, toTmx, type DocumentResult, type Message, type Paper, type Paragraph, type Script} from 'legco'
+import {align, check, convertScript, parse, parseDocument, parseMarkdown, parsePapers, toCsv, toHtml, toMarkdown, toTmx, type DocumentResult, type Message, type Paper, type ParseResult, type Paragraph, type Script} from 'legco'
 import {formatSarif, formatText, type FileResult, type Settings} from 'legco/check'
 import {toHtml as alignedHtml, toJson, type Alignment, type ParagraphPair, type TmxOptions} from 'legco/align'
 import schema from 'legco/schema.json' with {type: 'json'}
@@ -251,11 +254,14 @@ const tmxOptions: TmxOptions = {zhTag: 'zh-HK', enTag: 'en-GB'}
 export async function use(bytes: Uint8Array): Promise<string> {
   const document: DocumentResult = await parseDocument(bytes, 'a.pdf')
   const papers: DocumentResult[] = await parsePapers(bytes)
+  const markdown: ParseResult = await parseMarkdown(bytes)
+  // @ts-expect-error parseMarkdown is async
+  const notYet: Paper = parseMarkdown('# Purpose').tree
   // @ts-expect-error parsePapers is async
   papers.push(...parsePapers(bytes))
   const alignment: Alignment = align(document.tree, papers[0]!.tree)
   const pairs: ParagraphPair[] = alignment.paragraphs
   const hans: Paper = await convertScript(tree, script)
-  return [await toMarkdown(hans), await toHtml(tree, {fallbackTitle: 'a'}), toCsv([tree], {bom: true}), toTmx(alignment, tmxOptions), await alignedHtml(alignment), toJson(alignment), String(pairs.length), schema.$schema, text, String(paperNo), String(wrong), String(first), String(numbers), String(notScript)].join('')
+  return [await toMarkdown(hans), await toHtml(tree, {fallbackTitle: 'a'}), toCsv([tree], {bom: true}), toTmx(alignment, tmxOptions), await alignedHtml(alignment), toJson(alignment), String(pairs.length), schema.$schema, text, String(paperNo), String(wrong), String(first), String(numbers), String(notScript), markdown.tree.type, String(notYet)].join('')
 }
 `
