@@ -110,8 +110,11 @@ describe('stress: the linear scans, on hostile inputs', () => {
     const first = [piece(0, 9)]
     const nodes = [{type: 'text', value: 'alpha co-', position: source.position(0, 9)}]
     const more = phrasingMore(source, nodes, first, [piece(10, 19)])
-    expect(more?.value).toBe('alpha co-ordinates')
-    expect(more?.position.end.offset).toBe(19)
+    expect(more?.node.value).toBe('alpha co-ordinates')
+    expect(more?.node.position.end.offset).toBe(19)
+    // The end of the words, for the next call to compare instead of the whole value.
+    expect(more?.suffix).toBe('alpha co-ordinates')
+    expect(phrasingMore(source, [more!.node], [...first, piece(10, 19)], [piece(20, 24)], true, more!.suffix)?.node.value).toBe('alpha co-ordinates beta')
     expect(phrasingMore(source, nodes, first, [piece(20, 28)])).toBeNull()
   })
 })

@@ -40,6 +40,9 @@ interface OpenUnit {
   own?: true
   /** Its last run of words is one text node of plain words, made by `phrasingMore`. */
   plain?: boolean
+  /** Then that node, and the end of its value (its last pieces' words): what is read of it while the run goes on. */
+  made?: Text
+  suffix?: string
 }
 
 export const FOOTNOTE_LINE = NOTE_LINE_MARK
@@ -284,15 +287,17 @@ export class Builder {
   extend(block: TextBlock): void {
     const unit = this.unit!
     const node = unit.node
-    const more = phrasingMore(this.source, node.children.slice(unit.from), unit.pieces, block.pieces, unit.plain)
+    const more = phrasingMore(this.source, node.children.slice(unit.from), unit.pieces, block.pieces, unit.plain, unit.plain ? unit.suffix : undefined)
     unit.plain = more !== null
+    unit.made = more?.node
+    unit.suffix = more?.suffix
     if (!unit.own) {
       unit.pieces = unit.pieces.slice()
       unit.own = true
     }
     for (const piece of block.pieces) (unit.pieces as Piece[]).push(piece)
     node.children.splice(unit.from)
-    if (more) node.children.push(more)
+    if (more) node.children.push(more.node)
     else for (const child of phrasing(this.source, unit.pieces as Piece[])) node.children.push(child)
     const end = block.lines[block.lines.length - 1]!.end
     node.position = this.source.position(node.position.start.offset, end)
@@ -300,6 +305,15 @@ export class Builder {
     if (node.type === 'item' && paragraph) {
       paragraph.position = this.source.position(paragraph.position.start.offset, end)
     }
+  }
+
+  /** The end of the open unit's last text, when that is all that need be read of it (see `OpenUnit.suffix`). */
+  get unitSuffix(): string | undefined {
+    const unit = this.unit
+    if (!unit?.plain || unit.suffix === undefined || unit.node.children.length !== unit.from + 1) return undefined
+    const text = unit.node.children[unit.from]
+    // (The length of a long text is known without reading it.)
+    return unit.made !== undefined && text === unit.made && unit.made.value.length >= unit.suffix.length ? unit.suffix : undefined
   }
 
   // Tables -----------------------------------------------------------------

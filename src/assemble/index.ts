@@ -244,7 +244,7 @@ const footnote: Handler<FootnoteBlock> = (b, block, i) => {
 
 /** More of the paragraph (or item) that a page break cut. */
 const continuation: Handler<TextBlock> = (b, block, i) => {
-  if (!b.unit || !continues(b.unit.node, block, b.width, b.source.paged)) return NO
+  if (!b.unit || !continues(b.unit.node, block, b.width, b.source.paged, b.unitSuffix)) return NO
   b.extend(block)
   return i
 }

@@ -297,8 +297,10 @@ export function phrasingMore(
   pieces: readonly Piece[],
   added: readonly Piece[],
   /** The caller knows `nodes` to be plain (it had them from here). */
-  plain = false
-): Text | null {
+  plain = false,
+  /** The end of the old text's value, as the last call returned it: compared instead of the whole value (which a long run would copy on each read). */
+  suffix?: string
+): {node: Text; suffix: string} | null {
   const old = nodes.length === 1 ? (nodes[0] as Phrasing) : null
   if (old?.type !== 'text' || (!plain && (source.footnotes.size > 0 ? MAY_MARK_OR_DIGIT : MAY_MARK).test(old.value))) return null
   let last = pieces.length - 1
@@ -309,11 +311,11 @@ export function phrasingMore(
   const joined = phrasing(source, [pieces[last]!, ...added])
   if (alone.length !== 1 || alone[0]!.type !== 'text' || joined.length !== 1 || joined[0]!.type !== 'text') return null
   const tail = alone[0]!.value
-  if (!old.value.endsWith(tail)) return null
+  if (!(suffix !== undefined && suffix.length >= tail.length ? suffix.endsWith(tail) : old.value.endsWith(tail))) return null
   const more = joined[0]!
   if ((source.footnotes.size > 0 ? MAY_MARK_OR_DIGIT : MAY_MARK).test(more.value)) return null
   const value = more.value.startsWith(tail) ? old.value + more.value.slice(tail.length) : old.value.slice(0, old.value.length - tail.length) + more.value
-  return {type: 'text', value, position: source.position(old.position.start.offset, more.position.end.offset)}
+  return {node: {type: 'text', value, position: source.position(old.position.start.offset, more.position.end.offset)}, suffix: more.value}
 }
 
 function markLength(run: Run): number {

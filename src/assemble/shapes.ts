@@ -6,7 +6,7 @@
  * `blocks[i]` once a heading or a signature took its first lines), the ones
  * after it are read from `blocks`.
  */
-import {CLAUSE_PUNCTUATION, displayWidth, endsSentence, ONE_BRACKETED_REMARK, startsContinuation} from '../lang/chars.js'
+import {CLAUSE_PUNCTUATION, displayWidth, endsSentence, endsSentenceBySuffix, ONE_BRACKETED_REMARK, startsContinuation} from '../lang/chars.js'
 import {isDateLine, isMonthYearLine} from '../lang/dates.js'
 import {appendixHeading, standardHeadingKey} from '../lang/headings.js'
 import {LIST_CONJUNCTION} from '../lang/numbering.js'
@@ -19,7 +19,14 @@ import {isFull, isShort, type Block, type TextBlock} from './blocks.js'
  * end its sentence and this block does not look like a heading: text cut
  * by a page break, a page number or a running header.
  */
-export function continues(node: Paragraph | Item, block: TextBlock, width: number, paged: boolean): boolean {
+export function continues(
+  node: Paragraph | Item,
+  block: TextBlock,
+  width: number,
+  paged: boolean,
+  /** The end of the node's last text, when the builder knows it (a run it has been continuing): read instead of all the text. */
+  suffix?: string
+): boolean {
   const last = lastTextOf(node)
   if (!last) return false
   const first = block.lines[0]!.text
@@ -27,7 +34,7 @@ export function continues(node: Paragraph | Item, block: TextBlock, width: numbe
   // PDF text: a gap wider than paragraph spacing ends the paragraph, sentence or not (the reader marks it with two blank lines).
   if (block.wideGap && paged) return false
   // A page that breaks mid-sentence is followed by the rest of the sentence.
-  if (!endsSentence(last.value)) return true
+  if (!((suffix !== undefined ? endsSentenceBySuffix(suffix) : null) ?? endsSentence(last.value))) return true
   // A conjunction left over by the wrap (`…範疇；` / `及`).
   if (block.lines.length === 1 && LIST_CONJUNCTION.test(first)) return true
   // After a page turn, a numbered paragraph or an item goes on unless a heading comes.

@@ -141,24 +141,40 @@ const CLOSERS = new Set([...'”’」』》〉）)]"\''])
  * (`…。(有關進展見上文第 6 段)`).
  */
 export function endsSentence(value: string): boolean {
+  return sentenceEnd(value, false) as boolean
+}
+
+/**
+ * `endsSentence` of a text known only by its end (`suffix`, the last words of a longer text):
+ * the answer, or null when it needs what comes before (a bracket opened earlier, a suffix of spaces
+ * or closers). A paragraph that a page break continues again and again is so judged by the words
+ * it added, not by reading all its words on every line (issue 10).
+ */
+export function endsSentenceBySuffix(suffix: string): boolean | null {
+  return sentenceEnd(suffix, true)
+}
+
+function sentenceEnd(value: string, partial: boolean): boolean | null {
   let end = value.length
   while (end > 0 && isWhitespaceCode(value.charCodeAt(end - 1))) end--
-  if (end === 0) return false
+  if (end === 0) return partial ? null : false
   let i = end - 1
   const lastChar = value[i]
   if (lastChar === ')' || lastChar === '）') {
     const open = Math.max(value.lastIndexOf('(', i), value.lastIndexOf('（', i))
+    if (partial && open <= 0) return null
     if (open > 0) {
       let j = open - 1
       while (j >= 0 && isWhitespaceCode(value.charCodeAt(j))) j--
+      if (partial && j < 0) return null
       if (j >= 0 && TERMINATORS.has(value[j]!)) return true
     }
   }
   while (i >= 0 && CLOSERS.has(value[i]!)) i--
-  if (i < 0) return false
+  if (i < 0) return partial ? null : false
   if (TERMINATORS.has(value[i]!)) return true
   // "…; and" / "…；及": an item that announces the next; " -" announces a list.
-  return announcesMore(value, end)
+  return announcesMore(value, end, partial)
 }
 
 const SPACE = /\s/
@@ -170,7 +186,9 @@ const LIST_PUNCTUATION = new Set([...';；,，'])
  * every character, all the text for each line that a page break continues
  * (issue 10).
  */
-function announcesMore(value: string, end: number): boolean {
+function announcesMore(value: string, end: number, partial = false): boolean | null {
+  // (Of a suffix: too short to tell.)
+  if (partial && end < 4) return null
   const last = value[end - 1]
   if (last === '-' || last === '–') return end > 1 && SPACE.test(value[end - 2]!)
   if (last === '及' || last === '或') return value[end - 2] === '；'
@@ -178,6 +196,7 @@ function announcesMore(value: string, end: number): boolean {
     if (!value.endsWith(word, end)) continue
     let j = end - word.length
     while (j > 0 && SPACE.test(value[j - 1]!)) j--
+    if (partial && j === 0) return null
     return j > 0 && LIST_PUNCTUATION.has(value[j - 1]!)
   }
   return false
