@@ -9,6 +9,7 @@
  * submission (`意見書`, `submission`).
  */
 import {squeeze} from './chars.js'
+import {PARAGRAPH_MARKER} from './numbering.js'
 
 /** Lines longer than this are sentences, not a salutation or a closing. */
 const SHORT = 48
@@ -60,10 +61,10 @@ function short(text: string): boolean {
   return text.length <= SHORT
 }
 
-/** Is this line a letter's salutation? */
+/** Is this line a letter's salutation? (Not a numbered paragraph: `2. 議員：` is a paragraph's lead-in.) */
 export function isSalutation(raw: string): boolean {
   const text = squeeze(raw.trim())
-  return short(text) && SALUTATION.some((pattern) => pattern.test(text))
+  return short(text) && !PARAGRAPH_MARKER.test(text) && SALUTATION.some((pattern) => pattern.test(text))
 }
 
 /** Is this line a closing formula? */

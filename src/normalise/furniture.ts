@@ -15,7 +15,7 @@ const FRONT_MATTER_FENCE = /^---$/
 const YAML_KEY = /^[\w-]+\s*:/
 const HTML_COMMENT = /^<!--.*-->$/
 const BARE_NUMBER = /^\d{1,4}$/
-const TABLE_RULE = /^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?$|^\|$/
+const TABLE_RULE = /^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?$|^\|\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|$|^\|$/
 const THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/
 /** A line that may be content even when it repeats: numbered, labelled, tabulated. */
 const CONTENT_SHAPE = NUMBERED_SHAPE
