@@ -168,3 +168,40 @@ export function positionErrors(input: string, tree: Paper): string[] {
 export function shape(tree: Paper): unknown {
   return JSON.parse(JSON.stringify(tree, (key, value) => (key === 'position' || key === 'marker' || key === 'furniture' ? undefined : value)))
 }
+
+/**
+ * The outline of a tree: its structural nodes nested as in the tree — sections and appendices by
+ * title, paragraphs by number, items by label, tables by their row and cell counts, and the other
+ * blocks by type — without their words, positions or printed markers. Two readings with the same
+ * outline have the same structure (the fuzz run's Markdown round trip).
+ */
+export function outline(node: Node): unknown[] {
+  const out: unknown[] = []
+  for (const child of (node as AnyParent).children ?? []) {
+    const n = child as Node & Record<string, unknown>
+    switch (child.type) {
+      case 'text':
+      case 'strong':
+      case 'emphasis':
+      case 'footnoteReference':
+      case 'field':
+        break
+      case 'section':
+      case 'appendix':
+        out.push([child.type, n.title ?? n.label ?? null, n.depth ?? null, outline(child)])
+        break
+      case 'paragraph':
+        out.push(['paragraph', n.number ?? null, outline(child)])
+        break
+      case 'item':
+        out.push(['item', n.label ?? null, outline(child)])
+        break
+      case 'table':
+        out.push(['table', ((n.children as AnyParent[]) ?? []).map((row) => row.children?.length ?? 0)])
+        break
+      default:
+        out.push([child.type, outline(child)])
+    }
+  }
+  return out
+}

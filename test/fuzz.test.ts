@@ -1,0 +1,196 @@
+// The fuzz run (issue 10, item 6): LegCo-like text and raw unicode (test/helpers/legco-text.ts) through
+// the library (parseText, parseDocument with text and with bytes, check, align) and the CLI, asserting
+// no exception, positions inside the input and in order, schema-valid trees, nothing lost, and the
+// Markdown round trip (our Markdown parses back to the same outline). A fixed seed, so that a run is
+// repeatable and bounded to a few seconds; `FUZZ_SEED=n` and `FUZZ_RUNS=n` vary it (`npm run fuzz`
+// runs it longer: 3,000 runs a property on a fresh seed). A failure prints its seed and the shrunk input: minimize it into
+// fixtures/fuzz/ (test/fuzz-fixtures.test.ts parses each of those soundly).
+import {spawnSync} from 'node:child_process'
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import fc from 'fast-check'
+import {afterAll, describe, expect, it} from 'vitest'
+import {align} from '../src/align/index.js'
+import {check} from '../src/check/index.js'
+import {toMarkdown} from '../src/emit/markdown.js'
+import {parseDocument} from '../src/index.js'
+import {parseText} from '../src/parse.js'
+import {InputError} from '../src/read/input.js'
+import type {Paper} from '../src/tree.js'
+import {anyText, legcoText, paperText, rawText} from './helpers/legco-text.js'
+import {outline, positionErrors, root, schemaErrors, unaccounted} from './helpers/tree.js'
+
+/** `FUZZ_SEED=random` (as `npm run fuzz` sets it) takes a fresh one, printed in the test names to repeat a failure. */
+const SEED = process.env.FUZZ_SEED === 'random' ? Date.now() % 2 ** 31 : process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20261203
+/** Runs of each library property; the CLI's are a fiftieth of it (at least 2). */
+const RUNS = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : 150
+const CLI_RUNS = Math.max(2, Math.round(RUNS / 50))
+/** Each property's time limit: vitest's 30 s for the default runs, more for a long run. */
+const TIMEOUT = Math.max(30_000, RUNS * 60)
+const settings = (numRuns: number) => ({seed: SEED, numRuns})
+
+const began = performance.now()
+afterAll(() => {
+  if (process.env.FUZZ_SEED || process.env.FUZZ_RUNS)
+    process.stderr.write(`fuzz: seed ${SEED}, ${RUNS} runs a property, ${((performance.now() - began) / 1000).toFixed(1)} s\n`)
+})
+
+/** The problems of a tree read from `input`: positions, schema, nothing lost. */
+function problems(input: string, tree: Paper): string[] {
+  return [...positionErrors(input, tree), ...schemaErrors(tree), ...unaccounted(input, tree)]
+}
+
+describe(`fuzz (seed ${SEED}, ${RUNS} runs a property)`, () => {
+  it(
+    'parseText: LegCo-like text and raw unicode give a sound tree',
+    () => {
+      fc.assert(
+        fc.property(anyText, (input) => {
+          const {tree} = parseText(input)
+          expect(problems(input, tree)).toEqual([])
+        }),
+        settings(RUNS * 2)
+      )
+    },
+    TIMEOUT
+  )
+
+  it(
+    'parseDocument: the text, and its bytes (UTF-8, UTF-16), give sound trees; bytes that are no text an InputError',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(anyText, fc.constantFrom('utf8', 'utf16le'), async (input, encoding) => {
+          const fromText = await parseDocument(input, 'fuzz.txt')
+          expect(problems(input, fromText.tree)).toEqual([])
+          const bytes = encoding === 'utf8' ? Buffer.from(input, 'utf8') : Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(input, 'utf16le')])
+          let fromBytes: Awaited<ReturnType<typeof parseDocument>>
+          try {
+            fromBytes = await parseDocument(bytes, 'fuzz.txt')
+          } catch (error) {
+            // Input that cannot be read at all (empty, binary) is the one thing thrown.
+            expect(error).toBeInstanceOf(InputError)
+            return
+          }
+          expect(schemaErrors(fromBytes.tree)).toEqual([])
+          // Well-formed text that is read back as it was gives the same tree.
+          if (
+            Buffer.from(bytes)
+              .toString(encoding === 'utf8' ? 'utf8' : 'utf16le')
+              .replace(/^\ufeff/, '') === input &&
+            !input.startsWith('\ufeff') &&
+            fromBytes.tree.file === fromText.tree.file
+          )
+            expect(outline(fromBytes.tree)).toEqual(outline(fromText.tree))
+        }),
+        settings(RUNS)
+      )
+    },
+    TIMEOUT
+  )
+
+  it(
+    'check: no exception, every message placed inside the text, every fix a range of it',
+    () => {
+      fc.assert(
+        fc.property(anyText, (input) => {
+          const {tree} = parseText(input)
+          for (const message of check(tree, input)) {
+            if (message.place) {
+              const {start, end} = message.place
+              expect(start.offset, message.ruleId).toBeGreaterThanOrEqual(0)
+              expect(start.offset, message.ruleId).toBeLessThanOrEqual(end.offset)
+              expect(end.offset, message.ruleId).toBeLessThanOrEqual(input.length)
+            }
+            if (message.fix) {
+              const [from, to] = message.fix.range
+              expect(0 <= from && from <= to && to <= input.length, message.ruleId).toBe(true)
+            }
+          }
+        }),
+        settings(RUNS)
+      )
+    },
+    TIMEOUT
+  )
+
+  it(
+    'align: two papers give an alignment that serialises, with no exception',
+    () => {
+      fc.assert(
+        fc.property(legcoText, anyText, (zh, en) => {
+          const alignment = align(parseText(zh).tree, parseText(en).tree)
+          expect(() => JSON.stringify(alignment)).not.toThrow()
+          expect(Array.isArray(alignment.paragraphs)).toBe(true)
+        }),
+        settings(Math.round(RUNS / 2))
+      )
+    },
+    TIMEOUT
+  )
+
+  it(
+    'Markdown round trip: our Markdown of a well-formed paper parses back to the same outline, with nothing lost',
+    () => {
+      fc.assert(
+        fc.property(paperText, (input) => {
+          const {tree} = parseText(input)
+          const markdown = toMarkdown(tree)
+          const again = parseText(markdown).tree
+          expect(outline(again)).toEqual(outline(tree))
+          expect(unaccounted(markdown, again)).toEqual([])
+        }),
+        settings(RUNS)
+      )
+    },
+    TIMEOUT
+  )
+
+  it(
+    'the CLI: parse (JSON, Markdown) and check on generated files exit 0 or 1, with schema-valid trees and no stack trace',
+    () => {
+      fc.assert(
+        fc.property(fc.array(anyText, {minLength: 1, maxLength: 6}), (texts) => {
+          const dir = mkdtempSync(join(tmpdir(), 'legco-fuzz-'))
+          try {
+            // A file that is empty or only spaces cannot be read (exit 2): give each a word.
+            texts.forEach((text, index) => writeFileSync(join(dir, `p${index}.txt`), `${text}\nx`))
+            const run = (args: string[]) => spawnSync(process.execPath, [join(root, 'bin/legco.cjs'), ...args], {cwd: dir, timeout: 60_000, encoding: 'utf8'})
+            const parsed = run(['parse', dir, '-f', 'ndjson', '-q'])
+            expect(parsed.stderr).not.toMatch(/\n\s+at /)
+            expect(parsed.status, parsed.stderr).toBe(0)
+            const trees = parsed.stdout
+              .trim()
+              .split('\n')
+              .map((line) => JSON.parse(line) as Paper)
+            expect(trees).toHaveLength(texts.length)
+            for (const tree of trees) expect(schemaErrors(tree)).toEqual([])
+            const md = run(['parse', join(dir, 'p0.txt'), '-f', 'md', '-q'])
+            expect(md.status, md.stderr).toBe(0)
+            const checked = run(['check', dir, '-f', 'json'])
+            expect(checked.stderr).not.toMatch(/\n\s+at /)
+            expect([0, 1], checked.stderr).toContain(checked.status)
+            expect(() => JSON.parse(checked.stdout)).not.toThrow()
+          } finally {
+            rmSync(dir, {recursive: true, force: true})
+          }
+        }),
+        settings(CLI_RUNS)
+      )
+    },
+    TIMEOUT * 2
+  )
+
+  it(
+    'raw unicode alone (any code point, lone surrogates) gives a sound tree',
+    () => {
+      fc.assert(
+        fc.property(rawText, (input) => {
+          expect(problems(input, parseText(input).tree)).toEqual([])
+        }),
+        settings(RUNS)
+      )
+    },
+    TIMEOUT
+  )
+})
