@@ -14,7 +14,7 @@ import {afterAll, describe, expect, it} from 'vitest'
 import {align} from '../src/align/index.js'
 import {check} from '../src/check/index.js'
 import {toMarkdown} from '../src/emit/markdown.js'
-import {parseDocument} from '../src/index.js'
+import {parse, parseDocument} from '../src/index.js'
 import {parseText} from '../src/parse.js'
 import {InputError} from '../src/read/input.js'
 import type {Paper} from '../src/tree.js'
@@ -147,30 +147,43 @@ describe(`fuzz (seed ${SEED}, ${RUNS} runs a property)`, () => {
   )
 
   it(
-    'the CLI: parse (JSON, Markdown) and check on generated files exit 0 or 1, with schema-valid trees and no stack trace',
+    'the CLI: parse (JSON, Markdown) and check on generated files: a schema-valid tree for each readable file, one line naming each other, no stack trace',
     () => {
       fc.assert(
         fc.property(fc.array(anyText, {minLength: 1, maxLength: 6}), (texts) => {
           const dir = mkdtempSync(join(tmpdir(), 'legco-fuzz-'))
           try {
-            // A file that is empty or only spaces cannot be read (exit 2): give each a word.
-            texts.forEach((text, index) => writeFileSync(join(dir, `p${index}.txt`), `${text}\nx`))
+            // A file that is empty or only spaces cannot be read: give each a word. One the library refuses (binary), the CLI names on stderr.
+            const files = texts.map((text, index) => ({name: join(dir, `p${index}.txt`), bytes: Buffer.from(`${text}\nx`, 'utf8')}))
+            const unreadable = files.filter(({bytes}) => {
+              try {
+                parse(bytes)
+                return false
+              } catch (error) {
+                expect(error).toBeInstanceOf(InputError)
+                return true
+              }
+            })
+            for (const {name, bytes} of files) writeFileSync(name, bytes)
             const run = (args: string[]) => spawnSync(process.execPath, [join(root, 'bin/legco.cjs'), ...args], {cwd: dir, timeout: 60_000, encoding: 'utf8'})
             const parsed = run(['parse', dir, '-f', 'ndjson', '-q'])
             expect(parsed.stderr).not.toMatch(/\n\s+at /)
-            expect(parsed.status, parsed.stderr).toBe(0)
+            // A batch with a file that failed is exit 1.
+            expect(parsed.status, parsed.stderr).toBe(unreadable.length ? 1 : 0)
+            for (const {name} of unreadable) expect(parsed.stderr).toContain(`${name}: `)
             const trees = parsed.stdout
-              .trim()
               .split('\n')
+              .filter(Boolean)
               .map((line) => JSON.parse(line) as Paper)
-            expect(trees).toHaveLength(texts.length)
+            expect(trees).toHaveLength(files.length - unreadable.length)
             for (const tree of trees) expect(schemaErrors(tree)).toEqual([])
-            const md = run(['parse', join(dir, 'p0.txt'), '-f', 'md', '-q'])
-            expect(md.status, md.stderr).toBe(0)
+            const md = run(['parse', files[0]!.name, '-f', 'md', '-q'])
+            expect(md.status, md.stderr).toBe(unreadable.includes(files[0]!) ? 2 : 0)
             const checked = run(['check', dir, '-f', 'json'])
             expect(checked.stderr).not.toMatch(/\n\s+at /)
-            expect([0, 1], checked.stderr).toContain(checked.status)
-            expect(() => JSON.parse(checked.stdout)).not.toThrow()
+            // (check: a file it cannot read is exit 2, in a batch too.)
+            expect(unreadable.length ? [2] : [0, 1], checked.stderr).toContain(checked.status)
+            if (!unreadable.length) expect(() => JSON.parse(checked.stdout)).not.toThrow()
           } finally {
             rmSync(dir, {recursive: true, force: true})
           }
