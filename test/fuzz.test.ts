@@ -14,6 +14,7 @@ import iconv from 'iconv-lite'
 import {afterAll, describe, expect, it} from 'vitest'
 import {align} from '../src/align/index.js'
 import {check} from '../src/check/index.js'
+import {fixText, MAX_PASSES} from '../src/check/fix.js'
 import {toMarkdown} from '../src/emit/markdown.js'
 import {parse, parseDocument} from '../src/index.js'
 import {parseText} from '../src/parse.js'
@@ -109,6 +110,25 @@ describe(`fuzz (seed ${SEED}, ${RUNS} runs a property)`, () => {
               expect(0 <= from && from <= to && to <= input.length, message.ruleId).toBe(true)
             }
           }
+        }),
+        settings(RUNS)
+      )
+    },
+    TIMEOUT
+  )
+
+  it(
+    'check --fix: fixing ends within its passes, leaves no fix undone, keeps the line breaks, and the fixed text parses to a sound tree',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(anyText, async (input) => {
+          const run = (text: string) => check(parseText(text).tree, text)
+          const outcome = await fixText(input, run)
+          if (outcome.fixed === 0) return
+          expect(outcome.passes).toBeLessThan(MAX_PASSES)
+          expect(outcome.messages.filter((message) => message.fix)).toEqual([])
+          expect(outcome.text.split(/\r\n|\r|\n/).length).toBe(input.split(/\r\n|\r|\n/).length)
+          expect(problems(outcome.text, parseText(outcome.text).tree)).toEqual([])
         }),
         settings(RUNS)
       )
