@@ -96,6 +96,66 @@ const PAGE_FURNITURE = ['- 2 -', '-3-', '第 2 頁', 'Page 3', '3', '  - 12 -  '
 const SIGNATURE = ['立法會秘書處', '議會事務部1', 'Legislative Council Secretariat', 'Council Business Division 2', '秘書', 'Clerk to Panel']
 const ZERO_WIDTH = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff']
 const BRACKETS = ['(', ')', '（', '）', '「', '」', '《', '》', '[', ']', '【', '】', '〔', '〕', '“', '”']
+/** Lines that make a paper a meeting record or a letter, and what those genres read (attendance, speakers, fields, notes). */
+const GENRE_TOPS = [
+  '會議紀要',
+  '財經事務委員會會議紀要',
+  'Minutes of meeting',
+  'Minutes of the special meeting',
+  '議程',
+  'Agenda',
+  'Revised Agenda',
+  '立法會會議過程正式紀錄',
+  'OFFICIAL RECORD OF PROCEEDINGS',
+  '各位委員：',
+  'Dear Members,',
+  '敬啟者：'
+]
+const GENRE_LINES = [
+  '出席委員',
+  'Members present',
+  '缺席委員',
+  'Members absent with apologies',
+  '出席公職人員',
+  'Public Officers attending',
+  '列席秘書',
+  'Clerk in attendance',
+  '林健鋒議員, GBS, JP (主席)',
+  'Hon Jeffrey LAM Kin-fung, GBS, JP (Chairman)',
+  '日期：2024年3月28日(星期四)',
+  'Date : Thursday, 28 March 2024',
+  'Time : 10:45 am',
+  '地點：立法會綜合大樓會議室1',
+  'I. 通過會議紀要',
+  'II. Information papers issued',
+  'IA. 議員議案',
+  'Action',
+  '政府當局',
+  'Admin',
+  '(會後補註：文件已於2024年4月1日發出。)',
+  '(Post-meeting note: issued on 1 April 2024.)',
+  '主席：',
+  '林健鋒議員：',
+  'PRESIDENT: ',
+  'MR JEFFREY LAM (in Cantonese): ',
+  '(休會)',
+  '負責答覆的政府官員：',
+  'Public Officer to reply : Secretary for Security',
+  '此致',
+  'Yours sincerely,',
+  '致：立法會秘書處',
+  'To: Clerk to Panel',
+  '主旨：意見書',
+  'Subject: Views on the Bill',
+  'From: clerk@legco.gov.hk',
+  '提交人：陳大文',
+  'Name: Chan Tai Man',
+  '附件：意見書',
+  '[^1]: 見第3段。',
+  '1 見第3段。',
+  '註：',
+  'Encl.'
+]
 const MARKUP = ['**', '*', '_', '\\', '# ', '## ', '|', '`', '> ', '[^1]', '[^1]: ', '---', '***']
 
 /** A run of words, Chinese or English or mixed. */
@@ -133,7 +193,8 @@ const line: fc.Arbitrary<string> = fc.oneof(
   {weight: 2, arbitrary: pick(PAGE_FURNITURE)},
   {weight: 1, arbitrary: pick(SIGNATURE)},
   {weight: 1, arbitrary: fc.tuple(pick(MARKUP), words).map(([m, w]) => m + w)},
-  {weight: 1, arbitrary: fc.string({unit: 'grapheme', maxLength: 10})}
+  {weight: 1, arbitrary: fc.string({unit: 'grapheme', maxLength: 10})},
+  {weight: 3, arbitrary: fc.tuple(pick(GENRE_LINES), fc.option(words, {nil: ''})).map(([l, w]) => l + w)}
 )
 
 /** Paper order: a header, then headings each followed by numbered paragraphs with items, then a signature. */
@@ -172,8 +233,13 @@ const paperOrder = fc
     return out
   })
 
-/** Lines at random, with blank lines between some. */
-const shuffled = fc.array(fc.oneof({weight: 4, arbitrary: line}, {weight: 1, arbitrary: fc.constant('')}), {maxLength: 40})
+/** Lines at random, with blank lines between some; now and then under a line that makes the paper minutes, an agenda, a Hansard or a letter. */
+const shuffled = fc
+  .tuple(
+    fc.option(pick(GENRE_TOPS), {nil: null, freq: 2}),
+    fc.array(fc.oneof({weight: 4, arbitrary: line}, {weight: 1, arbitrary: fc.constant('')}), {maxLength: 40})
+  )
+  .map(([top, lines]) => (top === null ? lines : [top, '', ...lines]))
 
 /** How the lines end and what is mixed in: CRLF or LF (or both), zero-width characters and brackets here and there. */
 const damage = fc.record({
