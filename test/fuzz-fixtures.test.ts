@@ -55,6 +55,18 @@ describe('fixtures/fuzz: each reproducer parses soundly and comes back from our 
     expect(tree.furniture.map((node) => [node.kind, node.value])).toEqual([['markup', '| - | ----- |']])
   })
 
+  it('attachment-label: a letter’s 附件A / Attachment 2: lines open appendices whose label is not in the marker too (Markdown wrote 附件A A)', () => {
+    const tree = sound(read('attachment-label.txt'))
+    expect(tree.meta.kind).toBe('letter')
+    expect(tree.children.filter((node) => node.type === 'appendix').map((node) => node.type === 'appendix' && [node.marker, node.label, node.title])).toEqual([
+      ['附件', 'A', null],
+      ['Attachment:', '2', 'Survey results']
+    ])
+    const markdown = toMarkdown(tree)
+    expect(markdown).toContain('\n附件A\n')
+    expect(markdown).toContain('\nAttachment 2:Survey results\n')
+  })
+
   it('heading-run: a run of short lines, read by the words each line adds (stress shape heading-run), as read whole', () => {
     const tree = sound(read('heading-run.txt'))
     // The first three lines are the title; the fourth, ending its sentence after a bracket, a paragraph; the last a heading.

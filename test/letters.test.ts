@@ -37,7 +37,10 @@ describe('lang/letters', () => {
 
   it('reads an attachment line, the subject, the letter reference and the committee an addressee names', () => {
     expect(attachmentLine('附件：居民問卷調查結果')).toEqual({marker: '附件：', label: null, title: '居民問卷調查結果'})
-    expect(attachmentLine('Attachment 2')).toEqual({marker: 'Attachment 2', label: '2', title: null})
+    expect(attachmentLine('Attachment 2')).toEqual({marker: 'Attachment', label: '2', title: null})
+    // The label is the appendix's, not the marker's too (fixtures/fuzz/attachment-label.txt).
+    expect(attachmentLine('附件A：問卷')).toEqual({marker: '附件：', label: 'A', title: '問卷'})
+    expect(attachmentLine('Annex B: Survey')).toEqual({marker: 'Annex:', label: 'B', title: 'Survey'})
     expect(attachmentLine('附件資料顯示，班次不足。')).toBeNull()
     expect(SUBJECT_LABEL.exec('主旨: 渡輪')?.[1]).toBe('渡輪')
     expect(LETTER_REF.exec('TB CR 5/1/2030 Pt. 2')?.[1]).toBe('TB CR 5/1/2030 Pt. 2')

@@ -272,7 +272,9 @@ function section(node: Section, state: State): Element {
 
 function appendix(node: Appendix, state: State): Element {
   const id = state.ids.take(node.label ? `appendix-${node.label}` : 'appendix')
-  const name = [node.marker, node.label].filter(Boolean).join(node.marker && /[\u3000-\u9fff]$/.test(node.marker) ? '' : ' ')
+  // (A letter's attachment marker holds its colon, `附件：`: the heading is the word and the label.)
+  const word = node.marker?.replace(/\s*[:：]$/, '') || null
+  const name = [word, node.label].filter(Boolean).join(word && /[\u3000-\u9fff]$/.test(word) ? '' : ' ')
   const words: string = [name, node.title].filter(Boolean).join(' — ')
   const children: ElementContent[] = [el('h2', {id: `${id}-h`}, [txt(words || (node.label ?? 'Appendix'))])]
   for (const child of node.children) for (const out of top(child, state)) children.push(out)

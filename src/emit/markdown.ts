@@ -192,18 +192,22 @@ function section(node: Section): RootContent[] {
   ]
 }
 
+/** `附件` + `A`, `Annex` + ` A`: a label after its word, spaced after a narrow character. */
+function labelAfter(word: string, label: string): string {
+  return word + (isWide(word.charCodeAt(word.length - 1)) ? '' : ' ') + label
+}
+
 function appendix(node: Appendix): RootContent[] {
   const out: RootContent[] = [{type: 'thematicBreak'}]
   if (node.marker && node.title && TRAILING_COLON.test(node.marker)) {
-    // A letter's attachment line, `附件：居民問卷調查結果`: one line as printed (the marker holds its label).
-    out.push(para([{type: 'text', value: node.marker + node.title}]))
+    // A letter's attachment line, `附件：居民問卷調查結果`, `附件A：…`: one line as printed, its label before the colon.
+    const colon = TRAILING_COLON.exec(node.marker)![0]
+    const word = node.label ? labelAfter(node.marker.slice(0, -colon.length), node.label) + colon : node.marker
+    out.push(para([{type: 'text', value: word + node.title}]))
     for (const child of node.children) out.push(...top(child))
     return out
   }
-  if (node.marker) {
-    const marker = node.marker + (node.label ? (isWide(node.marker.charCodeAt(node.marker.length - 1)) ? '' : ' ') + node.label : '')
-    out.push(para([{type: 'text', value: marker}]))
-  }
+  if (node.marker) out.push(para([{type: 'text', value: node.label ? labelAfter(node.marker, node.label) : node.marker}]))
   if (node.title) out.push(para([{type: 'text', value: node.title}]))
   for (const child of node.children) for (const line of top(child)) out.push(line)
   return out

@@ -80,9 +80,11 @@ export function attachmentLine(raw: string): {marker: string; label: string | nu
   const found = ATTACHMENT.exec(text)
   if (!found) return null
   const title = found[3]?.trim() || null
-  // The marker as printed, with its label and colon (`附件：`, `Annex A:`).
-  const marker = title ? text.slice(0, text.lastIndexOf(title)).trim() : text
-  return {marker, label: found[2] || null, title}
+  const label = found[2] || null
+  // The marker as printed, with its colon (`附件：`, `Annex:`); a label is the appendix's own (`附件A：` is `附件：` and `A`, as `附件A` is `附件` and `A`).
+  const before = title ? text.slice(0, text.lastIndexOf(title)).trim() : text
+  const marker = label ? found[1]! + before.slice(before.indexOf(label, found[1]!.length) + label.length).trim() : before
+  return {marker, label, title}
 }
 
 /** The committee an addressee names, or null. */
