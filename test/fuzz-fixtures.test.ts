@@ -6,6 +6,7 @@
 import {readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {check} from '../src/check/index.js'
 import {toMarkdown} from '../src/emit/markdown.js'
 import {parseText} from '../src/parse.js'
 import type {Paper} from '../src/tree.js'
@@ -65,6 +66,15 @@ describe('fixtures/fuzz: each reproducer parses soundly and comes back from our 
     const markdown = toMarkdown(tree)
     expect(markdown).toContain('\n附件A\n')
     expect(markdown).toContain('\nAttachment 2:Survey results\n')
+  })
+
+  it('close-only-label-width: `a)` among （ａ） items is reported, not fixed to `a）` (words, not a label: the fix and the bracket rule undid each other)', () => {
+    const input = read('close-only-label-width.txt')
+    sound(input)
+    const width = check(parseText(input).tree, input).filter((message) => message.ruleId === 'width-consistent')
+    expect(width.map((message) => [message.reason, message.fix])).toEqual([
+      ["item marker a) is half-width; the paper's other item markers are full-width (（ａ）)", undefined]
+    ])
   })
 
   it('heading-run: a run of short lines, read by the words each line adds (stress shape heading-run), as read whole', () => {

@@ -4,6 +4,7 @@
  */
 import {BRACKET_PAIRS, DIGIT_RUNS, hasFullWidthDigit, SHORT_LABEL_BEFORE, toHalfWidth} from '../../lang/chars.js'
 import {daysInMonth, findDates, isDayOfMonth, longestMonth, monthName, ZH_MONTH_DAY, ZH_MONTH_DAY_MARK} from '../../lang/dates.js'
+import {markerOpensBracket} from '../../lang/numbering.js'
 import type {Item, Paragraph} from '../../tree.js'
 import type {Replacement, Rule, RuleContext} from '../types.js'
 import {blocksOf, halfWidthOf, paragraphRuns, placeIn, visit, type Block} from '../walk.js'
@@ -195,7 +196,10 @@ export const widthConsistent: Rule = {
         shown: marker,
         fix,
         // A full-width point needs no space after it; a half-width one does (`３．議員` -> `3. 議員`).
+        // A label closed but not opened (`a)`) has no full-width form that reads as a label (`a）` is words, and the
+        // bracket rule would put `)` back): reported, not fixed (fixtures/fuzz/close-only-label-width.txt).
         replace: () => {
+          if (!full && !markerOpensBracket(marker) && /\)$/.test(marker)) return undefined
           const after = context.text[locate.marker(node, marker).end.offset]
           return {expect: marker, text: full && after !== undefined && !/\s/.test(after) ? `${fix()} ` : fix()}
         }
