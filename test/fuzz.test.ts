@@ -28,7 +28,7 @@ import {outline, positionErrors, root, schemaErrors, unaccounted} from './helper
 /** `FUZZ_SEED=random` (as `npm run fuzz` sets it) takes a fresh one, printed in the test names to repeat a failure. */
 const SEED = process.env.FUZZ_SEED === 'random' ? Date.now() % 2 ** 31 : process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20261203
 /** Runs of each library property; the CLI's are a fiftieth of it (at least 2). */
-const RUNS = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : 150
+const RUNS = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : 100
 const CLI_RUNS = Math.max(2, Math.round(RUNS / 50))
 /** Each property's time limit: vitest's 30 s for the default runs, more for a long run. */
 const TIMEOUT = Math.max(30_000, RUNS * 60)
