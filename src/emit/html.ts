@@ -31,6 +31,7 @@
  */
 import {toHtml as hastToHtml} from 'hast-util-to-html'
 import type {Element, ElementContent, Root as HastRoot, Properties} from 'hast'
+import {TRAILING_COLON} from '../lang/chars.js'
 import type {Appendix, Attendance, Footnote, Item, Meta, Paper, Paragraph, Phrasing, Section, Signature, Speech, Table, TopContent} from '../tree.js'
 import {SKIP, visit} from '../walk.js'
 import type {HtmlOptions} from './options.js'
@@ -273,7 +274,7 @@ function section(node: Section, state: State): Element {
 function appendix(node: Appendix, state: State): Element {
   const id = state.ids.take(node.label ? `appendix-${node.label}` : 'appendix')
   // (A letter's attachment marker holds its colon, `附件：`: the heading is the word and the label.)
-  const word = node.marker?.replace(/\s*[:：]$/, '') || null
+  const word = node.marker?.replace(TRAILING_COLON, '').trimEnd() || null
   const name = [word, node.label].filter(Boolean).join(word && /[\u3000-\u9fff]$/.test(word) ? '' : ' ')
   const words: string = [name, node.title].filter(Boolean).join(' — ')
   const children: ElementContent[] = [el('h2', {id: `${id}-h`}, [txt(words || (node.label ?? 'Appendix'))])]
