@@ -40,6 +40,13 @@ describe('the header, meta', () => {
     expect(m.committee).toBe('內務委員會')
   })
 
+  it('a submission’s title ends with 提交的意見書: the words under it are the submission’s, in its block or the next', () => {
+    const same = meta('立法會CB(3)9/2030(01)號文件\n\n測試小組委員會\n\n甲先生於2030年6月10日提交的意見書\n本人認為限額太少\n')
+    expect(same.title).toBe('甲先生於2030年6月10日提交的意見書')
+    const next = meta('立法會CB(3)9/2030(01)號文件\n\n測試小組委員會\n\n甲先生於2030年6月10日提交的意見書\n\n限額太少\n')
+    expect(next.title).toBe('甲先生於2030年6月10日提交的意見書')
+  })
+
   it('a purpose line is never the title', () => {
     const m = meta(`立法會CB(2)9/99-00(01)號文件\n\n討論文件${BODY}`)
     expect(m.title).toBeNull()

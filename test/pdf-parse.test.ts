@@ -160,6 +160,8 @@ describe.skipIf(!hasCorpus)('the corpus PDFs', () => {
     expect(papers.map((p) => p.tree.meta.paperNo)).toEqual(Array.from({length: 50}, (_, i) => `CB(3)662/2026(${351 + i})`))
     for (const {tree} of papers) {
       expect(tree.meta.committee).toBe('與規管網約車服務有關的4項附屬法例小組委員會')
+      // The title is the Secretariat's line, no words of the submission under it (issue 12: 26 of 50 had body text in it).
+      expect(tree.meta.title).toMatch(/於2026年6月10日提交的意見書$/)
       expect(positionErrors(text, tree)).toEqual([])
       expect(tree.messages).toBeUndefined()
     }

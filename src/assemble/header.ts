@@ -18,6 +18,7 @@ import {
   MEETING_LINE,
   NOT_COMMITTEE,
   PURPOSE_LINE,
+  SUBMISSION_TITLE_END,
   TITLE_ENDING_KIND
 } from '../lang/header.js'
 import {BARE_PAPER_NUMBER, FILE_REF_LINE, PAPER_NUMBER, PAPER_NUMBER_LINE, PAPER_NUMBER_PREFIX, normalisePaperNumber} from '../lang/papers.js'
@@ -39,12 +40,31 @@ const MAX_HEADER_LINES = 16
  * be inside a block, which is then cut in two. `i` is the block's index
  * (the first block of the text has no gap before it).
  */
-export function headerLines(block: TextBlock, i: number, width: number, before: number, hooks?: HeaderHooks): number {
+export function headerLines(block: TextBlock, i: number, width: number, before: number, hooks?: HeaderHooks, above?: Line): number {
+  // A submission's title ended the header above (`…提交的意見書`): a block of words under it is the submission's.
+  if (
+    above &&
+    SUBMISSION_TITLE_END.test(squeeze(above.text).trim()) &&
+    fieldOf(squeeze(block.lines[0]!.text)) === null &&
+    !IN_BRACKETS.test(block.lines[0]!.text.trim())
+  )
+    return 0
   let keep = 0
+  let titled = false
   while (keep < block.lines.length) {
     const line = block.lines[keep]!.text
     // A title wrapped at the margin may leave a word or two alone on the next line.
     const wrapped = keep > 0 && isFull(block.lines[keep - 1]!.text, width) && !endsSentence(block.lines[keep - 1]!.text)
+    // A submission's title ends with its wording (`…提交的意見書`): the words under it, in the same block, are the submission's.
+    if (
+      keep > 0 &&
+      SUBMISSION_TITLE_END.test(squeeze(block.lines[keep - 1]!.text).trim()) &&
+      fieldOf(squeeze(line)) === null &&
+      !IN_BRACKETS.test(line.trim())
+    ) {
+      titled = true
+      break
+    }
     if (
       hooks?.ends(line) ||
       SENTENCE_INSIDE.test(line) ||
@@ -56,6 +76,7 @@ export function headerLines(block: TextBlock, i: number, width: number, before: 
   // Body text that starts a block with lines run to the margin, the first no field of the header: they are
   // the sentence's start, not a title (a wrapped title is a block of its own, every line of it kept).
   if (
+    !titled &&
     keep >= 1 &&
     keep < block.lines.length &&
     fieldOf(squeeze(block.lines[0]!.text)) === null &&

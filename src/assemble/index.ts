@@ -124,7 +124,8 @@ export function header(hooks?: HeaderHooks, next = 'body'): Handlers {
     return b.take(block, i)
   }
   const text: Handler<TextBlock> = (b, block, i) => {
-    const keep = headerLines(block, i, b.width, b.headerLineCount, hooks)
+    const last = b.headerBlocks[b.headerBlocks.length - 1]
+    const keep = headerLines(block, i, b.width, b.headerLineCount, hooks, last?.lines[last.lines.length - 1])
     if (keep === block.lines.length) {
       b.addHeader(block, hooks)
       return i

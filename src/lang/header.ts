@@ -70,6 +70,9 @@ export const TITLE_ENDING_KIND = /^(?:法律事務部(?:進一步)?報告|法律
 /** A header line naming a committee's meeting (`修改《基本法》機制小組委員會會議`): group 1, the committee that meets. */
 export const COMMITTEE_MEETING_LINE = /^(\S.{0,40}?(?:委員會|委员会))\s*(?:會議|会议)$/
 
+/** The end of a submission's title as the Secretariat words it (`…於2026年6月10日提交的意見書`): the title is whole there. */
+export const SUBMISSION_TITLE_END = /(?:提交的意見書|提交的意见书|提交的意見|提交的意见)$/
+
 /** A kind line that says what the paper is for, never its title (`討論文件`, `For information`). */
 export const PURPOSE_LINE = /^(?:討論文件|讨论文件|資料文件|资料文件|參考文件|参考文件|For\s+(?:discussion|information))$/i
 
