@@ -45,6 +45,12 @@ describe('the header, meta', () => {
     expect(same.title).toBe('甲先生於2030年6月10日提交的意見書')
     const next = meta('立法會CB(3)9/2030(01)號文件\n\n測試小組委員會\n\n甲先生於2030年6月10日提交的意見書\n\n限額太少\n')
     expect(next.title).toBe('甲先生於2030年6月10日提交的意見書')
+    // Signed with no date: the day the title says it was submitted is its date.
+    expect(next.issueDate).toBe('2030-06-10')
+    // A signed date wins.
+    expect(meta('立法會CB(3)9/2030(01)號文件\n\n測試小組委員會\n\n甲先生於2030年6月10日提交的意見書\n\n限額太少。\n\n甲先生\n2030年6月8日\n').issueDate).toBe(
+      '2030-06-08'
+    )
   })
 
   it('a purpose line is never the title', () => {

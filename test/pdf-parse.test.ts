@@ -162,6 +162,8 @@ describe.skipIf(!hasCorpus)('the corpus PDFs', () => {
       expect(tree.meta.committee).toBe('與規管網約車服務有關的4項附屬法例小組委員會')
       // The title is the Secretariat's line, no words of the submission under it (issue 12: 26 of 50 had body text in it).
       expect(tree.meta.title).toMatch(/於2026年6月10日提交的意見書$/)
+      // No date signed: the day the title says it was submitted (issue 12: issueDate was null in all 50).
+      expect(tree.meta.issueDate).toBe('2026-06-10')
       expect(positionErrors(text, tree)).toEqual([])
       expect(tree.messages).toBeUndefined()
     }

@@ -53,6 +53,8 @@
  * call; shapes.ts, the tests of what a block looks like.
  */
 import {displayWidth} from '../lang/chars.js'
+import {findDates} from '../lang/dates.js'
+import {SUBMITTED_AFTER, SUBMITTED_BEFORE} from '../lang/letters.js'
 import {appendixHeading, standardHeadingKey} from '../lang/headings.js'
 import {MARKUP_BULLETS} from '../lang/numbering.js'
 import {isSignatureStart} from '../lang/signature.js'
@@ -457,6 +459,15 @@ export interface AssembleOptions {
  * is the start of the paper's text, where a paper number may stand that no
  * header line holds.
  */
+/** The date a title says the paper was submitted on (`…於2026年6月10日提交的意見書`, `submitted on 10 June 2026`), or null. */
+function submittedOn(title: string | null): string | null {
+  if (!title) return null
+  for (const date of findDates(title)) {
+    if (date.iso && SUBMITTED_BEFORE.test(title.slice(0, date.start)) && SUBMITTED_AFTER.test(title.slice(date.end))) return date.iso
+  }
+  return null
+}
+
 export function assemble(tokens: readonly Token[], width: number, source: Source, top: string, options: AssembleOptions = {}): Assembled {
   const blocks = toBlocks(tokens, width)
   if (options.apart) {
@@ -472,6 +483,7 @@ export function assemble(tokens: readonly Token[], width: number, source: Source
   for (const node of out) children.push(node)
   const meta = readMeta(header, top)
   meta.issuedBy = body.signatureMeta.issuedBy
-  meta.issueDate = body.signatureMeta.issueDate
+  // No date signed: a submission's title says when it was submitted (`甲先生於2026年6月10日提交的意見書`).
+  meta.issueDate = body.signatureMeta.issueDate ?? submittedOn(meta.title)
   return {children, meta}
 }

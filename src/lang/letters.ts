@@ -111,3 +111,7 @@ export const LETTERHEAD_LINE = /^[(（]?(?:Tel|Telephone|Fax|Facsimile|E-?mail|W
 export const MEETING_DATE_BEFORE =
   /(?:將於|将于|定於|定于)\s*$|\bmeeting\s+(?:on|of|held\s+on|to\s+be\s+held\s+on)\s*$|\bwill\s+(?:discuss|consider|meet|examine)\b[^.;]{0,80}?\bon\s*$/i
 export const MEETING_DATE_AFTER = /^\s*(?:[(（][^)）]{0,8}[)）]\s*)?(?:舉行的?會議|举行的?会议|的?會議|的?会议|討論|讨论|商議|商议|審議|审议|研究)/
+
+/** The words around the date a submission's title gives (`於 … 提交`, `submitted on …`): before it, and after it. */
+export const SUBMITTED_BEFORE = /(?:於|于|submitted\s+on|dated)\s*$/i
+export const SUBMITTED_AFTER = /^\s*(?:提交|遞交|递交|呈交|$|[)）,.])/
