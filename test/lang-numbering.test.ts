@@ -138,6 +138,8 @@ describe('markers as printed', () => {
     expect(BULLET_START.exec('• text')?.[0]).toBe('• ')
     expect(BULLET_START.exec('●(a) text')?.[0]).toBe('●')
     expect(BULLET_START.test('-text')).toBe(false)
+    // Word's bullets as PDFs give them: ⬧, ➢, ❖, ◦, and the Symbol/Wingdings private-use code points (U+F0B7 ·, U+F0A7 ▪, U+F0D8 ➢).
+    for (const bullet of ['⬧', '➢', '❖', '◦', '\uF0B7', '\uF0A7', '\uF0D8']) expect(BULLET_START.exec(`${bullet} 項目`)?.[0], bullet).toBe(`${bullet} `)
   })
 
   it('knows numbered and labelled shapes and heading numbering', () => {

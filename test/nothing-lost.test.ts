@@ -37,6 +37,15 @@ describe('a bullet printed before a label', () => {
     ])
   })
 
+  it('fixtures/zh-pdf-bullets.txt: Word’s bullets as a PDF gives them (⬧, U+F0B7 of the Symbol font, ➢) are items, the glyph their marker', () => {
+    const tree = sound(fixture('zh-pdf-bullets.txt'))
+    expect(items(tree).map((item: Item) => [item.marker, item.style, ownText(item)])).toEqual([
+      ['⬧', 'bullet', '推出新的電子服務；'],
+      ['\uF0B7', 'bullet', '擴展數碼身份的用途；'],
+      ['➢', 'bullet', '加強網絡安全。']
+    ])
+  })
+
   it('fixtures/zh-bullet-labels.txt: ● before letters, • before roman numerals', () => {
     expect(labelled(sound(fixture('zh-bullet-labels.txt')))).toEqual([
       ['●', 'a', '(a)', '推動數字政府服務；'],

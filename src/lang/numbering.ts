@@ -209,8 +209,8 @@ export const BRACKET_LABEL = /^[(（]\s*([0-9０-９]{1,2}|[a-zA-Zａ-ｚＡ-Ｚ
 /** An item label closed by a bracket only, and the space after it: `a)`, `ii)`, `3)`, and `1\)` as our Markdown escapes it. */
 export const PAREN_LABEL = /^([a-z]|[ivx]{1,6}|\d{1,2})\\?\)[ \t\u3000]+/
 
-/** Bullets that start an unlabelled item. */
-export const BULLETS = '-*+•●○▪■□◆◇►▶‧・–'
+/** Bullets that start an unlabelled item; with the private-use code points Word's Symbol and Wingdings fonts print bullets as (U+F0B7 ·, U+F0A7 ▪, U+F0D8 ➢, U+F076 ❖). */
+export const BULLETS = '-*+•●○◦▪■□◆◇⬧⬥❖►▶➢➤‧・–\uF0B7\uF0A7\uF0D8\uF076'
 
 function escapeClass(chars: string): string {
   return chars.replace(/[\\\]\-^]/g, '\\$&')
