@@ -216,3 +216,41 @@ describe('an English paper wrapped at the PDF line width (our own text)', () => 
     expect(ownText(paragraphs(tree)[1]!)).toContain('paragraph 12. above')
   })
 })
+
+describe('a two-page paper: its running header stands once', () => {
+  const text = [
+    '立法會 CB(2)9/2030(01)號文件',
+    '',
+    '測試事務委員會',
+    '',
+    '測試政策的背景資料',
+    '',
+    '目的',
+    '',
+    '1. 本文件提供測試政策的背景資料，並概述議員在過往會議上就相關議題所表達的主要意見和',
+    '關注事項。',
+    '',
+    '背景',
+    '',
+    '2. 政府於 2029 年推出測試政策，並承諾每年向事務委員會匯報推行進度及',
+    '',
+    '- 1 -',
+    '',
+    '立法會 CB(2)9/2030(01)號文件',
+    '',
+    '相關的統計數字。',
+    '',
+    '3. 議員察悉政府的匯報。',
+    ''
+  ].join('\n')
+  const {tree} = parseText(text)
+
+  it('is furniture beside its page number, and the paragraph it cut reads on', () => {
+    expect(tree.furniture.map((f) => [f.kind, f.value])).toEqual([
+      ['page-number', '- 1 -'],
+      ['running-header', '立法會 CB(2)9/2030(01)號文件']
+    ])
+    expect(squash(ownText(paragraphs(tree)[1]!))).toBe('政府於2029年推出測試政策，並承諾每年向事務委員會匯報推行進度及相關的統計數字。')
+    expect(tree.meta.paperNo).toBe('CB(2)9/2030(01)')
+  })
+})

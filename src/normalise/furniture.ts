@@ -32,6 +32,37 @@ export function markFurniture(lines: Line[]): void {
   }
   markRunningHeaders(lines)
   markNumbersBesideHeaders(lines)
+  markStampsBesideNumbers(lines)
+}
+
+/** How many lines of text the paper's header may take: a paper number among them is the paper's. */
+const HEADER_REACH = 12
+
+/**
+ * A paper-number line right above or below a page number (`- 1 -` then
+ * `LC Paper No. CB(1)369/2024(05)`, inside a paragraph the page cut): the
+ * page's running header, even where the paper has only two pages and it
+ * stands once more. The first one in the paper's header is the paper's.
+ */
+function markStampsBesideNumbers(lines: Line[]): void {
+  let content = 0
+  let first = true
+  for (const line of lines) {
+    if (line.blank) continue
+    if (!line.furniture) content++
+    if (line.furniture || !STAMP_LINE.test(line.text) || line.text.length > 60) continue
+    const own = first && content <= HEADER_REACH
+    first = false
+    if (own) continue
+    for (const step of [-1, 1]) {
+      let i = line.index + step
+      while (lines[i]?.blank) i += step
+      if (lines[i]?.furniture === 'page-number') {
+        line.furniture = 'running-header'
+        break
+      }
+    }
+  }
 }
 
 /**
