@@ -1,6 +1,6 @@
 // src/lang/headings: the comparison form of a heading, appendix headings, the tables behind them.
 import {describe, expect, it} from 'vitest'
-import {APPENDIX_WORDS, appendixHeading, headingForm, headingName, HEADINGS, standardHeadingKey} from '../src/lang/headings.js'
+import {APPENDIX_WORDS, appendixHeading, headingForm, headingName, HEADINGS, isTitleCase, standardHeadingKey} from '../src/lang/headings.js'
 
 describe('headings', () => {
   it('compares headings half-width, lower case, without a trailing colon or spaces between CJK', () => {
@@ -38,5 +38,15 @@ describe('headings', () => {
     for (const heading of HEADINGS)
       for (const word of [...heading.hant, ...heading.hans, ...heading.en]) expect([word, standardHeadingKey(word)]).toEqual([word, heading.key])
     expect(APPENDIX_WORDS.hans).toContain('附录')
+  })
+})
+
+describe('isTitleCase', () => {
+  it('takes an English title-case line, however long, and no sentence or name list', () => {
+    expect(isTitleCase('Background for Setting Up the Information Infrastructure Advisory Committee')).toBe(true)
+    expect(isTitleCase('Progress Since Last Reporting')).toBe(true)
+    expect(isTitleCase('Members agreed that the matter be discussed at the next meeting')).toBe(false)
+    expect(isTitleCase('The Administration Has Replied.')).toBe(false)
+    expect(isTitleCase('Purpose')).toBe(false)
   })
 })

@@ -8,7 +8,7 @@
  */
 import {CLAUSE_PUNCTUATION, displayWidth, endsSentence, endsSentenceBySuffix, ONE_BRACKETED_REMARK, startsContinuation} from '../lang/chars.js'
 import {isDateLine, isMonthYearLine} from '../lang/dates.js'
-import {appendixHeading, standardHeadingKey} from '../lang/headings.js'
+import {appendixHeading, isTitleCase, standardHeadingKey} from '../lang/headings.js'
 import {LIST_CONJUNCTION} from '../lang/numbering.js'
 import {isSignatureStart} from '../lang/signature.js'
 import type {Item, Paragraph, Text} from '../tree.js'
@@ -123,6 +123,8 @@ export function headingLike(block: TextBlock, next: Block | undefined, width: nu
   if (total > 120) return false
   // Short lines, or a heading wrapped at the margin: its last line stops short.
   if (isShort(last, width)) return true
+  // One English line in title case, however near the margin (a long sub-heading).
+  if (block.lines.length === 1 && isTitleCase(last)) return true
   return block.lines.length === 1 && next !== undefined && startsUnit(next)
 }
 

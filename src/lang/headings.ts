@@ -285,3 +285,24 @@ export function openingHeadingIn(text: string): {start: number; end: number} | n
   }
   return best
 }
+
+/** English words a title leaves in lower case (`Background for Setting Up the Information …`). */
+const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'with', 'under', 'over'])
+
+/**
+ * An English line in title case: three words or more, every word but the minor ones capitalised, no
+ * sentence end (`Background for Setting Up the Information Infrastructure Advisory Committee`). A
+ * heading however long, where a sentence has lower-case words.
+ */
+export function isTitleCase(text: string): boolean {
+  const words = text.trim().split(/\s+/)
+  if (words.length < 3 || words.length > 16 || /[.;:!?,]$/.test(text.trim())) return false
+  let capitals = 0
+  for (const word of words) {
+    const letters = word.replace(/^[("'‘“]+|[)"'’”,]+$/g, '')
+    if (!letters) continue
+    if (/^[A-Z0-9]/.test(letters)) capitals++
+    else if (!MINOR_WORDS.has(letters.toLowerCase())) return false
+  }
+  return capitals >= 3 && /^[A-Z]/.test(words[0]!)
+}
