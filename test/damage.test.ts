@@ -254,3 +254,27 @@ describe('a two-page paper: its running header stands once', () => {
     expect(tree.meta.paperNo).toBe('CB(2)9/2030(01)')
   })
 })
+
+describe('an English paper wrapped at the PDF width: a first paragraph ending on a short line', () => {
+  it('is the body, not the rest of the title (a title ends with no full stop)', () => {
+    const text = [
+      'LC Paper No. CB(2) 9/99-00',
+      '',
+      'Paper for the House Committee Meeting',
+      'on 8 August 2000',
+      '',
+      'Nomination of Members for Appointment to',
+      'the Testing Advisory Board',
+      '',
+      'This paper invites Members to make nominations for appointment to the Testing Advisory',
+      'Committee, the Example Advisory Board and the Sample Trust Fund Management Advisory',
+      'Committee.',
+      '',
+      '2. At the House Committee meeting on 18 July 2000, Members noted the requests.',
+      ''
+    ].join('\n')
+    const {tree} = parseText(text)
+    expect(tree.meta.title).toBe('Nomination of Members for Appointment to the Testing Advisory Board')
+    expect(paragraphs(tree).map((p) => p.number)).toEqual(['1', '2'])
+  })
+})

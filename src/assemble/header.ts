@@ -75,12 +75,14 @@ export function headerLines(block: TextBlock, i: number, width: number, before: 
   }
   // Body text that starts a block with lines run to the margin, the first no field of the header: they are
   // the sentence's start, not a title (a wrapped title is a block of its own, every line of it kept).
+  // So is a whole block of them whose last line ends the sentence (a title ends with no full stop).
+  const sentence = keep === block.lines.length && keep >= 2 && endsSentence(block.lines[keep - 1]!.text)
   if (
     !titled &&
     keep >= 1 &&
-    keep < block.lines.length &&
+    (keep < block.lines.length || sentence) &&
     fieldOf(squeeze(block.lines[0]!.text)) === null &&
-    block.lines.slice(0, keep).every((line) => isFull(line.text, width) && !endsSentence(line.text)) &&
+    block.lines.slice(0, sentence ? keep - 1 : keep).every((line) => isFull(line.text, width) && !endsSentence(line.text)) &&
     (block.gapBefore || i === 0)
   )
     keep = 0
