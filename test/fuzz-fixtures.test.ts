@@ -97,7 +97,6 @@ describe('fixtures/fuzz: each reproducer parses soundly and comes back from our 
 const REASONS: Record<string, string> = {
   'header-two-lines-joined.txt':
     'two short lines at the top are an unnumbered paragraph; our Markdown joins them into one line, which the text path reads as the header’s title',
-  'header-title-two-lines.txt': 'the reverse: two lines read as the title; joined into one line in our Markdown they are read as a paragraph',
   'text-after-items-as-heading.txt':
     'words after a paragraph’s items (here two bulleted (a) items) are written as a Markdown paragraph of their own; the text path reads that short line after the list as a sub-heading',
   'short-paragraph-as-heading.txt': 'a short unnumbered paragraph of joined lines is written as one short line, read back as a heading',

@@ -9,7 +9,8 @@ import {splitLines} from '../src/normalise/lines.js'
 import {Source} from '../src/source.js'
 import {tokenise} from '../src/tokenise/index.js'
 import type {TopContent} from '../src/tree.js'
-import {seed} from './helpers/tree.js'
+import {parseText} from '../src/parse.js'
+import {sections, seed} from './helpers/tree.js'
 
 const fixtures = readdirSync('fixtures').filter((name) => name.endsWith('.txt'))
 
@@ -108,5 +109,14 @@ describe('assemble', () => {
     const [top, rest] = [tokens.slice(0, 2), tokens.slice(2)]
     const {children} = assemble(top, normal.width, new Source(text), text, {modes: MINUTES, apart: {node: lists, rest}})
     expect(children.map((node) => node.type)).toEqual(['header', 'attendance', 'section'])
+  })
+})
+
+describe('assemble: section depth', () => {
+  it('nests sections six deep at most: a run of 2,000 heading-like lines is no cascade 2,000 deep (the walks recurse by depth)', () => {
+    const {tree} = parseText('A Short Heading\n\n'.repeat(2000))
+    const depths = sections(tree).map((section) => section.depth)
+    expect(Math.max(...depths)).toBe(6)
+    expect(depths.slice(0, 7)).toEqual([1, 2, 3, 4, 5, 6, 6])
   })
 })

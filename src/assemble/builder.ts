@@ -47,6 +47,9 @@ interface OpenUnit {
 
 export const FOOTNOTE_LINE = NOTE_LINE_MARK
 
+/** The deepest a section nests. */
+const MAX_SECTION_DEPTH = 6
+
 export class Builder {
   readonly out: TopContent[] = []
   /** The header's blocks (the `header` mode's), and the genre's hooks that name their lines. */
@@ -171,6 +174,8 @@ export class Builder {
       else if (this.afterHeading) depth = innermost.depth + 1
       else depth = innermost.key ? innermost.depth + 1 : innermost.depth
     }
+    // Six levels at most, as HTML's h1–h6: a run of heading-like lines is no cascade thousands deep (issue 10: the tree's walks recurse by depth).
+    depth = Math.min(depth, MAX_SECTION_DEPTH)
     while (this.sections.length > 0 && this.sections[this.sections.length - 1]!.depth >= depth) this.sections.pop()
     const section: Section = {type: 'section', title, depth, key, children: [], position: this.source.position(start, end)}
     this.append(section)
