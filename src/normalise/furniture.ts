@@ -9,6 +9,7 @@ import {STAMP_LINE} from '../lang/papers.js'
 import {displayWidth, toHalfWidth} from '../lang/chars.js'
 import {NUMBERED_SHAPE} from '../lang/numbering.js'
 import type {FootnoteMark} from './footnotes.js'
+import type {FurnitureKind} from '../tree.js'
 import type {Line} from './lines.js'
 
 const FRONT_MATTER_FENCE = /^---$/
@@ -53,16 +54,18 @@ function markStampsBesideNumbers(lines: Line[]): void {
     if (line.furniture || !STAMP_LINE.test(line.text) || line.text.length > 60) continue
     const own = first && content <= HEADER_REACH
     first = false
-    if (own) continue
-    for (const step of [-1, 1]) {
-      let i = line.index + step
-      while (lines[i]?.blank) i += step
-      if (lines[i]?.furniture === 'page-number') {
-        line.furniture = 'running-header'
-        break
-      }
-    }
+    if (!own && besideFurniture(lines, line, 'page-number')) line.furniture = 'running-header'
   }
+}
+
+/** Is the nearest line above or below this one (blank lines passed over) furniture of this kind? */
+function besideFurniture(lines: readonly Line[], line: Line, kind: FurnitureKind): boolean {
+  for (const step of [-1, 1]) {
+    let i = line.index + step
+    while (lines[i]?.blank) i += step
+    if (lines[i]?.furniture === kind) return true
+  }
+  return false
 }
 
 /**
@@ -81,14 +84,7 @@ export function markMarkup(lines: Line[], footnotes: ReadonlyMap<Line, FootnoteM
 function markNumbersBesideHeaders(lines: Line[]): void {
   for (const line of lines) {
     if (line.blank || line.furniture || !BARE_NUMBER.test(toHalfWidth(line.text))) continue
-    for (const step of [-1, 1]) {
-      let i = line.index + step
-      while (lines[i]?.blank) i += step
-      if (lines[i]?.furniture === 'running-header') {
-        line.furniture = 'page-number'
-        break
-      }
-    }
+    if (besideFurniture(lines, line, 'running-header')) line.furniture = 'page-number'
   }
 }
 
