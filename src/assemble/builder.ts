@@ -516,3 +516,11 @@ export class Builder {
 export function toPiece(line: Line): Piece {
   return {start: line.start, end: line.end}
 }
+
+/** The part `from`..`to` of a line as a piece, the spaces at its ends trimmed off; null when only spaces. */
+export function trimmedPiece(line: Line, from: number, to: number): Piece | null {
+  const text = line.text
+  while (from < to && /\s/.test(text[from]!)) from++
+  while (to > from && /\s/.test(text[to - 1]!)) to--
+  return to > from ? {start: line.start + from, end: line.start + to} : null
+}

@@ -42,26 +42,15 @@ const MAX_HEADER_LINES = 16
  */
 export function headerLines(block: TextBlock, i: number, width: number, before: number, hooks?: HeaderHooks, above?: Line): number {
   // A submission's title ended the header above (`…提交的意見書`): a block of words under it is the submission's.
-  if (
-    above &&
-    SUBMISSION_TITLE_END.test(squeeze(above.text).trim()) &&
-    fieldOf(squeeze(block.lines[0]!.text)) === null &&
-    !IN_BRACKETS.test(block.lines[0]!.text.trim())
-  )
-    return 0
+  if (above && afterSubmissionTitle(above.text, block.lines[0]!.text)) return 0
   let keep = 0
   let titled = false
   while (keep < block.lines.length) {
     const line = block.lines[keep]!.text
     // A title wrapped at the margin may leave a word or two alone on the next line.
     const wrapped = keep > 0 && isFull(block.lines[keep - 1]!.text, width) && !endsSentence(block.lines[keep - 1]!.text)
-    // A submission's title ends with its wording (`…提交的意見書`): the words under it, in the same block, are the submission's.
-    if (
-      keep > 0 &&
-      SUBMISSION_TITLE_END.test(squeeze(block.lines[keep - 1]!.text).trim()) &&
-      fieldOf(squeeze(line)) === null &&
-      !IN_BRACKETS.test(line.trim())
-    ) {
+    // The same in one block: the words under the title are the submission's.
+    if (keep > 0 && afterSubmissionTitle(block.lines[keep - 1]!.text, line)) {
       titled = true
       break
     }
@@ -109,6 +98,11 @@ interface Classified {
   own?: boolean
 }
 
+/** Is `line` a submission's words under its title (`above` ends `…提交的意見書`), not a field or a bracketed note? */
+function afterSubmissionTitle(above: string, line: string): boolean {
+  return SUBMISSION_TITLE_END.test(squeeze(above).trim()) && fieldOf(squeeze(line)) === null && !IN_BRACKETS.test(line.trim())
+}
+
 /** The field a line names by its own words, where one does (no genre hook, no order): null for a title or note. */
 function fieldOf(text: string): FieldName | null {
   if (COUNCIL_LINE.test(text)) return 'council'
@@ -119,9 +113,9 @@ function fieldOf(text: string): FieldName | null {
   return null
 }
 
-/** Two pieces of one line, as the wrap cut it: no space between CJK characters. */
+/** Two pieces of one line, as the wrap cut it: no space between CJK characters (lang/chars.ts `joiner`). */
 function rejoin(above: string, below: string): string {
-  return /[\u3000-\u9fff\uff00-\uffef]$/.test(above) || /^[\u3000-\u9fff\uff00-\uffef]/.test(below) ? above + below : `${above} ${below}`
+  return above + joiner(above, below) + below
 }
 
 /**
@@ -191,7 +185,7 @@ function classify(lines: Line[], hooks?: HeaderHooks): Classified[] {
       // `上午11時正會議開始` is the meeting's line, as it is when printed on one line (our Markdown writes it so).
       if (name === 'title') {
         const joined = squeeze(previous.lines.map((line) => line.text).join(' '))
-        if (isDateLine(joined) || (MEETING_LINE.test(joined) && findDates(joined).length > 0)) previous.name = 'meeting'
+        if (isDateLine(joined) || fieldOf(joined) === 'meeting') previous.name = 'meeting'
       }
     } else out.push({name, lines: group, own: own !== null})
   }

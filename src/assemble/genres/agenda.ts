@@ -38,8 +38,8 @@ import type {Line} from '../../normalise/lines.js'
 import type {Header, Meta, Row} from '../../tree.js'
 import {isFull, isShort, type Block, type ItemBlock, type TableBlock, type TextBlock} from '../blocks.js'
 import type {Span} from '../../tokenise/index.js'
-import {toPiece, type Builder, type Handler} from '../builder.js'
-import {plainText, type Piece} from '../inline.js'
+import {toPiece, trimmedPiece as trimmed, type Builder, type Handler} from '../builder.js'
+import {plainText} from '../inline.js'
 import {isItemHeading} from './header.js'
 import {itemNumeral} from './minutes.js'
 
@@ -83,18 +83,6 @@ function after(block: TextBlock, n: number): TextBlock | null {
 function rest(b: Builder, block: TextBlock, n: number, i: number): number {
   const left = after(block, n)
   return left ? b.take(left, i) : i
-}
-
-function piece(line: Line, from = 0, to = line.text.length): Piece {
-  return {start: line.start + from, end: line.start + to}
-}
-
-/** Trim the spaces at a piece's ends. */
-function trimmed(line: Line, from: number, to: number): Piece | null {
-  const text = line.text
-  while (from < to && /\s/.test(text[from]!)) from++
-  while (to > from && /\s/.test(text[to - 1]!)) to--
-  return to > from ? piece(line, from, to) : null
 }
 
 /** The next item's heading (`VIProgress…`, `*VI Progress…`): where it starts and its numeral, or null. */

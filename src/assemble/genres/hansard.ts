@@ -21,7 +21,7 @@ import type {Line} from '../../normalise/lines.js'
 import type {Source} from '../../source.js'
 import type {Event, Header, Meta, Paragraph, Phrasing, Section, Speech, Text, TopContent} from '../../tree.js'
 import type {Block, ParaBlock, PartBlock, TextBlock} from '../blocks.js'
-import {toPiece, type Builder, type Handler, type Handlers} from '../builder.js'
+import {toPiece, trimmedPiece as trimmed, type Builder, type Handler, type Handlers} from '../builder.js'
 import {plainText, type Piece} from '../inline.js'
 import {ATTENDANCE, PAPER, header} from '../index.js'
 import {MEETING_HEADER} from './header.js'
@@ -131,14 +131,6 @@ function isShortLine(block: Block | undefined, width: number): boolean {
 }
 
 // The papers laid on the table: rows of a table ---------------------------------------------
-
-/** `[start, end)` of `text` within the line, its spaces trimmed off both ends; null when only spaces. */
-function trimmed(line: Line, from: number, to: number): Piece | null {
-  const text = line.text
-  while (from < to && /\s/.test(text[from]!)) from++
-  while (to > from && /\s/.test(text[to - 1]!)) to--
-  return from < to ? {start: line.start + from, end: line.start + to} : null
-}
 
 /** A lone line holding what a leader points to (`138/2012` under `公告》 ......`). */
 function leaderValue(block: Block | undefined): Piece | null {
