@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest'
 import iconv from 'iconv-lite'
 import {parseText} from '../src/parse.js'
 import {decode} from '../src/read/decode.js'
-import type {Paper, Signature, Table} from '../src/tree.js'
+import type {Paper, Person, Signature, Table, Text} from '../src/tree.js'
 import {all, fixture, items, ownText, paragraphs, positionErrors, schemaErrors, seed, sections, unaccounted} from './helpers/tree.js'
 import {crlf, fold, fullWidthNumbering, paginate, wrap} from './helpers/damage.js'
 
@@ -276,5 +276,67 @@ describe('an English paper wrapped at the PDF width: a first paragraph ending on
     const {tree} = parseText(text)
     expect(tree.meta.title).toBe('Nomination of Members for Appointment to the Testing Advisory Board')
     expect(paragraphs(tree).map((p) => p.number)).toEqual(['1', '2'])
+  })
+})
+
+describe('damage the eval texts showed (scripts/damage-eval.mjs)', () => {
+  it('a wrapped text wrapped again: a line left with one word (`的`) does not end the paragraph, nor make a heading of it', () => {
+    // With the ASCII comma of the 1990s pages (`附議下,丙`) and with a full-width one.
+    for (const comma of [',', '，']) {
+      const text = `背景\n\n在甲議員提名及乙議員附議下${comma}丙議員獲選為主持委員會主席選擧\n的\n委員。\n\n2. 丙議員請議員提名主席的人選。\n`
+      const {tree} = parseText(text)
+      expect(sections(tree).map((section) => section.title)).toEqual(['背景'])
+      expect(paragraphs(tree).map((p) => squash(ownText(p)))).toEqual([
+        `在甲議員提名及乙議員附議下${comma}丙議員獲選為主持委員會主席選擧的委員。`,
+        '丙議員請議員提名主席的人選。'
+      ])
+    }
+  })
+
+  it('a short line that stops on a connective (`…物料以`) goes on with the next line: not a heading, not a paragraph end', () => {
+    const text =
+      '1. 政府當局表示，為了減少道路交通噪音對市民的影響，當局一直推行多項措施，包括：\n─ 已在合適路段鋪設了低噪音物料以\n緩解交通噪音。\n─ 加建隔音屏障。\n'
+    const {tree} = parseText(text)
+    expect(sections(tree)).toEqual([])
+    // The dash lines are lines of paragraph 1, each whole.
+    expect(paragraphs(tree).map((p) => p.number)).toEqual(['1'])
+    expect(all<Text>(tree, 'text').map((t) => squash(t.value))).toContain('─已在合適路段鋪設了低噪音物料以緩解交通噪音。')
+  })
+
+  it('full-width numbering that lost its space: a year after the number, a pipe right after a number cell', () => {
+    const text = '1. 甲。\n\n2. 乙。\n\n３．1999年7月14日。\n\n項目編號 | 條例名稱\n|\n---|\n１．| 《甲條例》\n|\n２．| 《乙條例》\n|\n'
+    const {tree} = parseText(text)
+    expect(paragraphs(tree).map((p) => [p.number, p.inferred ?? false])).toEqual([
+      ['1', false],
+      ['2', false],
+      ['3', false]
+    ])
+    const [table] = all<Table>(tree, 'table')
+    expect(table?.children.map((row) => row.children.map((cell) => squash(ownText(cell))))).toEqual([
+      ['項目編號', '條例名稱'],
+      ['１．', '《甲條例》'],
+      ['２．', '《乙條例》']
+    ])
+  })
+
+  it('minutes with no blank lines, wrapped: a sentence cut at the margin after the attendance list is not a post', () => {
+    const text = [
+      'Members present :',
+      '- Hon Albert HO (Chairman)',
+      'Clerk in attendance :',
+      '- Miss Polly YEUNG',
+      '- Chief Assistant Secretary (1)3',
+      'Members noted that Mrs Selina CHOW, Messrs Henry TANG and Howard YOUNG would not join',
+      'the Bills Committee.',
+      'I Election of Chairman',
+      '2. Dr Anthony CHEUNG was elected Chairman of the Bills Committee.',
+      ''
+    ].join('\n')
+    const {tree} = parseText(text)
+    const people = all<Person>(tree, 'person')
+    expect(people.at(-1)?.post).toBe('Chief Assistant Secretary (1)3')
+    expect(squash(ownText(paragraphs(tree)[0]!))).toBe(
+      squash('Members noted that Mrs Selina CHOW, Messrs Henry TANG and Howard YOUNG would not join the Bills Committee.')
+    )
   })
 })

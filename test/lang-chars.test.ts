@@ -5,6 +5,7 @@ import {
   CLAUSE_PUNCTUATION,
   DIGIT_RUNS,
   displayWidth,
+  endsMidPhrase,
   endsSentence,
   hasFullWidthDigit,
   IN_BRACKETS,
@@ -55,6 +56,16 @@ describe('character classes', () => {
     expect(SENTENCE_INSIDE.test('完成。其後')).toBe(true)
     expect(SENTENCE_INSIDE.test('完成。')).toBe(false)
     expect(CLAUSE_PUNCTUATION.test('甲，乙')).toBe(true)
+    // The ASCII comma of the 1990s pages after a Chinese character; not in an English heading.
+    expect(CLAUSE_PUNCTUATION.test('附議下,單仲偕')).toBe(true)
+    expect(CLAUSE_PUNCTUATION.test('Housing, Planning and Lands')).toBe(false)
+    // A line stopping on a connective or an article goes on; after a list's semicolon it ends an item.
+    expect(endsMidPhrase('主持委員會主席選擧的')).toBe(true)
+    expect(endsMidPhrase('Review of the operation of')).toBe(true)
+    expect(endsMidPhrase('加強規管；及')).toBe(false)
+    expect(endsMidPhrase('to improve services; and')).toBe(false)
+    expect(endsMidPhrase('委員會主席')).toBe(false)
+    expect(endsMidPhrase('the Bills Committee')).toBe(false)
     expect(TRAILING_COLON.test('致：')).toBe(true)
     expect(TRAILING_FULL_STOP.test('完成。」')).toBe(true)
     expect(TRAILING_FULL_STOP.test('如下：')).toBe(false)

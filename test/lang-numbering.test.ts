@@ -121,6 +121,10 @@ describe('markers as printed', () => {
     expect(PARAGRAPH_MARKER.exec('３．　背景')?.[1]).toBe('３')
     expect(PARAGRAPH_MARKER.test('1.5 million')).toBe(false)
     expect(PARAGRAPH_MARKER.test('1234. text')).toBe(false)
+    // A year after the stop is no decimal: the space after a full-width number lost (`３．1999年7月14日。`).
+    expect(PARAGRAPH_MARKER.exec('３．1999年7月14日。')?.[1]).toBe('３')
+    expect(PARAGRAPH_MARKER.test('3.1999 percent')).toBe(false)
+    expect(PARAGRAPH_MARKER.test('3.19年')).toBe(false)
     expect(PARAGRAPH_NUMBER_START.test('1.5 million')).toBe(true)
     expect(PARAGRAPH_NUMBER_ONLY.test('4 .')).toBe(true)
     expect(PARAGRAPH_NUMBER_ONLY.test('4. text')).toBe(false)

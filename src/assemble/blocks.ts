@@ -5,7 +5,7 @@
  * nothing by themselves here; they are recorded (`gapBefore`, `pageTurn`)
  * for the builder, which decides whether a page break split a paragraph.
  */
-import {displayWidth, endsSentence, startsContinuation} from '../lang/chars.js'
+import {displayWidth, endsMidPhrase, endsSentence, startsContinuation} from '../lang/chars.js'
 import {standardHeadingKey, appendixHeading} from '../lang/headings.js'
 import {isSignatureStart} from '../lang/signature.js'
 import {isDateLine} from '../lang/dates.js'
@@ -115,6 +115,8 @@ function joinsPrevious(previous: Line, line: Line, next: Line | undefined, width
   if (standardHeadingKey(text)) return false
   // `(Post-meeting note: …)` is a block of its own in minutes.
   if (POST_MEETING_NOTE.test(text)) return false
+  // A line that stops on `的` or `of` goes on here, however short (a wrap of a wrapped text leaves `…選擧` / `的` / `委員。`).
+  if (endsMidPhrase(previous.text)) return true
   const finished = endsSentence(previous.text) || !isFull(previous.text, width)
   if (finished && (appendixHeading(text) || isSignatureStart(text) || isDateLine(text))) return false
   if (!isFull(previous.text, width)) return false

@@ -238,8 +238,23 @@ export const MAYBE_SPACED = /[\u3400-\u9fff][ \u3000][\u3400-\u9fff]/
 /** Sentence-ending punctuation at the end of a text, closing quotes and brackets aside (a cruder test than `endsSentence`, for raw PDF lines). */
 export const SENTENCE_PUNCTUATION_END = /[。！？；.!?;:：][」』”’)）]*\s*$/
 
-/** Chinese clause punctuation (comma, full stop, semicolon): a line holding one is running text, not a heading. */
-export const CLAUSE_PUNCTUATION = /[，。；]/
+/**
+ * Chinese clause punctuation (comma, full stop, semicolon): a line holding one is running text, not a heading.
+ * The ASCII comma and semicolon count after a Chinese character (`附議下,單仲偕…`: pages of the 1990s type them).
+ */
+export const CLAUSE_PUNCTUATION = /[，。；]|[\u3400-\u9fff][,;]/
+
+/**
+ * Words a line cannot end on unless its phrase goes on: `…的`, `…及`, `… of`, `… the`. Not after a list's
+ * punctuation: `…；及` / `…; and` end an item, and the next item starts a line of its own.
+ */
+const MID_PHRASE_END_ZH = /(?<![；;，,、])[的之及與和或並而於對向從把被將為以][ \t\u3000]*$/
+const MID_PHRASE_END_EN = /(?<![;,:])\s(?:the|a|an|of|and|or|to|for|in|on|at|by|with|from|that|which)\s*$/
+
+/** Does the line stop inside a phrase (a connective or an article last), so that a wrap, not the author, broke it? */
+export function endsMidPhrase(value: string): boolean {
+  return MID_PHRASE_END_ZH.test(value) || MID_PHRASE_END_EN.test(value)
+}
 
 /** A text that stops on a comma or a semicolon: its sentence goes on. */
 export const CLAUSE_ENDING = /[，、,；;][\s\u3000]*$/

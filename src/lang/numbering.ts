@@ -182,7 +182,8 @@ export function labelKey(label: string): string {
 
 /** A paragraph number and its full stop, half- or full-width: `1.`, `12 .`, `１２．`. */
 const PARAGRAPH_NUMBER = String.raw`[0-9０-９]{1,3}\s*[.．]`
-const NOT_A_DIGIT = String.raw`(?![0-9０-９])`
+/** What follows a paragraph number's stop: no digit (`1.5` is a decimal), unless it starts a year (`３．1999年…`, the space lost). */
+const NOT_A_DIGIT = String.raw`(?![0-9０-９](?![0-9０-９]{3}年))`
 
 /**
  * A numbered paragraph's marker at the start of a line, and the space after

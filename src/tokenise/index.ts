@@ -142,6 +142,8 @@ const FURNITURE: FurnitureToken = {kind: 'furniture'}
 const PARA = PARAGRAPH_MARKER
 /** A row whose first cell is only a number (`1. | 《條例》`). */
 const NUMBER_CELL = PARAGRAPH_NUMBER_CELL
+/** A pipe between cells: a space on one side at least (`a | b`, `１．| b` where a wrap or a converter lost one). */
+const PIPE_BETWEEN_CELLS = /\s\||\|\s/
 /** `# Title`, `## Title ##`: the marker, then the title (its closing `#`s are not part of it). */
 const MD_HEADING_OPEN = /^(#{1,6})[ \t]+/
 const LINE_BREAK = /[\n\r\u2028\u2029]/
@@ -340,7 +342,7 @@ export function tokeniseLine(line: Line): ParaToken | ItemToken | RowToken | Hea
   // A pipe table row from a web page or GFM; a numbered paragraph that quotes `a | b` is still a paragraph.
   if (
     text.includes('|') &&
-    (text.startsWith('|') || / \| /.test(text) || text.endsWith(' |')) &&
+    (text.startsWith('|') || PIPE_BETWEEN_CELLS.test(text) || text.endsWith(' |')) &&
     (text.startsWith('|') || !PARA.test(text) || NUMBER_CELL.test(text))
   ) {
     const cells = splitCells(line, /(?<!\\)\|/g)

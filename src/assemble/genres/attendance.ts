@@ -108,7 +108,7 @@ function whole(line: Line): Piece {
 }
 
 /** The end of the lists: an agenda item, a numbered paragraph, a standard heading, the Action column's heading, a sentence. */
-function endsLists(text: string, zh: boolean): boolean {
+function endsLists(text: string, zh: boolean, next?: Line): boolean {
   // A Markdown heading (our own output read back), or a table's row (a pipe table: no list of people).
   if (/^#{1,6}\s/.test(text) || text.startsWith('|')) return true
   // The heading of the English minutes' Action column, over the body.
@@ -116,7 +116,9 @@ function endsLists(text: string, zh: boolean): boolean {
   if (ITEM_NUMERAL.test(text) && !PERSON_START_EN.test(text)) return true
   if (standardHeadingKey(text)) return true
   if (zh) return SENTENCE_STOP_ZH.test(text) || text.length > 60
-  return text.length > 70 && /[.;]$/.test(text) && !PERSON_START_EN.test(text)
+  if (text.length <= 70 || PERSON_START_EN.test(text)) return false
+  // A sentence, or the first line of one that a wrap cut: the line after it goes on in lower case.
+  return /[.;]$/.test(text) || (next !== undefined && /^[a-z]/.test(next.text.trimStart()))
 }
 
 export function findAttendance(lines: readonly Line[], source: Source): FoundAttendance | null {
@@ -194,7 +196,7 @@ export function findAttendance(lines: readonly Line[], source: Source): FoundAtt
       if (label.rest) add(label.rest)
       continue
     }
-    if (endsLists(squeeze(line.text), zh)) break
+    if (endsLists(squeeze(line.text), zh, nextContent(lines, i))) break
     let piece = whole(line)
     const colon = LEADING_COLON.exec(line.text)
     if (colon && group && group.children.length === 0) {
