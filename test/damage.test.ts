@@ -303,6 +303,59 @@ describe('damage the eval texts showed (scripts/damage-eval.mjs)', () => {
     expect(all<Text>(tree, 'text').map((t) => squash(t.value))).toContain('─已在合適路段鋪設了低噪音物料以緩解交通噪音。')
   })
 
+  it('an agenda item title cut by a narrow wrap keeps its second line, and its time slot stays its time', () => {
+    const text = [
+      'LegCo Panel on Transport',
+      '',
+      'Meeting on Friday, 14 December 2001, at 8:30 am in the Chamber',
+      '',
+      'Agenda',
+      '',
+      'I. Confirmation of minutes',
+      '(8:30 am - 8:35 am)',
+      '',
+      'II. Contingency arrangements for handling major traffic and',
+      'transport incidents',
+      '(8:35 am - 9:30 am)',
+      '',
+      'III. Any other business',
+      ''
+    ].join('\n')
+    const {tree} = parseText(text)
+    expect(tree.meta.kind).toBe('agenda')
+    expect(sections(tree).map((section) => [section.number, section.title, section.time])).toEqual([
+      ['I', 'Confirmation of minutes', '8:30 am - 8:35 am'],
+      ['II', 'Contingency arrangements for handling major traffic and transport incidents', '8:35 am - 9:30 am'],
+      ['III', 'Any other business', undefined]
+    ])
+  })
+
+  it('a minutes item heading cut by the wrap after `the` keeps its second line', () => {
+    const text = [
+      'Minutes of meeting held on Friday, 9 May 1997, at 2:15 pm in Conference Room B',
+      '',
+      'Members present :',
+      '',
+      'Hon Albert HO (Chairman)',
+      '',
+      'I. Briefing by the Administration on the proposed amendments to the',
+      'Housing Regulation',
+      '',
+      '1. The Chairman welcomed the Administration.',
+      '',
+      'II. Any other business',
+      '',
+      '2. There being no other business, the meeting ended.',
+      ''
+    ].join('\n')
+    const {tree} = parseText(text)
+    expect(tree.meta.kind).toBe('minutes')
+    expect(sections(tree).map((section) => [section.depth, section.title])).toEqual([
+      [1, 'Briefing by the Administration on the proposed amendments to the Housing Regulation'],
+      [1, 'Any other business']
+    ])
+  })
+
   it('full-width numbering that lost its space: a year after the number, a pipe right after a number cell', () => {
     const text = '1. 甲。\n\n2. 乙。\n\n３．1999年7月14日。\n\n項目編號 | 條例名稱\n|\n---|\n１．| 《甲條例》\n|\n２．| 《乙條例》\n|\n'
     const {tree} = parseText(text)

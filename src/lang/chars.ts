@@ -248,7 +248,8 @@ export const CLAUSE_PUNCTUATION = /[，。；]|[\u3400-\u9fff][,;]/
  * Words a line cannot end on unless its phrase goes on: `…的`, `…及`, `… of`, `… the`. Not after a list's
  * punctuation: `…；及` / `…; and` end an item, and the next item starts a line of its own.
  */
-const MID_PHRASE_END_ZH = /(?<![；;，,、])[的之及與和或並而於對向從把被將為以][ \t\u3000]*$/
+// Not the words that end on one of them: 目的 (a heading), 普及, 參與, 行為, 作為, 反對, 溫和, 緩和, 調和.
+const MID_PHRASE_END_ZH = /(?<![；;，,、])(?:(?<!目)的|之|(?<!普)及|(?<!參)與|(?<![溫緩調])和|或|並|而|於|(?<!反)對|把|被|將|(?<![行作])為|以)[ \t\u3000]*$/
 const MID_PHRASE_END_EN = /(?<![;,:])\s(?:the|a|an|of|and|or|to|for|in|on|at|by|with|from|that|which)\s*$/
 
 /** Does the line stop inside a phrase (a connective or an article last), so that a wrap, not the author, broke it? */

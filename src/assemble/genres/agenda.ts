@@ -17,7 +17,7 @@
  * heading the papers inside an item (`與團體會晤`) is a sub-heading.
  * A `*` note under the items is a footnote, as is the item mark's note.
  */
-import {squeeze} from '../../lang/chars.js'
+import {endsMidPhrase, squeeze, startsContinuation} from '../../lang/chars.js'
 import {NOTE_LINE_MARK} from '../../lang/furniture.js'
 import {romanValue} from '../../lang/numbering.js'
 import {
@@ -110,6 +110,11 @@ export const agendaItem: Handler<TextBlock> = (b, block, i) => {
   if (!title) return NO
   const pieces = [title]
   let used = 1
+  // A title the wrap cut goes on: a line that stops on `and` / `的`, or one the next line goes on in lower case.
+  while (used < block.lines.length && (endsMidPhrase(block.lines[used - 1]!.text) || startsContinuation(block.lines[used]!.text))) {
+    pieces.push(toPiece(block.lines[used]!))
+    used++
+  }
   while (used < block.lines.length) {
     const next = block.lines[used]!.text.trim()
     if (!BRACKETED_LINE.test(next) || TIME_SLOT.test(squeeze(next)) || !AGENDA_PAPER.test(next.slice(1))) break
