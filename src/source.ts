@@ -25,6 +25,11 @@ export class Source {
   private readonly pageFirstLines: number[] = []
   /** The text was extracted from a PDF (it has page spans): its blank lines are measured gaps. */
   readonly paged: boolean
+  /** The last two points made, by offset (-1: none). */
+  private lastOffset = -1
+  private lastPoint: Point | undefined
+  private otherOffset = -1
+  private otherPoint: Point | undefined
 
   constructor(text: string, pages?: PageSpan[]) {
     this.text = text
@@ -49,6 +54,11 @@ export class Source {
 
   point(offset: number): Point {
     const clamped = Math.max(0, Math.min(offset, this.text.length))
+    // The same place asked for again (a zero-width position, a node ending where its last child ends, the next node
+    // starting where one ended): the same point, as nodes share points (no one changes a point in place, see
+    // read/html-map.ts): a tree of short paragraphs keeps a third fewer points (issue 10).
+    if (clamped === this.lastOffset) return this.lastPoint!
+    if (clamped === this.otherOffset) return this.otherPoint!
     const line = upperBound(this.lineStarts, clamped)
     const point: Point = {line, column: clamped - this.lineStarts[line - 1]! + 1, offset: clamped}
     if (this.pages) {
@@ -56,6 +66,10 @@ export class Source {
       point.page = this.pages[index]!.number
       point.pageLine = line - this.pageFirstLines[index]! + 1
     }
+    this.otherOffset = this.lastOffset
+    this.otherPoint = this.lastPoint
+    this.lastOffset = clamped
+    this.lastPoint = point
     return point
   }
 
