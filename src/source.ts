@@ -19,29 +19,38 @@ export class Source {
   /** Those of them numbered in brackets: a bracketed number after a word (`誓言 (1 )`) is a reference only to one of these. */
   bracketedFootnotes: ReadonlySet<string> = new Set()
   private words: Set<string> | undefined
-  private readonly lineStarts: number[]
+  private readonly lineStarts: Uint32Array
   private readonly pages: PageSpan[] | undefined
   /** For each page, the 1-based line (of the whole text) its first line is. */
   private readonly pageFirstLines: number[] = []
   /** The text was extracted from a PDF (it has page spans): its blank lines are measured gaps. */
   readonly paged: boolean
+  /** The last two points made, by offset (-1: none). */
+  private lastOffset = -1
+  private lastPoint: Point | undefined
+  private otherOffset = -1
+  private otherPoint: Point | undefined
 
   constructor(text: string, pages?: PageSpan[]) {
     this.text = text
     this.pages = pages && pages.length > 0 ? pages : undefined
     this.paged = this.pages !== undefined
-    const starts = [0]
-    if (text.includes('\r')) {
+    // The offset each line starts at: counted first, then written into a typed array (4 bytes a line, not the 8 to
+    // 12 of an array grown by push; a 128,000-line paper has two Sources while it is checked; issue 10).
+    const hasCR = text.includes('\r')
+    const starts = new Uint32Array(countLineStarts(text, hasCR))
+    let at = 1
+    if (hasCR) {
       for (let i = 0; i < text.length; i++) {
         const code = text.charCodeAt(i)
-        if (code === 10) starts.push(i + 1)
+        if (code === 10) starts[at++] = i + 1
         else if (code === 13) {
           if (text.charCodeAt(i + 1) === 10) i++
-          starts.push(i + 1)
+          starts[at++] = i + 1
         }
       }
     } else {
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[at++] = i + 1
     }
     this.lineStarts = starts
     if (this.pages) for (const page of this.pages) this.pageFirstLines.push(upperBound(starts, page.start))
@@ -49,6 +58,11 @@ export class Source {
 
   point(offset: number): Point {
     const clamped = Math.max(0, Math.min(offset, this.text.length))
+    // The same place asked for again (a zero-width position, a node ending where its last child ends, the next node
+    // starting where one ended): the same point, as nodes share points (no one changes a point in place, see
+    // read/html-map.ts): a tree of short paragraphs keeps a third fewer points (issue 10).
+    if (clamped === this.lastOffset) return this.lastPoint!
+    if (clamped === this.otherOffset) return this.otherPoint!
     const line = upperBound(this.lineStarts, clamped)
     const point: Point = {line, column: clamped - this.lineStarts[line - 1]! + 1, offset: clamped}
     if (this.pages) {
@@ -56,6 +70,10 @@ export class Source {
       point.page = this.pages[index]!.number
       point.pageLine = line - this.pageFirstLines[index]! + 1
     }
+    this.otherOffset = this.lastOffset
+    this.otherPoint = this.lastPoint
+    this.lastOffset = clamped
+    this.lastPoint = point
     return point
   }
 
@@ -117,8 +135,24 @@ export function pageWords(point: Point | undefined): string | null {
   return `page ${point.page}, line ${point.pageLine}`
 }
 
+/** How many lines start in the text (the first, and one after each line break: CR, LF or CRLF). */
+function countLineStarts(text: string, hasCR: boolean): number {
+  let count = 1
+  if (hasCR) {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i)
+      if (code === 10) count++
+      else if (code === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++
+        count++
+      }
+    }
+  } else for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++
+  return count
+}
+
 /** Number of entries in the sorted array that are <= value (1-based line for lineStarts). */
-export function upperBound(sorted: readonly number[], value: number): number {
+export function upperBound(sorted: ArrayLike<number>, value: number): number {
   let low = 0
   let high = sorted.length
   while (low < high) {

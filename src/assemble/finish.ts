@@ -41,6 +41,9 @@ function closeEnds(tree: Paper): void {
     let end = node.position.end
     for (const child of node.children) if (child.position.end.offset > end.offset) end = child.position.end
     if (end !== node.position.end) node.position = {start: node.position.start, end}
+    // The children were pushed one at a time, and an array grown by push holds room for 16 more (152 bytes for
+    // one child): a copy is exactly as long. The tree of 40,000 short paragraphs keeps 5 MB less (issue 10).
+    node.children = node.children.slice() as typeof node.children
   }
 }
 

@@ -39,14 +39,23 @@ export function check(tree: Paper, text: string, options: CheckOptions = {}): Me
   const settings = options.settings ?? {}
   const locate = new Locator(text, tree)
   const messages: Message[] = []
+  // A flood of messages (one a bracket of 100,000 unclosed ones) repeats a few reasons and notes: the messages share
+  // one string for each (built by a template, each was a tree of string pieces, ~200 bytes; issue 10).
+  const strings = new Map<string, string>()
+  const shared = (value: string): string => {
+    const known = strings.get(value)
+    if (known !== undefined) return known
+    strings.set(value, value)
+    return value
+  }
   const contextFor = (rule: RuleMeta, severity: Severity): RuleContext => ({
     tree,
     text,
     locate,
     zh: tree.lang !== 'en',
     report(reason: string, place: Place, note?: string, replace?: Replacement) {
-      const message: Message = {reason, ruleId: rule.id, source: 'legco', severity, place}
-      if (note) message.note = note
+      const message: Message = {reason: shared(reason), ruleId: rule.id, source: 'legco', severity, place}
+      if (note) message.note = shared(note)
       const at = replace?.place ?? place
       if (replace && at) {
         const fix = fixAt(text, at.start.offset, at.end.offset, replace)

@@ -82,22 +82,33 @@ export interface Block {
   value: string
 }
 
+// Blocks are kept for the whole check (one a paragraph, item, field…): their arrays are made at their length, not
+// grown by push (an array grown from [] holds room for 16 more: 150 bytes for one piece; issue 10).
 function phrasingText(children: (Phrasing | Item)[]): Located[] {
-  const pieces: Located[] = []
+  let count = 0
   for (const child of children) {
-    if (child.type === 'text') pieces.push(child)
-    else if (child.type === 'strong' || child.type === 'emphasis') pieces.push(...child.children)
+    if (child.type === 'text') count++
+    else if (child.type === 'strong' || child.type === 'emphasis') count += child.children.length
+  }
+  const pieces = new Array<Located>(count)
+  let at = 0
+  for (const child of children) {
+    if (child.type === 'text') pieces[at++] = child
+    else if (child.type === 'strong' || child.type === 'emphasis') for (const piece of child.children) pieces[at++] = piece
   }
   return pieces
 }
 
 function block(owner: AnyNode, paragraph: Paragraph | null, prose: boolean, pieces: Located[]): Block {
-  const starts: number[] = []
-  let value = ''
-  for (const piece of pieces) {
-    starts.push(value.length)
-    value += piece.value
-  }
+  const starts = new Array<number>(pieces.length)
+  // One piece (most blocks): its value as it is, no concatenation.
+  let value = pieces.length === 1 ? pieces[0]!.value : ''
+  if (pieces.length === 1) starts[0] = 0
+  else
+    for (let i = 0; i < pieces.length; i++) {
+      starts[i] = value.length
+      value += pieces[i]!.value
+    }
   return {owner, paragraph, prose, pieces, starts, value}
 }
 

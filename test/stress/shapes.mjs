@@ -63,7 +63,7 @@ export const SHAPES = [
     make: (s) => ({'a.txt': lines(900, (n) => `${n}. A paragraph.${n > 1 ? ` See paragraph ${n - 1} above.` : ''}\n\n`).repeat(Math.round(3 * s))}),
     known: {
       reason:
-        'linear in time, but at 16x (1.8 MB, 43,200 paragraphs) peak RSS is 92x the input (limit 15x), and the parse alone peaks as high (190 MB): each line read (src/normalise/lines.ts, ~150 B a line) and each paragraph node with its positions cost far more than 15x a short line of text; check adds little',
+        'linear in time, but at 16x (1.8 MB, 43,200 paragraphs, 86,400 lines) peak RSS is ~85x the input (limit 15x). Measured (live heap, gc forced): the line records 148 B a line (src/normalise/lines.ts: 11 fields, 112 B, and the text slice, 32 B) = 11 MB; the tree ~450 B a paragraph (node, children array, text node, 2 positions, 3 points, slice) = 19 MB; check’s blocks 11 MB. Most of the peak is the garbage collector’s room, not data: the young generation grows to two 16 MB semi-spaces (32 MB of RSS, 17x this input alone; v8 --semi-space-growth-factor=1 saves ~37 MB here) and old space runs to 2-4x the live heap between mark-compacts',
       from: 16
     }
   },
@@ -74,7 +74,7 @@ export const SHAPES = [
     make: (s) => ({'a.txt': '1. First.\n\n2. Then' + repeat(' as paragraph 1 above says,\nand', 8_000 * s) + ' so.\n'}),
     known: {
       reason:
-        'linear in time, but at 16x (3.9 MB, one paragraph of 128,000 lines) peak RSS is 27x the input (limit 15x), and the parse alone peaks as high (148 MB): the line records (src/normalise/lines.ts, ~150 B a line, 19 MB) and the pieces and blocks assembled from them; check adds little',
+        'linear in time, but at 16x (3.9 MB, one paragraph of 128,000 lines) peak RSS is 27x the input (limit 15x): live at the peak (a heap snapshot at a 48 MB old-space limit) are the line records (128,000 x 144 B = 18 MB, src/normalise/lines.ts), the tokens (48 B a line), the pieces of the one block (80 B a line with their slices) and the text; the collector lets old space reach ~2x that before a mark-compact',
       from: 16
     }
   },

@@ -72,8 +72,14 @@ export function scanBrackets(value: string): BracketScan {
   }
   for (const entry of stack) result.unclosed.push(entry.at)
   result.unclosed.sort((a, b) => a - b)
-  return result
+  // Kept for the whole check, one a block: most blocks have no bracket, and an array grown by push holds room for 16
+  // more, so the scan keeps arrays at their length and shares one empty scan (issue 10).
+  if (result.pairs.length === 0 && result.unclosed.length === 0 && result.unopened.length === 0) return NO_BRACKETS
+  return {pairs: result.pairs.slice(), unclosed: result.unclosed.slice(), unopened: result.unopened.slice()}
 }
+
+/** The scan of a block without brackets: shared, frozen (the rules only read a scan). */
+const NO_BRACKETS: BracketScan = Object.freeze({pairs: Object.freeze([]) as never, unclosed: Object.freeze([]) as never, unopened: Object.freeze([]) as never})
 
 const SCANS = new WeakMap<Block, BracketScan>()
 
