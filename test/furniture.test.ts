@@ -87,6 +87,41 @@ describe('a text whose pages are seen only through their numbers', () => {
   })
 })
 
+describe('a paper-number line beside a page number', () => {
+  const agenda = (listed: string) =>
+    [
+      '立法會CB(2)900/04-05號文件',
+      '',
+      '福利事務委員會',
+      '',
+      '會議議程',
+      '',
+      'I. 確認通過會議紀要',
+      '',
+      '立法會CB(2)832/04-05號文件',
+      '',
+      '- 1 -',
+      '',
+      listed,
+      '(隨附於後)',
+      '',
+      'II. 其他事項',
+      ''
+    ].join('\n')
+
+  it('is the running header when it repeats a number the paper prints elsewhere (its own, in the header)', () => {
+    const {tree} = parseText(agenda('立法會CB(2)900/04-05號文件'))
+    expect(headers(tree)).toEqual(['立法會CB(2)900/04-05號文件'])
+  })
+
+  it('is content when the number stands once: a paper an agenda lists at the top of a page', () => {
+    const {tree} = parseText(agenda('立法會CB(2)833/04-05號文件'))
+    expect(headers(tree)).toEqual([])
+    expect(pageNumbers(tree)).toEqual(['- 1 -'])
+    expect(toMarkdown(tree)).toContain('立法會CB(2)833/04-05號文件')
+  })
+})
+
 describe('a text with page breaks (form feeds)', () => {
   /** Six pages of two paragraphs; `top` is printed at the top of the pages it is given for. */
   const page = (n: number) => `${2 * n + 1}. The first paragraph of page ${n + 1}.\n\nIt is about ${TOPICS[n]}.\n\n${2 * n + 2}. The second paragraph.\n`

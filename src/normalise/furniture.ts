@@ -5,7 +5,7 @@
  * They are kept (as furniture nodes of the tree), never silently dropped.
  */
 import {isNumberOverYear, MIRROR_HEAD_END, PAGE_NUMBER_LINE, WEB_FOOTER_LINE} from '../lang/furniture.js'
-import {STAMP_LINE} from '../lang/papers.js'
+import {normalisePaperNumber, STAMP_LINE} from '../lang/papers.js'
 import {displayWidth, toHalfWidth} from '../lang/chars.js'
 import {NUMBERED_SHAPE} from '../lang/numbering.js'
 import type {FootnoteMark} from './footnotes.js'
@@ -46,15 +46,21 @@ const HEADER_REACH = 12
  * stands once more. The first one in the paper's header is the paper's.
  */
 function markStampsBesideNumbers(lines: Line[]): void {
+  // The stamp stands at least twice (in the header, or on another page): a paper listed once in an agenda or minutes
+  // (`立法會CB(2)538/04-05(07)號文件` after the page's number) is content.
+  const seen = new Map<string, number>()
+  const stamp = (line: Line) => !line.blank && !line.furniture && STAMP_LINE.test(line.text) && line.text.length <= 60
+  const key = (line: Line) => normalisePaperNumber(STAMP_LINE.exec(line.text)![1]!)
+  for (const line of lines) if (stamp(line)) seen.set(key(line), (seen.get(key(line)) ?? 0) + 1)
   let content = 0
   let first = true
   for (const line of lines) {
     if (line.blank) continue
     if (!line.furniture) content++
-    if (line.furniture || !STAMP_LINE.test(line.text) || line.text.length > 60) continue
+    if (!stamp(line)) continue
     const own = first && content <= HEADER_REACH
     first = false
-    if (!own && besideFurniture(lines, line, 'page-number')) line.furniture = 'running-header'
+    if (!own && (seen.get(key(line)) ?? 0) >= 2 && besideFurniture(lines, line, 'page-number')) line.furniture = 'running-header'
   }
 }
 
