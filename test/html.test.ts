@@ -98,6 +98,49 @@ describe('a table with empty cells', () => {
   })
 })
 
+describe('a table with rowspan', () => {
+  const texts = (table: Table) => table.children.map((row) => row.children.map((cell) => cell.children.map((c) => ('value' in c ? c.value : '')).join('')))
+  it('a rowspan leaves an empty cell in each row it spans, so that the columns stay aligned', async () => {
+    const {tree, text, source} = await page('table-rowspan.html')
+    expect(text).toContain('June\tKai Tak\t5\n\tTung Chung\t4\nJuly\tSha Tin\t6\nAugust\tTai Po\t\nSeptember\tYuen Long\t\n')
+    const [table] = all<Table>(tree, 'table')
+    expect(texts(table!)).toEqual([
+      ['Month', 'Place', 'Members'],
+      ['June', 'Kai Tak', '5'],
+      ['', 'Tung Chung', '4'],
+      ['July', 'Sha Tin', '6'],
+      ['August', 'Tai Po', ''],
+      ['September', 'Yuen Long', '']
+    ])
+    // The empty cell under a rowspan stands inside its own row; the words after it point at their cell.
+    const row = table!.children[2]!
+    expect(row.children[0]!.position.start.offset).toBeGreaterThanOrEqual(row.position.start.offset)
+    const cell = row.children[1]!
+    expect(source.slice(cell.position.start.offset, cell.position.end.offset)).toBe('Tung Chung')
+    expect(paragraphs(tree).map((p) => p.number)).toEqual(['1', '2'])
+    checkInvariants(source, tree)
+  })
+  const rows = (body: string) =>
+    readHtml(`<html><head></head><body><table>${body}</table></body></html>`)
+      .text.split('\n')
+      .filter((line) => line.trim())
+  it('with a colspan it covers every column of the cell; rowspan="0" the rest of its row group; a row group ends every span', () => {
+    expect(rows('<tr><td rowspan="2" colspan="2">a</td><td>b</td></tr><tr><td>c</td></tr><tr><td>d</td><td>e</td><td>f</td></tr>')).toEqual([
+      'a\t\tb',
+      '\t\tc',
+      'd\te\tf'
+    ])
+    expect(rows('<tr><td>a</td><td rowspan="0">b</td><td>c</td></tr><tr><td>d</td><td>e</td></tr><tr><td>f</td><td>g</td></tr>')).toEqual([
+      'a\tb\tc',
+      'd\t\te',
+      'f\t\tg'
+    ])
+    expect(rows('<thead><tr><td rowspan="3">a</td><td>b</td></tr></thead><tbody><tr><td>c</td><td>d</td></tr></tbody>')).toEqual(['a\tb', 'c\td'])
+    // An empty or bad rowspan spans nothing (pydocx writes `rowspan=""` on every cell).
+    expect(rows('<tr><td rowspan="">a</td><td rowspan="x">b</td></tr><tr><td>c</td><td>d</td></tr>')).toEqual(['a\tb', 'c\td'])
+  })
+})
+
 describe('a Big5 page with a meta charset', () => {
   it('decodes Big5 with Hong Kong characters', async () => {
     const {tree, source, encoding} = await page('big5-meta.html').then(async (p) => ({...p, encoding: (await load(bytesOf('big5-meta.html'), 'x')).encoding}))

@@ -523,18 +523,26 @@ class Reader {
       return
     }
     this.endLine(start, true)
-    const rows: HElement[] = []
+    const rows: {row: HElement; group: HElement}[] = []
     const collect = (node: HElement): void => {
       for (const child of node.children) {
         if (child.type !== 'element') continue
-        if (child.tagName === 'tr') rows.push(child)
+        if (child.tagName === 'tr') rows.push({row: child, group: node})
         else if (child.tagName === 'caption') {
           this.element(child)
         } else if (child.tagName !== 'table') collect(child)
       }
     }
     collect(table)
-    for (const row of rows) this.tableRow(row)
+    // The rows still to come that a `rowspan` above covers, column by column; a row group (`tbody`,
+    // `thead`, `tfoot`) ends every span, as the standard's table model has it.
+    let spans: number[] = []
+    let group: HElement | undefined
+    for (const {row, group: in_} of rows) {
+      if (in_ !== group) spans = []
+      group = in_
+      this.tableRow(row, spans)
+    }
     this.endLine(end, true)
   }
 
@@ -557,21 +565,43 @@ class Reader {
     }
   }
 
-  private tableRow(row: HElement): void {
+  /**
+   * A data table's row as one line, cells between tabs. `spans` holds, by column, how many rows
+   * below a cell's `rowspan` still covers: such a column gets an empty cell in those rows (as a
+   * `colspan` leaves empty cells to its right), so that the columns stay aligned.
+   */
+  private tableRow(row: HElement, spans: number[]): void {
     const start = offsetOf(row, 'start') ?? this.length
     this.endLine(start)
     const mark = this.length
     let chars = this.lineChars
     this.row++
     let first = true
+    let column = 0
     /** Where the first cell's words end, and whether another cell has words. */
     let firstEnd = -1
     let others = false
+    /** The empty cells of the columns a rowspan above covers, from `column` on while they are covered (`all`: to the last one covered). */
+    const covered = (at: number, all: boolean): void => {
+      let last = column
+      if (all) for (let k = column; k < spans.length; k++) if (spans[k]! > 0) last = k + 1
+      while ((spans[column] ?? 0) > 0 || column < last) {
+        if ((spans[column] ?? 0) > 0) spans[column]!--
+        // (Words above run down into it: the row is a row of the grid, not a line of its own.)
+        if (!first) {
+          this.write('\t', at, false)
+          others = true
+        } else firstEnd = this.length
+        first = false
+        column++
+      }
+    }
     for (const cell of row.children) {
       if (cell.type !== 'element' || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue
       const at = offsetOf(cell, 'start') ?? start
       this.closeBold(at)
       this.pendingSpace = -1
+      covered(at, false)
       if (!first) this.write('\t', at, false)
       const before = this.lineChars
       // A cell all in bold (an agenda's `II.` and its title) is read as its words, as a block is.
@@ -587,7 +617,13 @@ class Reader {
       this.pendingSpace = -1
       const span = Number(cell.properties.colSpan ?? 1)
       for (let k = 1; k < Math.min(span, 50); k++) this.write('\t', offsetOf(cell, 'end') ?? at, false)
+      const width = Number.isInteger(span) && span >= 1 ? Math.min(span, 50) : 1
+      const down = spanDown(cell.properties.rowSpan)
+      for (let k = column; k < column + width; k++) spans[k] = Math.max(spans[k] ?? 0, down)
+      column += width
     }
+    // Columns after the row's last cell that a rowspan above covers.
+    covered(offsetOf(row, 'end') ?? start, true)
     this.row--
     chars = this.lineChars - chars
     // An empty row (spacing): nothing to read. A row with words in its first cell only (`Other Papers`
@@ -638,6 +674,17 @@ class Reader {
     this.endLine(this.source.length)
   }
 }
+
+/** How many rows below its own a cell's `rowspan` covers: `0` is all the rest (of its row group), a bad value none. */
+function spanDown(value: unknown): number {
+  if (value === undefined || value === '') return 0
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0) return 0
+  return n === 0 ? ROWSPAN_MAX : Math.min(n, ROWSPAN_MAX) - 1
+}
+
+/** The standard's largest rowspan. */
+const ROWSPAN_MAX = 65534
 
 /**
  * Are all the words of a block bold (`<p><strong>MEMBERS PRESENT:</strong></p>`)? Then it is a
