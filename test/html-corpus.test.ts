@@ -112,9 +112,9 @@ describe.skipIf(!files.includes('council-agenda-a12-13-26-2013-05-08.en.html'))(
 })
 
 describe.skipIf(!files.includes('council-agenda-a13-14-24-2014-04-30.zh.html'))('the Council agenda of 30 April 2014 (HTML, zh)', () => {
-  it('is an agenda with its four items', async () => {
+  it('is an agenda of that day (its date line `…年…月…日星期三上午11時正`), with its four items', async () => {
     const tree = await parsed('council-agenda-a13-14-24-2014-04-30.zh.html')
-    expect(tree.meta.kind).toBe('agenda')
+    expect(tree.meta).toMatchObject({kind: 'agenda', meetingDate: '2014-04-30', meetingTime: '11:00'})
     expect(items(tree)).toEqual([
       ['I.', '提交文件'],
       ['II.', '以書面答覆的質詢'],

@@ -141,6 +141,28 @@ describe('a table with rowspan', () => {
   })
 })
 
+describe("a Chinese Council agenda's date line", () => {
+  // The line under `議程` gives the day and the hour, as `Wednesday 8 May 2013 at 11:00 am` does in English.
+  const agenda = (dateLine: string) =>
+    `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><p>A 24/25-9</p><p><strong>立法會</strong></p><p><strong>議程</strong></p><p><strong>${dateLine}</strong></p><p><strong>I. 提交文件</strong></p><table><tr><td>1.</td><td>《某某規例》</td><td>1/2025</td></tr></table><p><strong>II. 議員議案</strong></p><p>某某議員動議的議案</p></body></html>`
+  it('is the meeting line: the meeting date and time, with or without brackets round the weekday', async () => {
+    for (const [line, time] of [
+      ['2025年1月8日星期三上午11時正', '11:00'],
+      ['2025年1月8日(星期三)下午2時30分', '14:30']
+    ] as const) {
+      const {tree} = await parseDocument(new TextEncoder().encode(agenda(line)), 'agenda.html')
+      expect(tree.meta).toMatchObject({kind: 'agenda', title: '議程', meetingDate: '2025-01-08', meetingTime: time})
+      expect(tree.children.find((node) => node.type === 'header')).toMatchObject({
+        children: expect.arrayContaining([expect.objectContaining({name: 'meeting', value: line})])
+      })
+    }
+  })
+  it('a date with an hour but no half of the day is not taken for the meeting line', async () => {
+    const {tree} = await parseDocument(new TextEncoder().encode(agenda('2025年1月8日11時')), 'agenda.html')
+    expect(tree.meta.meetingDate).toBeNull()
+  })
+})
+
 describe('a Big5 page with a meta charset', () => {
   it('decodes Big5 with Hong Kong characters', async () => {
     const {tree, source, encoding} = await page('big5-meta.html').then(async (p) => ({...p, encoding: (await load(bytesOf('big5-meta.html'), 'x')).encoding}))
