@@ -163,6 +163,21 @@ describe("a Chinese Council agenda's date line", () => {
   })
 })
 
+describe('a paragraph number in bold', () => {
+  const text = (body: string) => readHtml(`<html><head></head><body>${body}</body></html>`).text
+  it("is written before the bold, as the line's number: a turn's asker stays in bold after it", () => {
+    expect(text('<p><strong>1.</strong><strong> </strong><strong>陳大文議員</strong>：主席，請問。</p>')).toBe('1. **陳大文議員**：主席，請問。\n\n')
+    // The number cut in two runs; one run holding number and name.
+    expect(text('<p><b>8</b><b>.</b><b> </b><b>陳大文議員</b>(譯文)：主席。</p>')).toBe('8. **陳大文議員**(譯文)：主席。\n\n')
+    expect(text('<p><strong>12. MR CHAN</strong> (in Cantonese): President.</p>')).toBe('12. **MR CHAN** (in Cantonese): President.\n\n')
+  })
+  it("not a decimal, nor a number after the line's first words, nor in a line all bold", () => {
+    expect(text('<p><strong>1.5 million</strong> people</p>')).toBe('**1.5 million** people\n\n')
+    expect(text('<p>See <strong>2. Background</strong> above</p>')).toBe('See **2. Background** above\n\n')
+    expect(text('<p><strong>3. Background</strong></p>')).toBe('3. Background\n\n')
+  })
+})
+
 describe('a Big5 page with a meta charset', () => {
   it('decodes Big5 with Hong Kong characters', async () => {
     const {tree, source, encoding} = await page('big5-meta.html').then(async (p) => ({...p, encoding: (await load(bytesOf('big5-meta.html'), 'x')).encoding}))

@@ -25,7 +25,7 @@ import {fromHtml} from 'hast-util-from-html'
 import {MENU_SEPARATORS, NAVIGATION_NAME, SITE_FURNITURE_LINE, siteFurnitureKind} from '../lang/furniture-html.js'
 import {fastTree} from './html-fast.js'
 import {OffsetMap, type Origin, type PageFurniture} from './html-map.js'
-import {toRoman} from '../lang/numbering.js'
+import {BOLD_LEAD_NUMBER, toRoman} from '../lang/numbering.js'
 
 export interface HPosition {
   start: {offset?: number}
@@ -197,6 +197,8 @@ class Reader {
   /** Inside a block all of whose words are bold: its bold is the block's look (a title, a label), not marked. */
   private plain = 0
   private boldOpen = false
+  /** Visible characters still to write outside the bold they are in: a paragraph number a line's bold starts with. */
+  private leadPlain = 0
   private listDepth = 0
   /** Links on the current line and the characters written inside them. */
   private links = 0
@@ -259,7 +261,7 @@ class Reader {
     this.char(run[0]!, at)
     // A bold run's leading `*`s open no bold (char): the next other character opens it.
     let k = 1
-    while (k < run.length && this.bold > 0 && this.plain === 0 && !this.boldOpen) this.char(run[k]!, at + k++)
+    while (k < run.length && (this.leadPlain > 0 || (this.bold > 0 && this.plain === 0 && !this.boldOpen))) this.char(run[k]!, at + k++)
     if (k === run.length) return
     const rest = run.slice(k)
     this.write(rest, at + k, true)
@@ -271,7 +273,8 @@ class Reader {
   /** One visible character (not white space) at source offset `at`. */
   private char(ch: string, at: number): void {
     if (this.lineSource < 0) this.lineSource = at
-    const bold = this.bold > 0 && this.plain === 0
+    const bold = this.bold > 0 && this.plain === 0 && this.leadPlain === 0
+    if (this.leadPlain > 0) this.leadPlain--
     // Bold closes before the space after it (`**PRESIDENT** (in…`, not `**PRESIDENT **(in…`: no closing mark there) and opens after the space before it.
     if (this.boldOpen && !bold) this.closeBold(this.pendingSpace >= 0 ? this.pendingSpace : at)
     if (this.pendingSpace >= 0) {
@@ -315,6 +318,7 @@ class Reader {
     }
     if (blank && this.length > 0 && !this.blankEnd) this.write('\n', at, false)
     this.commitLine()
+    this.leadPlain = 0
     this.links = this.linkChars = this.lineChars = 0
     this.lineSource = -1
     this.outsideLinks = ''
@@ -505,6 +509,13 @@ class Reader {
           const blank = PARAGRAPH.has(tag)
           this.endLine(start, blank)
           const plain = this.plain === 0 && this.bold === 0 && wholeBold(element) ? 1 : 0
+          // A block whose bold starts with a paragraph number (`<strong>1.</strong><strong>林健鋒議員</strong>：`, the
+          // number even cut in two, `<b>8</b><b>.</b>`): the number is the line's, written before the bold
+          // (`1. **林健鋒議員**：`), as a page that prints it outside the bold has it.
+          if (plain === 0 && this.plain === 0 && this.bold === 0 && this.row === 0) {
+            const number = BOLD_LEAD_NUMBER.exec(boldLead(element))?.[1]
+            if (number) this.leadPlain = number.replace(/\s+/g, '').length
+          }
           this.plain += plain
           this.children(element)
           this.endLine(end, blank)
@@ -707,6 +718,29 @@ function wholeBold(element: HElement): boolean {
   }
   for (const child of element.children) if (!visit(child, false)) return false
   return words
+}
+
+/**
+ * The words a block starts with in bold, up to its first words not in bold (spaces between bold runs kept),
+ * its first line end or a dozen characters: where a paragraph number printed in bold would be.
+ */
+function boldLead(block: HElement): string {
+  let out = ''
+  const visit = (node: HNode, bold: boolean): boolean => {
+    if (out.length >= 12) return false
+    if (node.type === 'text') {
+      if (!bold && !/^\s*$/.test(node.value)) return false
+      out += node.value
+      return true
+    }
+    if (node.type !== 'element') return true
+    if (MARKUP.has(node.tagName) || BLOCK.has(node.tagName) || node.tagName === 'br' || node.tagName === 'table') return false
+    const strong = bold || node.tagName === 'strong' || node.tagName === 'b'
+    for (const child of node.children) if (!visit(child, strong)) return false
+    return true
+  }
+  for (const child of block.children) if (!visit(child, false)) break
+  return out
 }
 
 /** The text of a hast node, as the parser gave it (entities decoded). */
