@@ -136,6 +136,12 @@ describe('a table with rowspan', () => {
       'f\t\tg'
     ])
     expect(rows('<thead><tr><td rowspan="3">a</td><td>b</td></tr></thead><tbody><tr><td>c</td><td>d</td></tr></tbody>')).toEqual(['a\tb', 'c\td'])
+    // A row that writes the cell under the rowspan itself (AbiWord's export: an empty `<td>` there) gets none more.
+    expect(rows('<tr><td rowspan="2">a</td><td>b</td><td>c</td></tr><tr><td></td><td>d</td><td>e</td></tr><tr><td>f</td><td>g</td><td>h</td></tr>')).toEqual([
+      'a\tb\tc',
+      '\td\te',
+      'f\tg\th'
+    ])
     // An empty or bad rowspan spans nothing (pydocx writes `rowspan=""` on every cell).
     expect(rows('<tr><td rowspan="">a</td><td rowspan="x">b</td></tr><tr><td>c</td><td>d</td></tr>')).toEqual(['a\tb', 'c\td'])
   })

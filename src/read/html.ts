@@ -549,10 +549,11 @@ class Reader {
     // `thead`, `tfoot`) ends every span, as the standard's table model has it.
     let spans: number[] = []
     let group: HElement | undefined
+    const width = rows.reduce((most, {row}) => Math.max(most, ownWidth(row)), 0)
     for (const {row, group: in_} of rows) {
       if (in_ !== group) spans = []
       group = in_
-      this.tableRow(row, spans)
+      this.tableRow(row, spans, width)
     }
     this.endLine(end, true)
   }
@@ -579,9 +580,11 @@ class Reader {
   /**
    * A data table's row as one line, cells between tabs. `spans` holds, by column, how many rows
    * below a cell's `rowspan` still covers: such a column gets an empty cell in those rows (as a
-   * `colspan` leaves empty cells to its right), so that the columns stay aligned.
+   * `colspan` leaves empty cells to its right), so that the columns stay aligned. A row whose own cells
+   * already fill the table's `width` wrote those cells itself (AbiWord's export keeps an empty `<td>`
+   * under a rowspan): the span is passed, no cell added.
    */
-  private tableRow(row: HElement, spans: number[]): void {
+  private tableRow(row: HElement, spans: number[], width: number): void {
     const start = offsetOf(row, 'start') ?? this.length
     this.endLine(start)
     const mark = this.length
@@ -593,7 +596,10 @@ class Reader {
     let firstEnd = -1
     let others = false
     /** The empty cells of the columns a rowspan above covers, from `column` on while they are covered (`all`: to the last one covered). */
+    const full = ownWidth(row) >= width
+    if (full) for (let k = 0; k < spans.length; k++) if (spans[k]! > 0) spans[k]!--
     const covered = (at: number, all: boolean): void => {
+      if (full) return
       let last = column
       if (all) for (let k = column; k < spans.length; k++) if (spans[k]! > 0) last = k + 1
       while ((spans[column] ?? 0) > 0 || column < last) {
@@ -628,10 +634,10 @@ class Reader {
       this.pendingSpace = -1
       const span = Number(cell.properties.colSpan ?? 1)
       for (let k = 1; k < Math.min(span, 50); k++) this.write('\t', offsetOf(cell, 'end') ?? at, false)
-      const width = Number.isInteger(span) && span >= 1 ? Math.min(span, 50) : 1
+      const across = cellWidth(cell)
       const down = spanDown(cell.properties.rowSpan)
-      for (let k = column; k < column + width; k++) spans[k] = Math.max(spans[k] ?? 0, down)
-      column += width
+      for (let k = column; k < column + across; k++) spans[k] = Math.max(spans[k] ?? 0, down)
+      column += across
     }
     // Columns after the row's last cell that a rowspan above covers.
     covered(offsetOf(row, 'end') ?? start, true)
@@ -684,6 +690,19 @@ class Reader {
   finish(): void {
     this.endLine(this.source.length)
   }
+}
+
+/** The columns a cell takes: its `colspan` (at most 50), else one. */
+function cellWidth(cell: HElement): number {
+  const span = Number(cell.properties.colSpan ?? 1)
+  return Number.isInteger(span) && span >= 1 ? Math.min(span, 50) : 1
+}
+
+/** The columns a row's own cells take. */
+function ownWidth(row: HElement): number {
+  let width = 0
+  for (const cell of row.children) if (cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th')) width += cellWidth(cell)
+  return width
 }
 
 /** How many rows below its own a cell's `rowspan` covers: `0` is all the rest (of its row group), a bad value none. */
