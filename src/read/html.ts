@@ -97,6 +97,10 @@ const LIST_TYPES: Record<string, string> = {
 /** A character written as itself, one for one: not white space, an `&`, a line end or half a surrogate pair. */
 const isPlain = (code: number): boolean => code > 32 && code !== 38 && code !== 0xa0 && (code < 0xd800 || code > 0xdfff)
 
+/** Runs of characters {@link isPlain} takes, with single spaces between them (out of a `pre`), and without. */
+const WORDS_RUN = /[^\x00-\x20&\u00a0\ud800-\udfff]+(?: [^\x00-\x20&\u00a0\ud800-\udfff]+)*/g
+const PLAIN_RUN = /[^\x00-\x20&\u00a0\ud800-\udfff]+/g
+
 const isSpaceCode = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 0xa0
 
 function offsetOf(node: {position?: HPosition}, edge: 'start' | 'end'): number | undefined {
@@ -200,14 +204,14 @@ class Reader {
   /** Visible characters still to write outside the bold they are in: a paragraph number a line's bold starts with. */
   private leadPlain = 0
   private listDepth = 0
-  /** Links on the current line and the characters written inside them. */
+  /** Links on the current line and the characters written inside them (words, and the spaces between them written with them: counts to compare, not lengths). */
   private links = 0
   private linkChars = 0
   private lineChars = 0
   private inLink = 0
   private lineSource = -1
-  /** The current line's characters outside links (a menu line has only separators there). */
-  private outsideLinks = ''
+  /** Has the current line characters outside links other than separators (a menu line has none)? */
+  private outsideWords = false
 
   constructor(private readonly source: string) {}
 
@@ -256,18 +260,30 @@ class Reader {
     return this.last === -1 ? 10 : this.last
   }
 
-  /** A run of visible characters copied from the source from offset `at` on: as many calls of `char`. */
+  /**
+   * A run copied from the source from offset `at` on: visible characters, and single spaces between
+   * two of them: as many calls of `char` and `space`, written at once.
+   */
   private chars(run: string, at: number): void {
     this.char(run[0]!, at)
     // A bold run's leading `*`s open no bold (char): the next other character opens it.
     let k = 1
-    while (k < run.length && (this.leadPlain > 0 || (this.bold > 0 && this.plain === 0 && !this.boldOpen))) this.char(run[k]!, at + k++)
+    while (k < run.length && (this.leadPlain > 0 || (this.bold > 0 && this.plain === 0 && !this.boldOpen))) {
+      if (run.charCodeAt(k) === 32) this.space(at + k)
+      else this.char(run[k]!, at + k)
+      k++
+    }
     if (k === run.length) return
+    // What char() would do for each: a space waiting before a character is written as itself (the line has words, no tab before it).
+    if (this.pendingSpace >= 0) {
+      this.char(run[k]!, at + k)
+      if (++k === run.length) return
+    }
     const rest = run.slice(k)
     this.write(rest, at + k, true)
     this.lineChars += rest.length
     if (this.inLink) this.linkChars += rest.length
-    else this.outsideLinks += rest
+    else if (!this.outsideWords && !MENU_SEPARATORS.test(rest)) this.outsideWords = true
   }
 
   /** One visible character (not white space) at source offset `at`. */
@@ -289,7 +305,7 @@ class Reader {
     this.write(ch, at, true)
     this.lineChars++
     if (this.inLink) this.linkChars++
-    else this.outsideLinks += ch
+    else if (!this.outsideWords && !MENU_SEPARATORS.test(ch)) this.outsideWords = true
   }
 
   private space(at: number): void {
@@ -321,13 +337,13 @@ class Reader {
     this.leadPlain = 0
     this.links = this.linkChars = this.lineChars = 0
     this.lineSource = -1
-    this.outsideLinks = ''
+    this.outsideWords = false
   }
 
   /** A line that is site furniture is taken out of the text and kept as a furniture node. */
   private isFurnitureLine(): boolean {
     const text = this.line().replace(/\*\*/g, '').trim()
-    const menu = this.links >= 2 && MENU_SEPARATORS.test(this.outsideLinks)
+    const menu = this.links >= 2 && !this.outsideWords
     if (!menu && !SITE_FURNITURE_LINE.test(text)) return false
     const start = this.map.start(this.lineStart)
     const end = this.map.end(this.length)
@@ -355,12 +371,41 @@ class Reader {
       return
     }
     const raw = this.source
+    // The common case: the node is its source, character for character (no entity, no CR): its runs found by a pattern.
+    if (to - from === value.length && raw.startsWith(value, from)) {
+      const runs = this.pre ? PLAIN_RUN : WORDS_RUN
+      runs.lastIndex = 0
+      let i = 0
+      for (let m = runs.exec(value); m; m = runs.exec(value)) {
+        if (m.index > i) this.copied(value, i, m.index, from)
+        this.chars(m[0], from + m.index)
+        i = m.index + m[0].length
+      }
+      if (i < value.length) this.copied(value, i, value.length, from)
+      return
+    }
     let j = from
     for (let i = 0; i < value.length; ) {
       // A run of visible characters as the source has them: written at once (what char() would do one by one).
+      // A single space between two such characters (not in a pre) is taken into the run: char() would write it as itself.
       if (isPlain(value.charCodeAt(i)) && j < to && raw.charCodeAt(j) === value.charCodeAt(i)) {
         let k = 1
-        while (i + k < value.length && j + k < to && isPlain(value.charCodeAt(i + k)) && raw.charCodeAt(j + k) === value.charCodeAt(i + k)) k++
+        for (;;) {
+          if (i + k >= value.length || j + k >= to) break
+          const code = value.charCodeAt(i + k)
+          if (raw.charCodeAt(j + k) !== code) break
+          if (isPlain(code)) k++
+          else if (
+            code === 32 &&
+            this.pre === 0 &&
+            i + k + 1 < value.length &&
+            j + k + 1 < to &&
+            isPlain(value.charCodeAt(i + k + 1)) &&
+            raw.charCodeAt(j + k + 1) === value.charCodeAt(i + k + 1)
+          ) {
+            k += 2
+          } else break
+        }
         this.chars(value.slice(i, i + k), j)
         i += k
         j += k
@@ -397,6 +442,22 @@ class Reader {
       }
       // A node that ends with the entity's character ends after the entity (`&quot;`), not inside it.
       if (entityEnd >= 0 && this.length > written) this.map.stretch(entityEnd)
+    }
+  }
+
+  /** Characters `value[i..end)` of a text node that is its source (from offset `from`) and no run: white space, `&`, surrogate pairs, controls. */
+  private copied(value: string, i: number, end: number, from: number): void {
+    while (i < end) {
+      const c = value[i]!
+      const code = value.charCodeAt(i)
+      const at = from + i
+      if (this.pre && (c === '\n' || c === '\r')) this.endLine(at)
+      else if (isSpaceCode(code)) this.pre ? this.char(' ', at) : this.space(at)
+      else if (code >= 0xd800 && code <= 0xdbff && i + 1 < value.length) {
+        this.char(c + value[i + 1]!, at)
+        i++
+      } else this.char(c, at)
+      i++
     }
   }
 
