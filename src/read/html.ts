@@ -496,7 +496,8 @@ class Reader {
       this.asFurniture(element, 'markup')
       return
     }
-    if (tag === 'nav' || (tag !== 'body' && tag !== 'html' && NAVIGATION_NAME.test(classes(element)))) {
+    const named = element.properties.className !== undefined || element.properties.id !== undefined
+    if (tag === 'nav' || (named && tag !== 'body' && tag !== 'html' && NAVIGATION_NAME.test(classes(element)))) {
       this.endLine(start)
       this.asFurniture(element, 'site-header')
       return
