@@ -10,7 +10,7 @@ import {readHtml} from '../src/read/html.js'
 import {loadHtml} from '../src/read/html-load.js'
 import {corpus, root} from './helpers/tree.js'
 
-const KEPT = ['className', 'id', 'style', 'colSpan', 'start', 'type', 'reversed', 'value']
+const KEPT = ['className', 'id', 'style', 'colSpan', 'rowSpan', 'start', 'type', 'reversed', 'value']
 
 interface Shape {
   type: string

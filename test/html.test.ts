@@ -98,6 +98,92 @@ describe('a table with empty cells', () => {
   })
 })
 
+describe('a table with rowspan', () => {
+  const texts = (table: Table) => table.children.map((row) => row.children.map((cell) => cell.children.map((c) => ('value' in c ? c.value : '')).join('')))
+  it('a rowspan leaves an empty cell in each row it spans, so that the columns stay aligned', async () => {
+    const {tree, text, source} = await page('table-rowspan.html')
+    expect(text).toContain('June\tKai Tak\t5\n\tTung Chung\t4\nJuly\tSha Tin\t6\nAugust\tTai Po\t\nSeptember\tYuen Long\t\n')
+    const [table] = all<Table>(tree, 'table')
+    expect(texts(table!)).toEqual([
+      ['Month', 'Place', 'Members'],
+      ['June', 'Kai Tak', '5'],
+      ['', 'Tung Chung', '4'],
+      ['July', 'Sha Tin', '6'],
+      ['August', 'Tai Po', ''],
+      ['September', 'Yuen Long', '']
+    ])
+    // The empty cell under a rowspan stands inside its own row; the words after it point at their cell.
+    const row = table!.children[2]!
+    expect(row.children[0]!.position.start.offset).toBeGreaterThanOrEqual(row.position.start.offset)
+    const cell = row.children[1]!
+    expect(source.slice(cell.position.start.offset, cell.position.end.offset)).toBe('Tung Chung')
+    expect(paragraphs(tree).map((p) => p.number)).toEqual(['1', '2'])
+    checkInvariants(source, tree)
+  })
+  const rows = (body: string) =>
+    readHtml(`<html><head></head><body><table>${body}</table></body></html>`)
+      .text.split('\n')
+      .filter((line) => line.trim())
+  it('with a colspan it covers every column of the cell; rowspan="0" the rest of its row group; a row group ends every span', () => {
+    expect(rows('<tr><td rowspan="2" colspan="2">a</td><td>b</td></tr><tr><td>c</td></tr><tr><td>d</td><td>e</td><td>f</td></tr>')).toEqual([
+      'a\t\tb',
+      '\t\tc',
+      'd\te\tf'
+    ])
+    expect(rows('<tr><td>a</td><td rowspan="0">b</td><td>c</td></tr><tr><td>d</td><td>e</td></tr><tr><td>f</td><td>g</td></tr>')).toEqual([
+      'a\tb\tc',
+      'd\t\te',
+      'f\t\tg'
+    ])
+    expect(rows('<thead><tr><td rowspan="3">a</td><td>b</td></tr></thead><tbody><tr><td>c</td><td>d</td></tr></tbody>')).toEqual(['a\tb', 'c\td'])
+    // A row that writes the cell under the rowspan itself (AbiWord's export: an empty `<td>` there) gets none more.
+    expect(rows('<tr><td rowspan="2">a</td><td>b</td><td>c</td></tr><tr><td></td><td>d</td><td>e</td></tr><tr><td>f</td><td>g</td><td>h</td></tr>')).toEqual([
+      'a\tb\tc',
+      '\td\te',
+      'f\tg\th'
+    ])
+    // An empty or bad rowspan spans nothing (pydocx writes `rowspan=""` on every cell).
+    expect(rows('<tr><td rowspan="">a</td><td rowspan="x">b</td></tr><tr><td>c</td><td>d</td></tr>')).toEqual(['a\tb', 'c\td'])
+  })
+})
+
+describe("a Chinese Council agenda's date line", () => {
+  // The line under `議程` gives the day and the hour, as `Wednesday 8 May 2013 at 11:00 am` does in English.
+  const agenda = (dateLine: string) =>
+    `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><p>A 24/25-9</p><p><strong>立法會</strong></p><p><strong>議程</strong></p><p><strong>${dateLine}</strong></p><p><strong>I. 提交文件</strong></p><table><tr><td>1.</td><td>《某某規例》</td><td>1/2025</td></tr></table><p><strong>II. 議員議案</strong></p><p>某某議員動議的議案</p></body></html>`
+  it('is the meeting line: the meeting date and time, with or without brackets round the weekday', async () => {
+    for (const [line, time] of [
+      ['2025年1月8日星期三上午11時正', '11:00'],
+      ['2025年1月8日(星期三)下午2時30分', '14:30']
+    ] as const) {
+      const {tree} = await parseDocument(new TextEncoder().encode(agenda(line)), 'agenda.html')
+      expect(tree.meta).toMatchObject({kind: 'agenda', title: '議程', meetingDate: '2025-01-08', meetingTime: time})
+      expect(tree.children.find((node) => node.type === 'header')).toMatchObject({
+        children: expect.arrayContaining([expect.objectContaining({name: 'meeting', value: line})])
+      })
+    }
+  })
+  it('a date with an hour but no half of the day is not taken for the meeting line', async () => {
+    const {tree} = await parseDocument(new TextEncoder().encode(agenda('2025年1月8日11時')), 'agenda.html')
+    expect(tree.meta.meetingDate).toBeNull()
+  })
+})
+
+describe('a paragraph number in bold', () => {
+  const text = (body: string) => readHtml(`<html><head></head><body>${body}</body></html>`).text
+  it("is written before the bold, as the line's number: a turn's asker stays in bold after it", () => {
+    expect(text('<p><strong>1.</strong><strong> </strong><strong>陳大文議員</strong>：主席，請問。</p>')).toBe('1. **陳大文議員**：主席，請問。\n\n')
+    // The number cut in two runs; one run holding number and name.
+    expect(text('<p><b>8</b><b>.</b><b> </b><b>陳大文議員</b>(譯文)：主席。</p>')).toBe('8. **陳大文議員**(譯文)：主席。\n\n')
+    expect(text('<p><strong>12. MR CHAN</strong> (in Cantonese): President.</p>')).toBe('12. **MR CHAN** (in Cantonese): President.\n\n')
+  })
+  it("not a decimal, nor a number after the line's first words, nor in a line all bold", () => {
+    expect(text('<p><strong>1.5 million</strong> people</p>')).toBe('**1.5 million** people\n\n')
+    expect(text('<p>See <strong>2. Background</strong> above</p>')).toBe('See **2. Background** above\n\n')
+    expect(text('<p><strong>3. Background</strong></p>')).toBe('3. Background\n\n')
+  })
+})
+
 describe('a Big5 page with a meta charset', () => {
   it('decodes Big5 with Hong Kong characters', async () => {
     const {tree, source, encoding} = await page('big5-meta.html').then(async (p) => ({...p, encoding: (await load(bytesOf('big5-meta.html'), 'x')).encoding}))

@@ -198,6 +198,9 @@ export const PARAGRAPH_NUMBER_START = new RegExp(`^${PARAGRAPH_NUMBER}`)
 /** A paragraph number alone on its line. */
 export const PARAGRAPH_NUMBER_ONLY = new RegExp(`^${PARAGRAPH_NUMBER}$`)
 
+/** A paragraph number that a bold run starts with, then a space or the run's end (`<strong>1.</strong>`, `<b>1. 林健鋒議員</b>`): group 1. */
+export const BOLD_LEAD_NUMBER = new RegExp(String.raw`^\s*(${PARAGRAPH_NUMBER})(?=\s|$)`)
+
 /** A row whose first cell is only a paragraph number (`1. | 《條例》`). */
 export const PARAGRAPH_NUMBER_CELL = new RegExp(String.raw`^${PARAGRAPH_NUMBER}\s*\|`)
 

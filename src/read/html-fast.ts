@@ -85,6 +85,7 @@ const KEPT: Record<string, string> = {
   id: 'id',
   style: 'style',
   colspan: 'colSpan',
+  rowspan: 'rowSpan',
   start: 'start',
   type: 'type',
   reversed: 'reversed',
@@ -223,7 +224,7 @@ function startTag(source: string, at: number): Tag {
     if (property === 'className') {
       const trimmed = text.replace(/^[ \t\n\r\f]+|[ \t\n\r\f]+$/g, '')
       properties.className = trimmed ? trimmed.split(/[ \t\n\r\f]+/g) : []
-    } else if (property === 'colSpan' || property === 'start') {
+    } else if (property === 'colSpan' || property === 'rowSpan' || property === 'start') {
       // hastscript: a number when the value reads as one, else the string.
       properties[property] = text && !Number.isNaN(Number(text)) ? Number(text) : text
     } else if (property === 'reversed') {

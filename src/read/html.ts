@@ -25,7 +25,7 @@ import {fromHtml} from 'hast-util-from-html'
 import {MENU_SEPARATORS, NAVIGATION_NAME, SITE_FURNITURE_LINE, siteFurnitureKind} from '../lang/furniture-html.js'
 import {fastTree} from './html-fast.js'
 import {OffsetMap, type Origin, type PageFurniture} from './html-map.js'
-import {toRoman} from '../lang/numbering.js'
+import {BOLD_LEAD_NUMBER, toRoman} from '../lang/numbering.js'
 
 export interface HPosition {
   start: {offset?: number}
@@ -96,6 +96,10 @@ const LIST_TYPES: Record<string, string> = {
 
 /** A character written as itself, one for one: not white space, an `&`, a line end or half a surrogate pair. */
 const isPlain = (code: number): boolean => code > 32 && code !== 38 && code !== 0xa0 && (code < 0xd800 || code > 0xdfff)
+
+/** Runs of characters {@link isPlain} takes, with single spaces between them (out of a `pre`), and without. */
+const WORDS_RUN = /[^\x00-\x20&\u00a0\ud800-\udfff]+(?: [^\x00-\x20&\u00a0\ud800-\udfff]+)*/g
+const PLAIN_RUN = /[^\x00-\x20&\u00a0\ud800-\udfff]+/g
 
 const isSpaceCode = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 0xa0
 
@@ -197,15 +201,17 @@ class Reader {
   /** Inside a block all of whose words are bold: its bold is the block's look (a title, a label), not marked. */
   private plain = 0
   private boldOpen = false
+  /** Visible characters still to write outside the bold they are in: a paragraph number a line's bold starts with. */
+  private leadPlain = 0
   private listDepth = 0
-  /** Links on the current line and the characters written inside them. */
+  /** Links on the current line and the characters written inside them (words, and the spaces between them written with them: counts to compare, not lengths). */
   private links = 0
   private linkChars = 0
   private lineChars = 0
   private inLink = 0
   private lineSource = -1
-  /** The current line's characters outside links (a menu line has only separators there). */
-  private outsideLinks = ''
+  /** Has the current line characters outside links other than separators (a menu line has none)? */
+  private outsideWords = false
 
   constructor(private readonly source: string) {}
 
@@ -254,24 +260,37 @@ class Reader {
     return this.last === -1 ? 10 : this.last
   }
 
-  /** A run of visible characters copied from the source from offset `at` on: as many calls of `char`. */
+  /**
+   * A run copied from the source from offset `at` on: visible characters, and single spaces between
+   * two of them: as many calls of `char` and `space`, written at once.
+   */
   private chars(run: string, at: number): void {
     this.char(run[0]!, at)
     // A bold run's leading `*`s open no bold (char): the next other character opens it.
     let k = 1
-    while (k < run.length && this.bold > 0 && this.plain === 0 && !this.boldOpen) this.char(run[k]!, at + k++)
+    while (k < run.length && (this.leadPlain > 0 || (this.bold > 0 && this.plain === 0 && !this.boldOpen))) {
+      if (run.charCodeAt(k) === 32) this.space(at + k)
+      else this.char(run[k]!, at + k)
+      k++
+    }
     if (k === run.length) return
+    // What char() would do for each: a space waiting before a character is written as itself (the line has words, no tab before it).
+    if (this.pendingSpace >= 0) {
+      this.char(run[k]!, at + k)
+      if (++k === run.length) return
+    }
     const rest = run.slice(k)
     this.write(rest, at + k, true)
     this.lineChars += rest.length
     if (this.inLink) this.linkChars += rest.length
-    else this.outsideLinks += rest
+    else if (!this.outsideWords && !MENU_SEPARATORS.test(rest)) this.outsideWords = true
   }
 
   /** One visible character (not white space) at source offset `at`. */
   private char(ch: string, at: number): void {
     if (this.lineSource < 0) this.lineSource = at
-    const bold = this.bold > 0 && this.plain === 0
+    const bold = this.bold > 0 && this.plain === 0 && this.leadPlain === 0
+    if (this.leadPlain > 0) this.leadPlain--
     // Bold closes before the space after it (`**PRESIDENT** (in…`, not `**PRESIDENT **(in…`: no closing mark there) and opens after the space before it.
     if (this.boldOpen && !bold) this.closeBold(this.pendingSpace >= 0 ? this.pendingSpace : at)
     if (this.pendingSpace >= 0) {
@@ -286,7 +305,7 @@ class Reader {
     this.write(ch, at, true)
     this.lineChars++
     if (this.inLink) this.linkChars++
-    else this.outsideLinks += ch
+    else if (!this.outsideWords && !MENU_SEPARATORS.test(ch)) this.outsideWords = true
   }
 
   private space(at: number): void {
@@ -315,15 +334,16 @@ class Reader {
     }
     if (blank && this.length > 0 && !this.blankEnd) this.write('\n', at, false)
     this.commitLine()
+    this.leadPlain = 0
     this.links = this.linkChars = this.lineChars = 0
     this.lineSource = -1
-    this.outsideLinks = ''
+    this.outsideWords = false
   }
 
   /** A line that is site furniture is taken out of the text and kept as a furniture node. */
   private isFurnitureLine(): boolean {
     const text = this.line().replace(/\*\*/g, '').trim()
-    const menu = this.links >= 2 && MENU_SEPARATORS.test(this.outsideLinks)
+    const menu = this.links >= 2 && !this.outsideWords
     if (!menu && !SITE_FURNITURE_LINE.test(text)) return false
     const start = this.map.start(this.lineStart)
     const end = this.map.end(this.length)
@@ -351,12 +371,41 @@ class Reader {
       return
     }
     const raw = this.source
+    // The common case: the node is its source, character for character (no entity, no CR): its runs found by a pattern.
+    if (to - from === value.length && raw.startsWith(value, from)) {
+      const runs = this.pre ? PLAIN_RUN : WORDS_RUN
+      runs.lastIndex = 0
+      let i = 0
+      for (let m = runs.exec(value); m; m = runs.exec(value)) {
+        if (m.index > i) this.copied(value, i, m.index, from)
+        this.chars(m[0], from + m.index)
+        i = m.index + m[0].length
+      }
+      if (i < value.length) this.copied(value, i, value.length, from)
+      return
+    }
     let j = from
     for (let i = 0; i < value.length; ) {
       // A run of visible characters as the source has them: written at once (what char() would do one by one).
+      // A single space between two such characters (not in a pre) is taken into the run: char() would write it as itself.
       if (isPlain(value.charCodeAt(i)) && j < to && raw.charCodeAt(j) === value.charCodeAt(i)) {
         let k = 1
-        while (i + k < value.length && j + k < to && isPlain(value.charCodeAt(i + k)) && raw.charCodeAt(j + k) === value.charCodeAt(i + k)) k++
+        for (;;) {
+          if (i + k >= value.length || j + k >= to) break
+          const code = value.charCodeAt(i + k)
+          if (raw.charCodeAt(j + k) !== code) break
+          if (isPlain(code)) k++
+          else if (
+            code === 32 &&
+            this.pre === 0 &&
+            i + k + 1 < value.length &&
+            j + k + 1 < to &&
+            isPlain(value.charCodeAt(i + k + 1)) &&
+            raw.charCodeAt(j + k + 1) === value.charCodeAt(i + k + 1)
+          ) {
+            k += 2
+          } else break
+        }
         this.chars(value.slice(i, i + k), j)
         i += k
         j += k
@@ -396,6 +445,22 @@ class Reader {
     }
   }
 
+  /** Characters `value[i..end)` of a text node that is its source (from offset `from`) and no run: white space, `&`, surrogate pairs, controls. */
+  private copied(value: string, i: number, end: number, from: number): void {
+    while (i < end) {
+      const c = value[i]!
+      const code = value.charCodeAt(i)
+      const at = from + i
+      if (this.pre && (c === '\n' || c === '\r')) this.endLine(at)
+      else if (isSpaceCode(code)) this.pre ? this.char(' ', at) : this.space(at)
+      else if (code >= 0xd800 && code <= 0xdbff && i + 1 < value.length) {
+        this.char(c + value[i + 1]!, at)
+        i++
+      } else this.char(c, at)
+      i++
+    }
+  }
+
   node(node: HNode): void {
     switch (node.type) {
       case 'text':
@@ -431,7 +496,8 @@ class Reader {
       this.asFurniture(element, 'markup')
       return
     }
-    if (tag === 'nav' || (tag !== 'body' && tag !== 'html' && NAVIGATION_NAME.test(classes(element)))) {
+    const named = element.properties.className !== undefined || element.properties.id !== undefined
+    if (tag === 'nav' || (named && tag !== 'body' && tag !== 'html' && NAVIGATION_NAME.test(classes(element)))) {
       this.endLine(start)
       this.asFurniture(element, 'site-header')
       return
@@ -505,6 +571,13 @@ class Reader {
           const blank = PARAGRAPH.has(tag)
           this.endLine(start, blank)
           const plain = this.plain === 0 && this.bold === 0 && wholeBold(element) ? 1 : 0
+          // A block whose bold starts with a paragraph number (`<strong>1.</strong><strong>林健鋒議員</strong>：`, the
+          // number even cut in two, `<b>8</b><b>.</b>`): the number is the line's, written before the bold
+          // (`1. **林健鋒議員**：`), as a page that prints it outside the bold has it.
+          if (plain === 0 && this.plain === 0 && this.bold === 0 && this.row === 0) {
+            const number = BOLD_LEAD_NUMBER.exec(boldLead(element))?.[1]
+            if (number) this.leadPlain = number.replace(/\s+/g, '').length
+          }
           this.plain += plain
           this.children(element)
           this.endLine(end, blank)
@@ -523,18 +596,27 @@ class Reader {
       return
     }
     this.endLine(start, true)
-    const rows: HElement[] = []
+    const rows: {row: HElement; group: HElement}[] = []
     const collect = (node: HElement): void => {
       for (const child of node.children) {
         if (child.type !== 'element') continue
-        if (child.tagName === 'tr') rows.push(child)
+        if (child.tagName === 'tr') rows.push({row: child, group: node})
         else if (child.tagName === 'caption') {
           this.element(child)
         } else if (child.tagName !== 'table') collect(child)
       }
     }
     collect(table)
-    for (const row of rows) this.tableRow(row)
+    // The rows still to come that a `rowspan` above covers, column by column; a row group (`tbody`,
+    // `thead`, `tfoot`) ends every span, as the standard's table model has it.
+    let spans: number[] = []
+    let group: HElement | undefined
+    const width = rows.reduce((most, {row}) => Math.max(most, ownWidth(row)), 0)
+    for (const {row, group: in_} of rows) {
+      if (in_ !== group) spans = []
+      group = in_
+      this.tableRow(row, spans, width)
+    }
     this.endLine(end, true)
   }
 
@@ -557,21 +639,48 @@ class Reader {
     }
   }
 
-  private tableRow(row: HElement): void {
+  /**
+   * A data table's row as one line, cells between tabs. `spans` holds, by column, how many rows
+   * below a cell's `rowspan` still covers: such a column gets an empty cell in those rows (as a
+   * `colspan` leaves empty cells to its right), so that the columns stay aligned. A row whose own cells
+   * already fill the table's `width` wrote those cells itself (AbiWord's export keeps an empty `<td>`
+   * under a rowspan): the span is passed, no cell added.
+   */
+  private tableRow(row: HElement, spans: number[], width: number): void {
     const start = offsetOf(row, 'start') ?? this.length
     this.endLine(start)
     const mark = this.length
     let chars = this.lineChars
     this.row++
     let first = true
+    let column = 0
     /** Where the first cell's words end, and whether another cell has words. */
     let firstEnd = -1
     let others = false
+    /** The empty cells of the columns a rowspan above covers, from `column` on while they are covered (`all`: to the last one covered). */
+    const full = ownWidth(row) >= width
+    if (full) for (let k = 0; k < spans.length; k++) if (spans[k]! > 0) spans[k]!--
+    const covered = (at: number, all: boolean): void => {
+      if (full) return
+      let last = column
+      if (all) for (let k = column; k < spans.length; k++) if (spans[k]! > 0) last = k + 1
+      while ((spans[column] ?? 0) > 0 || column < last) {
+        if ((spans[column] ?? 0) > 0) spans[column]!--
+        // (Words above run down into it: the row is a row of the grid, not a line of its own.)
+        if (!first) {
+          this.write('\t', at, false)
+          others = true
+        } else firstEnd = this.length
+        first = false
+        column++
+      }
+    }
     for (const cell of row.children) {
       if (cell.type !== 'element' || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue
       const at = offsetOf(cell, 'start') ?? start
       this.closeBold(at)
       this.pendingSpace = -1
+      covered(at, false)
       if (!first) this.write('\t', at, false)
       const before = this.lineChars
       // A cell all in bold (an agenda's `II.` and its title) is read as its words, as a block is.
@@ -587,7 +696,13 @@ class Reader {
       this.pendingSpace = -1
       const span = Number(cell.properties.colSpan ?? 1)
       for (let k = 1; k < Math.min(span, 50); k++) this.write('\t', offsetOf(cell, 'end') ?? at, false)
+      const across = cellWidth(cell)
+      const down = spanDown(cell.properties.rowSpan)
+      for (let k = column; k < column + across; k++) spans[k] = Math.max(spans[k] ?? 0, down)
+      column += across
     }
+    // Columns after the row's last cell that a rowspan above covers.
+    covered(offsetOf(row, 'end') ?? start, true)
     this.row--
     chars = this.lineChars - chars
     // An empty row (spacing): nothing to read. A row with words in its first cell only (`Other Papers`
@@ -639,6 +754,30 @@ class Reader {
   }
 }
 
+/** The columns a cell takes: its `colspan` (at most 50), else one. */
+function cellWidth(cell: HElement): number {
+  const span = Number(cell.properties.colSpan ?? 1)
+  return Number.isInteger(span) && span >= 1 ? Math.min(span, 50) : 1
+}
+
+/** The columns a row's own cells take. */
+function ownWidth(row: HElement): number {
+  let width = 0
+  for (const cell of row.children) if (cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th')) width += cellWidth(cell)
+  return width
+}
+
+/** How many rows below its own a cell's `rowspan` covers: `0` is all the rest (of its row group), a bad value none. */
+function spanDown(value: unknown): number {
+  if (value === undefined || value === '') return 0
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0) return 0
+  return n === 0 ? ROWSPAN_MAX : Math.min(n, ROWSPAN_MAX) - 1
+}
+
+/** The standard's largest rowspan. */
+const ROWSPAN_MAX = 65534
+
 /**
  * Are all the words of a block bold (`<p><strong>MEMBERS PRESENT:</strong></p>`)? Then it is a
  * title or a label in bold type, read as its words (`**…**` around a whole line would hide
@@ -660,6 +799,29 @@ function wholeBold(element: HElement): boolean {
   }
   for (const child of element.children) if (!visit(child, false)) return false
   return words
+}
+
+/**
+ * The words a block starts with in bold, up to its first words not in bold (spaces between bold runs kept),
+ * its first line end or a dozen characters: where a paragraph number printed in bold would be.
+ */
+function boldLead(block: HElement): string {
+  let out = ''
+  const visit = (node: HNode, bold: boolean): boolean => {
+    if (out.length >= 12) return false
+    if (node.type === 'text') {
+      if (!bold && !/^\s*$/.test(node.value)) return false
+      out += node.value
+      return true
+    }
+    if (node.type !== 'element') return true
+    if (MARKUP.has(node.tagName) || BLOCK.has(node.tagName) || node.tagName === 'br' || node.tagName === 'table') return false
+    const strong = bold || node.tagName === 'strong' || node.tagName === 'b'
+    for (const child of node.children) if (!visit(child, strong)) return false
+    return true
+  }
+  for (const child of block.children) if (!visit(child, false)) break
+  return out
 }
 
 /** The text of a hast node, as the parser gave it (entities decoded). */

@@ -9,6 +9,7 @@ import {squeeze} from '../../lang/chars.js'
 import {findDates} from '../../lang/dates.js'
 import {
   CLOCK_EN,
+  CLOCK_ZH,
   CLOSE_BRACKET,
   GENRE_LINES,
   ITEM_NUMERAL,
@@ -52,8 +53,9 @@ export const MEETING_HEADER: HeaderHooks = {
     if (MEETING_COMMITTEE_LINE.test(text)) return 'committee'
     // `Minutes of meeting held on 9 May 1997`: a meeting line (its date is the meeting's); meta takes the title from it too.
     if (GENRE_LINES.some(([pattern]) => pattern.test(text))) return ITEM_NUMERAL.test(text) || findDates(text).length > 0 ? null : 'title'
-    // `Friday, 14 December 2001, at 8:30 am in the Chamber…`: the meeting's date and place.
-    if (CLOCK_EN.test(text) && findDates(text).length > 0) return 'meeting'
+    // `Friday, 14 December 2001, at 8:30 am in the Chamber…`, `2014年4月30日星期三上午11時正` (a clock with its half
+    // of the day, as the English one has its am or pm): the meeting's date and time.
+    if ((CLOCK_EN.test(text) || CLOCK_ZH.exec(text)?.[1] !== undefined) && findDates(text).length > 0) return 'meeting'
     return null
   },
   // `(These minutes have been` / `seen by the Administration)`, `(此份會議紀要業經` / `政府當局審閱)`: one note over lines.
