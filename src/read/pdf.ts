@@ -20,6 +20,10 @@
  *   larger than the page's usual line pitch (paragraph spacing): its median
  *   distance between baselines, or a low quantile on pages made of short
  *   paragraphs; pages with few lines use the whole document's;
+ * - a blank line is put after a line that ends a sentence short of the
+ *   page's measure when the first word of the next line would have fit in
+ *   the room left (a paragraph break with no gap and no indent), inside a
+ *   page or across a page break;
  * - every page after the first starts with a form feed `\f`, like pdftotext.
  *
  * Page numbers and running headers are kept: the parser removes them.
@@ -29,7 +33,7 @@
 
 import {createRequire} from 'node:module'
 import path from 'node:path'
-import {SENTENCE_PUNCTUATION_END, foldCompatibilityIdeographs} from '../lang/chars.js'
+import {PARAGRAPH_END, SENTENCE_PUNCTUATION_END, displayWidth, foldCompatibilityIdeographs, lineStartUnit} from '../lang/chars.js'
 import {isStampOnlyLine} from '../lang/papers.js'
 import {importPdfJs, readPagesInParallel, type ParallelOptions} from './pdf-pages.js'
 
@@ -157,6 +161,8 @@ interface Item {
 interface RawLine {
   str: string
   x: number
+  /** Right end of the line's last run, in points from the left of the page. */
+  right: number
   y: number
   height: number
   /** Every run of the line was drawn twice at about the same place (fake bold). */
@@ -405,7 +411,14 @@ function buildLines(items: Item[]): RawLine[] {
   const emit = (run: Item[]): void => {
     const joined = joinLine(run, refY, refFs)
     if (joined.str.length === 0) return
-    const line: RawLine = {str: joined.str, x: run[0]!.x, y: refY, height: Math.max(...run.map((it) => it.fs)), bold: joined.bold}
+    const line: RawLine = {
+      str: joined.str,
+      x: run[0]!.x,
+      right: Math.max(...run.map((it) => it.x + it.w)),
+      y: refY,
+      height: Math.max(...run.map((it) => it.fs)),
+      bold: joined.bold
+    }
     if (joined.noteNumber !== undefined) line.noteNumber = joined.noteNumber
     lines.push(line)
   }
@@ -443,7 +456,7 @@ function buildLines(items: Item[]): RawLine[] {
   // Rotated or vertical runs: one line each, placed by their starting point.
   for (const item of items) {
     if (!item.horizontal && item.str.length > 0) {
-      lines.push({str: item.str, x: item.x, y: item.y, height: item.fs, bold: false})
+      lines.push({str: item.str, x: item.x, right: item.x, y: item.y, height: item.fs, bold: false})
     }
   }
   lines.sort((p, q) => p.y - q.y || p.x - q.x)
@@ -492,6 +505,64 @@ const SENTENCE_END = SENTENCE_PUNCTUATION_END
 function firstLineIndent(prev: RawLine, line: RawLine, margin: number, fontSize: number): boolean {
   const indent = line.x - margin
   return indent > 1.2 * fontSize && indent < 4.5 * fontSize && Math.abs(prev.x - margin) < 0.5 * fontSize && SENTENCE_END.test(prev.str)
+}
+
+/** Where a page's body text stands: its left margin, body font size, and measure (where its lines end on the right). */
+interface Layout {
+  margin: number
+  fontSize: number
+  measure: number
+}
+
+/** A line of running text: it starts at the margin and is not a table row (no column gap). */
+function atMargin(line: RawLine, layout: Layout): boolean {
+  return Math.abs(line.x - layout.margin) < 0.5 * layout.fontSize && !line.str.includes('\t')
+}
+
+/** At least this many body lines on a page for its own measure; fewer take the document's (pages of the same width). */
+const MEASURE_LINES = 5
+
+/**
+ * Each page's layout. The measure is a high quantile of the right ends of
+ * the lines at the margin (a ragged right edge reaches it on most full
+ * lines; a stamp or a right-aligned line stands apart); pages with few such
+ * lines take the measure of all pages of their width.
+ */
+function layouts(rawPages: RawPage[], repeated: Set<RawLine>): Layout[] {
+  const partial = rawPages.map((page) => {
+    const fontSize = median(page.lines.map((l) => l.height))
+    const layout: Layout = {margin: leftMargin(page.lines), fontSize, measure: NaN}
+    const rights = page.lines.filter((line) => !repeated.has(line) && atMargin(line, layout)).map((line) => line.right)
+    return {layout, rights, width: Math.round(page.width)}
+  })
+  return partial.map(({layout, rights, width}) => {
+    const all = rights.length >= MEASURE_LINES ? rights : partial.filter((p) => p.width === width).flatMap((p) => p.rights)
+    layout.measure = all.length >= MEASURE_LINES ? quantile(all, 0.9) : NaN
+    return layout
+  })
+}
+
+/**
+ * A paragraph that ends on a line stopping short of the measure, with no
+ * vertical gap and no indent to show it: the line ends a sentence, and the
+ * first word (a Chinese character with the punctuation that may not begin
+ * a line) of the next line would have fit in the room left on it, so the
+ * writer broke the line, not the measure. Only between full lines of
+ * running text: the three lines at the margin, and the lines before and
+ * after the short one reaching the measure (a list of short lines, a table
+ * column, a page number or heading after a page break are left alone). `prev` and `before` are laid out by `prevLayout` (the page
+ * before, across a page break).
+ */
+function endsShort(before: RawLine | undefined, prev: RawLine, line: RawLine, prevLayout: Layout, layout: Layout): boolean {
+  const {measure, fontSize} = prevLayout
+  if (!before || !Number.isFinite(measure) || !PARAGRAPH_END.test(prev.str)) return false
+  if (!atMargin(before, prevLayout) || !atMargin(prev, prevLayout) || !atMargin(line, layout)) return false
+  if (before.right < measure - 2 * fontSize || line.right < layout.measure - 2 * layout.fontSize) return false
+  const text = line.str.replace(REFERENCE_MARK, '')
+  const cells = displayWidth(text)
+  if (cells === 0) return false
+  const unit = ((line.right - line.x) / cells) * displayWidth(lineStartUnit(text))
+  return measure - prev.right >= unit
 }
 
 /**
@@ -582,6 +653,8 @@ function assemble(rawPages: RawPage[]): PdfText {
     return content.length > 0 ? content[content.length - 1]!.y : NaN
   })
   const textBottom = Math.max(...bottoms.filter(Number.isFinite))
+  const layout = layouts(rawPages, repeated)
+  const content = rawPages.map((page) => page.lines.filter((line) => !repeated.has(line)))
   const parts: string[] = []
   let offset = 0
   const pages: PdfPage[] = []
@@ -596,7 +669,11 @@ function assemble(rawPages: RawPage[]): PdfText {
       // The page before ended short of the others' text bottom (a picture or the end of a part below): its last paragraph ended there.
       const before = bottoms[index - 1]!
       const pitch = Number.isFinite(docPitch) ? docPitch : 14
-      if (parts.length > 0 && Number.isFinite(before) && textBottom - before > 4 * pitch && page.lines.some((line) => !repeated.has(line))) push('\n\n')
+      const last = content[index - 1]!
+      const next = content[index]![0]
+      const shortBefore =
+        next !== undefined && last.length > 0 && endsShort(last[last.length - 2], last[last.length - 1]!, next, layout[index - 1]!, layout[index]!)
+      if (parts.length > 0 && next !== undefined && ((Number.isFinite(before) && textBottom - before > 4 * pitch) || shortBefore)) push('\n\n')
       push('\n')
     }
     const start = offset
@@ -619,7 +696,7 @@ function assemble(rawPages: RawPage[]): PdfText {
           push('\n')
           // Wider than the document's paragraph spacing too: a second blank line, which ends a block for sure.
           if (pitch > wideGap + allowance) push('\n')
-        } else if (firstLineIndent(prev, line, margin, fontSize)) push('\n')
+        } else if (firstLineIndent(prev, line, margin, fontSize) || endsShort(page.lines[i - 2], prev, line, layout[index]!, layout[index]!)) push('\n')
         // A heading candidate stands apart from the lines around it.
         else if (heading[i] || gapAfterPrevious) push('\n')
         push('\n')
