@@ -201,6 +201,56 @@ describe('PDF layout signals', () => {
     expect(texts.filter((t) => t === PARAGRAPH_A)).toHaveLength(22)
   })
 
+  it('ends a bullet item whose wrapped lines hang under its words where a line starts back at the margin, on the page or after a page break', async () => {
+    const item = 'a review of the quota every quarter, on figures that the platforms publish, so that the number of licences keeps in step with demand.'
+    const after = 'We therefore propose that the licences be issued in stages, as follows:'
+    const bytes = await makePdf(2, ({put, font}, index) => {
+      const lines = wrap(item, font, 400)
+      const body = wrap(PARAGRAPH_A, font, 451)
+      const bullet = (y: number): number => {
+        put('\u2022', 90, y)
+        lines.forEach((line, i) => put(line, 108, y - 14 * i))
+        return y - 14 * lines.length
+      }
+      // Page 1 runs to its bottom and ends on an item; page 2 starts with a paragraph at the margin, then an item and a paragraph again.
+      if (index === 0) {
+        for (let i = 0; i < 30; i++) put(body[i % 3]!, 72, 780 - 14 * i)
+        bullet(780 - 14 * 30)
+      } else {
+        put(after, 72, 780)
+        const y = bullet(766)
+        put(after, 72, y)
+      }
+    })
+    const {tree} = await parseDocument(bytes)
+    const items = nodes(tree, 'item').map(words)
+    expect(items).toEqual([item, item])
+    const paragraphs = nodes(tree, 'paragraph').map(words)
+    expect(
+      paragraphs.filter((t) => t.startsWith(after)),
+      JSON.stringify(paragraphs)
+    ).toHaveLength(2)
+  })
+
+  it('keeps a bullet item whole when its wrapped lines go back to the margin, and an item cut by a page break at its indent', async () => {
+    const bytes = await makePdf(2, ({put, font}, index) => {
+      const lines = wrap(PARAGRAPH_B, font, 400)
+      if (index === 0) {
+        for (let i = 0; i < 30; i++) put(wrap(PARAGRAPH_A, font, 451)[i % 3]!, 72, 780 - 14 * i)
+        // An item whose second line is back at the margin (no hanging indent).
+        put(`\u2022 ${lines[0]!}`, 90, 360)
+        put(lines[1]!, 72, 346)
+        // An item cut by the page end: its second line is on page 2, at its indent.
+        put('\u2022', 90, 332)
+        put(lines[0]!, 108, 332)
+      } else put(lines[1]!, 108, 780)
+      put(String(index + 1), 290, 40)
+    })
+    const {tree} = await parseDocument(bytes)
+    const items = nodes(tree, 'item').map(words)
+    expect(items.filter((t) => t.includes(PARAGRAPH_B))).toHaveLength(2)
+  })
+
   it('marks a letterhead repeated on every page as repeated', async () => {
     const bytes = await makePdf(4, ({put}, index) => {
       put('Taxi Owners Association', 72, 800, 9)

@@ -23,7 +23,8 @@
  * - a blank line is put after a line that ends a sentence short of the
  *   page's measure when the first word of the next line would have fit in
  *   the room left (a paragraph break with no gap and no indent), inside a
- *   page or across a page break;
+ *   page or across a page break; and before a line that starts back at the
+ *   margin under the hanging lines of an item (the paragraph after it);
  * - every page after the first starts with a form feed `\f`, like pdftotext.
  *
  * Page numbers and running headers are kept: the parser removes them.
@@ -566,6 +567,38 @@ function endsShort(before: RawLine | undefined, prev: RawLine, line: RawLine, pr
 }
 
 /**
+ * A block that ends where the next line starts to the left of it: the line
+ * before ran in an indented block (the wrapped lines of a bullet or a
+ * numbered item, hanging under its words, or an indented passage), and the
+ * next line starts left of the block's own first line, at the margin: a
+ * paragraph after the item, not its continuation. `lines[last]` is the line
+ * before (on the page before, across a page break); the block is the run of
+ * lines at its indent above it, at the normal line pitch, with the line that
+ * heads them if it stands further left (the bullet's own line).
+ */
+function outdented(lines: RawLine[], last: number, line: RawLine, prevLayout: Layout, layout: Layout): boolean {
+  const prev = lines[last]!
+  const {margin, fontSize} = prevLayout
+  const indent = prev.x - margin
+  if (indent < 0.8 * fontSize || indent > 6 * fontSize || prev.str.includes('\t')) return false
+  if (!(line.x < prev.x - 0.8 * fontSize) || !atMargin(line, layout)) return false
+  // The run of lines at the indent, and the line that heads it.
+  let first = last
+  while (first > 0) {
+    const above = lines[first - 1]!
+    if (Math.abs(above.x - prev.x) > 0.5 * fontSize || above.str.includes('\t') || lines[first]!.y - above.y > 1.6 * fontSize) break
+    first--
+  }
+  const head = first > 0 ? lines[first - 1]! : undefined
+  const close = head !== undefined && lines[first]!.y - head.y <= 1.6 * fontSize
+  // Under a table row: the run is a column of the table.
+  if (close && head.str.includes('\t')) return false
+  if (close && head.x < prev.x - 0.5 * fontSize) return line.x < head.x - 0.5 * fontSize
+  // An indented passage of its own: at least two lines.
+  return last > first
+}
+
+/**
  * Lines at the same place with the same words (digits masked) on most
  * pages: a letterhead, a running header or footer, page numbers. Counted
  * over the pages from the first to the last on which the line stands, so a
@@ -654,7 +687,11 @@ function assemble(rawPages: RawPage[]): PdfText {
   })
   const textBottom = Math.max(...bottoms.filter(Number.isFinite))
   const layout = layouts(rawPages, repeated)
-  const content = rawPages.map((page) => page.lines.filter((line) => !repeated.has(line)))
+  // The body lines of each page: furniture left out, and what stands on its baselines (a page number beside a running header).
+  const content = rawPages.map((page) => {
+    const furniture = page.lines.filter((line) => repeated.has(line)).map((line) => line.y)
+    return page.lines.filter((line) => !furniture.some((y) => Math.abs(line.y - y) < 0.4 * line.height))
+  })
   const parts: string[] = []
   let offset = 0
   const pages: PdfPage[] = []
@@ -672,7 +709,10 @@ function assemble(rawPages: RawPage[]): PdfText {
       const last = content[index - 1]!
       const next = content[index]![0]
       const shortBefore =
-        next !== undefined && last.length > 0 && endsShort(last[last.length - 2], last[last.length - 1]!, next, layout[index - 1]!, layout[index]!)
+        next !== undefined &&
+        last.length > 0 &&
+        (endsShort(last[last.length - 2], last[last.length - 1]!, next, layout[index - 1]!, layout[index]!) ||
+          outdented(last, last.length - 1, next, layout[index - 1]!, layout[index]!))
       if (parts.length > 0 && next !== undefined && ((Number.isFinite(before) && textBottom - before > 4 * pitch) || shortBefore)) push('\n\n')
       push('\n')
     }
@@ -696,7 +736,12 @@ function assemble(rawPages: RawPage[]): PdfText {
           push('\n')
           // Wider than the document's paragraph spacing too: a second blank line, which ends a block for sure.
           if (pitch > wideGap + allowance) push('\n')
-        } else if (firstLineIndent(prev, line, margin, fontSize) || endsShort(page.lines[i - 2], prev, line, layout[index]!, layout[index]!)) push('\n')
+        } else if (
+          firstLineIndent(prev, line, margin, fontSize) ||
+          endsShort(page.lines[i - 2], prev, line, layout[index]!, layout[index]!) ||
+          outdented(page.lines, i - 1, line, layout[index]!, layout[index]!)
+        )
+          push('\n')
         // A heading candidate stands apart from the lines around it.
         else if (heading[i] || gapAfterPrevious) push('\n')
         push('\n')
