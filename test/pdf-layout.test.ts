@@ -265,6 +265,38 @@ describe('PDF layout signals', () => {
     expect(result.lines.filter((line) => line.repeated)).toHaveLength(8)
   })
 
+  const LONG_SENTENCE = `${Array.from({length: 14}, () => PARAGRAPH_B.slice(0, -1)).join(', and ')}.`
+
+  it('keeps a three-line letterhead printed on every page out of the body, and the paragraph it interrupts whole', async () => {
+    const letterhead = [
+      'Hong Kong Taxi Owners Association',
+      'Room 1203, 12/F, Example Building, 88 Nathan Road, Kowloon',
+      'Tel: 2345 6789    Fax: 2345 6790    E-mail: info@example.org.hk'
+    ]
+    const bytes = await makePdf(3, ({put, font}, index) => {
+      letterhead.forEach((line, i) => put(line, 72, 800 - 11 * i, 9))
+      let y = 740
+      if (index === 0) {
+        put('Dear Members,', 72, y)
+        y -= 28
+      }
+      // One paragraph (one long sentence) from page 1 to page 3, its lines cut by the pages and their letterheads.
+      const lines = wrap(LONG_SENTENCE, font, 451)
+      const per = Math.ceil(lines.length / 3)
+      for (const line of lines.slice(index * per, (index + 1) * per)) {
+        put(line, 72, y)
+        y -= 14
+      }
+    })
+    const {tree} = await parseDocument(bytes)
+    const furniture = tree.furniture.filter((f) => f.kind === 'running-header').map((f) => f.value)
+    // Pages 2 and 3: all three lines (the telephone line too, the third from the top); page 1's stays in the header.
+    expect(furniture).toEqual([...letterhead, ...letterhead].map((line) => line.replace(/ {2,}/g, ' ')))
+    const paragraphs = nodes(tree, 'paragraph').map(words)
+    expect(paragraphs).toEqual([LONG_SENTENCE])
+    expect(nodes(tree, 'table')).toHaveLength(0)
+  })
+
   it('reads a superscript citation as a footnote reference and its endnote as the footnote', async () => {
     const bytes = await makePdf(1, ({put, font}) => {
       const first = '1. The survey of drivers'

@@ -562,7 +562,10 @@ function endsShort(before: RawLine | undefined, prev: RawLine, line: RawLine, pr
   const text = line.str.replace(REFERENCE_MARK, '')
   const cells = displayWidth(text)
   if (cells === 0) return false
-  const unit = ((line.right - line.x) / cells) * displayWidth(lineStartUnit(text))
+  const start = lineStartUnit(text)
+  let unit = ((line.right - line.x) / cells) * displayWidth(start)
+  // A word of Latin letters: a space before it, and room for a word wider than the line's average (capitals, `m`, `w`).
+  if (!isCjk(firstChar(start)) || !isCjk(lastChar(prev.str))) unit = unit * 1.25 + 0.3 * fontSize
   return measure - prev.right >= unit
 }
 
