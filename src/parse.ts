@@ -59,7 +59,8 @@ export function parseText(text: string, options: ParseOptions = {}): ParseResult
 
 function parseLines(text: string, lines: Line[], options: ParseOptions, source: Source): ParseResult {
   const from = options.range?.start ?? 0
-  const {footnotes, notes, bracketedNotes, width} = normalise(lines, {webPage: options.origin !== undefined})
+  const repeated = new Set(options.pages?.flatMap((page) => page.repeated ?? []))
+  const {footnotes, notes, bracketedNotes, width} = normalise(lines, {webPage: options.origin !== undefined, repeated})
   source.footnotes = notes
   source.bracketedFootnotes = bracketedNotes
   const genre = options.kind ? (GENRES.has(options.kind) ? (options.kind as Genre) : null) : detectGenre(lines)

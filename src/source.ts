@@ -10,6 +10,12 @@ export interface PageSpan {
   end: number
   /** PDF input: the file's named destinations on this page (`SP_…` in a Hansard), at the offset of the line each points to. */
   anchors?: {name: string; offset: number}[]
+  /**
+   * PDF input: the lines of this page that stand at the same place with the
+   * same words on most pages (a letterhead, a running header or footer), by
+   * the offset just after each one's last character.
+   */
+  repeated?: number[]
 }
 
 export class Source {

@@ -12,7 +12,9 @@ import {
   isHan,
   isWide,
   joiner,
+  lineStartUnit,
   ONE_BRACKETED_REMARK,
+  PARAGRAPH_END,
   SENTENCE_INSIDE,
   SENTENCE_PUNCTUATION_END,
   SHORT_LABEL_BEFORE,
@@ -85,5 +87,25 @@ describe('character classes', () => {
     expect(hasFullWidthDigit('５')).toBe(true)
     expect(hasFullWidthDigit('5')).toBe(false)
     expect(BRACKET_PAIRS.find((pair) => pair.open.includes('（'))?.close).toBe(')）')
+  })
+
+  it('PARAGRAPH_END: a line a writer ends a paragraph on, not a list item or a title abbreviation', () => {
+    for (const line of ['仍有相當規模。', '關鍵數據如下：', '是否未獲答覆？', '稱為「死牌」', 'would be completed.', 'as follows:', 'in 2025.', 'done.)']) {
+      expect(PARAGRAPH_END.test(line), line).toBe(true)
+    }
+    for (const line of ['以及；', '劉慧卿議員, J.P.', 'a quota of licences;', 'Mr.', '的士車隊，', 'and the']) {
+      expect(PARAGRAPH_END.test(line), line).toBe(false)
+    }
+  })
+
+  it('lineStartUnit: what a line-breaker keeps with the first character of a line', () => {
+    expect(lineStartUnit('另一方面，夜間')).toBe('另')
+    expect(lineStartUnit('載。換言之')).toBe('載。')
+    expect(lineStartUnit('「死牌」')).toBe('「死')
+    expect(lineStartUnit('1,930 部的士')).toBe('1,930')
+    expect(lineStartUnit('2026-05-11 至')).toBe('2026-05-11')
+    expect(lineStartUnit('Furthermore, Hong Kong')).toBe('Furthermore,')
+    expect(lineStartUnit('(see below)')).toBe('(see')
+    expect(lineStartUnit('')).toBe('')
   })
 })

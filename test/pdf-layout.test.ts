@@ -55,6 +55,26 @@ const BODY = [
   'licence and for those who do not, and when the review would be completed.'
 ]
 
+/** Greedy line breaking of `text` to `measure` points, as a word processor does on a ragged right edge. */
+function wrap(text: string, font: PDFFont, measure: number, size = 11): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(' ')) {
+    const tried = line ? `${line} ${word}` : word
+    if (line && font.widthOfTextAtSize(tried, size) > measure) {
+      lines.push(line)
+      line = word
+    } else line = tried
+  }
+  if (line) lines.push(line)
+  return lines
+}
+
+const PARAGRAPH_A =
+  'The members discussed the proposal at length and asked the Administration to explain how the scheme would work for applicants who already hold a licence, and for those who do not. They asked when the review would be completed.'
+const PARAGRAPH_B =
+  'Members also asked whether the quota would be reviewed every year, and how the figures on waiting times would be collected and published for the public to see.'
+
 describe('PDF layout signals', () => {
   it('marks a short bold line and a larger line as heading candidates, with blank lines around them', async () => {
     const bytes = await makePdf(1, ({put}) => {
@@ -121,6 +141,116 @@ describe('PDF layout signals', () => {
     expect(result.text.slice(third - 2, third)).not.toBe('\n\n')
   })
 
+  it('ends a paragraph at a line that stops short of the measure with room for the next word, with no gap and no indent', async () => {
+    let firstOfB = ''
+    const bytes = await makePdf(1, ({put, font}) => {
+      // The paragraphs at the margin, 14 pt apart all through: nothing but the short line tells them apart.
+      const b = wrap(PARAGRAPH_B, font, 451)
+      firstOfB = b[0]!
+      ;[...wrap(PARAGRAPH_A, font, 451), ...b, ...wrap(PARAGRAPH_A, font, 451)].forEach((line, i) => put(line, 72, 770 - 14 * i))
+    })
+    const lines = textLines(await readPdf(bytes)).slice(0, -1)
+    const second = lines.indexOf(firstOfB)
+    expect(second).toBeGreaterThan(0)
+    expect(lines[second - 1]).toBe('')
+    expect(lines[second - 2]).toMatch(/completed\.$/)
+    // Inside a paragraph no blank line: three paragraphs, three blocks.
+    expect(lines.filter((line) => line === '')).toHaveLength(2)
+    const {tree} = await parseDocument(bytes)
+    expect(nodes(tree, 'paragraph').map(words)).toEqual([PARAGRAPH_A, PARAGRAPH_B, PARAGRAPH_A])
+  })
+
+  it('keeps a paragraph whole when the next word would not have fit, or the short line ends no sentence', async () => {
+    const bytes = await makePdf(1, ({put}) => {
+      put(BODY[0]!, 72, 770)
+      // Short and a sentence end, but the next line starts with a word longer than the room left.
+      put('The figures were published.', 72, 756)
+      put('Counterbalancingly-weighted-and-seasonally-adjusted-quarterly-figures follow,', 72, 742)
+      put(BODY[1]!, 72, 728)
+      // Short, room enough, but no sentence end: a line broken by hand inside a sentence.
+      put('the applicants who hold a licence', 72, 714)
+      put(BODY[2]!, 72, 700)
+      put(BODY[0]!, 72, 686)
+    })
+    const lines = textLines(await readPdf(bytes)).slice(0, -1)
+    expect(lines).toHaveLength(7)
+    expect(lines.filter((line) => line === '')).toHaveLength(0)
+  })
+
+  it('ends the paragraph before a page break at a short last line, and joins one that runs on', async () => {
+    let pageOne: string[] = []
+    const bytes = await makePdf(3, ({put, font}, index) => {
+      const a = wrap(PARAGRAPH_A, font, 451)
+      const b = wrap(PARAGRAPH_B, font, 451)
+      // Page 1 full to its bottom, ending on the short last line of a paragraph; page 2 starts a new one at its top.
+      // Page 2 ends inside a paragraph of page 3 (its lines cut after a full line).
+      const body =
+        index === 0 ? [...Array.from({length: 11}, () => a).flat()] : index === 1 ? [...b, ...Array.from({length: 10}, () => a).flat(), a[0]!] : a.slice(1)
+      if (index === 0) pageOne = body
+      body.forEach((line, i) => put(line, 72, 780 - 14 * i))
+      put(String(index + 1), 290, 40)
+    })
+    const result = await readPdf(bytes)
+    const second = result.pages[1]!.start
+    expect(pageOne.at(-1)).toMatch(/completed\.$/)
+    expect(result.text.slice(result.pages[0]!.end, second)).toBe('\n\n\n')
+    expect(result.text.slice(result.pages[1]!.end, result.pages[2]!.start)).toBe('\n')
+    const {tree} = await parseDocument(bytes)
+    const texts = nodes(tree, 'paragraph').map(words)
+    expect(texts).toContain(PARAGRAPH_B)
+    expect(texts.filter((t) => t === PARAGRAPH_A)).toHaveLength(22)
+  })
+
+  it('ends a bullet item whose wrapped lines hang under its words where a line starts back at the margin, on the page or after a page break', async () => {
+    const item = 'a review of the quota every quarter, on figures that the platforms publish, so that the number of licences keeps in step with demand.'
+    const after = 'We therefore propose that the licences be issued in stages, as follows:'
+    const bytes = await makePdf(2, ({put, font}, index) => {
+      const lines = wrap(item, font, 400)
+      const body = wrap(PARAGRAPH_A, font, 451)
+      const bullet = (y: number): number => {
+        put('\u2022', 90, y)
+        lines.forEach((line, i) => put(line, 108, y - 14 * i))
+        return y - 14 * lines.length
+      }
+      // Page 1 runs to its bottom and ends on an item; page 2 starts with a paragraph at the margin, then an item and a paragraph again.
+      if (index === 0) {
+        for (let i = 0; i < 30; i++) put(body[i % 3]!, 72, 780 - 14 * i)
+        bullet(780 - 14 * 30)
+      } else {
+        put(after, 72, 780)
+        const y = bullet(766)
+        put(after, 72, y)
+      }
+    })
+    const {tree} = await parseDocument(bytes)
+    const items = nodes(tree, 'item').map(words)
+    expect(items).toEqual([item, item])
+    const paragraphs = nodes(tree, 'paragraph').map(words)
+    expect(
+      paragraphs.filter((t) => t.startsWith(after)),
+      JSON.stringify(paragraphs)
+    ).toHaveLength(2)
+  })
+
+  it('keeps a bullet item whole when its wrapped lines go back to the margin, and an item cut by a page break at its indent', async () => {
+    const bytes = await makePdf(2, ({put, font}, index) => {
+      const lines = wrap(PARAGRAPH_B, font, 400)
+      if (index === 0) {
+        for (let i = 0; i < 30; i++) put(wrap(PARAGRAPH_A, font, 451)[i % 3]!, 72, 780 - 14 * i)
+        // An item whose second line is back at the margin (no hanging indent).
+        put(`\u2022 ${lines[0]!}`, 90, 360)
+        put(lines[1]!, 72, 346)
+        // An item cut by the page end: its second line is on page 2, at its indent.
+        put('\u2022', 90, 332)
+        put(lines[0]!, 108, 332)
+      } else put(lines[1]!, 108, 780)
+      put(String(index + 1), 290, 40)
+    })
+    const {tree} = await parseDocument(bytes)
+    const items = nodes(tree, 'item').map(words)
+    expect(items.filter((t) => t.includes(PARAGRAPH_B))).toHaveLength(2)
+  })
+
   it('marks a letterhead repeated on every page as repeated', async () => {
     const bytes = await makePdf(4, ({put}, index) => {
       put('Taxi Owners Association', 72, 800, 9)
@@ -133,6 +263,38 @@ describe('PDF layout signals', () => {
     expect(head).toHaveLength(4)
     expect(head.every((line) => line.repeated)).toBe(true)
     expect(result.lines.filter((line) => line.repeated)).toHaveLength(8)
+  })
+
+  const LONG_SENTENCE = `${Array.from({length: 14}, () => PARAGRAPH_B.slice(0, -1)).join(', and ')}.`
+
+  it('keeps a three-line letterhead printed on every page out of the body, and the paragraph it interrupts whole', async () => {
+    const letterhead = [
+      'Hong Kong Taxi Owners Association',
+      'Room 1203, 12/F, Example Building, 88 Nathan Road, Kowloon',
+      'Tel: 2345 6789    Fax: 2345 6790    E-mail: info@example.org.hk'
+    ]
+    const bytes = await makePdf(3, ({put, font}, index) => {
+      letterhead.forEach((line, i) => put(line, 72, 800 - 11 * i, 9))
+      let y = 740
+      if (index === 0) {
+        put('Dear Members,', 72, y)
+        y -= 28
+      }
+      // One paragraph (one long sentence) from page 1 to page 3, its lines cut by the pages and their letterheads.
+      const lines = wrap(LONG_SENTENCE, font, 451)
+      const per = Math.ceil(lines.length / 3)
+      for (const line of lines.slice(index * per, (index + 1) * per)) {
+        put(line, 72, y)
+        y -= 14
+      }
+    })
+    const {tree} = await parseDocument(bytes)
+    const furniture = tree.furniture.filter((f) => f.kind === 'running-header').map((f) => f.value)
+    // Pages 2 and 3: all three lines (the telephone line too, the third from the top); page 1's stays in the header.
+    expect(furniture).toEqual([...letterhead, ...letterhead].map((line) => line.replace(/ {2,}/g, ' ')))
+    const paragraphs = nodes(tree, 'paragraph').map(words)
+    expect(paragraphs).toEqual([LONG_SENTENCE])
+    expect(nodes(tree, 'table')).toHaveLength(0)
   })
 
   it('reads a superscript citation as a footnote reference and its endnote as the footnote', async () => {

@@ -239,6 +239,30 @@ export const MAYBE_SPACED = /[\u3400-\u9fff][ \u3000][\u3400-\u9fff]/
 export const SENTENCE_PUNCTUATION_END = /[。！？；.!?;:：][」』”’)）]*\s*$/
 
 /**
+ * A line that ends a paragraph when it stops short of the text measure (PDF
+ * layout): a Chinese full stop, colon, exclamation or question mark, or a
+ * closing corner bracket; an English `.` `:` `!` `?` after a lower-case word
+ * or a number (so that `J.P.` or `S.C.` ending a list line is not one); closing quotes and
+ * brackets may follow. Not a semicolon: an item of a list ends on one.
+ */
+export const PARAGRAPH_END = /(?:[。：！？」]|(?<=[a-z0-9]{2}[)"'”’]?)[.:!?])[」』”’)）"']*$/
+
+/**
+ * The start of a line that a line-breaker keeps together: opening brackets
+ * and quotes, then one word of Latin letters or digits (with the dots,
+ * commas, hyphens and percent signs inside it) or one other character, then
+ * the punctuation that may not begin a line (closing brackets, commas, full
+ * stops). Had the line before room for it, the line break was not forced by
+ * the measure.
+ */
+const LINE_START_UNIT = /^[（「『【〈《“‘(["']*(?:[A-Za-z0-9][A-Za-z0-9.,%'’-]*|[\s\S])[，。、；：！？）」』】〉》”’%,.;:!?)\]]*/u
+
+/** The part of `value` that must stand on the same line as its first character (see {@link LINE_START_UNIT}). */
+export function lineStartUnit(value: string): string {
+  return LINE_START_UNIT.exec(value)?.[0] ?? ''
+}
+
+/**
  * Chinese clause punctuation (comma, full stop, semicolon): a line holding one is running text, not a heading.
  * The ASCII comma and semicolon count after a Chinese character (`附議下,單仲偕…`: pages of the 1990s type them).
  */

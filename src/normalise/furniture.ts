@@ -6,7 +6,7 @@
  */
 import {isNumberOverYear, MIRROR_HEAD_END, PAGE_NUMBER_LINE, WEB_FOOTER_LINE} from '../lang/furniture.js'
 import {normalisePaperNumber, STAMP_LINE} from '../lang/papers.js'
-import {displayWidth, toHalfWidth} from '../lang/chars.js'
+import {displayWidth, IN_BRACKETS, toHalfWidth} from '../lang/chars.js'
 import {NUMBERED_SHAPE} from '../lang/numbering.js'
 import type {FootnoteMark} from './footnotes.js'
 import type {FurnitureKind} from '../tree.js'
@@ -21,7 +21,7 @@ const THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/
 /** A line that may be content even when it repeats: numbered, labelled, tabulated. */
 const CONTENT_SHAPE = NUMBERED_SHAPE
 
-export function markFurniture(lines: Line[]): void {
+export function markFurniture(lines: Line[], repeated?: ReadonlySet<number>): void {
   markFrontMatter(lines)
   markMirrorHead(lines)
   const edges = new Set(pageEdges(lines)?.edges)
@@ -32,8 +32,47 @@ export function markFurniture(lines: Line[]): void {
     else if (isPageNumber(lines, line, edges.has(line))) line.furniture = 'page-number'
   }
   markRunningHeaders(lines)
+  if (repeated && repeated.size > 0) markRepeated(lines, repeated)
   markNumbersBesideHeaders(lines)
   markStampsBesideNumbers(lines)
+}
+
+/**
+ * PDF input: the lines the reader found at the same place with the same
+ * words on most pages (src/read/pdf.ts) are running headers where they
+ * stand at the top or the foot of their page (nothing but furniture above
+ * them, or below), however many lines they take: a letterhead's name,
+ * address, telephone and e-mail lines on every page, a table's column
+ * headings printed again on each page it runs over. As with the
+ * running headers found by their text, the first page's stays content when
+ * it stands in the paper's header (a letterhead names the sender; a title
+ * may come back on every page). Numbered or tabulated lines are left to the
+ * rules for content, paper-number stamps to the running headers' rule.
+ */
+function markRepeated(lines: Line[], repeated: ReadonlySet<number>): void {
+  // (A paper-number stamp is left to the running headers' rule: the stamps of a bundle's papers differ in their numbers only;
+  // a line in brackets is an event or a remark, `(議員舉手)`.)
+  const isRepeated = (line: Line) => repeated.has(line.end) && !CONTENT_SHAPE.test(line.text) && !STAMP_LINE.test(line.text) && !IN_BRACKETS.test(line.text)
+  // Pages: from each page break to the next.
+  const starts = [0]
+  for (const line of lines) if (line.pageBreak && line.index > 0) starts.push(line.index)
+  starts.push(lines.length)
+  for (let p = 0; p < starts.length - 1; p++) {
+    const page = lines.slice(starts[p], starts[p + 1]).filter((line) => !line.blank)
+    // Only the runs at the page's top and foot: a line that recurs among the content (a Hansard's `(議員舉手)`) is content.
+    const marks: Line[] = []
+    for (const run of [page, [...page].reverse()]) {
+      for (const line of run) {
+        if (line.furniture) continue
+        if (!isRepeated(line)) break
+        marks.push(line)
+      }
+    }
+    for (const line of marks) {
+      if (p === 0 && lines.slice(0, line.index).filter((l) => !l.blank && !l.furniture).length < HEADER_REACH) continue
+      line.furniture = 'running-header'
+    }
+  }
 }
 
 /** How many lines of text the paper's header may take: a paper number among them is the paper's. */

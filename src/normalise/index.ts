@@ -30,11 +30,13 @@ export interface Normalised {
 export interface NormaliseOptions {
   /** The text was read from a web page, which has no pages: a line it repeats (`Public Officer to reply: …`) is no running header. */
   webPage?: boolean
+  /** PDF input: the end offsets of the lines the reader found at the same place on most pages (src/read/pdf.ts). */
+  repeated?: ReadonlySet<number>
 }
 
 /** Normalise the lines, in place: the array may gain lines (a line cut into pieces), and `lines` of the result is the same array. */
 export function normalise(lines: Line[], options: NormaliseOptions = {}): Normalised {
-  markFurniture(lines)
+  markFurniture(lines, options.repeated)
   if (options.webPage) for (const line of lines) if (line.furniture === 'running-header') line.furniture = null
   const footnotes = new Map<Line, FootnoteMark>()
   const {notes, bracketed} = markFootnotes(lines, footnotes)

@@ -20,6 +20,11 @@
  *   larger than the page's usual line pitch (paragraph spacing): its median
  *   distance between baselines, or a low quantile on pages made of short
  *   paragraphs; pages with few lines use the whole document's;
+ * - a blank line is put after a line that ends a sentence short of the
+ *   page's measure when the first word of the next line would have fit in
+ *   the room left (a paragraph break with no gap and no indent), inside a
+ *   page or across a page break; and before a line that starts back at the
+ *   margin under the hanging lines of an item (the paragraph after it);
  * - every page after the first starts with a form feed `\f`, like pdftotext.
  *
  * Page numbers and running headers are kept: the parser removes them.
@@ -29,7 +34,7 @@
 
 import {createRequire} from 'node:module'
 import path from 'node:path'
-import {SENTENCE_PUNCTUATION_END, foldCompatibilityIdeographs} from '../lang/chars.js'
+import {PARAGRAPH_END, SENTENCE_PUNCTUATION_END, displayWidth, foldCompatibilityIdeographs, lineStartUnit} from '../lang/chars.js'
 import {isStampOnlyLine} from '../lang/papers.js'
 import {importPdfJs, readPagesInParallel, type ParallelOptions} from './pdf-pages.js'
 
@@ -157,6 +162,8 @@ interface Item {
 interface RawLine {
   str: string
   x: number
+  /** Right end of the line's last run, in points from the left of the page. */
+  right: number
   y: number
   height: number
   /** Every run of the line was drawn twice at about the same place (fake bold). */
@@ -405,7 +412,14 @@ function buildLines(items: Item[]): RawLine[] {
   const emit = (run: Item[]): void => {
     const joined = joinLine(run, refY, refFs)
     if (joined.str.length === 0) return
-    const line: RawLine = {str: joined.str, x: run[0]!.x, y: refY, height: Math.max(...run.map((it) => it.fs)), bold: joined.bold}
+    const line: RawLine = {
+      str: joined.str,
+      x: run[0]!.x,
+      right: Math.max(...run.map((it) => it.x + it.w)),
+      y: refY,
+      height: Math.max(...run.map((it) => it.fs)),
+      bold: joined.bold
+    }
     if (joined.noteNumber !== undefined) line.noteNumber = joined.noteNumber
     lines.push(line)
   }
@@ -443,7 +457,7 @@ function buildLines(items: Item[]): RawLine[] {
   // Rotated or vertical runs: one line each, placed by their starting point.
   for (const item of items) {
     if (!item.horizontal && item.str.length > 0) {
-      lines.push({str: item.str, x: item.x, y: item.y, height: item.fs, bold: false})
+      lines.push({str: item.str, x: item.x, right: item.x, y: item.y, height: item.fs, bold: false})
     }
   }
   lines.sort((p, q) => p.y - q.y || p.x - q.x)
@@ -492,6 +506,99 @@ const SENTENCE_END = SENTENCE_PUNCTUATION_END
 function firstLineIndent(prev: RawLine, line: RawLine, margin: number, fontSize: number): boolean {
   const indent = line.x - margin
   return indent > 1.2 * fontSize && indent < 4.5 * fontSize && Math.abs(prev.x - margin) < 0.5 * fontSize && SENTENCE_END.test(prev.str)
+}
+
+/** Where a page's body text stands: its left margin, body font size, and measure (where its lines end on the right). */
+interface Layout {
+  margin: number
+  fontSize: number
+  measure: number
+}
+
+/** A line of running text: it starts at the margin and is not a table row (no column gap). */
+function atMargin(line: RawLine, layout: Layout): boolean {
+  return Math.abs(line.x - layout.margin) < 0.5 * layout.fontSize && !line.str.includes('\t')
+}
+
+/** At least this many body lines on a page for its own measure; fewer take the document's (pages of the same width). */
+const MEASURE_LINES = 5
+
+/**
+ * Each page's layout. The measure is a high quantile of the right ends of
+ * the lines at the margin (a ragged right edge reaches it on most full
+ * lines; a stamp or a right-aligned line stands apart); pages with few such
+ * lines take the measure of all pages of their width.
+ */
+function layouts(rawPages: RawPage[], repeated: Set<RawLine>): Layout[] {
+  const partial = rawPages.map((page) => {
+    const fontSize = median(page.lines.map((l) => l.height))
+    const layout: Layout = {margin: leftMargin(page.lines), fontSize, measure: NaN}
+    const rights = page.lines.filter((line) => !repeated.has(line) && atMargin(line, layout)).map((line) => line.right)
+    return {layout, rights, width: Math.round(page.width)}
+  })
+  return partial.map(({layout, rights, width}) => {
+    const all = rights.length >= MEASURE_LINES ? rights : partial.filter((p) => p.width === width).flatMap((p) => p.rights)
+    layout.measure = all.length >= MEASURE_LINES ? quantile(all, 0.9) : NaN
+    return layout
+  })
+}
+
+/**
+ * A paragraph that ends on a line stopping short of the measure, with no
+ * vertical gap and no indent to show it: the line ends a sentence, and the
+ * first word (a Chinese character with the punctuation that may not begin
+ * a line) of the next line would have fit in the room left on it, so the
+ * writer broke the line, not the measure. Only between full lines of
+ * running text: the three lines at the margin, and the lines before and
+ * after the short one reaching the measure (a list of short lines, a table
+ * column, a page number or heading after a page break are left alone). `prev` and `before` are laid out by `prevLayout` (the page
+ * before, across a page break).
+ */
+function endsShort(before: RawLine | undefined, prev: RawLine, line: RawLine, prevLayout: Layout, layout: Layout): boolean {
+  const {measure, fontSize} = prevLayout
+  if (!before || !Number.isFinite(measure) || !PARAGRAPH_END.test(prev.str)) return false
+  if (!atMargin(before, prevLayout) || !atMargin(prev, prevLayout) || !atMargin(line, layout)) return false
+  if (before.right < measure - 2 * fontSize || line.right < layout.measure - 2 * layout.fontSize) return false
+  const text = line.str.replace(REFERENCE_MARK, '')
+  const cells = displayWidth(text)
+  if (cells === 0) return false
+  const start = lineStartUnit(text)
+  let unit = ((line.right - line.x) / cells) * displayWidth(start)
+  // A word of Latin letters: a space before it, and room for a word wider than the line's average (capitals, `m`, `w`).
+  if (!isCjk(firstChar(start)) || !isCjk(lastChar(prev.str))) unit = unit * 1.25 + 0.3 * fontSize
+  return measure - prev.right >= unit
+}
+
+/**
+ * A block that ends where the next line starts to the left of it: the line
+ * before ran in an indented block (the wrapped lines of a bullet or a
+ * numbered item, hanging under its words, or an indented passage), and the
+ * next line starts left of the block's own first line, at the margin: a
+ * paragraph after the item, not its continuation. `lines[last]` is the line
+ * before (on the page before, across a page break); the block is the run of
+ * lines at its indent above it, at the normal line pitch, with the line that
+ * heads them if it stands further left (the bullet's own line).
+ */
+function outdented(lines: RawLine[], last: number, line: RawLine, prevLayout: Layout, layout: Layout): boolean {
+  const prev = lines[last]!
+  const {margin, fontSize} = prevLayout
+  const indent = prev.x - margin
+  if (indent < 0.8 * fontSize || indent > 6 * fontSize || prev.str.includes('\t')) return false
+  if (!(line.x < prev.x - 0.8 * fontSize) || !atMargin(line, layout)) return false
+  // The run of lines at the indent, and the line that heads it.
+  let first = last
+  while (first > 0) {
+    const above = lines[first - 1]!
+    if (Math.abs(above.x - prev.x) > 0.5 * fontSize || above.str.includes('\t') || lines[first]!.y - above.y > 1.6 * fontSize) break
+    first--
+  }
+  const head = first > 0 ? lines[first - 1]! : undefined
+  const close = head !== undefined && lines[first]!.y - head.y <= 1.6 * fontSize
+  // Under a table row: the run is a column of the table.
+  if (close && head.str.includes('\t')) return false
+  if (close && head.x < prev.x - 0.5 * fontSize) return line.x < head.x - 0.5 * fontSize
+  // An indented passage of its own: at least two lines.
+  return last > first
 }
 
 /**
@@ -582,6 +689,12 @@ function assemble(rawPages: RawPage[]): PdfText {
     return content.length > 0 ? content[content.length - 1]!.y : NaN
   })
   const textBottom = Math.max(...bottoms.filter(Number.isFinite))
+  const layout = layouts(rawPages, repeated)
+  // The body lines of each page: furniture left out, and what stands on its baselines (a page number beside a running header).
+  const content = rawPages.map((page) => {
+    const furniture = page.lines.filter((line) => repeated.has(line)).map((line) => line.y)
+    return page.lines.filter((line) => !furniture.some((y) => Math.abs(line.y - y) < 0.4 * line.height))
+  })
   const parts: string[] = []
   let offset = 0
   const pages: PdfPage[] = []
@@ -596,7 +709,14 @@ function assemble(rawPages: RawPage[]): PdfText {
       // The page before ended short of the others' text bottom (a picture or the end of a part below): its last paragraph ended there.
       const before = bottoms[index - 1]!
       const pitch = Number.isFinite(docPitch) ? docPitch : 14
-      if (parts.length > 0 && Number.isFinite(before) && textBottom - before > 4 * pitch && page.lines.some((line) => !repeated.has(line))) push('\n\n')
+      const last = content[index - 1]!
+      const next = content[index]![0]
+      const shortBefore =
+        next !== undefined &&
+        last.length > 0 &&
+        (endsShort(last[last.length - 2], last[last.length - 1]!, next, layout[index - 1]!, layout[index]!) ||
+          outdented(last, last.length - 1, next, layout[index - 1]!, layout[index]!))
+      if (parts.length > 0 && next !== undefined && ((Number.isFinite(before) && textBottom - before > 4 * pitch) || shortBefore)) push('\n\n')
       push('\n')
     }
     const start = offset
@@ -619,7 +739,12 @@ function assemble(rawPages: RawPage[]): PdfText {
           push('\n')
           // Wider than the document's paragraph spacing too: a second blank line, which ends a block for sure.
           if (pitch > wideGap + allowance) push('\n')
-        } else if (firstLineIndent(prev, line, margin, fontSize)) push('\n')
+        } else if (
+          firstLineIndent(prev, line, margin, fontSize) ||
+          endsShort(page.lines[i - 2], prev, line, layout[index]!, layout[index]!) ||
+          outdented(page.lines, i - 1, line, layout[index]!, layout[index]!)
+        )
+          push('\n')
         // A heading candidate stands apart from the lines around it.
         else if (heading[i] || gapAfterPrevious) push('\n')
         push('\n')
