@@ -292,3 +292,32 @@ describe('the meeting read from a table of label rows (issue 11)', () => {
     expect(tree.meta.meetingDate).toBe('1999-02-03')
   })
 })
+
+describe('a list right under a heading is the section’s (schema 1.5)', () => {
+  const text = 'I. 議程\n\n(a) 甲項；\n\n(b) 乙項。\n\n1. 段落。\n'
+  it('holds the items directly, with no empty paragraph around them', () => {
+    const tree = parse(text, 'minutes')
+    const section = tree.children.find((node): node is Section => node.type === 'section')!
+    expect(section.children.map((node) => node.type)).toEqual(['item', 'item', 'paragraph'])
+    expect(section.children.slice(0, 2).map((node) => (node.type === 'item' ? node.label : null))).toEqual(['a', 'b'])
+    expect(tree.schemaVersion).toBe('1.5.0')
+  })
+  it('writes them as a list under the heading in Markdown, which reads back to the same tree', () => {
+    const tree = parse(text, 'minutes')
+    const md = toMarkdown(tree)
+    expect(md).toContain('# I. 議程\n\n- (a) 甲項；\n- (b) 乙項。\n\n1\\. 段落。')
+    const back = parseText(md, {markdown: true, kind: 'minutes'}).tree
+    const section = back.children.find((node): node is Section => node.type === 'section')!
+    expect(section.children.map((node) => node.type)).toEqual(['item', 'item', 'paragraph'])
+  })
+  it('keeps the paragraph when it has words before its items, or a number its place gives it', () => {
+    const lead = parse('I. 議程\n\n委員討論下列事項：\n\n(a) 甲項；\n\n(b) 乙項。\n', 'minutes')
+    const section = lead.children.find((node): node is Section => node.type === 'section')!
+    expect(section.children.map((node) => node.type)).toEqual(['paragraph'])
+    // Between paragraphs 1 and 3 the list is paragraph 2's (its number inferred): it stays that paragraph.
+    const inferred = parse('目的\n\n1. 第一段。\n\n背景\n\n(a) 甲項；\n\n(b) 乙項。\n\n3. 第三段。\n')
+    const paragraphs = all<Paragraph>(inferred, 'paragraph')
+    expect(paragraphs.map((p) => p.number)).toEqual(['1', '2', '3'])
+    expect(paragraphs[1]!.children.map((node) => node.type)).toEqual(['item', 'item'])
+  })
+})

@@ -147,7 +147,7 @@ export class Builder {
   }
 
   /** The node added last where content goes now. */
-  get last(): Section | BlockContent | TopContent | undefined {
+  get last(): Section['children'][number] | Appendix['children'][number] | TopContent | undefined {
     const container = this.container()
     return container[container.length - 1]
   }
@@ -156,7 +156,7 @@ export class Builder {
     return this.out.some((node) => node.type !== 'header')
   }
 
-  private container(): (Section | BlockContent)[] | TopContent[] {
+  private container(): Section['children'] | Appendix['children'] | TopContent[] {
     const top = this.sections[this.sections.length - 1]
     return top ? top.children : this.appendix ? this.appendix.children : this.out
   }
