@@ -85,7 +85,7 @@ function parseLines(text: string, lines: Line[], options: ParseOptions, source: 
   const tokens = tokenise(attendance ? lines.slice(0, attendance.first) : frame ? frame.top : body, footnotes, web)
   // The paper's own top, below any front matter (our Markdown's meta, which grows with a letter's addressee).
   const top = lines.find((line) => !line.blank && line.furniture !== 'front-matter')?.start ?? from
-  const {children, meta} = assemble(tokens, width, source, text.slice(top, top + 2000), {
+  const {children, meta, metaHeader} = assemble(tokens, width, source, text.slice(top, top + 2000), {
     // A letter's header: its lines above the salutation, or as a paper's where no salutation frames it.
     modes:
       genre === 'minutes'
@@ -109,7 +109,7 @@ function parseLines(text: string, lines: Line[], options: ParseOptions, source: 
   if (options.kind) meta.kind = options.kind
   if (genre) {
     meta.kind = genre
-    meetingMeta(children[0]?.type === 'header' ? children[0] : null, meta)
+    meetingMeta(metaHeader, meta)
     if (genre === 'minutes') meta.seenByAdministration = seenByAdministration(children[0]?.type === 'header' ? children[0] : null)
     if (genre === 'agenda') agendaMeta(children[0]?.type === 'header' ? children[0] : null, meta)
     if (genre === 'hansard') {

@@ -7,7 +7,7 @@
  */
 import type * as Unist from 'unist'
 
-export const SCHEMA_VERSION = '1.4.0'
+export const SCHEMA_VERSION = '1.5.0'
 
 /** A place in the input. `offset` counts UTF-16 code units of the decoded text (BOM excluded). */
 export interface Point extends Unist.Point {
@@ -132,7 +132,8 @@ export interface Section extends Parent {
   time?: string
   /** Agendas: the note mark printed before the item's number (`*` of `*VI`, part of `marker`); the footnote with this identifier explains it. */
   mark?: string
-  children: (Section | BlockContent | Attendance)[]
+  /** Since 1.5 also `item`s: a list right under the heading, with no paragraph words of its own. */
+  children: (Section | BlockContent | Attendance | Item)[]
 }
 
 export interface Paragraph extends Parent {
@@ -237,7 +238,8 @@ export interface Appendix extends Parent {
   /** The heading word as printed (`附錄`, `Annex`), or null. */
   marker: string | null
   title: string | null
-  children: (Section | BlockContent)[]
+  /** Since 1.5 also `item`s, as a section's. */
+  children: (Section | BlockContent | Item)[]
 }
 
 /** Who attended a meeting (minutes, the Hansard): one group per label. */

@@ -3,7 +3,7 @@
  * of it needs (the builder's finishing passes, the checks, the alignment,
  * the script conversion), in one place.
  */
-import type {AnyNode, Item, Paper, Paragraph, ParentNode, Text} from './tree.js'
+import type {AnyNode, Appendix, Item, Paper, Paragraph, ParentNode, Section, Text} from './tree.js'
 
 /** Returned by a visitor: do not go into this node's children. */
 export const SKIP = false
@@ -38,9 +38,12 @@ export function paragraphsOf(tree: Paper): Paragraph[] {
   return found
 }
 
-/** The item children of a paragraph or item. */
-export function itemsOf(node: Paragraph | Item): Item[] {
-  return node.children.filter((child): child is Item => child.type === 'item')
+/** What holds items: a paragraph, an item (nested items), or since 1.5 a section or appendix (a list right under its heading). */
+export type ItemHolder = Paragraph | Item | Section | Appendix
+
+/** The item children of a paragraph, item, section or appendix. */
+export function itemsOf(node: ItemHolder): Item[] {
+  return (node.children as AnyNode[]).filter((child): child is Item => child.type === 'item')
 }
 
 /** The words of a paragraph or item, without its items' (strong and emphasis read as their words). */

@@ -39,7 +39,7 @@ describe('legco parse', () => {
   it('prints clean Markdown with --format md', () => {
     const {code, stdout} = legco(['parse', seedPath, '--format', 'md'])
     expect(code).toBe(0)
-    expect(stdout.startsWith('---\nschemaVersion: "1.4.0"\nlang: zh-Hant\npaperNo: "CB(1)369/2024(05)"\n')).toBe(true)
+    expect(stdout.startsWith('---\nschemaVersion: "1.5.0"\nlang: zh-Hant\npaperNo: "CB(1)369/2024(05)"\n')).toBe(true)
     expect(stdout).toContain('\n# 目的\n')
     expect(stdout).toContain('\n### 《香港促進數據流通及保障數據安全的政策宣言》\n')
     // Numbers escaped so that renderers show them as printed; items a list with their labels.

@@ -17,6 +17,10 @@ import {
   markerEndsWithStop,
   markerOpensBracket,
   markerShape,
+  numeralAt,
+  numeralOf,
+  toHan,
+  headingNumber,
   NUMBERED_SHAPE,
   ordinal,
   readsAsLetterOrRoman,
@@ -172,5 +176,28 @@ describe('markers as printed', () => {
     expect(INTRODUCES_LIST.test('the following -')).toBe(true)
     expect(INTRODUCES_LIST.test('措施包括：')).toBe(true)
     expect(INTRODUCES_LIST.test('措施。')).toBe(false)
+  })
+
+  it('reads a number of any kind as a place in its sequence, and writes the next one', () => {
+    expect(numeralOf('III')).toEqual({kind: 'upper-roman', value: 3})
+    expect(numeralOf('iv')).toEqual({kind: 'lower-roman', value: 4})
+    expect(numeralOf('１２')).toEqual({kind: 'decimal', value: 12})
+    expect(numeralOf('三')).toEqual({kind: 'han', value: 3})
+    expect(numeralOf('十二')).toEqual({kind: 'han', value: 12})
+    expect(numeralOf('二十')).toEqual({kind: 'han', value: 20})
+    expect(numeralOf('B')).toEqual({kind: 'upper-alpha', value: 2})
+    // `I` alone is a roman numeral; `IA` (an item put in) and a year are in no sequence.
+    expect(numeralOf('I')).toEqual({kind: 'upper-roman', value: 1})
+    expect(numeralOf('IA')).toBeNull()
+    expect(numeralOf('一九九七')).toBeNull()
+    expect(numeralOf('二二')).toBeNull()
+    expect([1, 10, 11, 20, 23].map(toHan)).toEqual(['一', '十', '十一', '二十', '二十三'])
+    expect(numeralAt(4, 'han')).toBe('四')
+    expect(numeralAt(4, 'upper-roman')).toBe('IV')
+    expect(numeralAt(4, 'decimal')).toBe('4')
+  })
+
+  it('reads an item heading numbered 第一項 as numbered', () => {
+    expect(headingNumber('第三項 其他事項')).toEqual({number: '三', marker: '第三項', rest: '其他事項'})
   })
 })

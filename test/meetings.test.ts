@@ -261,3 +261,63 @@ describe('agenda', () => {
 })
 
 void (null as unknown as Attendance)
+
+describe('the meeting read from a table of label rows (issue 11)', () => {
+  it('takes date, time and venue from pipe rows with a colon cell, and keeps the table where it stands', () => {
+    const tree = parse(fixture('zh-meeting-table.txt'))
+    expect(tree.meta.meetingDate).toBe('1999-02-03')
+    expect(tree.meta.meetingTime).toBe('10:45')
+    expect(tree.meta.venue).toBe('立法會大樓會議室A')
+    // The table is still the table as printed, and the attendance after it, in the order of the text.
+    expect(tree.children.map((node) => node.type)).toEqual(['header', 'table', 'attendance', 'section'])
+  })
+  it('takes them from tab rows of an English paper of another kind too', () => {
+    const tree = parse(
+      'Legislative Council Panel on Housing\n\nBackground brief\n\nDate\t:\t7 January 1999\nTime\t:\t4:30 pm\n\nPurpose\n\n1. This paper gives background.\n'
+    )
+    expect(tree.meta.kind).toBe('background-brief')
+    expect(tree.meta.meetingDate).toBe('1999-01-07')
+  })
+  it('reads no meeting from a table whose rows are not the meeting labels', () => {
+    const tree = parse('Legislative Council Panel on Housing\n\nBackground brief\n\nYear\t:\t7 January 1999\n\nPurpose\n\n1. This paper gives background.\n')
+    expect(tree.meta.meetingDate).toBeNull()
+  })
+  it('puts attendance lists under a heading printed above them into that section', () => {
+    const tree = parse(
+      '房屋事務委員會會議\n\n| 日期: | 1999年2月3日 |\n|---|---|\n\n出席情況\n\n出席議員\n甲議員\n乙議員\n\nI. 通過會議紀要\n\n1. 會議通過上次會議的紀要。\n',
+      'minutes'
+    )
+    const section = tree.children.find((node): node is Section => node.type === 'section' && node.title === '出席情況')
+    expect(section?.children.map((node) => node.type)).toEqual(['attendance'])
+    expect(tree.meta.meetingDate).toBe('1999-02-03')
+  })
+})
+
+describe('a list right under a heading is the section’s (schema 1.5)', () => {
+  const text = 'I. 議程\n\n(a) 甲項；\n\n(b) 乙項。\n\n1. 段落。\n'
+  it('holds the items directly, with no empty paragraph around them', () => {
+    const tree = parse(text, 'minutes')
+    const section = tree.children.find((node): node is Section => node.type === 'section')!
+    expect(section.children.map((node) => node.type)).toEqual(['item', 'item', 'paragraph'])
+    expect(section.children.slice(0, 2).map((node) => (node.type === 'item' ? node.label : null))).toEqual(['a', 'b'])
+    expect(tree.schemaVersion).toBe('1.5.0')
+  })
+  it('writes them as a list under the heading in Markdown, which reads back to the same tree', () => {
+    const tree = parse(text, 'minutes')
+    const md = toMarkdown(tree)
+    expect(md).toContain('# I. 議程\n\n- (a) 甲項；\n- (b) 乙項。\n\n1\\. 段落。')
+    const back = parseText(md, {markdown: true, kind: 'minutes'}).tree
+    const section = back.children.find((node): node is Section => node.type === 'section')!
+    expect(section.children.map((node) => node.type)).toEqual(['item', 'item', 'paragraph'])
+  })
+  it('keeps the paragraph when it has words before its items, or a number its place gives it', () => {
+    const lead = parse('I. 議程\n\n委員討論下列事項：\n\n(a) 甲項；\n\n(b) 乙項。\n', 'minutes')
+    const section = lead.children.find((node): node is Section => node.type === 'section')!
+    expect(section.children.map((node) => node.type)).toEqual(['paragraph'])
+    // Between paragraphs 1 and 3 the list is paragraph 2's (its number inferred): it stays that paragraph.
+    const inferred = parse('目的\n\n1. 第一段。\n\n背景\n\n(a) 甲項；\n\n(b) 乙項。\n\n3. 第三段。\n')
+    const paragraphs = all<Paragraph>(inferred, 'paragraph')
+    expect(paragraphs.map((p) => p.number)).toEqual(['1', '2', '3'])
+    expect(paragraphs[1]!.children.map((node) => node.type)).toEqual(['item', 'item'])
+  })
+})

@@ -168,8 +168,25 @@ interface Version {
 function collect(tree: Paper): Version {
   const sections: SectionUnit[] = []
   const paragraphs: ParagraphUnit[] = []
+  const addParagraph = (p: Paragraph, section: number) => {
+    const words = fullText(p)
+    paragraphs.push({node: p, section, text: ownText(p), anchors: anchorsOf(words), figures: figuresOf(words)})
+  }
   const walk = (nodes: readonly AnyNode[], section: number) => {
+    // Items right under a heading (since 1.5) align as the unnumbered paragraph they make together.
+    let run: Item[] = []
+    const flushRun = () => {
+      if (run.length === 0) return
+      const position = {start: run[0]!.position.start, end: run[run.length - 1]!.position.end}
+      addParagraph({type: 'paragraph', number: null, marker: null, children: run, position}, section)
+      run = []
+    }
     for (const node of nodes) {
+      if (node.type === 'item') {
+        run.push(node)
+        continue
+      }
+      flushRun()
       if (node.type === 'section') {
         const s = node
         sections.push({
@@ -185,12 +202,9 @@ function collect(tree: Paper): Version {
         const key = a.label ? `appendix-${a.label}` : 'appendix'
         sections.push({node: a, parent: section, anchors: anchorsOf(a.title ?? ''), side: {kind: 'appendix', title, depth: 1, key, position: a.position}})
         walk(a.children, sections.length - 1)
-      } else if (node.type === 'paragraph') {
-        const p = node
-        const words = fullText(p)
-        paragraphs.push({node: p, section, text: ownText(p), anchors: anchorsOf(words), figures: figuresOf(words)})
-      }
+      } else if (node.type === 'paragraph') addParagraph(node, section)
     }
+    flushRun()
   }
   walk(tree.children, -1)
   return {tree, sections, paragraphs}

@@ -118,9 +118,19 @@ export class Builder {
     this.headerLineCount += block.lines.length
   }
 
-  /** A part read apart: it stands after the header, before the body. */
+  /**
+   * A part read apart: it stands after the header, before the body; or, where
+   * the body began above it (a table of the meeting's date and place, a
+   * heading `出席情況` over the lists), where it stands, in the open section.
+   */
   place(node: TopContent): void {
-    this.parts.push(node)
+    if (this.out.length === 0 || node.type !== 'attendance' || this.appendix) this.parts.push(node)
+    else {
+      this.close(null)
+      const top = this.sections[this.sections.length - 1]
+      if (top) top.children.push(node)
+      else this.out.push(node)
+    }
   }
 
   get paragraph(): Paragraph | null {
@@ -137,7 +147,7 @@ export class Builder {
   }
 
   /** The node added last where content goes now. */
-  get last(): Section | BlockContent | TopContent | undefined {
+  get last(): Section['children'][number] | Appendix['children'][number] | TopContent | undefined {
     const container = this.container()
     return container[container.length - 1]
   }
@@ -146,7 +156,7 @@ export class Builder {
     return this.out.some((node) => node.type !== 'header')
   }
 
-  private container(): (Section | BlockContent)[] | TopContent[] {
+  private container(): Section['children'] | Appendix['children'] | TopContent[] {
     const top = this.sections[this.sections.length - 1]
     return top ? top.children : this.appendix ? this.appendix.children : this.out
   }

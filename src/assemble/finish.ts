@@ -5,13 +5,45 @@
  * (`一、現行機制`, `（二）罰則`, `A. Background`) has it split off.
  */
 import {headingNumber} from '../lang/numbering.js'
-import type {Paper, ParentNode} from '../tree.js'
+import type {AnyNode, Item, Paper, Paragraph, ParentNode} from '../tree.js'
 import {paragraphsOf, visit} from '../walk.js'
 
 export function finish(tree: Paper): void {
   closeEnds(tree)
   inferNumbers(tree)
+  liftLists(tree)
   numberHeadings(tree)
+}
+
+/**
+ * A list right under a heading (`(a)`, `(b)` with no words of a paragraph
+ * before them) is the section's: its items become the section's (or the
+ * appendix's) children, where the builder had held them in an unnumbered
+ * paragraph with no words of its own. A paragraph whose number is printed,
+ * inferred (the list is paragraph 2's), or that carries an action stays.
+ */
+function liftLists(tree: Paper): void {
+  visit(tree, (node) => {
+    if (node.type !== 'section' && node.type !== 'appendix') return
+    if (!node.children.some(holdsOnlyItems)) return
+    const children: (typeof node.children)[number][] = []
+    for (const child of node.children) {
+      if (holdsOnlyItems(child)) for (const item of child.children as Item[]) children.push(item)
+      else children.push(child)
+    }
+    node.children = children as typeof node.children
+  })
+}
+
+function holdsOnlyItems(node: AnyNode): node is Paragraph {
+  return (
+    node.type === 'paragraph' &&
+    node.number === null &&
+    !node.inferred &&
+    node.action === undefined &&
+    node.children.length > 0 &&
+    node.children.every((child) => child.type === 'item')
+  )
 }
 
 /** A section's printed number as its `number` and `marker`, its `title` the words after it (a genre's own numbering stays). */

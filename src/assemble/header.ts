@@ -21,10 +21,11 @@ import {
   SUBMISSION_TITLE_END,
   TITLE_ENDING_KIND
 } from '../lang/header.js'
+import {LEADING_COLON, MEETING_FIELD_LINE} from '../lang/meetings.js'
 import {BARE_PAPER_NUMBER, FILE_REF_LINE, PAPER_NUMBER, PAPER_NUMBER_LINE, PAPER_NUMBER_PREFIX, normalisePaperNumber} from '../lang/papers.js'
 import {isSignatureStart} from '../lang/signature.js'
 import type {Source} from '../source.js'
-import type {Field, FieldName, Header, Meta} from '../tree.js'
+import type {Field, FieldName, Header, Meta, Table, TopContent} from '../tree.js'
 import {isFull, isShort, type Block, type TextBlock} from './blocks.js'
 import {plainText, type Piece} from './inline.js'
 import type {Line} from '../normalise/lines.js'
@@ -290,4 +291,44 @@ export function readMeta(header: Header | null, text: string): Meta {
     }
   }
   return meta
+}
+
+/** A cell's words (its text and marks' words). */
+function cellWords(table: Table, row: number, cell: number): string {
+  const node = table.children[row]!.children[cell]
+  if (!node) return ''
+  return node.children
+    .map((child) =>
+      child.type === 'text' ? child.value : child.type === 'strong' || child.type === 'emphasis' ? child.children.map((c) => c.value).join('') : ''
+    )
+    .join('')
+}
+
+/**
+ * The meeting's label rows of a table at the top of the body, as fields for
+ * meta: a pipe or tab row `| 日期 | : | 1999年1月7日 |` (label, maybe a cell
+ * with only the colon, value) reads as the line `日期: 1999年1月7日` does.
+ * Only the tables that stand first, before any heading or paragraph; the
+ * table stays in the tree, these fields are meta's only (never a node).
+ */
+export function labelRowFields(body: readonly TopContent[]): Field[] {
+  const fields: Field[] = []
+  for (const node of body) {
+    if (node.type === 'attendance') continue
+    if (node.type !== 'table') break
+    node.children.forEach((row, r) => {
+      const cells = row.children.length
+      if (cells < 2 || cells > 3) return
+      const label = squeeze(cellWords(node, r, 0)).replace(TRAILING_COLON, '')
+      const colon = cells === 3 ? squeeze(cellWords(node, r, 1)) : ''
+      if (cells === 3 && (colon.length !== 1 || !TRAILING_COLON.test(colon))) return
+      const value = cellWords(node, r, cells - 1)
+        .replace(LEADING_COLON, '')
+        .trim()
+      const line = `${label}: ${value}`
+      if (!label || !value || !MEETING_FIELD_LINE.test(line)) return
+      fields.push({type: 'field', name: 'meeting', value: line, position: row.position})
+    })
+  }
+  return fields
 }

@@ -60,7 +60,7 @@ import {MARKUP_BULLETS} from '../lang/numbering.js'
 import {isSignatureStart} from '../lang/signature.js'
 import type {Line} from '../normalise/lines.js'
 import type {Source} from '../source.js'
-import type {Meta, TopContent} from '../tree.js'
+import type {Header, Meta, TopContent} from '../tree.js'
 import type {Token} from '../tokenise/index.js'
 import {
   isShort,
@@ -90,7 +90,7 @@ import {
   timeSlot
 } from './genres/agenda.js'
 import {isItemHeading, MEETING_HEADER, type HeaderHooks} from './genres/header.js'
-import {buildHeader, headerLines, readMeta} from './header.js'
+import {buildHeader, headerLines, labelRowFields, readMeta} from './header.js'
 import {phrasing, plainText} from './inline.js'
 import {continues, endsWithDatedLines, headingCutByPage, headingLike, isHeadingLine, leadsContent} from './shapes.js'
 
@@ -441,6 +441,8 @@ export interface Assembled {
   /** The header, then the body. */
   children: TopContent[]
   meta: Meta
+  /** The header's fields and the label rows of a table at the top of the body (header.ts labelRowFields), for a genre's meta: not in the tree. */
+  metaHeader: Header | null
 }
 
 export interface AssembleOptions {
@@ -484,9 +486,13 @@ export function assemble(tokens: readonly Token[], width: number, source: Source
   for (const node of body.parts) children.push(node)
   // A loop, not push(...): a spread of ~123,000 top-level blocks overflows the stack (issue 10).
   for (const node of out) children.push(node)
-  const meta = readMeta(header, top)
+  // A table of the meeting's label rows at the top (`| 日期 | : | … |`) is read for meta as its label lines would be.
+  const fields = labelRowFields(out)
+  const metaHeader: Header | null =
+    fields.length === 0 ? header : {type: 'header', children: [...(header?.children ?? []), ...fields], position: header?.position ?? fields[0]!.position}
+  const meta = readMeta(metaHeader, top)
   meta.issuedBy = body.signatureMeta.issuedBy
   // No date signed: a submission's title says when it was submitted (`甲先生於2026年6月10日提交的意見書`).
   meta.issueDate = body.signatureMeta.issueDate ?? submittedOn(meta.title)
-  return {children, meta}
+  return {children, meta, metaHeader}
 }

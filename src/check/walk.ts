@@ -7,8 +7,9 @@ import type {AnyNode, Appendix, Item, Paper, Paragraph, Phrasing, Position, Sect
 import type {Located, Locator} from './locate.js'
 import {toHalfWidth} from '../lang/chars.js'
 import {upperBound} from '../source.js'
-import {itemsOf, SKIP, visit} from '../walk.js'
+import {itemsOf, SKIP, visit, type ItemHolder} from '../walk.js'
 
+export type {ItemHolder} from '../walk.js'
 export {itemsOf, visit} from '../walk.js'
 
 export interface Run {
@@ -59,11 +60,11 @@ export function appendicesOf(tree: Paper): Appendix[] {
   return tree.children.filter((node): node is Appendix => node.type === 'appendix')
 }
 
-/** Every paragraph and item that holds items. */
-export function itemParents(tree: Paper): (Paragraph | Item)[] {
-  const found: (Paragraph | Item)[] = []
+/** Every paragraph and item that holds items, and every section or appendix with items right under its heading. */
+export function itemParents(tree: Paper): ItemHolder[] {
+  const found: ItemHolder[] = []
   visit(tree, (node) => {
-    if ((node.type === 'paragraph' || node.type === 'item') && itemsOf(node).length > 0) found.push(node)
+    if ((node.type === 'paragraph' || node.type === 'item' || node.type === 'section' || node.type === 'appendix') && itemsOf(node).length > 0) found.push(node)
   })
   return found
 }

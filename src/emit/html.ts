@@ -194,7 +194,7 @@ function headerContent(tree: Paper, title: string): ElementContent[] {
 
 // ------------------------------------------------------------------ body
 
-function top(node: TopContent | Section['children'][number], state: State): ElementContent[] {
+function top(node: TopContent | Exclude<Section['children'][number], Item>, state: State): ElementContent[] {
   switch (node.type) {
     case 'header':
       return []
@@ -267,8 +267,27 @@ function heading(depth: number, content: ElementContent[], id?: string): Element
 function section(node: Section, state: State): Element {
   const id = state.ids.take(`s-${node.key ?? node.title}`)
   const children: ElementContent[] = [heading(node.depth, [txt(node.title)], `${id}-h`)]
-  for (const child of node.children) for (const out of top(child, state)) children.push(out)
+  for (const out of blocks(node.children, id, state)) children.push(out)
   return el('section', {id, ariaLabelledBy: [`${id}-h`]}, children)
+}
+
+/** A section's or an appendix's children; items right under its heading (no paragraph of their own) are one list. */
+function blocks(children: (Section['children'][number] | Appendix['children'][number])[], id: string, state: State): ElementContent[] {
+  const out: ElementContent[] = []
+  let run: Item[] = []
+  const flushRun = () => {
+    if (run.length > 0) for (const node of flow(run, null, id, state)) out.push(node)
+    run = []
+  }
+  for (const child of children) {
+    if (child.type === 'item') run.push(child)
+    else {
+      flushRun()
+      for (const node of top(child, state)) out.push(node)
+    }
+  }
+  flushRun()
+  return out
 }
 
 function appendix(node: Appendix, state: State): Element {
@@ -278,7 +297,7 @@ function appendix(node: Appendix, state: State): Element {
   const name = [word, node.label].filter(Boolean).join(word && /[\u3000-\u9fff]$/.test(word) ? '' : ' ')
   const words: string = [name, node.title].filter(Boolean).join(' — ')
   const children: ElementContent[] = [el('h2', {id: `${id}-h`}, [txt(words || (node.label ?? 'Appendix'))])]
-  for (const child of node.children) for (const out of top(child, state)) children.push(out)
+  for (const out of blocks(node.children, id, state)) children.push(out)
   return el('section', {id, className: ['appendix'], ariaLabelledBy: [`${id}-h`]}, children)
 }
 

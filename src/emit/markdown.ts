@@ -188,8 +188,27 @@ function section(node: Section): RootContent[] {
   return [
     {type: 'heading', depth: Math.min(6, Math.max(1, node.depth)) as 1 | 2 | 3 | 4 | 5 | 6, children: [{type: 'text', value: title}]},
     // An agenda item's time slot is a paragraph of its own under the heading (its `time` the slot's words).
-    ...node.children.flatMap((child) => top(child as TopContent))
+    ...blocks(node.children)
   ]
+}
+
+/** A section's or an appendix's children; items right under its heading (no paragraph of their own) are one list. */
+function blocks(children: (Section['children'][number] | Appendix['children'][number])[]): RootContent[] {
+  const out: RootContent[] = []
+  let run: Item[] = []
+  const flushRun = () => {
+    if (run.length > 0) for (const node of flow(run, null)) out.push(node)
+    run = []
+  }
+  for (const child of children) {
+    if (child.type === 'item') run.push(child)
+    else {
+      flushRun()
+      for (const node of top(child as TopContent)) out.push(node)
+    }
+  }
+  flushRun()
+  return out
 }
 
 /** `附件` + `A`, `Annex` + ` A`: a label after its word, spaced after a narrow character. */
@@ -204,12 +223,12 @@ function appendix(node: Appendix): RootContent[] {
     const colon = TRAILING_COLON.exec(node.marker)![0]
     const word = node.label ? labelAfter(node.marker.slice(0, -colon.length), node.label) + colon : node.marker
     out.push(para([{type: 'text', value: word + node.title}]))
-    for (const child of node.children) out.push(...top(child))
+    for (const line of blocks(node.children)) out.push(line)
     return out
   }
   if (node.marker) out.push(para([{type: 'text', value: node.label ? labelAfter(node.marker, node.label) : node.marker}]))
   if (node.title) out.push(para([{type: 'text', value: node.title}]))
-  for (const child of node.children) for (const line of top(child)) out.push(line)
+  for (const line of blocks(node.children)) out.push(line)
   return out
 }
 

@@ -5,6 +5,7 @@
  * and time slots. Tables and patterns only; the genre code in
  * src/assemble/genres/ reads them.
  */
+import {HAN_NUMERAL} from './numbering.js'
 import {PAPER_NUMBER} from './papers.js'
 
 export type Genre = 'minutes' | 'agenda' | 'hansard'
@@ -68,6 +69,20 @@ export const BUREAU_LINE =
 
 /** An agenda item's numeral at the start of its heading: `I.`, `II`, `III`, `IV.`, glued or spaced. Group 1 is the numeral. */
 export const ITEM_NUMERAL = /^([IVXL]{1,6})(?:\s*[.．、]\s*|\s+|(?=[A-Z\u3400-\u9fff]))/
+
+/**
+ * An agenda item numbered in Chinese numerals at the start of its heading: `一、`, `（一）`, `第一項`, then
+ * its title. Group 1, 2 or 3 is the numeral.
+ */
+export const ITEM_NUMBERING_HAN = new RegExp(
+  String.raw`^(?:(${HAN_NUMERAL}{1,3})\s*[、．.]|[(（](${HAN_NUMERAL}{1,3})[)）]|第(${HAN_NUMERAL}{1,3})[項项])\s*(?=\S)`
+)
+
+/** What an item's title never holds and a point of a question or a list always does: a clause's stop inside, or a lead-in's end (`；`, `？`, a closing `，`, `及`). */
+export const CLAUSE_MARKS = /[；;？?]|[，,、：:及或和]$/
+
+/** A line opening with an item's number in brackets, `(1)`, `（2）` (pre-1997 House Committee minutes number their items so): no person of a list. */
+export const BRACKETED_NUMBER_START = /^[(（]\s*[0-9０-９]{1,2}\s*[)）]\s*\S/
 
 /** After an item numeral, a capital and a stop (`IA.`): an item inserted after I, not I glued to its title's first word. */
 export const ITEM_LETTER_SUFFIX = /^[A-Z]\s*[.．]/

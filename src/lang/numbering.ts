@@ -178,6 +178,45 @@ export function labelKey(label: string): string {
 }
 
 // ---------------------------------------------------------------------------
+// Sequences of numbers of any kind (agenda items, numbered headings)
+
+/** How a number is written: in figures, roman numerals, Chinese numerals or a letter (the case kept for writing more). */
+export type NumeralKind = 'decimal' | 'upper-roman' | 'lower-roman' | 'han' | 'upper-alpha' | 'lower-alpha'
+
+const HAN_TENS = ['', '十', '二十', '三十', '四十', '五十', '六十', '七十', '八十', '九十']
+const HAN_UNITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九']
+
+/** A number up to ninety-nine in Chinese numerals, as labels print it: 3 is `三`, 12 `十二`, 20 `二十`. */
+export function toHan(value: number): string {
+  if (!Number.isInteger(value) || value < 1 || value > 99) return String(value)
+  return HAN_TENS[Math.floor(value / 10)]! + HAN_UNITS[value % 10]!
+}
+
+/**
+ * A section's printed number read as a place in a sequence, whatever
+ * numerals print it: `3` (full-width too), `III`/`iii`, `三`/`十二`, or a
+ * single letter not also a roman numeral (`B`); null for anything else
+ * (`IA`, an item put in, is in no sequence). `I`, `V`, `X` alone are roman:
+ * agenda items and numbered headings run I, II… far more than A, B….
+ */
+export function numeralOf(number: string): {kind: NumeralKind; value: number} | null {
+  const half = toHalfWidth(number).trim()
+  if (/^\d{1,4}$/.test(half)) return {kind: 'decimal', value: Number(half)}
+  const roman = romanValue(half)
+  if (!Number.isNaN(roman) && /^(?:[IVXLC]+|[ivxlc]+)$/.test(half)) return {kind: half === half.toUpperCase() ? 'upper-roman' : 'lower-roman', value: roman}
+  const han = hanNumber(half)
+  if (!Number.isNaN(han) && [...half].length <= 3 && han > 0 && toHan(han) === half) return {kind: 'han', value: han}
+  if (/^[A-Z]$/.test(half)) return {kind: 'upper-alpha', value: alphaValue(half)}
+  if (/^[a-z]$/.test(half)) return {kind: 'lower-alpha', value: alphaValue(half)}
+  return null
+}
+
+/** The number at a place of a sequence of that kind: 3 is `3`, `III`, `iii`, `三`, `C` or `c`. */
+export function numeralAt(value: number, kind: NumeralKind): string {
+  return kind === 'han' ? toHan(value) : labelAt(value, kind)
+}
+
+// ---------------------------------------------------------------------------
 // Markers as printed
 
 /** A paragraph number and its full stop, half- or full-width: `1.`, `12 .`, `１２．`. */
@@ -326,7 +365,7 @@ export const BRACKET_LABELS = /[(（][ \t]*([0-9０-９]{1,2}|[a-zA-Zａ-ｚＡ-
  * least two characters, not opening with punctuation or a conjunction (`(二)及(三)` is a reference, not a heading).
  */
 const HEADING_NUMBER = new RegExp(
-  String.raw`^(?:(${HAN_NUMERAL}{1,3})\s*[、．.]|[(（](${HAN_NUMERAL}{1,3}|\d{1,2}|[A-Za-z]|[ivxIVX]{1,5})[)）]\s*[、.．]?|(${HAN_NUMERAL}{1,3}|\d{1,2})[)）]|(\d{1,2})\s*(?:[、．]|\.(?!\d))|([A-H]|[IVX]{1,5})\s*[.．、](?![A-Za-z]\.)|第(${HAN_NUMERAL}{1,3}|\d{1,2})(?:部分|部|章|節|节|篇)[\s:：、]*|(?:Part|Chapter|Section)\s+(\d{1,2}|[IVX]{1,5})[\s:.]+)\s*`
+  String.raw`^(?:(${HAN_NUMERAL}{1,3})\s*[、．.]|[(（](${HAN_NUMERAL}{1,3}|\d{1,2}|[A-Za-z]|[ivxIVX]{1,5})[)）]\s*[、.．]?|(${HAN_NUMERAL}{1,3}|\d{1,2})[)）]|(\d{1,2})\s*(?:[、．]|\.(?!\d))|([A-H]|[IVX]{1,5})\s*[.．、](?![A-Za-z]\.)|第(${HAN_NUMERAL}{1,3}|\d{1,2})(?:部分|部|章|節|节|篇|項|项)[\s:：、]*|(?:Part|Chapter|Section)\s+(\d{1,2}|[IVX]{1,5})[\s:.]+)\s*`
 )
 
 /** Words that join one reference to the next (`(二)及(三)`, `(a) and (b)`): what follows a number that is not a heading's. */

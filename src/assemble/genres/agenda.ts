@@ -19,7 +19,6 @@
  */
 import {endsMidPhrase, squeeze, startsContinuation} from '../../lang/chars.js'
 import {NOTE_LINE_MARK} from '../../lang/furniture.js'
-import {romanValue} from '../../lang/numbering.js'
 import {
   AGENDA_PAPER,
   BRACKETED_LINE,
@@ -40,8 +39,8 @@ import {isFull, isShort, type Block, type ItemBlock, type TableBlock, type TextB
 import type {Span} from '../../tokenise/index.js'
 import {toPiece, trimmedPiece as trimmed, type Builder, type Handler} from '../builder.js'
 import {plainText} from '../inline.js'
-import {isItemHeading} from './header.js'
-import {itemNumeral} from './minutes.js'
+import {isHanItemHeading, isItemHeading} from './header.js'
+import {itemNumeral, nextItem} from './minutes.js'
 
 /** A rule's answer for a block that is not its case (as in ../index.ts). */
 const NO = -1
@@ -90,7 +89,7 @@ function itemStart(b: Builder, raw: string): {lead: number; mark: RegExpExecArra
   const mark = ITEM_MARK.exec(raw.trimStart())
   const lead = raw.length - raw.trimStart().length + (mark ? mark[0].length : 0)
   const text = raw.slice(lead)
-  if (!isItemHeading(text)) return null
+  if (!isItemHeading(text) && !isHanItemHeading(text)) return null
   const numeral = itemNumeral(text, state(b).expected)
   return numeral ? {lead, mark, numeral} : null
 }
@@ -130,7 +129,7 @@ export const agendaItem: Handler<TextBlock> = (b, block, i) => {
     section.mark = mark[1]!.trim()
     s.marked = true
   }
-  if (!numeral.inserted) s.expected = romanValue(numeral.number) + 1
+  if (!numeral.inserted) s.expected = nextItem(numeral.number, s.expected)
   s.row = null
   return rest(b, block, used, i)
 }
@@ -349,7 +348,7 @@ export const agendaColumns: Handler<TableBlock> = (b, block, i) => {
         section.mark = start.mark[1]!.trim()
         s.marked = true
       }
-      s.expected = romanValue(start.numeral.number) + 1
+      s.expected = nextItem(start.numeral.number, s.expected)
       s.row = null
     } else if (cells.length >= 1 && AGENDA_PAPER.test(texts[0]!)) {
       s.row = b.addRow([[cells[0]!]], token.line.start, token.line.end)

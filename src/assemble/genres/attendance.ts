@@ -19,6 +19,8 @@ import {
   HONOURS,
   HONOURS_TAIL_ZH,
   ITEM_NUMERAL,
+  ITEM_NUMBERING_HAN,
+  BRACKETED_NUMBER_START,
   LABEL_AND_REST,
   LABEL_DASH_REST,
   LABEL_TAIL,
@@ -114,6 +116,8 @@ function endsLists(text: string, zh: boolean, next?: Line): boolean {
   // The heading of the English minutes' Action column, over the body.
   if (PARAGRAPH_START.test(text) || ACTION_HEADING.test(text)) return true
   if (ITEM_NUMERAL.test(text) && !PERSON_START_EN.test(text)) return true
+  // `一、`, `（一）`, `第一項`, `(1)`: an item numbered otherwise than in roman numerals.
+  if (ITEM_NUMBERING_HAN.test(text) || BRACKETED_NUMBER_START.test(text)) return true
   if (standardHeadingKey(text)) return true
   if (zh) return SENTENCE_STOP_ZH.test(text) || text.length > 60
   if (text.length <= 70 || PERSON_START_EN.test(text)) return false

@@ -8,11 +8,13 @@
 import {squeeze} from '../../lang/chars.js'
 import {findDates} from '../../lang/dates.js'
 import {
+  CLAUSE_MARKS,
   CLOCK_EN,
   CLOCK_ZH,
   CLOSE_BRACKET,
   GENRE_LINES,
   ITEM_NUMERAL,
+  ITEM_NUMBERING_HAN,
   PERSON_START_EN,
   ITEM_NUMERAL_SPACED,
   MEETING_COMMITTEE_LINE,
@@ -42,7 +44,13 @@ const OPEN_NOTE = 120
 export const MEETING_HEADER: HeaderHooks = {
   ends(raw) {
     const text = squeeze(raw)
-    return ITEM_NUMERAL_SPACED.test(text) || /^I(?=[A-Z\u3400-\u9fff])/.test(text) || TIME_SLOT.test(text) || PARAGRAPH_START.test(text)
+    return (
+      ITEM_NUMERAL_SPACED.test(text) ||
+      /^I(?=[A-Z\u3400-\u9fff])/.test(text) ||
+      ITEM_NUMBERING_HAN.test(text) ||
+      TIME_SLOT.test(text) ||
+      PARAGRAPH_START.test(text)
+    )
   },
   name(raw) {
     const text = squeeze(raw)
@@ -72,4 +80,10 @@ export function isItemHeading(raw: string): boolean {
   const text = squeeze(raw)
   if (text.length > 120 || PARAGRAPH_START.test(text)) return false
   return ITEM_NUMERAL.test(text) && !SENTENCE_END.test(text) && !PERSON_START_EN.test(text)
+}
+
+/** An agenda item numbered in Chinese numerals (`一、通過會議紀要`, `（二）續議事項`, `第三項 其他事項`); short, no sentence, no clause (a question's points `(一) 有否…；` are none). */
+export function isHanItemHeading(raw: string): boolean {
+  const text = squeeze(raw)
+  return text.length <= 80 && ITEM_NUMBERING_HAN.test(text) && !SENTENCE_END.test(text) && !CLAUSE_MARKS.test(text)
 }

@@ -14,6 +14,7 @@ import {
   GENRE_LINES,
   ITEM_LETTER_SUFFIX,
   ITEM_MARK,
+  ITEM_NUMBERING_HAN,
   INSERTED_ITEM_NUMERAL,
   ITEM_NUMERAL_SPACED,
   LABEL_SPACES,
@@ -70,6 +71,9 @@ export function numberItems(children: Child[]): void {
  * (`IIIInformation` after II is III, not IIII).
  */
 export function itemNumeral(title: string, expected: number): {number: string; marker: string; length: number; inserted?: true} | null {
+  // `一、`, `（二）`, `第三項`: Chinese numerals, read as printed (legco check follows their sequence).
+  const han = ITEM_NUMBERING_HAN.exec(title)
+  if (han) return {number: (han[1] ?? han[2] ?? han[3])!, marker: han[0].trim(), length: han[0].length}
   // `IA.` before `I.`, `IIA.` after `II.`: an item put in, outside the sequence (the next is still the one expected).
   const inserted = INSERTED_ITEM_NUMERAL.exec(title)
   if (inserted) {

@@ -5,26 +5,35 @@
  * is a letter read as a roman numeral, or the other way round) and
  * item-marker-style (one list printing `(a)` and `b)`).
  */
-import type {Item, ItemStyle, Paper, Paragraph} from '../../tree.js'
+import type {AnyNode, Item, ItemStyle, Paper} from '../../tree.js'
 import {alphaValue, labelAt, markerShape, ordinal, readsAsLetterOrRoman} from '../../lang/numbering.js'
 import type {Rule} from '../types.js'
-import {itemParents, itemsOf, visit} from '../walk.js'
+import {itemParents, visit, type ItemHolder} from '../walk.js'
 
 export interface ItemList {
-  parent: Paragraph | Item
+  parent: ItemHolder
   style: ItemStyle
   items: Item[]
 }
 
-export function listsOf(parent: Paragraph | Item): ItemList[] {
-  const lists = new Map<ItemStyle, ItemList>()
-  for (const item of itemsOf(parent)) {
-    if (item.style === 'bullet' || item.label === null) continue
-    let list = lists.get(item.style)
-    if (!list) lists.set(item.style, (list = {parent, style: item.style, items: []}))
-    list.items.push(item)
+/** The lists of a parent, one a style; in a section or appendix, items parted by a paragraph or table are lists apart. */
+export function listsOf(parent: ItemHolder): ItemList[] {
+  const done: ItemList[] = []
+  let lists = new Map<ItemStyle, ItemList>()
+  for (const child of parent.children as AnyNode[]) {
+    if (child.type !== 'item') {
+      if (parent.type === 'section' || parent.type === 'appendix') {
+        done.push(...lists.values())
+        lists = new Map()
+      }
+      continue
+    }
+    if (child.style === 'bullet' || child.label === null) continue
+    let list = lists.get(child.style)
+    if (!list) lists.set(child.style, (list = {parent, style: child.style, items: []}))
+    list.items.push(child)
   }
-  return [...lists.values()]
+  return [...done, ...lists.values()]
 }
 
 const isAlpha = (style: ItemStyle) => style === 'lower-alpha' || style === 'upper-alpha'
@@ -52,11 +61,11 @@ export interface Confusion {
 export function confusionsOf(tree: Paper): Map<Item, Confusion> {
   const found = new Map<Item, Confusion>()
   // Items in document order with their parent, to find neighbours; each parent's items and each item's place among them, once.
-  const order: {item: Item; parent: Paragraph | Item}[] = []
-  const siblingsOf = new Map<Paragraph | Item, Item[]>()
+  const order: {item: Item; parent: ItemHolder}[] = []
+  const siblingsOf = new Map<ItemHolder, Item[]>()
   const indexOf = new Map<Item, number>()
   visit(tree, (node, parent) => {
-    if (node.type === 'item' && (parent?.type === 'paragraph' || parent?.type === 'item')) {
+    if (node.type === 'item' && (parent?.type === 'paragraph' || parent?.type === 'item' || parent?.type === 'section' || parent?.type === 'appendix')) {
       order.push({item: node, parent})
       let siblings = siblingsOf.get(parent)
       if (!siblings) siblingsOf.set(parent, (siblings = []))
@@ -77,8 +86,8 @@ export function confusionsOf(tree: Paper): Map<Item, Confusion> {
     return next[from]!
   }
   // For a parent: the last index among its items of each style and value (`lower-roman 2`).
-  const lastCache = new Map<Paragraph | Item, Map<string, number>>()
-  const lastOf = (parent: Paragraph | Item): Map<string, number> => {
+  const lastCache = new Map<ItemHolder, Map<string, number>>()
+  const lastOf = (parent: ItemHolder): Map<string, number> => {
     let last = lastCache.get(parent)
     if (!last) {
       last = new Map()

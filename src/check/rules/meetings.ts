@@ -5,19 +5,13 @@
  * the genres that have what it reads.
  */
 import {squeeze} from '../../lang/chars.js'
-import {labelAt, labelStyles, ordinal} from '../../lang/numbering.js'
-import type {AnyNode, ItemStyle, Paper, PaperKind, Paragraph, Person, Section} from '../../tree.js'
+import {markerOpensBracket, numeralAt, numeralOf, type NumeralKind} from '../../lang/numbering.js'
+import type {AnyNode, Paper, PaperKind, Paragraph, Person, Section} from '../../tree.js'
 import type {Rule} from '../types.js'
 import {paragraphsOf, visit} from '../../walk.js'
 
 const ITEM_KINDS: ReadonlySet<PaperKind> = new Set(['minutes', 'agenda'])
 const ATTENDANCE_KINDS: ReadonlySet<PaperKind> = new Set(['minutes', 'hansard'])
-
-/** How an item number reads: its style (`upper-roman` for `III`, `decimal` for `3`) and value; null for a number of another kind. */
-function itemStyle(number: string): ItemStyle | null {
-  const styles = labelStyles(number)
-  return styles.find((style) => style.endsWith('roman')) ?? styles.find((style) => style === 'decimal') ?? null
-}
 
 /** The numbered sections (agenda items) among each parent's children, one list per parent. */
 function itemLists(tree: Paper): Section[][] {
@@ -31,23 +25,50 @@ function itemLists(tree: Paper): Section[][] {
   return lists
 }
 
+/** One sequence of item numbers among siblings: its kind of numerals, whether they are bracketed (`（一）` runs apart from `一、`). */
+interface Sequence {
+  kind: NumeralKind
+  bracketed: boolean
+  highest: number
+  seen: Map<number, Section>
+}
+
+/** A single roman letter (`I`, `V`, `X`) that is the next letter of an open sequence of letters is that letter (`H`, `I`, `J`). */
+function readAs(number: string, sequences: readonly Sequence[], bracketed: boolean): {kind: NumeralKind; value: number} | null {
+  const read = numeralOf(number)
+  if (!read || !/^(?:upper|lower)-roman$/.test(read.kind) || number.length !== 1) return read
+  const letters = read.kind === 'upper-roman' ? 'upper-alpha' : 'lower-alpha'
+  const open = sequences.find((s) => s.kind === letters && s.bracketed === bracketed)
+  const place = number.toLowerCase().charCodeAt(0) - 96
+  return open && open.highest + 1 === place ? {kind: letters, value: place} : read
+}
+
 export const agendaItemOrder: Rule = {
   id: 'agenda-item-order',
   severity: 'warning',
   category: 'sections',
-  summary: 'agenda items of minutes or an agenda out of order: a gap, a repeat or a step back in I, II, III… (1, 2, 3…)',
+  summary: 'agenda items of minutes or an agenda out of order: a gap, a repeat or a step back in I, II, III…, 1, 2, 3…, 一、二、三… or (1), (2)…',
   run(context) {
     if (!context.tree.meta.kind || !ITEM_KINDS.has(context.tree.meta.kind)) return
     for (const items of itemLists(context.tree)) {
-      let highest = 0
-      const seen = new Map<number, Section>()
-      for (const [index, item] of items.entries()) {
-        const style = itemStyle(item.number!)
-        if (!style) continue
-        const value = ordinal(item.number!, style)
+      // Each kind of numbering among the siblings is a sequence of its own (`I.`… beside `（一）`…).
+      const sequences: Sequence[] = []
+      for (const item of items) {
+        const bracketed = markerOpensBracket(item.marker ?? '')
+        const read = readAs(item.number!, sequences, bracketed)
+        if (!read) continue
+        let sequence = sequences.find((s) => s.kind === read.kind && s.bracketed === bracketed)
+        const first = sequence === undefined
+        if (!sequence) {
+          sequence = {kind: read.kind, bracketed, highest: 0, seen: new Map()}
+          sequences.push(sequence)
+        }
+        const {value} = read
+        const {highest, seen} = sequence
+        const kind = read.kind
+        const label = (n: number) => numeralAt(n, kind)
         const place = context.locate.marker(item, item.marker ?? null)
-        const label = (n: number) => labelAt(n, style)
-        if (index === 0 && value > 1) {
+        if (first && value > 1) {
           const missing = value === 2 ? label(1) : `${label(1)} to ${label(value - 1)}`
           context.report(`agenda items start at ${item.number}: ${missing} missing`, place, `number the first item ${label(1)}, or restore the items before it`)
         } else if (seen.has(value)) {
@@ -56,9 +77,9 @@ export const agendaItemOrder: Rule = {
             place,
             `renumber: this item follows ${label(highest)}, so it should be ${label(highest + 1)}`
           )
-        } else if (index > 0 && value < highest) {
+        } else if (!first && value < highest) {
           context.report(`agenda item ${item.number} comes after item ${label(highest)}`, place, 'put the items in order or renumber them')
-        } else if (index > 0 && value > highest + 1) {
+        } else if (!first && value > highest + 1) {
           const missing = value === highest + 2 ? `${label(highest + 1)} is` : `${label(highest + 1)} to ${label(value - 1)} are`
           context.report(
             `agenda item ${item.number} follows ${label(highest)}: ${missing} missing`,
@@ -67,7 +88,7 @@ export const agendaItemOrder: Rule = {
           )
         }
         if (!seen.has(value)) seen.set(value, item)
-        highest = Math.max(highest, value)
+        sequence.highest = Math.max(highest, value)
       }
     }
   }

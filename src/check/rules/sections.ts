@@ -21,6 +21,8 @@ export const sectionsRequired: Rule = {
     const groups = kind ? REQUIRED_SECTIONS[kind] : undefined
     if (!groups) return
     const keys = new Set(bodySections(context.tree.children).map((section) => section.key))
+    // Minutes' attendance lists are an `attendance` node (read apart), wherever they stand: that is the section.
+    visit(context.tree, 'attendance', () => void keys.add('attendance'))
     // Shown where the missing heading would go: the first thing after the header.
     const first = context.tree.children.find((node) => node.type !== 'header') ?? context.tree
     for (const group of groups) {
