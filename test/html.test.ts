@@ -6,6 +6,7 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {parseDocument} from '../src/index.js'
 import {parse} from '../src/index.js'
+import {toMarkdown} from '../src/emit/markdown.js'
 import {readHtml} from '../src/read/html.js'
 import {loadHtml} from '../src/read/html-load.js'
 import {looksLikeHtml} from '../src/read/html-sniff.js'
@@ -176,6 +177,24 @@ describe('a paragraph number in bold', () => {
     // The number cut in two runs; one run holding number and name.
     expect(text('<p><b>8</b><b>.</b><b> </b><b>陳大文議員</b>(譯文)：主席。</p>')).toBe('8. **陳大文議員**(譯文)：主席。\n\n')
     expect(text('<p><strong>12. MR CHAN</strong> (in Cantonese): President.</p>')).toBe('12. **MR CHAN** (in Cantonese): President.\n\n')
+    // A Council agenda's question for a written reply: its star stays with the number.
+    expect(text('<p><strong>*7.</strong> <strong>Hon CHAN Tai-man to ask:</strong> (Translation)</p>')).toBe(
+      '*7. **Hon CHAN Tai-man to ask:** (Translation)\n\n'
+    )
+  })
+  it('a starred number starts the paragraph of that number, marker as printed, and comes back from our Markdown', async () => {
+    const html =
+      '<html><body><p><strong>6.</strong> <strong>Hon A to ask:</strong> Will it?</p><p><strong>*7.</strong> <strong>Hon B to ask:</strong> Will it?</p></body></html>'
+    const {tree} = await parseDocument(new TextEncoder().encode(html), 'agenda.html')
+    expect(paragraphs(tree).map((p) => [p.number, p.marker])).toEqual([
+      ['6', '6.'],
+      ['7', '*7.']
+    ])
+    const again = parse(toMarkdown(tree))
+    expect(paragraphs(again).map((p) => [p.number, p.marker])).toEqual([
+      ['6', '6.'],
+      ['7', '*7.']
+    ])
   })
   it("not a decimal, nor a number after the line's first words, nor in a line all bold", () => {
     expect(text('<p><strong>1.5 million</strong> people</p>')).toBe('**1.5 million** people\n\n')

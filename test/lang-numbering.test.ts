@@ -129,6 +129,10 @@ describe('markers as printed', () => {
     expect(PARAGRAPH_MARKER.exec('３．1999年7月14日。')?.[1]).toBe('３')
     expect(PARAGRAPH_MARKER.test('3.1999 percent')).toBe(false)
     expect(PARAGRAPH_MARKER.test('3.19年')).toBe(false)
+    // A star before the number (a question for a written reply), and our Markdown's escaped form of it.
+    expect(PARAGRAPH_MARKER.exec('*7. Hon X to ask')?.slice(0, 2)).toEqual(['*7. ', '7'])
+    expect(PARAGRAPH_MARKER.exec('\\*7\\. Hon X to ask')?.[1]).toBe('7')
+    expect(PARAGRAPH_MARKER.test('* 7. a bullet')).toBe(false)
     expect(PARAGRAPH_NUMBER_START.test('1.5 million')).toBe(true)
     expect(PARAGRAPH_NUMBER_ONLY.test('4 .')).toBe(true)
     expect(PARAGRAPH_NUMBER_ONLY.test('4. text')).toBe(false)

@@ -268,8 +268,9 @@ function flow(children: (Phrasing | Item)[], lead: string | null): BlockContent[
       list.children.push(item(child))
     } else {
       list = null
-      // Words on a later line than the last ones are a block of their own.
-      if (words.length && child.position.start.line > lastLine) flushWords()
+      // Words on a later line than the last ones are a block of their own; so is a text right after a text
+      // (the assembler makes one text of a block's lines: a second is the next block, on a one-line HTML page too).
+      if (words.length && (child.position.start.line > lastLine || (child.type === 'text' && words[words.length - 1]!.type === 'text'))) flushWords()
       words.push(child)
       lastLine = child.position.end.line
     }
@@ -280,7 +281,7 @@ function flow(children: (Phrasing | Item)[], lead: string | null): BlockContent[
 
 /** `2. words` (written `2\\. words` by remark-stringify, which escapes a number that would start a list). */
 function paragraph(node: Paragraph): RootContent[] {
-  const out: RootContent[] = flow(node.children, node.number === null || node.inferred ? null : `${node.number}.`)
+  const out: RootContent[] = flow(node.children, node.number === null || node.inferred ? null : `${node.marker?.startsWith('*') ? '*' : ''}${node.number}.`)
   // The minutes' Action column: `Action: Admin`, a line of its own after the paragraph's first block (read back as its action).
   if (node.action) out.splice(1, 0, para([{type: 'text', value: `Action: ${node.action}`}]))
   return out

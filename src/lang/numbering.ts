@@ -226,10 +226,11 @@ const NOT_A_DIGIT = String.raw`(?![0-9０-９](?![0-9０-９]{3}年))`
 
 /**
  * A numbered paragraph's marker at the start of a line, and the space after
- * it; group 1 is the number. `1.5` is no marker. `2\.` is our Markdown's
+ * it; group 1 is the number. `1.5` is no marker. A star may come first: a
+ * Council agenda marks the questions for a written reply so (`*7.`). `2\.` is our Markdown's
  * (the escape keeps renderers from making it a list; it is markup, not in the marker).
  */
-export const PARAGRAPH_MARKER = new RegExp(String.raw`^([0-9０-９]{1,3})\\?\s*[.．]${NOT_A_DIGIT}[ \t\u3000]*`)
+export const PARAGRAPH_MARKER = new RegExp(String.raw`^(?:\\?\*)?([0-9０-９]{1,3})\\?\s*[.．]${NOT_A_DIGIT}[ \t\u3000]*`)
 
 /** A line that starts with a paragraph number (a decimal, `1.5`, included). */
 export const PARAGRAPH_NUMBER_START = new RegExp(`^${PARAGRAPH_NUMBER}`)
@@ -237,8 +238,8 @@ export const PARAGRAPH_NUMBER_START = new RegExp(`^${PARAGRAPH_NUMBER}`)
 /** A paragraph number alone on its line. */
 export const PARAGRAPH_NUMBER_ONLY = new RegExp(`^${PARAGRAPH_NUMBER}$`)
 
-/** A paragraph number that a bold run starts with, then a space or the run's end (`<strong>1.</strong>`, `<b>1. 林健鋒議員</b>`): group 1. */
-export const BOLD_LEAD_NUMBER = new RegExp(String.raw`^\s*(${PARAGRAPH_NUMBER})(?=\s|$)`)
+/** A paragraph number that a bold run starts with, then a space or the run's end (`<strong>1.</strong>`, `<b>1. 林健鋒議員</b>`, `<strong>*7.</strong>`): group 1. */
+export const BOLD_LEAD_NUMBER = new RegExp(String.raw`^\s*(\*?${PARAGRAPH_NUMBER})(?=\s|$)`)
 
 /** A row whose first cell is only a paragraph number (`1. | 《條例》`). */
 export const PARAGRAPH_NUMBER_CELL = new RegExp(String.raw`^${PARAGRAPH_NUMBER}\s*\|`)

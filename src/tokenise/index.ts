@@ -177,10 +177,10 @@ function span(line: Line, from: number, to: number): Span {
   return {start: line.start + from, end: line.start + to, text}
 }
 
-/** A marker's span: its words without a Markdown escape (`2\\.` is `2.`, `1\\)` is `1)`). */
+/** A marker's span: its words without Markdown escapes (`2\\.` is `2.`, `1\\)` is `1)`, `\\*7\\.` is `*7.`). */
 function markerSpan(line: Line, from: number, to: number): Span {
   const marker = span(line, from, to)
-  if (marker.text.includes('\\')) marker.text = marker.text.replace('\\', '')
+  if (marker.text.includes('\\')) marker.text = marker.text.replaceAll('\\', '')
   return marker
 }
 
