@@ -4,6 +4,7 @@
  * own, one behaviour each.
  */
 import {describe, expect, it} from 'vitest'
+import {check} from '../src/check/index.js'
 import {parseText} from '../src/parse.js'
 import {toMarkdown} from '../src/emit/markdown.js'
 import type {Attendance, Group, Paper, Paragraph, Person, Section} from '../src/tree.js'
@@ -277,6 +278,18 @@ describe('the meeting read from a table of label rows (issue 11)', () => {
     )
     expect(tree.meta.kind).toBe('background-brief')
     expect(tree.meta.meetingDate).toBe('1999-01-07')
+  })
+  it('keeps the kind its kind line names for a brief that lists who attends: read as minutes, checked as the brief', () => {
+    const text =
+      '立法會CB(2)100/98-99(01)號文件\n議員參考資料摘要\n房屋事務委員會會議\n日期: 1999年2月3日(星期三)\n出席議員\n甲議員\n乙議員\nI. 選舉主席\n議員或可選舉主席。\n立法會秘書處\n1999年2月2日\n'
+    const tree = parse(text)
+    expect(tree.meta.kind).toBe('paper')
+    expect(all<Attendance>(tree, 'attendance')).toHaveLength(1)
+    expect(tree.meta.meetingDate).toBe('1999-02-03')
+    // Minutes are written after their meeting; a brief before it: no header-dates error.
+    expect(check(tree, text).map((message) => message.ruleId)).not.toContain('header-dates')
+    // The same lines under a minutes' title are minutes.
+    expect(parse(text.replace('議員參考資料摘要', '會議紀要')).meta.kind).toBe('minutes')
   })
   it('reads no meeting from a table whose rows are not the meeting labels', () => {
     const tree = parse('Legislative Council Panel on Housing\n\nBackground brief\n\nYear\t:\t7 January 1999\n\nPurpose\n\n1. This paper gives background.\n')
