@@ -63,9 +63,10 @@ export function parseText(text: string, options: ParseOptions = {}): ParseResult
 function parseLines(text: string, lines: Line[], options: ParseOptions, source: Source): ParseResult {
   const from = options.range?.start ?? 0
   const repeated = new Set(options.pages?.flatMap((page) => page.repeated ?? []))
-  const {footnotes, notes, bracketedNotes, width} = normalise(lines, {webPage: options.origin !== undefined, repeated})
+  const {footnotes, notes, bracketedNotes, squareNotes, width} = normalise(lines, {webPage: options.origin !== undefined, repeated})
   source.footnotes = notes
   source.bracketedFootnotes = bracketedNotes
+  source.squareFootnotes = squareNotes
   const genre = options.kind ? (GENRES.has(options.kind) ? (options.kind as Genre) : null) : detectGenre(lines)
   if (genre === 'agenda') keepAgendaLines(lines)
   // Minutes and the Hansard: the attendance lists are read apart; the header is what stands above them.

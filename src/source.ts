@@ -24,6 +24,8 @@ export class Source {
   footnotes: ReadonlySet<string> = new Set()
   /** Those of them numbered in brackets: a bracketed number after a word (`誓言 (1 )`) is a reference only to one of these. */
   bracketedFootnotes: ReadonlySet<string> = new Set()
+  /** The endnotes numbered in square brackets: `[4]` after a word is a reference only to one of these. */
+  squareFootnotes: ReadonlySet<string> = new Set()
   private words: Set<string> | undefined
   private readonly lineStarts: Uint32Array
   private readonly pages: PageSpan[] | undefined

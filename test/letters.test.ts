@@ -4,8 +4,11 @@ import {detectLetter} from '../src/assemble/genres/letter.js'
 import {LETTER_REF, SUBJECT_LABEL, addresseeCommittee, attachmentLine, isClosing, isSalutation} from '../src/lang/letters.js'
 import {splitLines} from '../src/normalise/lines.js'
 import {parseText} from '../src/parse.js'
-import type {Appendix, Closing, Header, Salutation, Signature} from '../src/tree.js'
-import {fixture, ownText, paragraphs} from './helpers/tree.js'
+import {toMarkdown} from '../src/emit/markdown.js'
+import type {Appendix, Closing, Footnote, FootnoteReference, Header, Salutation, Signature} from '../src/tree.js'
+import {all, fixture, ownText, paragraphs, positionErrors, schemaErrors, unaccounted} from './helpers/tree.js'
+
+const squash = (value: string) => value.replace(/\s+/g, '')
 
 describe('lang/letters', () => {
   it('knows a salutation in each language, and not a label or a sentence', () => {
@@ -163,5 +166,48 @@ describe('the meeting a letter or submission is for', () => {
       '致：測試小組委員會\n\n各位委員：\n\n政府於 2030 年 5 月 2 日刊登規例。我們謹提交意見。\n\n此致\n\n測試團體\n2030 年 6 月 4 日\n'
     ).tree
     expect(tree.meta.meetingDate).toBeNull()
+  })
+})
+
+describe('endnotes numbered in square brackets (a submission written in Word)', () => {
+  const text = fixture('submission-endnotes.txt')
+  const {tree} = parseText(text)
+  const notes = all<Footnote>(tree, 'footnote')
+  const references = all<FootnoteReference>(tree, 'footnoteReference')
+
+  it('reads the list at the end as footnotes, each with its lines, and the [n] in the text as their references', () => {
+    expect(notes.map((note) => [note.identifier, note.marker, squash(ownText(note))])).toEqual([
+      ['1', '[1]', 'https://example.org/regulation'],
+      ['2', '[2]', 'https://example.org/licences(2024年版)'],
+      ['3', '[3]', 'https://example.org/figures']
+    ])
+    expect(references.map((reference) => [reference.identifier, reference.marker])).toEqual([
+      ['1', '[1]'],
+      ['2', '[2]'],
+      ['3', '[3]']
+    ])
+    // The letter's parts are still its own: the notes are not lines of its signature (its date is).
+    const signed = all<Signature>(tree, 'signature').flatMap((s) => s.children.map((t) => t.value))
+    expect(signed).toContain('2025年3月1日')
+    expect(signed.join('')).not.toContain('https')
+    expect(unaccounted(text, tree)).toEqual([])
+    expect(positionErrors(text, tree)).toEqual([])
+    expect(schemaErrors(tree)).toEqual([])
+  })
+
+  it('keeps a bracketed number with no note for it, or a note list nothing refers to, as text', () => {
+    const unreferenced = parseText('1. 見下文。\n\n[1] https://example.org/a\n').tree
+    expect(all<Footnote>(unreferenced, 'footnote')).toEqual([])
+    const noNote = parseText('1. 規管[1]，本港亦應跟隨。\n').tree
+    expect(all<FootnoteReference>(noNote, 'footnoteReference')).toEqual([])
+    expect(ownText(paragraphs(noNote)[0]!)).toContain('規管[1]')
+  })
+
+  it('comes back from our Markdown with the same notes and references', () => {
+    const again = parseText(toMarkdown(tree)).tree
+    expect(all<Footnote>(again, 'footnote').map((note) => [note.identifier, squash(ownText(note))])).toEqual(
+      notes.map((note) => [note.identifier, squash(ownText(note))])
+    )
+    expect(all<FootnoteReference>(again, 'footnoteReference').map((reference) => reference.identifier)).toEqual(['1', '2', '3'])
   })
 })

@@ -36,10 +36,12 @@ const SPECIAL = /[\\*_[]/g
 const SPECIAL_OR_DIGIT = /[\\*_[0-9]/g
 const SPECIAL_OR_DIGIT_OR_BRACKET = new RegExp(`[\\\\*_[0-9${MARKER_OPENING_BRACKETS}]`, 'g')
 const REFERENCE = /\[\^([^\]\s]{1,20})\]/y
+/** An endnote's reference in square brackets (`[4]`), matched at its bracket (sticky). */
+const SQUARE_REFERENCE = /\[(\d{1,3})\]/y
 const ESCAPE_IN_MARKS = /\\([!-/:-@[-`{-~])/g
 
 /** Read words into runs, resolving escapes, emphasis marks and footnote markers. Offsets are into `text`. */
-function runs(text: string, footnotes: ReadonlySet<string>, bracketed: ReadonlySet<string>): Run[] {
+function runs(text: string, footnotes: ReadonlySet<string>, bracketed: ReadonlySet<string>, square: ReadonlySet<string>): Run[] {
   const out: Run[] = []
   const special = bracketed.size > 0 ? SPECIAL_OR_DIGIT_OR_BRACKET : footnotes.size > 0 ? SPECIAL_OR_DIGIT : SPECIAL
   let value = ''
@@ -81,6 +83,15 @@ function runs(text: string, footnotes: ReadonlySet<string>, bracketed: ReadonlyS
         flush(i)
         out.push({type: 'footnoteReference', value: reference[1]!, start: i, end: i + reference[0].length})
         i += reference[0].length
+        continue
+      }
+      // `規管[4]`: an endnote's reference, after a word, to a note the paper has.
+      SQUARE_REFERENCE.lastIndex = i
+      const endnote = square.size > 0 && (value !== '' || out.length > 0) ? SQUARE_REFERENCE.exec(text) : null
+      if (endnote && square.has(endnote[1]!)) {
+        flush(i)
+        out.push({type: 'footnoteReference', value: endnote[1]!, marker: endnote[0], start: i, end: i + endnote[0].length})
+        i += endnote[0].length
       } else add(i, ++i)
       continue
     }
@@ -259,7 +270,7 @@ export function phrasing(source: Source, pieces: Piece[]): Phrasing[] {
   /** The source offset just after joined[index - 1]. */
   const after = (index: number): number => (index > 0 ? at(index - 1) + 1 : at(0))
   const nodes: Phrasing[] = []
-  for (const run of runs(joined, source.footnotes, source.bracketedFootnotes)) {
+  for (const run of runs(joined, source.footnotes, source.bracketedFootnotes, source.squareFootnotes)) {
     const position = source.position(at(run.start), after(run.end))
     if (run.type === 'text') {
       nodes.push({type: 'text', value: run.value, position})

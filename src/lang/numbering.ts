@@ -301,17 +301,23 @@ export const FOOTNOTE_MARKER = /(?<=[A-Za-z)\]])(\d{1,2})(?=[.,;:)]?(?:\s|$))/g
  */
 export const FOOTNOTE_MARKER_BRACKETED = /(?<=[^\s\dA-Za-z(（]\s?)[(（]\s?([0-9０-９]{1,2})\s?[)）](?=\s*$|[。，、；：,.;:])/g
 
-/** The start of a footnote's first line: its number, bare (`1 `) or in brackets (`( 1 ) `); the digits are half-width here. */
-export const FOOTNOTE_START = /^(?:[(（]\s?(\d{1,2})\s?[)）]|(\d{1,2}))(?:\s+(?=\S)|$)/
+/**
+ * The start of a footnote's first line: its number in brackets (`( 1 ) `, group 1), in square brackets
+ * (`[4] https://…`, an endnote of a submission, group 2) or bare (`1 `, group 3); the digits are half-width here.
+ */
+export const FOOTNOTE_START = /^(?:[(（]\s?(\d{1,2})\s?[)）](?:\s+(?=\S)|$)|\[(\d{1,3})\]\s*(?=\S)|(\d{1,2})(?:\s+(?=\S)|$))/
 
 /** A line that could start a note, by its first characters (the full test is FOOTNOTE_START, after toHalfWidth). */
-export const FOOTNOTE_MAY_START = /^[(（]?\s?[0-9０-９]/
+export const FOOTNOTE_MAY_START = /^[(（[]?\s?[0-9０-９]/
+
+/** An endnote's reference as Word writes it in the text, a number in square brackets after a word (`規管[1][2]，`): group 1. */
+export const FOOTNOTE_MARKER_SQUARE = /(?<=\S)\[(\d{1,3})\]/g
 
 /** The brackets a bracketed footnote marker opens with (`(1 )`, `（1）`), for a scanner's set of characters to stop at. */
 export const MARKER_OPENING_BRACKETS = '(（'
 
 /** A footnote's number at the start of its first line, full-width digits too, with the spaces after it. */
-export const FOOTNOTE_NUMBER_LEAD = /^(?:[(（]\s?[0-9０-９]{1,2}\s?[)）]|[0-9０-９]{1,2})\s*/
+export const FOOTNOTE_NUMBER_LEAD = /^(?:[(（]\s?[0-9０-９]{1,2}\s?[)）]|\[[0-9]{1,3}\]|[0-9０-９]{1,2})\s*/
 
 // ---------------------------------------------------------------------------
 // Lists

@@ -10,7 +10,14 @@
  * numbered `( 1 )`.
  */
 import {toHalfWidth} from '../lang/chars.js'
-import {FOOTNOTE_MARKER, FOOTNOTE_MARKER_BRACKETED, FOOTNOTE_MAY_START, FOOTNOTE_START, PARAGRAPH_NUMBER_START} from '../lang/numbering.js'
+import {
+  FOOTNOTE_MARKER,
+  FOOTNOTE_MARKER_BRACKETED,
+  FOOTNOTE_MARKER_SQUARE,
+  FOOTNOTE_MAY_START,
+  FOOTNOTE_START,
+  PARAGRAPH_NUMBER_START
+} from '../lang/numbering.js'
 import type {Line} from './lines.js'
 
 export interface FootnoteMark {
@@ -21,30 +28,42 @@ export interface FootnoteMark {
 
 const MAX_NOTE_LINES = 6
 
-/**
- * Mark footnote lines; returns the identifiers of the notes found, and those
- * of the notes numbered in brackets (their references are bracketed too).
- */
-export function markFootnotes(lines: Line[], marks: Map<Line, FootnoteMark>): {notes: Set<string>; bracketed: Set<string>} {
-  const found = new Set<string>()
-  const inBrackets = new Set<string>()
+/** The notes found, by the form their references take. */
+export interface Notes {
+  /** Numbered bare, referenced by a number glued to a word (`(IT)1.`). */
+  notes: Set<string>
+  /** Numbered in brackets (`( 1 )`), referenced so too (`誓言 (1 )`). */
+  bracketed: Set<string>
+  /** Numbered in square brackets (`[4] https://…`, endnotes), referenced so too (`規管[4]，`). */
+  square: Set<string>
+}
+
+/** Mark footnote lines; returns the identifiers of the notes found, by the form of their references. */
+export function markFootnotes(lines: Line[], marks: Map<Line, FootnoteMark>): Notes {
+  const out: Notes = {notes: new Set(), bracketed: new Set(), square: new Set()}
   // Most papers have none: look for markers only when some line could start a note.
-  if (!lines.some((line) => !line.blank && !line.furniture && FOOTNOTE_MAY_START.test(line.text) && FOOTNOTE_START.test(toHalfWidth(line.text))))
-    return {notes: found, bracketed: inBrackets}
-  // Markers seen so far, by form: bare numbers, and numbers in brackets.
+  if (!lines.some((line) => !line.blank && !line.furniture && FOOTNOTE_MAY_START.test(line.text) && FOOTNOTE_START.test(toHalfWidth(line.text)))) return out
+  // Markers seen so far, by form: bare numbers, numbers in brackets, numbers in square brackets.
   const referenced = new Set<string>()
   const bracketed = new Set<string>()
+  const square = new Set<string>()
+  const found = new Set<string>()
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
     if (line.blank || line.furniture) continue
     const start = FOOTNOTE_START.exec(toHalfWidth(line.text))
-    const identifier = start ? (start[1] ?? start[2]!) : ''
-    if (start && (start[1] ? bracketed : referenced).has(identifier) && !found.has(identifier)) {
-      const end = noteEnd(lines, i)
+    const identifier = start ? (start[1] ?? start[2] ?? start[3]!) : ''
+    const form = start ? (start[1] ? 'bracketed' : start[2] ? 'square' : 'notes') : 'notes'
+    const seen = form === 'bracketed' ? bracketed : form === 'square' ? square : referenced
+    if (start && seen.has(identifier) && !found.has(`${form} ${identifier}`)) {
+      // An endnote runs to the next note, a blank line or the end; a footnote to its page's end.
+      const end = form === 'square' ? endnoteEnd(lines, i) : noteEnd(lines, i)
       if (end > i) {
         for (let j = i; j < end; j++) if (!lines[j]!.blank) marks.set(lines[j]!, {identifier, first: j === i})
-        found.add(identifier)
-        if (start[1]) inBrackets.add(identifier)
+        found.add(`${form} ${identifier}`)
+        // A bare number glued to a word is a reference to a footnote numbered bare or in brackets, never to an endnote.
+        if (form !== 'square') out.notes.add(identifier)
+        if (form !== 'notes') out[form].add(identifier)
         i = end - 1
         continue
       }
@@ -52,8 +71,20 @@ export function markFootnotes(lines: Line[], marks: Map<Line, FootnoteMark>): {n
     for (const match of line.text.matchAll(FOOTNOTE_MARKER)) referenced.add(match[1]!)
     if (line.text.includes('(') || line.text.includes('（'))
       for (const match of line.text.matchAll(FOOTNOTE_MARKER_BRACKETED)) bracketed.add(toHalfWidth(match[1]!))
+    if (line.text.includes('[')) for (const match of line.text.matchAll(FOOTNOTE_MARKER_SQUARE)) square.add(match[1]!)
   }
-  return {notes: found, bracketed: inBrackets}
+  return out
+}
+
+/** The index just after an endnote that starts at `i` (`[4] https://…`): its lines up to the next note's, a blank line or the end. */
+function endnoteEnd(lines: Line[], i: number): number {
+  let j = i + 1
+  while (j < lines.length && j <= i + MAX_NOTE_LINES) {
+    const line = lines[j]!
+    if (line.blank || line.furniture || FOOTNOTE_START.test(toHalfWidth(line.text))) break
+    j++
+  }
+  return j
 }
 
 /** The index just after a note that starts at `i`: the note runs to the page's end (a page number or form feed) within a few lines. */

@@ -23,6 +23,8 @@ export interface Normalised {
   notes: Set<string>
   /** Those of them numbered in brackets (`( 1 )`), whose references are bracketed too (`誓言 (1 )`). */
   bracketedNotes: Set<string>
+  /** The endnotes numbered in square brackets (`[4] https://…`), referenced so too (`規管[4]，`). */
+  squareNotes: Set<string>
   /** The width of a full line of body text (display cells). */
   width: number
 }
@@ -39,8 +41,8 @@ export function normalise(lines: Line[], options: NormaliseOptions = {}): Normal
   markFurniture(lines, options.repeated)
   if (options.webPage) for (const line of lines) if (line.furniture === 'running-header') line.furniture = null
   const footnotes = new Map<Line, FootnoteMark>()
-  const {notes, bracketed} = markFootnotes(lines, footnotes)
+  const {notes, bracketed, square} = markFootnotes(lines, footnotes)
   markMarkup(lines, footnotes)
   repairFlattened(lines, footnotes)
-  return {lines, footnotes, notes, bracketedNotes: bracketed, width: typicalWidth(lines)}
+  return {lines, footnotes, notes, bracketedNotes: bracketed, squareNotes: square, width: typicalWidth(lines)}
 }
