@@ -5,7 +5,7 @@ import {LETTER_REF, SUBJECT_LABEL, addresseeCommittee, attachmentLine, isClosing
 import {splitLines} from '../src/normalise/lines.js'
 import {parseText} from '../src/parse.js'
 import {toMarkdown} from '../src/emit/markdown.js'
-import type {Appendix, Closing, Footnote, FootnoteReference, Header, Salutation, Signature} from '../src/tree.js'
+import type {Appendix, Closing, Footnote, FootnoteReference, Header, Item, Salutation, Signature} from '../src/tree.js'
 import {all, fixture, ownText, paragraphs, positionErrors, schemaErrors, unaccounted} from './helpers/tree.js'
 
 const squash = (value: string) => value.replace(/\s+/g, '')
@@ -209,5 +209,36 @@ describe('endnotes numbered in square brackets (a submission written in Word)', 
       notes.map((note) => [note.identifier, squash(ownText(note))])
     )
     expect(all<FootnoteReference>(again, 'footnoteReference').map((reference) => reference.identifier)).toEqual(['1', '2', '3'])
+  })
+})
+
+describe('a list of short items with no punctuation, then the text under it (submissions set their points so)', () => {
+  it('ends the last item at the blank line: the sentence after the list is not the item’s', () => {
+    for (const text of [
+      '1. 本會建議：\n\n(a) 增加的士牌照\n\n(b) 規管網約車\n\n本會希望政府考慮上述建議。\n\n2. 其次，本會認為應加強執法。\n',
+      '1. We propose:\n\n- more taxi licences\n\n- rules for ride-hailing\n\nWe hope the Government will consider them.\n\n2. Second, enforcement.\n'
+    ]) {
+      const {tree} = parseText(text)
+      const items = all<Item>(tree, 'item')
+      expect(items.map((item) => squash(ownText(item)))).toEqual(
+        text.startsWith('1. 本會') ? ['增加的士牌照', '規管網約車'] : ['moretaxilicences', 'rulesforride-hailing']
+      )
+      // The sentence is paragraph 1's again, after its list (a paragraph's later blocks are its own).
+      const [first] = paragraphs(tree)
+      expect(first?.children.map((child) => child.type)).toEqual(['text', 'item', 'item', 'text'])
+      expect(paragraphs(tree).map((p) => p.number)).toEqual(['1', '2'])
+      expect(unaccounted(text, tree)).toEqual([])
+    }
+  })
+
+  it('keeps a block between two items of one list as the first one’s, and a long item cut by a lost page as one', () => {
+    // `1. 有關…的議案` / its status line / `2. …`: the list goes on after the block.
+    const between = parseText('議程\n\n(a) 有關“旅遊業”的議案\n\n甲議員已作出預告。\n\n(b) 有關“青年政策”的議案\n').tree
+    expect(all<Item>(between, 'item').map((item) => squash(ownText(item)))).toEqual(['有關“旅遊業”的議案甲議員已作出預告。', '有關“青年政策”的議案'])
+    const cut = parseText(
+      '1. 本會認為：\n\n(a) 實證調查顯示，在六百四十名目前需要更換車輛的司機受訪者中，高達一半表示會考慮轉用新型號的車輛，以及\n\n更換車輛的成本。\n'
+    ).tree
+    expect(all<Item>(cut, 'item')).toHaveLength(1)
+    expect(ownText(all<Item>(cut, 'item')[0]!)).toContain('更換車輛的成本。')
   })
 })

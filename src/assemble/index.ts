@@ -247,7 +247,7 @@ const footnote: Handler<FootnoteBlock> = (b, block, i) => {
 
 /** More of the paragraph (or item) that a page break cut. */
 const continuation: Handler<TextBlock> = (b, block, i) => {
-  if (!b.unit || !continues(b.unit.node, block, b.width, b.source.paged, b.unitSuffix)) return NO
+  if (!b.unit || !continues(b.unit.node, block, b.width, b.source.paged, b.unitSuffix, b.blocks[i + 1])) return NO
   b.extend(block)
   return i
 }

@@ -6,10 +6,23 @@
  * `blocks[i]` once a heading or a signature took its first lines), the ones
  * after it are read from `blocks`.
  */
-import {CLAUSE_PUNCTUATION, displayWidth, endsSentence, endsSentenceBySuffix, ONE_BRACKETED_REMARK, startsContinuation} from '../lang/chars.js'
+import {
+  CLAUSE_ENDING,
+  CLAUSE_PUNCTUATION,
+  displayWidth,
+  toHalfWidth,
+  endsMidPhrase,
+  endsSentence,
+  endsSentenceBySuffix,
+  ONE_BRACKETED_REMARK,
+  startsContinuation
+} from '../lang/chars.js'
 import {isDateLine, isMonthYearLine} from '../lang/dates.js'
 import {appendixHeading, isTitleCase, standardHeadingKey} from '../lang/headings.js'
 import {LIST_CONJUNCTION} from '../lang/numbering.js'
+
+/** A block that opens with a bracket: a remark or a paper's number under what came before. */
+const OPENS_BRACKET = /^[(（[]/
 import {isSignatureStart} from '../lang/signature.js'
 import type {Item, Paragraph, Text} from '../tree.js'
 import {isFull, isShort, type Block, type TextBlock} from './blocks.js'
@@ -25,7 +38,9 @@ export function continues(
   width: number,
   paged: boolean,
   /** The end of the node's last text, when the builder knows it (a run it has been continuing): read instead of all the text. */
-  suffix?: string
+  suffix?: string,
+  /** The block after this one. */
+  after?: Block
 ): boolean {
   const last = lastTextOf(node)
   if (!last) return false
@@ -33,6 +48,23 @@ export function continues(
   if (standardHeadingKey(first) || isSignatureStart(first) || appendixHeading(first)) return false
   // PDF text: a gap wider than paragraph spacing ends the paragraph, sentence or not (the reader marks it with two blank lines).
   if (block.wideGap && paged) return false
+  // A short item that stops with no sentence end (a list of bullets without punctuation: `(b) 規管網約車`) does not
+  // run on past a blank line into a block that starts afresh (the text under the list). A long one was cut (by a
+  // page the text lost), and a page turn, a block that starts like the rest of a sentence or with a bracket (its
+  // paper, `(立法會CB(3)340號文件)`), or an item that stops on a comma or a connective goes on.
+  // Not where the list goes on after it (`1. 有關…的議案` / its status line / `2. …`): the block is the item's.
+  if (
+    node.type === 'item' &&
+    !listGoesOn(node, after) &&
+    block.gapBefore &&
+    !block.pageTurn &&
+    isShort(last.value, width) &&
+    !startsContinuation(first) &&
+    !OPENS_BRACKET.test(first) &&
+    !endsMidPhrase(last.value) &&
+    !CLAUSE_ENDING.test(last.value)
+  )
+    return false
   // A page that breaks mid-sentence is followed by the rest of the sentence.
   if (!((suffix !== undefined ? endsSentenceBySuffix(suffix) : null) ?? endsSentence(last.value))) return true
   // A conjunction left over by the wrap (`…範疇；` / `及`).
@@ -40,6 +72,16 @@ export function continues(
   // After a page turn, a numbered paragraph or an item goes on unless a heading comes.
   const numbered = node.type === 'item' || node.number !== null
   return block.pageTurn && numbered && !headingLike(block, undefined, width)
+}
+
+/** Does the block after start another member of the item's list (a marker of the same shape: `2.` after `1.`, `(c)` after `(b)`)? */
+function listGoesOn(item: Item, after: Block | undefined): boolean {
+  if (after?.kind !== 'item' && after?.kind !== 'para') return false
+  const shape = (marker: string) =>
+    toHalfWidth(marker)
+      .replace(/\d+/g, '9')
+      .replace(/[A-Za-z]+/g, 'a')
+  return shape(after.token.marker.text) === shape(item.marker)
 }
 
 /**
