@@ -15,14 +15,12 @@ import {
   endsSentence,
   endsSentenceBySuffix,
   ONE_BRACKETED_REMARK,
+  OPENS_BRACKET,
   startsContinuation
 } from '../lang/chars.js'
 import {isDateLine, isMonthYearLine} from '../lang/dates.js'
 import {appendixHeading, isTitleCase, standardHeadingKey} from '../lang/headings.js'
 import {LIST_CONJUNCTION} from '../lang/numbering.js'
-
-/** A block that opens with a bracket: a remark or a paper's number under what came before. */
-const OPENS_BRACKET = /^[(（[]/
 import {isSignatureStart} from '../lang/signature.js'
 import type {Item, Paragraph, Text} from '../tree.js'
 import {isFull, isShort, type Block, type TextBlock} from './blocks.js'

@@ -290,6 +290,9 @@ export const TRAILING_COLON = /[:：]$/
 /** A full stop at the end, a closing quote allowed after it (`…。」`, `….”`). */
 export const TRAILING_FULL_STOP = /[.。]["”」]?$/
 
+/** A text that opens with a bracket, round or square, half- or full-width: a remark or a paper's number under what came before. */
+export const OPENS_BRACKET = /^[(（[]/
+
 /** A whole text in round brackets, half- or full-width (brackets inside allowed). */
 export const IN_BRACKETS = /^[(（].*[)）]$/
 
