@@ -20,6 +20,7 @@ import {attachActions, readActionColumn, type Action} from './assemble/genres/ac
 import {meetingMeta, numberItems, postMeetingNotes, seenByAdministration} from './assemble/genres/minutes.js'
 import {HANSARD, anchorsByLine, attendanceLines, hansardMeta, speeches} from './assemble/genres/hansard.js'
 import {LETTER, LETTER_HEADER, detectLetter, frameLetter, letterMeta, salutationNode, type LetterKind} from './assemble/genres/letter.js'
+import {KIND_OVER_ATTENDANCE} from './lang/header.js'
 import {detectLang} from './lang/detect.js'
 import {MessageList, type Message} from './message.js'
 import {normalise} from './normalise/index.js'
@@ -29,9 +30,6 @@ import {paperStarts, splitPapers, type Range} from './normalise/split.js'
 import {Source, type PageSpan} from './source.js'
 import {relocate, type Origin} from './read/html-map.js'
 import {paragraphsOf} from './walk.js'
-
-/** The kinds of paper whose kind line holds against an attendance list under it. */
-const BRIEF_KINDS: ReadonlySet<string> = new Set(['paper', 'background-brief', 'lsd-report'])
 import {SCHEMA_VERSION, type Furniture, type Paper, type PaperKind, type Section} from './tree.js'
 
 export interface ParseOptions {
@@ -114,7 +112,7 @@ function parseLines(text: string, lines: Line[], options: ParseOptions, source: 
   if (genre) {
     // A brief for a meeting that lists who attends (`議員參考資料摘要` over `出席議員`) is read as minutes are, but it is
     // the brief its kind line names: no rule for minutes (a date before the meeting's) applies to it.
-    if (options.kind || genre !== 'minutes' || !meta.kind || !BRIEF_KINDS.has(meta.kind)) meta.kind = genre
+    if (options.kind || genre !== 'minutes' || !meta.kind || !KIND_OVER_ATTENDANCE.has(meta.kind)) meta.kind = genre
     meetingMeta(metaHeader, meta)
     if (genre === 'minutes') meta.seenByAdministration = seenByAdministration(children[0]?.type === 'header' ? children[0] : null)
     if (genre === 'agenda') agendaMeta(children[0]?.type === 'header' ? children[0] : null, meta)

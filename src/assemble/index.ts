@@ -52,7 +52,7 @@
  * (builder.ts) holds the tree as it grows and the operations the handlers
  * call; shapes.ts, the tests of what a block looks like.
  */
-import {displayWidth, endsMidPhrase, startsContinuation} from '../lang/chars.js'
+import {displayWidth} from '../lang/chars.js'
 import {findDates} from '../lang/dates.js'
 import {SUBMITTED_AFTER, SUBMITTED_BEFORE} from '../lang/letters.js'
 import {appendixHeading, standardHeadingKey} from '../lang/headings.js'
@@ -92,7 +92,7 @@ import {
 import {isItemHeading, MEETING_HEADER, type HeaderHooks} from './genres/header.js'
 import {buildHeader, headerLines, labelRowFields, readMeta} from './header.js'
 import {phrasing, plainText} from './inline.js'
-import {continues, endsWithDatedLines, headingCutByPage, headingLike, isHeadingLine, leadsContent} from './shapes.js'
+import {continues, endsWithDatedLines, headingCutByPage, headingLike, isHeadingLine, leadsContent, wrappedTitleLines} from './shapes.js'
 
 /** A rule's answer for a block that is not its case. */
 export const NO = -1
@@ -292,9 +292,8 @@ function sectionOrProse(itemHeading: ((text: string) => boolean) | null): Handle
     }
     if (itemHeading?.(block.lines[0]!.text)) {
       // A meeting record's agenda item: a top heading of its own line; the lines under it (a time slot) are content.
-      // A title the wrap cut goes on: a line that stops on `and` / `的`, or one that the next goes on in lower case.
-      let own = 1
-      while (own < block.lines.length && (endsMidPhrase(block.lines[own - 1]!.text) || startsContinuation(block.lines[own]!.text))) own++
+      // A title the wrap cut goes on.
+      const own = wrappedTitleLines(block.lines)
       const lines = block.lines.slice(0, own)
       b.heading(plainText(b.source, lines.map(toPiece)), 1, null, lines[0]!.start, lines[own - 1]!.end, true)
       if (block.lines.length > own) return b.take({...block, lines: block.lines.slice(own), pieces: block.pieces.slice(own), gapBefore: false}, i)

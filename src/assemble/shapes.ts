@@ -10,7 +10,6 @@ import {
   CLAUSE_ENDING,
   CLAUSE_PUNCTUATION,
   displayWidth,
-  toHalfWidth,
   endsMidPhrase,
   endsSentence,
   endsSentenceBySuffix,
@@ -20,8 +19,9 @@ import {
 } from '../lang/chars.js'
 import {isDateLine, isMonthYearLine} from '../lang/dates.js'
 import {appendixHeading, isTitleCase, standardHeadingKey} from '../lang/headings.js'
-import {LIST_CONJUNCTION} from '../lang/numbering.js'
+import {LIST_CONJUNCTION, markerShape} from '../lang/numbering.js'
 import {isSignatureStart} from '../lang/signature.js'
+import type {Line} from '../normalise/lines.js'
 import type {Item, Paragraph, Text} from '../tree.js'
 import {isFull, isShort, type Block, type TextBlock} from './blocks.js'
 
@@ -75,11 +75,17 @@ export function continues(
 /** Does the block after start another member of the item's list (a marker of the same shape: `2.` after `1.`, `(c)` after `(b)`)? */
 function listGoesOn(item: Item, after: Block | undefined): boolean {
   if (after?.kind !== 'item' && after?.kind !== 'para') return false
-  const shape = (marker: string) =>
-    toHalfWidth(marker)
-      .replace(/\d+/g, '9')
-      .replace(/[A-Za-z]+/g, 'a')
-  return shape(after.token.marker.text) === shape(item.marker)
+  return markerShape(after.token.marker.text) === markerShape(item.marker)
+}
+
+/**
+ * How many of a block's first lines an item heading's title takes: the first, and each line after one that the
+ * wrap cut (a line that stops on `and` / `的`, or one that the next goes on in lower case).
+ */
+export function wrappedTitleLines(lines: readonly Line[]): number {
+  let own = 1
+  while (own < lines.length && (endsMidPhrase(lines[own - 1]!.text) || startsContinuation(lines[own]!.text))) own++
+  return own
 }
 
 /**

@@ -60,6 +60,9 @@ export const KIND_LINES: [RegExp, PaperKind][] = [
   [/參考資料摘要|参考资料摘要|Information\s+note|Reference\s+brief/i, 'paper']
 ]
 
+/** The kinds a kind line names that hold against an attendance list under it: a brief for a meeting lists who attends, and is no minutes. */
+export const KIND_OVER_ATTENDANCE: ReadonlySet<PaperKind> = new Set<PaperKind>(['paper', 'background-brief', 'lsd-report'])
+
 /**
  * A kind line that ends the title it follows: a Chinese Legal Service Division report is titled
  * `《…條例草案》` then `法律事務部報告` (in English the words come first: `Legal Service Division

@@ -17,7 +17,7 @@
  * heading the papers inside an item (`與團體會晤`) is a sub-heading.
  * A `*` note under the items is a footnote, as is the item mark's note.
  */
-import {endsMidPhrase, squeeze, startsContinuation} from '../../lang/chars.js'
+import {squeeze} from '../../lang/chars.js'
 import {NOTE_LINE_MARK} from '../../lang/furniture.js'
 import {
   AGENDA_PAPER,
@@ -39,6 +39,7 @@ import {isFull, isShort, type Block, type ItemBlock, type TableBlock, type TextB
 import type {Span} from '../../tokenise/index.js'
 import {toPiece, trimmedPiece as trimmed, type Builder, type Handler} from '../builder.js'
 import {plainText} from '../inline.js'
+import {wrappedTitleLines} from '../shapes.js'
 import {isHanItemHeading, isItemHeading} from './header.js'
 import {itemNumeral, nextItem} from './minutes.js'
 
@@ -108,12 +109,9 @@ export const agendaItem: Handler<TextBlock> = (b, block, i) => {
   const title = trimmed(line, lead + numeral.length, line.text.length)
   if (!title) return NO
   const pieces = [title]
-  let used = 1
-  // A title the wrap cut goes on: a line that stops on `and` / `的`, or one the next line goes on in lower case.
-  while (used < block.lines.length && (endsMidPhrase(block.lines[used - 1]!.text) || startsContinuation(block.lines[used]!.text))) {
-    pieces.push(toPiece(block.lines[used]!))
-    used++
-  }
+  // A title the wrap cut goes on.
+  let used = wrappedTitleLines(block.lines)
+  for (const line of block.lines.slice(1, used)) pieces.push(toPiece(line))
   while (used < block.lines.length) {
     const next = block.lines[used]!.text.trim()
     if (!BRACKETED_LINE.test(next) || TIME_SLOT.test(squeeze(next)) || !AGENDA_PAPER.test(next.slice(1))) break
