@@ -161,6 +161,13 @@ describe('sub-items and references in brackets (zh-agenda-subitems.txt)', () => 
   })
 })
 
+describe('an agenda whose title is spread over the line (議   程)', () => {
+  it('is an agenda, titled 議程', () => {
+    const {meta} = parseText('臨時立法會內務委員會\n\n1997 年 11 月 14 日舉行的會議\n\n議   程\n\n1. 通過上次會議的紀要\n').tree
+    expect(meta).toMatchObject({kind: 'agenda', title: '議程', meetingDate: '1997-11-14'})
+  })
+})
+
 describe('Markdown of an agenda', () => {
   it('prints each item as a heading, its time slot under it, its papers as a table', () => {
     const markdown = toMarkdown(parse('zh-agenda-papers.txt'))

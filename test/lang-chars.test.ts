@@ -46,6 +46,10 @@ describe('character classes', () => {
     expect(joiner('推行 AI', 'Chatbot')).toBe(' ')
     expect(joiner('第III', 'and')).toBe(' ')
     expect(squeeze('臨 立 會 142/96-97 號 文 件')).toBe('臨立會 142/96-97 號文件')
+    // A title spread over the line's width, several spaces between its characters, is the word too.
+    expect(squeeze('議   程')).toBe('議程')
+    // Two words a wide gap parts are not letter-spaced: they keep it.
+    expect(squeeze('會議  紀要')).toBe('會議  紀要')
   })
 
   it('knows how sentences end and go on', () => {

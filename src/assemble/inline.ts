@@ -234,11 +234,16 @@ export function phrasing(source: Source, pieces: Piece[]): Phrasing[] {
       let kept = ''
       let from = 0
       for (let i = 0; i < words.length; i++) {
-        const drop = (words[i] === ' ' || words[i] === '\u3000') && i > 0 && isWide(words.charCodeAt(i - 1)) && isWide(words.charCodeAt(i + 1))
-        if (!drop) continue
-        segments.push({from: length + kept.length, to: length + kept.length + (i - from), source: piece.start + from})
-        kept += words.slice(from, i)
-        from = i + 1
+        if (!isSpace(words[i]) || i === 0 || !isWide(words.charCodeAt(i - 1))) continue
+        // A run of spaces (`議   程`) goes whole when a CJK character stands on each side of it.
+        let end = i + 1
+        while (end < words.length && isSpace(words[end])) end++
+        if (isWide(words.charCodeAt(end))) {
+          segments.push({from: length + kept.length, to: length + kept.length + (i - from), source: piece.start + from})
+          kept += words.slice(from, i)
+          from = end
+        }
+        i = end - 1
       }
       segments.push({from: length + kept.length, to: length + kept.length + (words.length - from), source: piece.start + from})
       kept += words.slice(from)
@@ -341,4 +346,9 @@ export function plainText(source: Source, pieces: Piece[]): string {
     value += words
   }
   return value
+}
+
+/** A space that letter-spacing puts between characters: ASCII or ideographic. */
+function isSpace(char: string | undefined): boolean {
+  return char === ' ' || char === '\u3000'
 }

@@ -233,7 +233,7 @@ export function squeeze(value: string): string {
 }
 
 /** Quick test: could the line be letter-spaced at all (a CJK character, a space, a CJK character)? */
-export const MAYBE_SPACED = /[\u3400-\u9fff][ \u3000][\u3400-\u9fff]/
+export const MAYBE_SPACED = /[\u3400-\u9fff][ \u3000]+[\u3400-\u9fff]/
 
 /** Sentence-ending punctuation at the end of a text, closing quotes and brackets aside (a cruder test than `endsSentence`, for raw PDF lines). */
 export const SENTENCE_PUNCTUATION_END = /[。！？；.!?;:：][」』”’)）]*\s*$/
