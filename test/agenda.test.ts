@@ -168,6 +168,52 @@ describe('an agenda whose title is spread over the line (議   程)', () => {
   })
 })
 
+describe('an agenda whose lines came numbered as one list (en-agenda-listed.txt)', () => {
+  const tree = parse('en-agenda-listed.txt')
+  it('is an agenda: its numbered titles are the items, with the number each line carries', () => {
+    expect(tree.meta).toMatchObject({kind: 'agenda', committee: 'Panel on Housing', meetingDate: '1999-03-02', meetingTime: '10:45'})
+    expect(items1(tree).map((section) => [section.number, section.title])).toEqual([
+      ['1', 'Confirmation of minutes of meeting held on 5 January 1999'],
+      ['3', 'Items for discussion at the next meeting'],
+      ['5', 'Rent assistance for elderly tenants'],
+      ['1', 'Any other business']
+    ])
+  })
+  it('takes the numbered slot under an item as its time, kept as the numbered paragraph it is printed as', () => {
+    expect(items1(tree).map((section) => section.time ?? null)).toEqual(['10:45 am - 10:50 am', '10:50 am - 11:00 am', '11:00 am - 12:00 noon', null])
+    expect(paragraphs(items1(tree)[1]!).map((p) => [p.number, ownText(p)])).toEqual([['4', '(10:50 am - 11:00 am)']])
+  })
+  it('reads the papers under the slot as rows', () => {
+    expect(rows(items1(tree)[2]!)).toEqual([
+      ['LC Paper No. CB(1) 901/98-99(02)', 'paper provided by the Administration'],
+      ['LC Paper No. CB(1) 901/98-99(03)', "submission from a tenants' association"]
+    ])
+  })
+})
+
+describe('a Chinese agenda numbered as one list, sub-items deeper in (zh-agenda-listed.txt)', () => {
+  const tree = parse('zh-agenda-listed.txt')
+  it('has its items, a title the wrap cut joined, a paper line kept as its numbered paragraph', () => {
+    expect(tree.meta).toMatchObject({kind: 'agenda', title: '議程'})
+    expect(items1(tree).map((section) => section.title)).toEqual([
+      '通過1998年1月9日會議的紀要',
+      '公屋租金政策檢討及長者租戶的租金援助計劃報告（該報告於1998年1月30日提交）',
+      '將於下次會議討論的事項'
+    ])
+    expect(paragraphs(items1(tree)[0]!).map((p) => [p.number, ownText(p)])).toEqual([['2', '(臨立會CB(1)321號文件)']])
+  })
+  it('nests the numbered lines deeper in: 1. and 2. under the item, the bills 1. and 2. inside sub-item 2', () => {
+    const last = items1(tree)[2]!
+    const top = last.children.filter((child) => child.type === 'item')
+    expect(top.map((item) => item.label)).toEqual(['1', '2'])
+    const bills = top[1]!.children.filter((child) => child.type === 'item')
+    expect(bills.map((item) => [item.label, ownText(item)])).toEqual([
+      ['1', '《1998年房屋(修訂)條例草案》'],
+      ['2', '《1998年業主與租客(綜合)(修訂)條例草案》']
+    ])
+  })
+})
+
 describe('Markdown of an agenda', () => {
   it('prints each item as a heading, its time slot under it, its papers as a table', () => {
     const markdown = toMarkdown(parse('zh-agenda-papers.txt'))

@@ -40,6 +40,8 @@ describe('agenda wording', () => {
     expect(VENUE_LINE.exec('in the Chamber of the Legislative Council Building')?.[1]).toBe('Chamber of the Legislative Council Building')
     expect(MEETING_FIELD_LINE.exec('日 期:2005年2月18日')?.[1]).toBe('日 期')
     expect(TIME_SLOT.test('(12:45 pm onward)')).toBe(true)
+    expect(TIME_SLOT.test('(11:00 am - 12:00 noon)')).toBe(true)
+    expect(TIME_SLOT.test('(12:00 noon - 12:30 pm)')).toBe(true)
     expect(TIME_SLOT.test('(由下午12時25分起)')).toBe(true)
   })
 })

@@ -78,6 +78,7 @@ import {Builder, FOOTNOTE_LINE, toPiece, type Handler, type Handlers, type ModeT
 import {
   agendaColumns,
   agendaItem,
+  listedItem,
   itemProse,
   itemReference,
   markNote,
@@ -416,6 +417,7 @@ export const AGENDA = {
   header: header(MEETING_HEADER),
   body: {
     ...PAPER.body,
+    para: first(listedItem, paragraph),
     item: first(paperDescription, markNoteItem, item),
     table: first(agendaColumns, table),
     text: first(

@@ -2,7 +2,9 @@
  * Build, item lists: where a labelled item goes. `(a)(b)(c)` are siblings,
  * `(i)` after `(a)` opens a roman list inside `(a)`, `(i)` after `(h)` is the
  * letter i, `(b)` after `(iii)` closes the roman list. Decided from the
- * labels themselves, so a list reads the same whatever its indentation.
+ * labels themselves, so a list reads the same whatever its indentation;
+ * indentation decides only what labels cannot: a list that starts again at
+ * its first label deeper in than itself (`1.` under `2.`) is inside the last item.
  */
 import {ordinal} from '../lang/numbering.js'
 import type {Item, ItemStyle, Paragraph, Phrasing} from '../tree.js'
@@ -13,6 +15,8 @@ interface Level {
   indent: number
   container: (Phrasing | Item)[]
   lastItem: Item | null
+  /** Opened by its indentation alone (a list of the parent's own style, `1.` under `2.`): it ends where a line stands left of it. */
+  byIndent?: true
 }
 
 function follows(previous: string | null, label: string | null, style: ItemStyle): boolean {
@@ -55,8 +59,15 @@ export class ItemNester {
         if (level.style === 'lower-alpha' && styles.includes('lower-roman') && item.label === 'i' && indent > level.indent + 1 && level.lastItem) break
         if (level.style === 'bullet' && indent > level.indent + 1 && depth === this.levels.length - 1 && level.lastItem) break
         if (level.style === 'bullet' && indent < level.indent - 1) continue
+        if (level.byIndent && indent < level.indent - 1) continue
         return this.add(depth, level.style, item, indent)
       }
+    }
+    // The first label again, deeper in than its list (`1.` under `2.`): a list of the same style inside the last item.
+    const inner = this.levels[this.levels.length - 1]
+    if (inner?.lastItem && indent > inner.indent + 1 && styles.includes(inner.style) && isFirst(item.label, inner.style)) {
+      this.levels.push({style: inner.style, last: null, indent, container: inner.lastItem.children, lastItem: null, byIndent: true})
+      return this.add(this.levels.length - 1, inner.style, item, indent)
     }
     // 2. The first label of a new list, inside the last item.
     const firstStyle = styles.find((style) => isFirst(item.label, style) && !this.hasLevel(style))

@@ -100,9 +100,9 @@ export const REPLYING_OFFICER_LINE =
 /** A post-meeting note: `(Post-meeting note: …)`, `(會後備註 : …)`. */
 export const POST_MEETING_NOTE = /^[(（]\s*(?:Post-?\s*meeting\s+note|會後備註|会后备注|會後補註|会后补注)\s*[:：]/i
 
-/** The time slot under an agenda item: `(8:30 am - 8:35 am)`, `(10:30 am onwards)`, `(12:45 pm onward)`, `(下午2時30分至2時35分)`, `(由下午12時25分起)`. */
+/** The time slot under an agenda item: `(8:30 am - 8:35 am)`, `(11:00 am - 12:00 noon)`, `(10:30 am onwards)`, `(12:45 pm onward)`, `(下午2時30分至2時35分)`, `(由下午12時25分起)`. */
 export const TIME_SLOT =
-  /^[(（]\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[-–—]|to)\s*\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?|\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?\s*onwards?|由?(?:上午|下午|中午|晚上)?\s*\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?(?:\s*至\s*(?:上午|下午|中午|晚上)?\s*\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?|\s*起))\s*[)）]$/i
+  /^[(（]\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|noon)?\s*(?:[-–—]|to)\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|noon)|\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?\s*onwards?|由?(?:上午|下午|中午|晚上)?\s*\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?(?:\s*至\s*(?:上午|下午|中午|晚上)?\s*\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?|\s*起))\s*[)）]$/i
 
 /** A clock time, English (`2:15 p.m.`, `9:40 am`) or Chinese (`上午10時40分`). */
 export const CLOCK_EN = /\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s*m\b\.?/i

@@ -35,7 +35,7 @@ import {
 } from '../../lang/meetings.js'
 import type {Line} from '../../normalise/lines.js'
 import type {Header, Meta, Row} from '../../tree.js'
-import {isFull, isShort, type Block, type ItemBlock, type TableBlock, type TextBlock} from '../blocks.js'
+import {isFull, isShort, type Block, type ItemBlock, type ParaBlock, type TableBlock, type TextBlock} from '../blocks.js'
 import type {Span} from '../../tokenise/index.js'
 import {toPiece, trimmedPiece as trimmed, type Builder, type Handler} from '../builder.js'
 import {plainText} from '../inline.js'
@@ -54,13 +54,17 @@ interface AgendaState {
   described: boolean
   /** An item carried a note mark (`*`): a `*` line under the items is its note. */
   marked: boolean
+  /** An item heading of the agenda's own numbering (`I.`, `一、`) was read: a `1.` line is then no item. */
+  ownItems: boolean
+  /** How far the first item numbered as a list (`  1. Confirmation…`) stands in: items deeper in are sub-items. */
+  listIndent: number | null
 }
 
 const states = new WeakMap<Builder, AgendaState>()
 
 function state(b: Builder): AgendaState {
   let s = states.get(b)
-  if (!s) states.set(b, (s = {expected: 1, row: null, described: false, marked: false}))
+  if (!s) states.set(b, (s = {expected: 1, row: null, described: false, marked: false, ownItems: false, listIndent: null}))
   return s
 }
 
@@ -129,7 +133,66 @@ export const agendaItem: Handler<TextBlock> = (b, block, i) => {
   }
   if (!numeral.inserted) s.expected = nextItem(numeral.number, s.expected)
   s.row = null
+  s.ownItems = true
   return rest(b, block, used, i)
+}
+
+/**
+ * An agenda whose items came numbered as a list, every line of it counted
+ * (a page converted to text renumbers them):
+ *
+ *   1. Confirmation of minutes of meeting held on 9 November 1998   <- an item: short, no sentence end
+ *   2. (8:30 am - 8:35 am)                                          <- the item's time slot, a paragraph 2 as printed
+ *     LC Paper No. CB(2) 1714/98-99(01) - list of outstanding issues <- its paper, read as papers are
+ *
+ * Only at the first item's indentation (deeper lines are sub-items), and
+ * only in an agenda with no item headings of its own (`I.`, `一、`), where a
+ * numbered line is a note or a paragraph.
+ */
+export const listedItem: Handler<ParaBlock> = (b, block, i) => {
+  const s = state(b)
+  const token = block.token
+  const line = block.lines[0]!
+  if (s.ownItems || !token.rest) return NO
+  const indent = line.indent
+  if (s.listIndent !== null && indent > s.listIndent) {
+    // A sub-item (`    1. 質詢`): an item of the list under the item, nested by how far it stands in.
+    if (!b.section) return NO
+    b.placeItem(block, {label: token.number, styles: ['decimal'], marker: token.marker.text, start: token.marker.start})
+    return i
+  }
+  const words = line.text.slice(token.rest.start - line.start).trim()
+  const section = b.section
+  const head = {...block, lines: [line], pieces: block.pieces.slice(0, 1)}
+  if (TIME_SLOT.test(squeeze(words))) {
+    if (!section || section.time !== undefined || !b.afterHeading) return NO
+    section.time = words.replace(SLOT_BRACKETS, '')
+    b.paragraphStart(head)
+    b.unit = null
+    return rest(b, asText(block), 1, i)
+  }
+  if (SENTENCE_END.test(words)) return NO
+  if (BRACKETED_LINE.test(words) && AGENDA_PAPER.test(words.slice(1))) return NO
+  // A title the wrap cut goes on, also where the cut fell inside a word (a line up to the margin).
+  let used = wrappedTitleLines(block.lines)
+  while (used < block.lines.length && isFull(block.lines[used - 1]!.text, b.width) && !isItemMatter(block.lines[used]!.text.trim())) used++
+  const pieces = [token.rest, ...block.lines.slice(1, used).map(toPiece)]
+  b.heading(plainText(b.source, pieces), 1, null, line.start, block.lines[used - 1]!.end, true)
+  b.section!.number = token.number
+  b.section!.marker = token.marker.text
+  s.listIndent ??= indent
+  s.row = null
+  return rest(b, asText(block), used, i)
+}
+
+/** A line that is an item's time slot or one of its papers, not more of its title. */
+function isItemMatter(text: string): boolean {
+  return TIME_SLOT.test(squeeze(text)) || AGENDA_PAPER.test(text) || (BRACKETED_LINE.test(text) && AGENDA_PAPER.test(text.slice(1)))
+}
+
+/** A numbered block's lines as a text block (what is left of it once its first lines are read). */
+function asText(block: ParaBlock): TextBlock {
+  return {kind: 'text', lines: block.lines, pieces: block.lines.map(toPiece), gapBefore: block.gapBefore, pageTurn: false}
 }
 
 /** `(8:30 am - 8:35 am)` right under an item's heading: the item's `time`, and a paragraph as printed. */

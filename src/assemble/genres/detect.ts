@@ -9,6 +9,7 @@
 import {squeeze} from '../../lang/chars.js'
 import {ATTENDANCE_LABELS, GENRE_LINES, LABEL_AND_REST, TIME_SLOT, type Genre} from '../../lang/meetings.js'
 import {HANSARD_TITLE_START} from '../../lang/hansard.js'
+import {PARAGRAPH_MARKER} from '../../lang/numbering.js'
 import type {Line} from '../../normalise/lines.js'
 
 export type {Genre}
@@ -37,7 +38,8 @@ export function detectGenre(lines: readonly Line[]): Genre | null {
       const label = LABEL_AND_REST.exec(text)?.[1] ?? text
       if (label.length <= 40 && ATTENDANCE_LABELS.some(([pattern]) => pattern.test(label))) return 'minutes'
     }
-    if (TIME_SLOT.test(text)) slots++
+    // A slot a list numbered with the items (`2. (8:30 am - 8:35 am)`) counts too.
+    if (TIME_SLOT.test(text.replace(PARAGRAPH_MARKER, ''))) slots++
   }
   return slots >= 2 ? 'agenda' : null
 }
