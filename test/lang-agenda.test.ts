@@ -10,6 +10,7 @@ import {
   MEETING_FIELD_LINE,
   REVISED_AGENDA,
   TIME_SLOT,
+  isPaperReferenceLine,
   VENUE_LINE
 } from '../src/lang/meetings.js'
 
@@ -41,6 +42,12 @@ describe('agenda wording', () => {
     expect(MEETING_FIELD_LINE.exec('日 期:2005年2月18日')?.[1]).toBe('日 期')
     expect(TIME_SLOT.test('(12:45 pm onward)')).toBe(true)
     expect(TIME_SLOT.test('(11:00 am - 12:00 noon)')).toBe(true)
+    expect(isPaperReferenceLine('(立法會CB(2)285/98-99(01)號文件)')).toBe(true)
+    expect(isPaperReferenceLine('[CB(2)1158/98-99(04)号文件]')).toBe(true)
+    expect(isPaperReferenceLine('(LC Paper No. CB(1)65/00-01)')).toBe(true)
+    // A paper number inside words, or no paper at all, is no reference line.
+    expect(isPaperReferenceLine('(the Administration undertook to revise CB(2)285/98-99(01) by May)')).toBe(false)
+    expect(isPaperReferenceLine('(會議於下午3時結束)')).toBe(false)
     expect(TIME_SLOT.test('(12:00 noon - 12:30 pm)')).toBe(true)
     expect(TIME_SLOT.test('(由下午12時25分起)')).toBe(true)
   })

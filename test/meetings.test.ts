@@ -148,6 +148,19 @@ describe('minutes body', () => {
     expect(all(tree, 'note')).toHaveLength(1)
     expect(all(tree, 'paragraph').map((paragraph) => (paragraph as {number: string | null}).number)).toEqual(['1', null, '2'])
   })
+  it('joins the paper an item or a heading is about, in brackets on the line under it, to its title', () => {
+    const tree = parse(
+      '會議紀要\n\n出席委員:\n甲議員\n\nII. 下次會議討論事項\n(立法會CB(2)285/98-99(01)號文件)\n\n2. 主席告知議員。\n\n參選資格\n\n[CB(2)1158/98-99(04)號文件]\n\n3. 議員表示關注。\n'
+    )
+    expect(all<Section>(tree, 'section').map((section) => section.title)).toEqual([
+      '下次會議討論事項(立法會CB(2)285/98-99(01)號文件)',
+      '參選資格[CB(2)1158/98-99(04)號文件]'
+    ])
+  })
+  it('keeps a line in brackets that names no paper apart from the title', () => {
+    const tree = parse('會議紀要\n\n出席委員:\n甲議員\n\nII. 下次會議討論事項\n(會議於下午3時結束)\n\n2. 主席告知議員。\n')
+    expect(all<Section>(tree, 'section').map((section) => section.title)).toEqual(['下次會議討論事項'])
+  })
   it('reads the meeting time and venue from the header', () => {
     const zh = parse('會議紀要\n\n日期:2001年3月2日\n時間:下午2時30分\n地點:會議室A\n\n出席委員:\n甲議員\n\n1. 內容。\n')
     expect(zh.meta).toMatchObject({meetingDate: '2001-03-02', meetingTime: '14:30', venue: '會議室A'})

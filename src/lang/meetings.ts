@@ -192,6 +192,18 @@ export const CLOSE_BRACKET = /[)）]/
 /** A note in brackets about a listed paper or an item: `(隨附於後)`, `(只備中文本)`, `(issued on 17 October 2003)`, `(立法會CB(2)1414/07-08號文件)`. */
 export const BRACKETED_LINE = /^[(（].*[)）]$/
 
+/** A line in brackets naming a paper, round or square: `(立法會CB(2)285/98-99(01)號文件)`, `[CB(2)1158/98-99(04)号文件]`, `(LC Paper No. CB(1)65/00-01)`. */
+const REFERENCE_BRACKETS = /^(?:[(（][^]*[)）]|[[［][^]*[\]］])$/
+const PAPER_WORDING_START = /^\s*(?:(?:P?LC|LegCo)\s+Papers?\s+Nos?\.?|臨時立法[會会]|立法[會会]|臨立會|临立会)/i
+const PAPER_WORDING_END = /(?:號文件|号文件)\s*$/
+
+/** Is the line only a reference to a paper, in brackets (under a minutes item's title, the title's own)? */
+export function isPaperReferenceLine(text: string): boolean {
+  if (text.length > 100 || !REFERENCE_BRACKETS.test(text)) return false
+  const inner = text.slice(1, -1)
+  return PAPER_NUMBER.test(inner) && (PAPER_WORDING_START.test(inner) || PAPER_WORDING_END.test(inner))
+}
+
 /** A note mark printed before an agenda item (`*VI`, `* III.`): its note follows the items. Group 1 is the mark as printed. */
 export const ITEM_MARK = /^(\*+\s*)(?=[IVXL])/
 
