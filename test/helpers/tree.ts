@@ -70,6 +70,23 @@ function count(value: string, into: Map<string, number>, sign: 1 | -1): void {
   }
 }
 
+/** The fields of each node type that hold characters of the input (each counted where it is set). */
+const PRINTED: Record<string, readonly string[]> = {
+  text: ['value'],
+  field: ['value'],
+  furniture: ['value'],
+  // An agenda item's `time` is read from its slot, which is a paragraph of the item too (counted there).
+  section: ['title', 'marker'],
+  cell: ['marker'],
+  group: ['label', 'separator'],
+  speech: ['speaker', 'separator', 'language', 'question'],
+  // The minutes' Action column beside the paragraph.
+  paragraph: ['marker', 'action'],
+  item: ['marker', 'bullet'],
+  appendix: ['marker', 'label', 'title'],
+  footnote: ['marker']
+}
+
 /**
  * Every non-whitespace character of the input (zero-width ones included)
  * is in the tree: in a text value, a title, a marker, label or bullet, a
@@ -82,52 +99,8 @@ export function unaccounted(input: string, tree: Paper): string[] {
   count(input, balance, 1)
   walk(tree, (node) => {
     const n = node as Node & Record<string, unknown>
-    switch (node.type) {
-      case 'text':
-      case 'field':
-      case 'furniture':
-        count(n.value as string, balance, -1)
-        break
-      case 'section':
-        count(n.title as string, balance, -1)
-        if (n.marker) count(n.marker as string, balance, -1)
-        // An agenda item's `time` is read from its slot, which is a paragraph of the item too (counted there).
-        break
-      case 'cell':
-        if (n.marker) count(n.marker as string, balance, -1)
-        break
-      case 'group':
-        count(n.label as string, balance, -1)
-        if (n.separator) count(n.separator as string, balance, -1)
-        break
-      case 'speech':
-        count(n.speaker as string, balance, -1)
-        count(n.separator as string, balance, -1)
-        if (n.language) count(n.language as string, balance, -1)
-        if (n.question) count(n.question as string, balance, -1)
-        break
-      case 'paragraph':
-        if (n.marker) count(n.marker as string, balance, -1)
-        // The minutes' Action column beside the paragraph.
-        if (n.action) count(n.action as string, balance, -1)
-        break
-      case 'item':
-        if (n.marker) count(n.marker as string, balance, -1)
-        if (n.bullet) count(n.bullet as string, balance, -1)
-        break
-      case 'appendix':
-        if (n.marker) count(n.marker as string, balance, -1)
-        if (n.label) count(n.label as string, balance, -1)
-        if (n.title) count(n.title as string, balance, -1)
-        break
-      case 'footnote':
-        count(n.marker as string, balance, -1)
-        break
-      case 'footnoteReference':
-        count((n.marker ?? n.identifier) as string, balance, -1)
-        break
-      default:
-    }
+    if (node.type === 'footnoteReference') count((n.marker ?? n.identifier) as string, balance, -1)
+    for (const field of PRINTED[node.type] ?? []) if (typeof n[field] === 'string') count(n[field], balance, -1)
   })
   for (const node of tree.furniture) count(node.value, balance, -1)
   const problems: string[] = []
