@@ -49,6 +49,12 @@ export const paragraphs = (tree: Paper) => all<Paragraph>(tree, 'paragraph')
 export const sections = (tree: Paper) => all<Section>(tree, 'section')
 export const items = (node: Node) => all<Item>(node, 'item')
 
+/** Each paragraph's number and whether it was inferred: `[['1', true], ['2', false]]`. */
+export const numbering = (tree: Paper) => paragraphs(tree).map((p): [string | null, boolean] => [p.number, p.inferred ?? false])
+
+/** `numbering` of paragraphs 1 to `last` whose first is printed without its number (inferred from its place). */
+export const firstInferred = (last: number) => Array.from({length: last}, (_, i): [string, boolean] => [String(i + 1), i === 0])
+
 /** The words of a paragraph or item, its own text nodes only (not its items'). */
 export function ownText(node: Paragraph | Item): string {
   return node.children
