@@ -31,9 +31,9 @@ export interface PairSide extends PairInput {
   locate: Locator
 }
 
-/** A pair rule as `lintRule` makes a rule: its metadata and the function that compares the two versions. */
-function pairRule(meta: RuleMeta, run: PairRule['run']): PairRule {
-  return {...meta, run}
+/** A pair rule as `lintRule` makes a rule: its metadata (its category is `pair`) and the function that compares the two versions. */
+function pairRule({id, severity, summary}: Omit<RuleMeta, 'category'>, run: PairRule['run']): PairRule {
+  return {id, severity, category: 'pair', summary, run}
 }
 
 function bodyParagraphs(side: {tree: PairInput['tree']}): Map<string, Paragraph> {
@@ -77,7 +77,6 @@ export const pairParagraphs = pairRule(
   {
     id: 'pair-paragraphs',
     severity: 'error',
-    category: 'pair',
     summary: 'a paragraph number one language version has and the other lacks'
   },
   (context, other) => {
@@ -127,7 +126,6 @@ export const pairItems = pairRule(
   {
     id: 'pair-items',
     severity: 'error',
-    category: 'pair',
     summary: 'a paragraph whose item labels differ between the language versions'
   },
   (context, other) => {
@@ -199,7 +197,6 @@ export const pairFigures = pairRule(
   {
     id: 'pair-figures',
     severity: 'warning',
-    category: 'pair',
     summary: 'a figure stated in one language version of a paragraph and not the other'
   },
   (context, other) => {
@@ -223,7 +220,6 @@ export const pairDates = pairRule(
   {
     id: 'pair-dates',
     severity: 'error',
-    category: 'pair',
     summary: 'a date stated in one language version of a paragraph and not the other'
   },
   (context, other) => {
