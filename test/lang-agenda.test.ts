@@ -1,6 +1,6 @@
 // The agenda tables of src/lang/meetings.ts, called directly.
 import {describe, expect, it} from 'vitest'
-import {expectAccepts} from './helpers/accepts.js'
+import {expectAccepts, expectRefuses} from './helpers/accepts.js'
 import {
   AGENDA_PAPER,
   BRACKETED_LINE,
@@ -19,7 +19,7 @@ describe('agenda wording', () => {
     expect(AGENDA_PAPER.exec('立法會CB(2)832/04-05號文件')?.[1]).toBe('立法會CB(2)832/04-05號文件')
     expect(AGENDA_PAPER.exec('LC Paper No. CB(1)538/01-02(01)-Train Service')?.[1]).toBe('LC Paper No. CB(1)538/01-02(01)')
     expect(AGENDA_PAPER.exec('立法會CB(2)538/04-05(07)CB(2)833/04-05(03)號文件')?.[1]).toBe('立法會CB(2)538/04-05(07)CB(2)833/04-05(03)號文件')
-    expectAccepts(AGENDA_PAPER, [], ['(立法會CB(2)1414/07-08號文件)', '立法會秘書處'])
+    expectRefuses(AGENDA_PAPER, ['(立法會CB(2)1414/07-08號文件)', '立法會秘書處'])
   })
   it('reads the dash before a description, a bracketed note, a mark before an item numeral', () => {
     expect(DESCRIPTION_DASH.exec('- 待議事項一覽表')?.[1]).toBe('-')

@@ -1,6 +1,6 @@
 // src/lang/numbering: numerals, label styles, ordinals, markers as printed.
 import {describe, expect, it} from 'vitest'
-import {expectAccepts} from './helpers/accepts.js'
+import {expectAccepts, expectRefuses} from './helpers/accepts.js'
 import {
   alphaValue,
   BRACKET_LABEL,
@@ -124,10 +124,10 @@ describe('markers as printed', () => {
   it('reads a paragraph marker, half- or full-width, but not a decimal', () => {
     expect(PARAGRAPH_MARKER.exec('12. 文字')?.slice(0, 2)).toEqual(['12. ', '12'])
     expect(PARAGRAPH_MARKER.exec('３．　背景')?.[1]).toBe('３')
-    expectAccepts(PARAGRAPH_MARKER, [], ['1.5 million', '1234. text'])
+    expectRefuses(PARAGRAPH_MARKER, ['1.5 million', '1234. text'])
     // A year after the stop is no decimal: the space after a full-width number lost (`３．1999年7月14日。`).
     expect(PARAGRAPH_MARKER.exec('３．1999年7月14日。')?.[1]).toBe('３')
-    expectAccepts(PARAGRAPH_MARKER, [], ['3.1999 percent', '3.19年'])
+    expectRefuses(PARAGRAPH_MARKER, ['3.1999 percent', '3.19年'])
     // A star before the number (a question for a written reply), and our Markdown's escaped form of it.
     expect(PARAGRAPH_MARKER.exec('*7. Hon X to ask')?.slice(0, 2)).toEqual(['*7. ', '7'])
     expect(PARAGRAPH_MARKER.exec('\\*7\\. Hon X to ask')?.[1]).toBe('7')

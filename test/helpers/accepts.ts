@@ -7,3 +7,8 @@ export function expectAccepts(test: RegExp | ((line: string) => boolean), accept
   for (const line of accepted) expect(accepts(line), line).toBe(true)
   for (const line of refused) expect(accepts(line), line).toBe(false)
 }
+
+/** Expects `test` to accept none of the lines. */
+export function expectRefuses(test: RegExp | ((line: string) => boolean), refused: string[]): void {
+  expectAccepts(test, [], refused)
+}
