@@ -3,7 +3,7 @@ import {readFileSync, existsSync, readdirSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {join} from 'node:path'
 import Ajv2020 from 'ajv/dist/2020.js'
-import type {Item, Node, Paper, Paragraph, Section, Text} from '../../src/tree.js'
+import type {Attendance, Item, Node, Paper, Paragraph, Section, Text} from '../../src/tree.js'
 
 export const root = fileURLToPath(new URL('../../', import.meta.url))
 export const seedPath = join(root, 'seeds/000_457f1a1b5f7781dd.txt')
@@ -48,6 +48,12 @@ export function all<T extends Node>(tree: Node, type: T['type']): T[] {
 export const paragraphs = (tree: Paper) => all<Paragraph>(tree, 'paragraph')
 export const sections = (tree: Paper) => all<Section>(tree, 'section')
 export const items = (node: Node) => all<Item>(node, 'item')
+
+/** The attendance list's groups, each with how many people it names: `[['出席議員', 64], …]`. */
+export function attendanceGroups(tree: Paper): [string, number][] {
+  const attendance = tree.children.find((node): node is Attendance => node.type === 'attendance')
+  return attendance?.children.map((group): [string, number] => [group.label, group.children.length]) ?? []
+}
 
 /** Each paragraph's number and whether it was inferred: `[['1', true], ['2', false]]`. */
 export const numbering = (tree: Paper) => paragraphs(tree).map((p): [string | null, boolean] => [p.number, p.inferred ?? false])
