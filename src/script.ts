@@ -41,22 +41,44 @@ export function sourceScript(lang: Lang, from?: Script): Script {
   return lang === 'zh-Hans' ? 'hans' : 'hk'
 }
 
-/** The dictionaries of opencc-js, one module each. Literal specifiers, so bundlers can follow them. */
-const DICTS = {
-  CJK_Compatibility_Ideographs: () => import('opencc-js/dict/CJK_Compatibility_Ideographs'),
+// The dictionaries of opencc-js, one module each, by the conversions that use them. Literal specifiers, so bundlers can follow them.
+
+/** Simplified to Traditional. */
+const ST_DICTS = {
   STCharacters: () => import('opencc-js/dict/STCharacters'),
   STPhrases: () => import('opencc-js/dict/STPhrases'),
-  STPhrases_GeneratedFromRegionalPhrases: () => import('opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases'),
+  STPhrases_GeneratedFromRegionalPhrases: () => import('opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases')
+}
+
+/** Traditional to Simplified. */
+const TS_DICTS = {
   TSCharacters: () => import('opencc-js/dict/TSCharacters'),
-  TSPhrases: () => import('opencc-js/dict/TSPhrases'),
+  TSPhrases: () => import('opencc-js/dict/TSPhrases')
+}
+
+/** Traditional (OpenCC standard) to Hong Kong variants, and back (`Rev`). */
+const HK_DICTS = {
   HKVariants: () => import('opencc-js/dict/HKVariants'),
   HKVariantsPhrases: () => import('opencc-js/dict/HKVariantsPhrases'),
   HKVariantsRev: () => import('opencc-js/dict/HKVariantsRev'),
-  HKVariantsRevPhrases: () => import('opencc-js/dict/HKVariantsRevPhrases'),
+  HKVariantsRevPhrases: () => import('opencc-js/dict/HKVariantsRevPhrases')
+}
+
+/** Traditional (OpenCC standard) to Taiwan variants, and back (`Rev`). */
+const TW_DICTS = {
   TWVariants: () => import('opencc-js/dict/TWVariants'),
   TWVariantsPhrases: () => import('opencc-js/dict/TWVariantsPhrases'),
   TWVariantsRev: () => import('opencc-js/dict/TWVariantsRev'),
   TWVariantsRevPhrases: () => import('opencc-js/dict/TWVariantsRevPhrases')
+}
+
+/** Every dictionary by name; every conversion first normalises the CJK compatibility ideographs. */
+const DICTS = {
+  CJK_Compatibility_Ideographs: () => import('opencc-js/dict/CJK_Compatibility_Ideographs'),
+  ...ST_DICTS,
+  ...TS_DICTS,
+  ...HK_DICTS,
+  ...TW_DICTS
 } satisfies Record<string, () => Promise<{default: string}>>
 
 type DictName = keyof typeof DICTS

@@ -5,7 +5,7 @@ import iconv from 'iconv-lite'
 import {parseText} from '../src/parse.js'
 import {decode} from '../src/read/decode.js'
 import type {Paper, Person, Signature, Table, Text} from '../src/tree.js'
-import {all, fixture, items, ownText, paragraphs, positionErrors, schemaErrors, seed, sections, unaccounted} from './helpers/tree.js'
+import {all, fixture, items, numbering, ownText, paragraphs, positionErrors, schemaErrors, sections, seed, unaccounted} from './helpers/tree.js'
 import {crlf, fold, fullWidthNumbering, paginate, wrap} from './helpers/damage.js'
 
 const squash = (value: string) => value.replace(/\s+/g, '')
@@ -359,7 +359,7 @@ describe('damage the eval texts showed (scripts/damage-eval.mjs)', () => {
   it('full-width numbering that lost its space: a year after the number, a pipe right after a number cell', () => {
     const text = '1. 甲。\n\n2. 乙。\n\n３．1999年7月14日。\n\n項目編號 | 條例名稱\n|\n---|\n１．| 《甲條例》\n|\n２．| 《乙條例》\n|\n'
     const {tree} = parseText(text)
-    expect(paragraphs(tree).map((p) => [p.number, p.inferred ?? false])).toEqual([
+    expect(numbering(tree)).toEqual([
       ['1', false],
       ['2', false],
       ['3', false]

@@ -2,7 +2,7 @@
 import {describe, expect, it} from 'vitest'
 import {parseText} from '../src/parse.js'
 import type {Footnote, FootnoteReference, Signature} from '../src/tree.js'
-import {all, fixture, ownText, paragraphs, sections} from './helpers/tree.js'
+import {all, firstInferred, fixture, numbering, ownText, paragraphs, sections} from './helpers/tree.js'
 
 describe('an English paper as PDF text, one line per printed line (en-pdf-lines.txt)', () => {
   const {tree} = parseText(fixture('en-pdf-lines.txt'))
@@ -23,13 +23,7 @@ describe('an English paper as PDF text, one line per printed line (en-pdf-lines.
     ])
   })
   it('reads a number alone on its line and "3.At" with no space', () => {
-    expect(paragraphs(tree).map((p) => [p.number, p.inferred ?? false])).toEqual([
-      ['1', true],
-      ['2', false],
-      ['3', false],
-      ['4', false],
-      ['5', false]
-    ])
+    expect(numbering(tree)).toEqual(firstInferred(5))
     expect(ownText(paragraphs(tree)[1]!)).toBe(
       'The Travel Industry Authority was established in 2020 to regulate travel agents, tourist guides and tour escorts. The Authority co-ordinates the work of the former council and the Government.'
     )

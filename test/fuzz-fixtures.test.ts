@@ -9,8 +9,8 @@ import {describe, expect, it} from 'vitest'
 import {check} from '../src/check/index.js'
 import {toMarkdown} from '../src/emit/markdown.js'
 import {parseText} from '../src/parse.js'
-import type {Paper} from '../src/tree.js'
-import {outline, paragraphs, positionErrors, root, schemaErrors, sections, unaccounted} from './helpers/tree.js'
+import {outline, paragraphs, root, sections} from './helpers/tree.js'
+import {expectMarkdownRoundTrip, parseSound} from './helpers/sound.js'
 
 const dir = join(root, 'fixtures/fuzz')
 const read = (name: string) => readFileSync(join(dir, name), 'utf8')
@@ -19,27 +19,15 @@ const names = (folder: string) =>
     .filter((name) => name.endsWith('.txt'))
     .sort()
 
-function sound(input: string): Paper {
-  const {tree} = parseText(input)
-  expect(positionErrors(input, tree)).toEqual([])
-  expect(schemaErrors(tree)).toEqual([])
-  expect(unaccounted(input, tree)).toEqual([])
-  return tree
-}
-
 function roundTrip(input: string): void {
-  const tree = sound(input)
-  const markdown = toMarkdown(tree)
-  const again = parseText(markdown).tree
-  expect(outline(again)).toEqual(outline(tree))
-  expect(unaccounted(markdown, again)).toEqual([])
+  expectMarkdownRoundTrip(parseSound(input), outline)
 }
 
 describe('fixtures/fuzz: each reproducer parses soundly and comes back from our Markdown', () => {
   for (const name of names(dir)) it(name, () => roundTrip(read(name)))
 
   it('numbered-lead-in-not-salutation: `2. 議員：` is paragraph 2 leading its items, not a letter’s salutation', () => {
-    const tree = sound(read('numbered-lead-in-not-salutation.txt'))
+    const tree = parseSound(read('numbered-lead-in-not-salutation.txt'))
     expect(tree.meta.kind).toBeNull()
     expect(tree.children.map((node) => node.type)).toEqual(['section'])
     expect(paragraphs(tree).map((p) => [p.number, p.marker])).toEqual([
@@ -50,14 +38,14 @@ describe('fixtures/fuzz: each reproducer parses soundly and comes back from our 
   })
 
   it('table-rule-one-dash: `| - | ----- |`, the rule of a one-character column, is markup, not a row', () => {
-    const tree = sound(read('table-rule-one-dash.txt'))
+    const tree = parseSound(read('table-rule-one-dash.txt'))
     const table = tree.children[0]!
     expect(table.type === 'table' && table.children.length).toBe(1)
     expect(tree.furniture.map((node) => [node.kind, node.value])).toEqual([['markup', '| - | ----- |']])
   })
 
   it('attachment-label: a letter’s 附件A / Attachment 2: lines open appendices whose label is not in the marker too (Markdown wrote 附件A A)', () => {
-    const tree = sound(read('attachment-label.txt'))
+    const tree = parseSound(read('attachment-label.txt'))
     expect(tree.meta.kind).toBe('letter')
     expect(tree.children.filter((node) => node.type === 'appendix').map((node) => node.type === 'appendix' && [node.marker, node.label, node.title])).toEqual([
       ['附件', 'A', null],
@@ -70,7 +58,7 @@ describe('fixtures/fuzz: each reproducer parses soundly and comes back from our 
 
   it('close-only-label-width: `a)` among （ａ） items is reported, not fixed to `a）` (words, not a label: the fix and the bracket rule undid each other)', () => {
     const input = read('close-only-label-width.txt')
-    sound(input)
+    parseSound(input)
     const width = check(parseText(input).tree, input).filter((message) => message.ruleId === 'width-consistent')
     expect(width.map((message) => [message.reason, message.fix])).toEqual([
       ["item marker a) is half-width; the paper's other item markers are full-width (（ａ）)", undefined]
@@ -78,7 +66,7 @@ describe('fixtures/fuzz: each reproducer parses soundly and comes back from our 
   })
 
   it('heading-run: a run of short lines, read by the words each line adds (stress shape heading-run), as read whole', () => {
-    const tree = sound(read('heading-run.txt'))
+    const tree = parseSound(read('heading-run.txt'))
     // The first three lines are the title; the fourth, ending its sentence after a bracket, a paragraph; the last a heading.
     expect(tree.meta.title).toBe('A Short Heading A Short Heading A Short Heading')
     expect(paragraphs(tree).map((p) => p.children.map((c) => (c.type === 'text' ? c.value : c.type)).join(''))).toEqual(['A Short Heading (see paragraph 2).'])
@@ -87,7 +75,7 @@ describe('fixtures/fuzz: each reproducer parses soundly and comes back from our 
 
   it('a paragraph continued line by line ends where the whole text says so, bracket or not', () => {
     const input = '1. The Panel\n\nnoted the measures\n\nand the views (see paragraph 2).\n\nBackground\n\n2. Next.\n'
-    const tree = sound(input)
+    const tree = parseSound(input)
     expect(paragraphs(tree).map((p) => p.number)).toEqual(['1', '2'])
     expect(sections(tree).map((s) => s.title)).toEqual(['Background'])
   })
@@ -115,7 +103,7 @@ describe('fixtures/fuzz/round-trip: parse soundly, but our Markdown does not com
   for (const name of names(folder)) {
     const input = readFileSync(join(folder, name), 'utf8')
     it(`${name} parses soundly`, () => {
-      sound(input)
+      parseSound(input)
     })
     it.fails(`${name}: ${REASONS[name] ?? 'no reason given'}`, () => roundTrip(input))
   }

@@ -5,8 +5,8 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {parseDocument} from '../src/index.js'
 import {parseText} from '../src/parse.js'
-import type {Attendance, Paper, Section, Speech} from '../src/tree.js'
-import {corpus, unaccounted} from './helpers/tree.js'
+import type {Paper, Section, Speech} from '../src/tree.js'
+import {attendanceGroups, corpus, unaccounted} from './helpers/tree.js'
 
 const text = join(corpus, 'text', 'zh_hansard-cm20121010.txt')
 const pdf = join(corpus, 'pdf', 'lc-hansard-cm20121121-translate.zh.pdf')
@@ -48,8 +48,7 @@ describe.skipIf(!existsSync(pdf))('the 250-page Hansard of 21 November 2012 (PDF
     expect(tree.meta).toMatchObject({kind: 'hansard', meetingDate: '2012-11-21'})
   }, 240_000)
   it('has its attendance groups, with their people', () => {
-    const attendance = tree.children.find((node): node is Attendance => node.type === 'attendance')!
-    expect(attendance.children.map((group) => [group.label, group.children.length])).toEqual([
+    expect(attendanceGroups(tree)).toEqual([
       ['出席議員', 69],
       ['缺席議員', 1],
       ['出席政府官員', 6],

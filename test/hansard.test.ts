@@ -5,6 +5,7 @@
  * of our own, one behaviour each; the corpus facts are in hansard-corpus.test.ts.
  */
 import {describe, expect, it} from 'vitest'
+import {expectAccepts} from './helpers/accepts.js'
 import {toMarkdown} from '../src/emit/markdown.js'
 import {isNumberOverYear} from '../src/lang/furniture.js'
 import {dotLeader, hansardPart, isEvent, LEADER_VALUE, speakerLead, startsSpeech, TABLED_PAPER} from '../src/lang/hansard.js'
@@ -41,11 +42,7 @@ describe('lang/hansard', () => {
     expect(startsSpeech('2. 甲議員：據報')).toBe(true)
   })
   it('tells a stage direction from a bracketed note or unit', () => {
-    expect(isEvent('(甲議員站起來)')).toBe(true)
-    expect(isEvent('(After the bell had been rung, Members entered the Chamber)')).toBe(true)
-    expect(isEvent('(1 )')).toBe(false)
-    expect(isEvent('(元)')).toBe(false)
-    expect(isEvent('(一) 甲議員的提問')).toBe(false)
+    expectAccepts(isEvent, ['(甲議員站起來)', '(After the bell had been rung, Members entered the Chamber)'], ['(1 )', '(元)', '(一) 甲議員的提問'])
   })
   it('knows the agenda parts', () => {
     expect(hansardPart('議員質詢的口頭答覆')).toBe('oral-answers')
@@ -117,15 +114,11 @@ describe('the papers laid on the table, footnotes in brackets, record lines (fix
     expect(dotLeader('公告》  ......  138/2012')).toEqual({start: 5, end: 11})
     expect(dotLeader('Regulation 2015 . . . . . 78/2015')).toEqual({start: 16, end: 25})
     expect(dotLeader('他是否在座 ...')).toBeNull()
-    expect(LEADER_VALUE.test('138/2012')).toBe(true)
-    expect(LEADER_VALUE.test('L.N. 78 of 2015')).toBe(true)
-    expect(LEADER_VALUE.test('第 3 頁')).toBe(false)
+    expectAccepts(LEADER_VALUE, ['138/2012', 'L.N. 78 of 2015'], ['第 3 頁'])
     expect(TABLED_PAPER.exec('第 1號  ─  市區重建局年報')?.[1]).toBe('第 1號')
     expect(TABLED_PAPER.exec('No. 91 ─ Language Fund')?.[1]).toBe('No. 91')
     // A number over a year is a legal notice, not "page 138 of 2012"; nor is a page past the count.
-    expect(isNumberOverYear('138/2012')).toBe(true)
-    expect(isNumberOverYear('15/12')).toBe(true)
-    expect(isNumberOverYear('3/12')).toBe(false)
+    expectAccepts(isNumberOverYear, ['138/2012', '15/12'], ['3/12'])
   })
 
   it('lang: a bracketed footnote marker ends a line or comes before punctuation, after a word', () => {

@@ -8,7 +8,7 @@ import {parseDocument} from '../src/index.js'
 import {load} from '../src/read/input.js'
 import type {Attendance, Paper, Paragraph, Section, Speech, Table} from '../src/tree.js'
 import {lost} from './helpers/html.js'
-import {all, corpus, positionErrors, schemaErrors} from './helpers/tree.js'
+import {all, attendanceGroups, corpus, positionErrors, schemaErrors} from './helpers/tree.js'
 
 const dir = join(corpus, 'html')
 const files = existsSync(dir)
@@ -167,8 +167,7 @@ describe.skipIf(!files.includes(hansard('zh')))('the Hansard of 29 April 2015 (H
   it('is a Hansard of that day with its four attendance groups and their people', async () => {
     const tree = await parsed(hansard('zh'))
     expect(tree.meta).toMatchObject({kind: 'hansard', meetingDate: '2015-04-29', title: '會議過程正式紀錄'})
-    const attendance = tree.children.find((node): node is Attendance => node.type === 'attendance')!
-    expect(attendance.children.map((group) => [group.label, group.children.length])).toEqual([
+    expect(attendanceGroups(tree)).toEqual([
       ['出席議員', 64],
       ['缺席議員', 6],
       ['出席政府官員', 5],

@@ -1,5 +1,6 @@
 // src/lang/chars: character classes, width, punctuation, brackets.
 import {describe, expect, it} from 'vitest'
+import {expectAccepts} from './helpers/accepts.js'
 import {
   BRACKET_PAIRS,
   CLAUSE_PUNCTUATION,
@@ -53,43 +54,29 @@ describe('character classes', () => {
   })
 
   it('knows how sentences end and go on', () => {
-    expect(endsSentence('措施。」')).toBe(true)
-    expect(endsSentence('措施；及')).toBe(true)
-    expect(endsSentence('措施')).toBe(false)
-    expect(startsContinuation('，以及')).toBe(true)
-    expect(startsContinuation('The')).toBe(false)
+    expectAccepts(endsSentence, ['措施。」', '措施；及'], ['措施'])
+    expectAccepts(startsContinuation, ['，以及'], ['The'])
     expect(SENTENCE_PUNCTUATION_END.test('完成。」 ')).toBe(true)
-    expect(SENTENCE_INSIDE.test('完成。其後')).toBe(true)
-    expect(SENTENCE_INSIDE.test('完成。')).toBe(false)
+    expectAccepts(SENTENCE_INSIDE, ['完成。其後'], ['完成。'])
     expect(CLAUSE_PUNCTUATION.test('甲，乙')).toBe(true)
     // The ASCII comma of the 1990s pages after a Chinese character; not in an English heading.
-    expect(CLAUSE_PUNCTUATION.test('附議下,單仲偕')).toBe(true)
-    expect(CLAUSE_PUNCTUATION.test('Housing, Planning and Lands')).toBe(false)
+    expectAccepts(CLAUSE_PUNCTUATION, ['附議下,單仲偕'], ['Housing, Planning and Lands'])
     // A line stopping on a connective or an article goes on; after a list's semicolon it ends an item.
-    expect(endsMidPhrase('主持委員會主席選擧的')).toBe(true)
-    expect(endsMidPhrase('Review of the operation of')).toBe(true)
-    expect(endsMidPhrase('加強規管；及')).toBe(false)
-    expect(endsMidPhrase('to improve services; and')).toBe(false)
-    expect(endsMidPhrase('委員會主席')).toBe(false)
-    expect(endsMidPhrase('目的')).toBe(false)
-    expect(endsMidPhrase('未來工作路向')).toBe(false)
-    expect(endsMidPhrase('鼓勵市民參與')).toBe(false)
-    expect(endsMidPhrase('已在合適路段鋪設了低噪音物料以')).toBe(true)
-    expect(endsMidPhrase('the Bills Committee')).toBe(false)
+    expectAccepts(
+      endsMidPhrase,
+      ['主持委員會主席選擧的', 'Review of the operation of', '已在合適路段鋪設了低噪音物料以'],
+      ['加強規管；及', 'to improve services; and', '委員會主席', '目的', '未來工作路向', '鼓勵市民參與', 'the Bills Committee']
+    )
     expect(TRAILING_COLON.test('致：')).toBe(true)
-    expect(TRAILING_FULL_STOP.test('完成。」')).toBe(true)
-    expect(TRAILING_FULL_STOP.test('如下：')).toBe(false)
+    expectAccepts(TRAILING_FULL_STOP, ['完成。」'], ['如下：'])
   })
 
   it('knows brackets, digits and labels before a bracket', () => {
     expect(IN_BRACKETS.test('（草擬本）(修訂)')).toBe(true)
-    expect(ONE_BRACKETED_REMARK.test('（草擬本）(修訂)')).toBe(false)
-    expect(ONE_BRACKETED_REMARK.test('(下午4時30分至6時30分)')).toBe(true)
-    expect(SHORT_LABEL_BEFORE.test('如下：a')).toBe(true)
-    expect(SHORT_LABEL_BEFORE.test('abcde')).toBe(false)
+    expectAccepts(ONE_BRACKETED_REMARK, ['(下午4時30分至6時30分)'], ['（草擬本）(修訂)'])
+    expectAccepts(SHORT_LABEL_BEFORE, ['如下：a'], ['abcde'])
     expect('4 及 ５６'.match(DIGIT_RUNS)).toEqual(['4', '５６'])
-    expect(hasFullWidthDigit('５')).toBe(true)
-    expect(hasFullWidthDigit('5')).toBe(false)
+    expectAccepts(hasFullWidthDigit, ['５'], ['5'])
     expect(BRACKET_PAIRS.find((pair) => pair.open.includes('（'))?.close).toBe(')）')
   })
 

@@ -1,5 +1,6 @@
 // src/lang/dates: whole and partial dates, month names, which dates exist.
 import {describe, expect, it} from 'vitest'
+import {expectAccepts} from './helpers/accepts.js'
 import {
   DATE_LIST_JOINER,
   daysInMonth,
@@ -50,17 +51,14 @@ describe('whole dates', () => {
 
   it('reads lines that are dates and month names', () => {
     expect(firstDate('2024年2月30日或2024年3月1日')).toBe('2024-03-01')
-    expect(isDateLine('2024年4月8日(星期一)')).toBe(true)
-    expect(isDateLine('2024年4月8日的會議')).toBe(false)
-    expect(isMonthYearLine('June 2024')).toBe(true)
-    expect(isMonthYearLine('２０２４年６月')).toBe(true)
+    expectAccepts(isDateLine, ['2024年4月8日(星期一)'], ['2024年4月8日的會議'])
+    expectAccepts(isMonthYearLine, ['June 2024', '２０２４年６月'])
     expect(monthNumber('Sept.')).toBe(9)
     expect(monthNumber('DECEMBER')).toBe(12)
     expect(monthNumber('Maybe')).toBeNaN()
     expect(monthName(9)).toBe('September')
     expect(monthName(0)).toBe('0')
-    expect(isChineseDate('2024年4月8日')).toBe(true)
-    expect(isChineseDate('8 April 2024')).toBe(false)
+    expectAccepts(isChineseDate, ['2024年4月8日'], ['8 April 2024'])
   })
 })
 
@@ -91,9 +89,6 @@ describe('partial dates', () => {
   })
 
   it('knows what joins the dates of one list', () => {
-    expect(DATE_LIST_JOINER.test('、')).toBe(true)
-    expect(DATE_LIST_JOINER.test(' 及 ')).toBe(true)
-    expect(DATE_LIST_JOINER.test(', and ')).toBe(true)
-    expect(DATE_LIST_JOINER.test(' 的會議及 ')).toBe(false)
+    expectAccepts(DATE_LIST_JOINER, ['、', ' 及 ', ', and '], [' 的會議及 '])
   })
 })

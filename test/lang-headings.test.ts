@@ -1,5 +1,6 @@
 // src/lang/headings: the comparison form of a heading, appendix headings, the tables behind them.
 import {describe, expect, it} from 'vitest'
+import {expectAccepts} from './helpers/accepts.js'
 import {APPENDIX_WORDS, appendixHeading, headingForm, headingName, HEADINGS, isTitleCase, standardHeadingKey} from '../src/lang/headings.js'
 
 describe('headings', () => {
@@ -43,10 +44,10 @@ describe('headings', () => {
 
 describe('isTitleCase', () => {
   it('takes an English title-case line, however long, and no sentence or name list', () => {
-    expect(isTitleCase('Background for Setting Up the Information Infrastructure Advisory Committee')).toBe(true)
-    expect(isTitleCase('Progress Since Last Reporting')).toBe(true)
-    expect(isTitleCase('Members agreed that the matter be discussed at the next meeting')).toBe(false)
-    expect(isTitleCase('The Administration Has Replied.')).toBe(false)
-    expect(isTitleCase('Purpose')).toBe(false)
+    expectAccepts(
+      isTitleCase,
+      ['Background for Setting Up the Information Infrastructure Advisory Committee', 'Progress Since Last Reporting'],
+      ['Members agreed that the matter be discussed at the next meeting', 'The Administration Has Replied.', 'Purpose']
+    )
   })
 })

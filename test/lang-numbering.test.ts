@@ -1,5 +1,6 @@
 // src/lang/numbering: numerals, label styles, ordinals, markers as printed.
 import {describe, expect, it} from 'vitest'
+import {expectAccepts, expectRefuses} from './helpers/accepts.js'
 import {
   alphaValue,
   BRACKET_LABEL,
@@ -123,19 +124,16 @@ describe('markers as printed', () => {
   it('reads a paragraph marker, half- or full-width, but not a decimal', () => {
     expect(PARAGRAPH_MARKER.exec('12. 文字')?.slice(0, 2)).toEqual(['12. ', '12'])
     expect(PARAGRAPH_MARKER.exec('３．　背景')?.[1]).toBe('３')
-    expect(PARAGRAPH_MARKER.test('1.5 million')).toBe(false)
-    expect(PARAGRAPH_MARKER.test('1234. text')).toBe(false)
+    expectRefuses(PARAGRAPH_MARKER, ['1.5 million', '1234. text'])
     // A year after the stop is no decimal: the space after a full-width number lost (`３．1999年7月14日。`).
     expect(PARAGRAPH_MARKER.exec('３．1999年7月14日。')?.[1]).toBe('３')
-    expect(PARAGRAPH_MARKER.test('3.1999 percent')).toBe(false)
-    expect(PARAGRAPH_MARKER.test('3.19年')).toBe(false)
+    expectRefuses(PARAGRAPH_MARKER, ['3.1999 percent', '3.19年'])
     // A star before the number (a question for a written reply), and our Markdown's escaped form of it.
     expect(PARAGRAPH_MARKER.exec('*7. Hon X to ask')?.slice(0, 2)).toEqual(['*7. ', '7'])
     expect(PARAGRAPH_MARKER.exec('\\*7\\. Hon X to ask')?.[1]).toBe('7')
     expect(PARAGRAPH_MARKER.test('* 7. a bullet')).toBe(false)
     expect(PARAGRAPH_NUMBER_START.test('1.5 million')).toBe(true)
-    expect(PARAGRAPH_NUMBER_ONLY.test('4 .')).toBe(true)
-    expect(PARAGRAPH_NUMBER_ONLY.test('4. text')).toBe(false)
+    expectAccepts(PARAGRAPH_NUMBER_ONLY, ['4 .'], ['4. text'])
     expect(PARAGRAPH_NUMBER_CELL.test('1. | 《條例》')).toBe(true)
     expect(GLUED_BEFORE_PARAGRAPH_MARKER.exec('背景2. 青山灣')?.[1]).toBe('背景')
     expect(GLUED_BEFORE_PARAGRAPH_MARKER.test('背景2.5')).toBe(false)
@@ -167,19 +165,13 @@ describe('markers as printed', () => {
     expect(markerShape('（b）')).toBe('(x)')
     expect(markerShape('iv)')).toBe('x)')
     expect(markerShape('3 .')).toBe('x.')
-    expect(markerEndsWithStop('３．')).toBe(true)
-    expect(markerEndsWithStop('(3)')).toBe(false)
-    expect(markerOpensBracket('（a）')).toBe(true)
-    expect(markerOpensBracket('a)')).toBe(false)
+    expectAccepts(markerEndsWithStop, ['３．'], ['(3)'])
+    expectAccepts(markerOpensBracket, ['（a）'], ['a)'])
   })
 
   it('knows the words around lists', () => {
-    expect(LIST_CONJUNCTION.test('以及')).toBe(true)
-    expect(LIST_CONJUNCTION.test('及其')).toBe(false)
-    expect(INTRODUCES_LIST.test('措施如下')).toBe(true)
-    expect(INTRODUCES_LIST.test('the following -')).toBe(true)
-    expect(INTRODUCES_LIST.test('措施包括：')).toBe(true)
-    expect(INTRODUCES_LIST.test('措施。')).toBe(false)
+    expectAccepts(LIST_CONJUNCTION, ['以及'], ['及其'])
+    expectAccepts(INTRODUCES_LIST, ['措施如下', 'the following -', '措施包括：'], ['措施。'])
   })
 
   it('reads a number of any kind as a place in its sequence, and writes the next one', () => {

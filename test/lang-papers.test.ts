@@ -1,5 +1,6 @@
 // src/lang/papers: paper numbers, stamps and file references.
 import {describe, expect, it} from 'vitest'
+import {expectAccepts} from './helpers/accepts.js'
 import {
   BARE_PAPER_NUMBER,
   BRANCHED_PREFIXES,
@@ -28,16 +29,13 @@ describe('paper numbers', () => {
   it('finds a number in running text and alone, and compacts it', () => {
     expect(PAPER_NUMBER.exec('見 CB(2) 1218/09-10 (01) 號')?.[0]).toBe('CB(2) 1218/09-10 (01)')
     expect(normalisePaperNumber('CB(2) 1218/09-10 (01)')).toBe('CB(2)1218/09-10(01)')
-    expect(BARE_PAPER_NUMBER.test('CB(1)369/2024(05)')).toBe(true)
-    expect(BARE_PAPER_NUMBER.test('see CB(1)369/2024(05)')).toBe(false)
+    expectAccepts(BARE_PAPER_NUMBER, ['CB(1)369/2024(05)'], ['see CB(1)369/2024(05)'])
     expect(BRANCHED_PREFIXES.has('CB')).toBe(true)
     expect(BRANCHED_PREFIXES.has('LS')).toBe(false)
   })
 
   it('tells a line meant to give the number from one that only mentions one', () => {
-    expect(PAPER_NUMBER_INTENT.test('立法會 CB(9)xx號文件')).toBe(true)
-    expect(PAPER_NUMBER_INTENT.test('LC Paper No CB(1)')).toBe(true)
-    expect(PAPER_NUMBER_INTENT.test('見號文件附錄')).toBe(false)
+    expectAccepts(PAPER_NUMBER_INTENT, ['立法會 CB(9)xx號文件', 'LC Paper No CB(1)'], ['見號文件附錄'])
     expect([...'立法會 CB(1)1號文件 LC Paper No. CB(1)2'.matchAll(PAPER_NUMBER_PREFIX)].map((m) => m[0])).toEqual(['立法會 ', 'LC Paper No. '])
   })
 })
@@ -46,15 +44,15 @@ describe('stamps', () => {
   it('reads the stamp at the top of each paper of a bundle', () => {
     expect(STAMP_LINE.exec('立法會CB(3)662/2026(351)號文件')?.[1]).toBe('CB(3)662/2026(351)')
     expect(STAMP_LINE.exec('LC Paper No. CB(3)662/2026(351) (revised)')?.[1]).toBe('CB(3)662/2026(351)')
-    expect(PAPER_STAMP_WORDS.test('立法會CB(3)662/2026(351)號文件')).toBe(true)
-    expect(PAPER_STAMP_WORDS.test('CB(3)662/2026(351)')).toBe(false)
+    expectAccepts(PAPER_STAMP_WORDS, ['立法會CB(3)662/2026(351)號文件'], ['CB(3)662/2026(351)'])
   })
 
   it('knows a PDF line that is only a stamp', () => {
-    expect(isStampOnlyLine('立法會CB(3)710/2026(11)號文件')).toBe(true)
-    expect(isStampOnlyLine('LC Paper No. CB(4)1616/20-21(01)')).toBe(true)
-    expect(isStampOnlyLine('CB(3)710/2026(11) 的附件載有政府的回應')).toBe(false)
-    expect(isStampOnlyLine('立法會秘書處')).toBe(false)
+    expectAccepts(
+      isStampOnlyLine,
+      ['立法會CB(3)710/2026(11)號文件', 'LC Paper No. CB(4)1616/20-21(01)'],
+      ['CB(3)710/2026(11) 的附件載有政府的回應', '立法會秘書處']
+    )
   })
 })
 
@@ -63,7 +61,6 @@ describe('file references', () => {
     expect(FILE_REF_LINE.exec('檔號：CB1/PL/ITB')?.[1]).toBe('CB1/PL/ITB')
     expect(FILE_REF_LINE.exec('File Ref.: LS/B/12/23')?.[1]).toBe('LS/B/12/23')
     expect(FILE_REF_LINE.test('Reference papers')).toBe(false)
-    expect(FILE_REF_FORM.test('CB4/PL/ITB/1')).toBe(true)
-    expect(FILE_REF_FORM.test('CB1 PL ITB')).toBe(false)
+    expectAccepts(FILE_REF_FORM, ['CB4/PL/ITB/1'], ['CB1 PL ITB'])
   })
 })

@@ -1,5 +1,6 @@
 // src/lang/references: cross-references to paragraphs, appendices and ordinances.
 import {describe, expect, it} from 'vitest'
+import {expectAccepts} from './helpers/accepts.js'
 import {
   APPENDIX_REFERENCES,
   CHAPTER,
@@ -27,8 +28,7 @@ describe('references to paragraphs', () => {
 
   it('cuts a list into numbers and words', () => {
     expect('3 至 5、6(b)'.match(TARGET_LIST_TOKENS)).toEqual(['3', '至', '5', '、', '6(b)'])
-    expect(RANGE_WORDS.test('至')).toBe(true)
-    expect(RANGE_WORDS.test('及')).toBe(false)
+    expectAccepts(RANGE_WORDS, ['至'], ['及'])
   })
 })
 
@@ -41,10 +41,8 @@ describe('references to appendices and ordinances', () => {
   })
 
   it('knows mentions that belong to another document', () => {
-    expect(OTHER_DOCUMENT_BEFORE.test('CB(1)12/24號文件的')).toBe(true)
-    expect(OTHER_DOCUMENT_BEFORE.test('本文件載於')).toBe(false)
-    expect(OTHER_DOCUMENT_AFTER.test(' to LC Paper No. CB(1)')).toBe(true)
-    expect(OTHER_DOCUMENT_AFTER.test(' below')).toBe(false)
+    expectAccepts(OTHER_DOCUMENT_BEFORE, ['CB(1)12/24號文件的'], ['本文件載於'])
+    expectAccepts(OTHER_DOCUMENT_AFTER, [' to LC Paper No. CB(1)'], [' below'])
   })
 
   it('reads ordinance chapters', () => {

@@ -8,7 +8,7 @@ import {openingHeadingIn} from '../src/lang/headings.js'
 import {FILE_REF_LEAD, PAPER_NUMBER_LEAD} from '../src/lang/papers.js'
 import {parseText} from '../src/parse.js'
 import type {Field, Header, Paper, Paragraph, Signature, Table} from '../src/tree.js'
-import {all, fixture, items, ownText, paragraphs, positionErrors, schemaErrors, sections, seed, unaccounted} from './helpers/tree.js'
+import {all, firstInferred, fixture, items, numbering, ownText, paragraphs, positionErrors, schemaErrors, sections, seed, unaccounted} from './helpers/tree.js'
 
 const parse = (input: string) => parseText(input).tree
 const fields = (tree: Paper) => (tree.children[0]?.type === 'header' ? (tree.children[0] as Header).children : []) as Field[]
@@ -49,11 +49,7 @@ describe('a header run together on the first line (mirror-header-run.txt)', () =
       ['目的', 'purpose'],
       ['背景', 'background']
     ])
-    expect(paragraphs(tree).map((p) => [p.number, p.inferred ?? false])).toEqual([
-      ['1', true],
-      ['2', false],
-      ['3', false]
-    ])
+    expect(numbering(tree)).toEqual(firstInferred(3))
     expect(ownText(paragraphs(tree)[0]!)).toBe('本文件匯報有關修訂噪音管制規例的小組委員會的商議工作。')
     expect(source(input, sections(tree)[0]!).startsWith('目的本文件')).toBe(true)
   })
@@ -82,12 +78,7 @@ describe('one sentence a block (mirror-sentences.txt)', () => {
   const tree = parse(input)
 
   it('joins the unnumbered sentences after a numbered paragraph to it, as one block, with no space in Chinese', () => {
-    expect(paragraphs(tree).map((p) => [p.number, p.inferred ?? false])).toEqual([
-      ['1', true],
-      ['2', false],
-      ['3', false],
-      ['4', false]
-    ])
+    expect(numbering(tree)).toEqual(firstInferred(4))
     expect(paragraphs(tree).map(blocks)).toEqual([
       ['本文件載述小組委員會的商議工作。小組委員會已完成審議。'],
       ['政府於2024年5月公布建議。建議涵蓋三個範疇。當局其後諮詢了相關團體。'],

@@ -5,18 +5,13 @@ import {toMarkdown} from '../src/emit/markdown.js'
 import {parseText} from '../src/parse.js'
 import {parseMarkdownText} from '../src/parse-markdown.js'
 import type {Item, Paper} from '../src/tree.js'
-import {fixture, items, ownText, paragraphs, positionErrors, schemaErrors, shape, unaccounted} from './helpers/tree.js'
+import {fixture, items, ownText, paragraphs, positionErrors, shape, unaccounted} from './helpers/tree.js'
+import {expectMarkdownRoundTrip, parseSound} from './helpers/sound.js'
 
 /** Nothing lost, valid, positions in range; and our Markdown parses back to the same tree and is written again the same. */
 function sound(input: string): Paper {
-  const {tree} = parseText(input)
-  expect(unaccounted(input, tree)).toEqual([])
-  expect(schemaErrors(tree)).toEqual([])
-  expect(positionErrors(input, tree)).toEqual([])
-  const markdown = toMarkdown(tree)
-  const again = parseText(markdown).tree
-  expect(shape(again)).toEqual(shape(tree))
-  expect(unaccounted(markdown, again)).toEqual([])
+  const tree = parseSound(input)
+  const {markdown, again} = expectMarkdownRoundTrip(tree)
   expect(toMarkdown(again)).toBe(markdown)
   // and read as a .md file is (remark-parse with GFM): the same tree, nothing lost, positions into the Markdown
   const read = parseMarkdownText(markdown).tree

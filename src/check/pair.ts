@@ -31,6 +31,11 @@ export interface PairSide extends PairInput {
   locate: Locator
 }
 
+/** A pair rule as `lintRule` makes a rule: its metadata (its category is `pair`) and the function that compares the two versions. */
+function pairRule({id, severity, summary}: Omit<RuleMeta, 'category'>, run: PairRule['run']): PairRule {
+  return {id, severity, category: 'pair', summary, run}
+}
+
 function bodyParagraphs(side: {tree: PairInput['tree']}): Map<string, Paragraph> {
   const found = new Map<string, Paragraph>()
   for (const paragraph of paragraphRuns(side.tree)[0]!.paragraphs) {
@@ -52,6 +57,15 @@ function where(name: string, node: Node): string {
   return `${name}:${node.position.start.line}`
 }
 
+/**
+ * What each version states and the other lacks, as the figure and date
+ * messages say it: `1,000 here but 2,000 in en.txt:12`; null where they agree.
+ */
+function statedApart(onlyHere: string[], onlyThere: string[], there: string): string | null {
+  const parts = [onlyHere.length ? `${onlyHere.join(', ')} here` : '', onlyThere.length ? `${onlyThere.join(', ')} in ${there}` : ''].filter(Boolean)
+  return parts.length > 0 ? parts.join(' but ') : null
+}
+
 /** The paragraph of this side shown for one the other side has alone: the one numbered just below it. */
 function nearest(paragraphs: Map<string, Paragraph>, number: string, context: RuleContext): Position {
   let best: Paragraph | null = null
@@ -59,12 +73,13 @@ function nearest(paragraphs: Map<string, Paragraph>, number: string, context: Ru
   return context.locate.startOf(best ?? context.tree)
 }
 
-export const pairParagraphs: PairRule = {
-  id: 'pair-paragraphs',
-  severity: 'error',
-  category: 'pair',
-  summary: 'a paragraph number one language version has and the other lacks',
-  run(context, other) {
+export const pairParagraphs = pairRule(
+  {
+    id: 'pair-paragraphs',
+    severity: 'error',
+    summary: 'a paragraph number one language version has and the other lacks'
+  },
+  (context, other) => {
     const here = bodyParagraphs(context)
     const there = bodyParagraphs(other)
     for (const [number, paragraph] of here) {
@@ -84,7 +99,7 @@ export const pairParagraphs: PairRule = {
       )
     }
   }
-}
+)
 
 /** Item labels of a paragraph, nested ones as paths: a, b, b.i, b.ii, c. */
 export function itemPaths(paragraph: Paragraph): {path: string; item: Item}[] {
@@ -107,12 +122,13 @@ function listing(paths: string[]): string {
   return paths.map((p) => `(${p.split('.').pop()})`).join('')
 }
 
-export const pairItems: PairRule = {
-  id: 'pair-items',
-  severity: 'error',
-  category: 'pair',
-  summary: 'a paragraph whose item labels differ between the language versions',
-  run(context, other) {
+export const pairItems = pairRule(
+  {
+    id: 'pair-items',
+    severity: 'error',
+    summary: 'a paragraph whose item labels differ between the language versions'
+  },
+  (context, other) => {
     for (const [number, paragraph, counterpart] of pairedParagraphs(context, other)) {
       const a = itemPaths(paragraph)
       const b = itemPaths(counterpart)
@@ -128,7 +144,7 @@ export const pairItems: PairRule = {
       )
     }
   }
-}
+)
 
 function textOf(node: AnyNode): string {
   let value = ''
@@ -177,46 +193,42 @@ export function factsOf(node: AnyNode): {figures: Map<string, string>; dates: Se
   return {figures, dates}
 }
 
-export const pairFigures: PairRule = {
-  id: 'pair-figures',
-  severity: 'warning',
-  category: 'pair',
-  summary: 'a figure stated in one language version of a paragraph and not the other',
-  run(context, other) {
+export const pairFigures = pairRule(
+  {
+    id: 'pair-figures',
+    severity: 'warning',
+    summary: 'a figure stated in one language version of a paragraph and not the other'
+  },
+  (context, other) => {
     for (const [number, paragraph, counterpart] of pairedParagraphs(context, other)) {
       const a = factsOf(paragraph).figures
       const b = factsOf(counterpart).figures
       const onlyHere = [...a.keys()].filter((key) => !b.has(key)).map((key) => a.get(key)!)
       const onlyThere = [...b.keys()].filter((key) => !a.has(key)).map((key) => b.get(key)!)
-      if (onlyHere.length === 0 && onlyThere.length === 0) continue
-      const parts = [
-        onlyHere.length ? `${onlyHere.join(', ')} here` : '',
-        onlyThere.length ? `${onlyThere.join(', ')} in ${where(other.name, counterpart)}` : ''
-      ].filter(Boolean)
+      const apart = statedApart(onlyHere, onlyThere, where(other.name, counterpart))
+      if (!apart) continue
       context.report(
-        `paragraph ${number}: figures differ: ${parts.join(' but ')}`,
+        `paragraph ${number}: figures differ: ${apart}`,
         context.locate.marker(paragraph, paragraph.marker),
         'check the figures of this paragraph in both versions'
       )
     }
   }
-}
+)
 
-export const pairDates: PairRule = {
-  id: 'pair-dates',
-  severity: 'error',
-  category: 'pair',
-  summary: 'a date stated in one language version of a paragraph and not the other',
-  run(context, other) {
+export const pairDates = pairRule(
+  {
+    id: 'pair-dates',
+    severity: 'error',
+    summary: 'a date stated in one language version of a paragraph and not the other'
+  },
+  (context, other) => {
     const check = (label: string, place: Position, a: Set<string>, b: Set<string>, counterpart: Node) => {
       const onlyHere = [...a].filter((d) => !b.has(d))
       const onlyThere = [...b].filter((d) => !a.has(d))
-      if (onlyHere.length === 0 && onlyThere.length === 0) return
-      const parts = [
-        onlyHere.length ? `${onlyHere.join(', ')} here` : '',
-        onlyThere.length ? `${onlyThere.join(', ')} in ${where(other.name, counterpart)}` : ''
-      ].filter(Boolean)
-      context.report(`${label}: dates differ: ${parts.join(' but ')}`, place, 'check the dates in both versions (shown as month-day, year-month or year)')
+      const apart = statedApart(onlyHere, onlyThere, where(other.name, counterpart))
+      if (!apart) return
+      context.report(`${label}: dates differ: ${apart}`, place, 'check the dates in both versions (shown as month-day, year-month or year)')
     }
     for (const [number, paragraph, counterpart] of pairedParagraphs(context, other)) {
       check(`paragraph ${number}`, context.locate.marker(paragraph, paragraph.marker), factsOf(paragraph).dates, factsOf(counterpart).dates, counterpart)
@@ -238,7 +250,7 @@ export const pairDates: PairRule = {
       )
     }
   }
-}
+)
 
 export const PAIR_RULES: PairRule[] = [pairParagraphs, pairItems, pairFigures, pairDates]
 

@@ -73,28 +73,32 @@ function isDirectory(path: string): boolean {
 
 const SEVERITIES = new Set(['error', 'warning', 'info'])
 
-function isMessage(value: unknown): value is Message {
+/** Is the value an object each of whose named fields passes its check? */
+function hasFields(value: unknown, checks: Record<string, (field: unknown) => boolean>): boolean {
   if (typeof value !== 'object' || value === null) return false
-  const m = value as Record<string, unknown>
-  return (
-    typeof m.reason === 'string' &&
-    typeof m.ruleId === 'string' &&
-    typeof m.severity === 'string' &&
-    SEVERITIES.has(m.severity) &&
-    (m.place === null || (typeof m.place === 'object' && m.place !== undefined))
-  )
+  const record = value as Record<string, unknown>
+  return Object.entries(checks).every(([name, check]) => check(record[name]))
+}
+
+const isString = (field: unknown) => typeof field === 'string'
+
+function isMessage(value: unknown): value is Message {
+  return hasFields(value, {
+    reason: isString,
+    ruleId: isString,
+    severity: (field) => isString(field) && SEVERITIES.has(field as string),
+    // A position, or null for the paper as a whole.
+    place: (field) => typeof field === 'object'
+  })
 }
 
 function isEntry(value: unknown): value is CacheEntry {
-  if (typeof value !== 'object' || value === null) return false
-  const e = value as Record<string, unknown>
-  return (
-    typeof e.hash === 'string' &&
-    typeof e.key === 'string' &&
-    (e.kind === null || typeof e.kind === 'string') &&
-    Array.isArray(e.messages) &&
-    e.messages.every(isMessage)
-  )
+  return hasFields(value, {
+    hash: isString,
+    key: isString,
+    kind: (field) => field === null || isString(field),
+    messages: (field) => Array.isArray(field) && field.every(isMessage)
+  })
 }
 
 export class CheckCache {

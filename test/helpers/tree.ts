@@ -3,7 +3,7 @@ import {readFileSync, existsSync, readdirSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {join} from 'node:path'
 import Ajv2020 from 'ajv/dist/2020.js'
-import type {Item, Node, Paper, Paragraph, Section, Text} from '../../src/tree.js'
+import type {Attendance, Item, Node, Paper, Paragraph, Section, Text} from '../../src/tree.js'
 
 export const root = fileURLToPath(new URL('../../', import.meta.url))
 export const seedPath = join(root, 'seeds/000_457f1a1b5f7781dd.txt')
@@ -49,6 +49,18 @@ export const paragraphs = (tree: Paper) => all<Paragraph>(tree, 'paragraph')
 export const sections = (tree: Paper) => all<Section>(tree, 'section')
 export const items = (node: Node) => all<Item>(node, 'item')
 
+/** The attendance list's groups, each with how many people it names: `[['出席議員', 64], …]`. */
+export function attendanceGroups(tree: Paper): [string, number][] {
+  const attendance = tree.children.find((node): node is Attendance => node.type === 'attendance')
+  return attendance?.children.map((group): [string, number] => [group.label, group.children.length]) ?? []
+}
+
+/** Each paragraph's number and whether it was inferred: `[['1', true], ['2', false]]`. */
+export const numbering = (tree: Paper) => paragraphs(tree).map((p): [string | null, boolean] => [p.number, p.inferred ?? false])
+
+/** `numbering` of paragraphs 1 to `last` whose first is printed without its number (inferred from its place). */
+export const firstInferred = (last: number) => Array.from({length: last}, (_, i): [string, boolean] => [String(i + 1), i === 0])
+
 /** The words of a paragraph or item, its own text nodes only (not its items'). */
 export function ownText(node: Paragraph | Item): string {
   return node.children
@@ -70,6 +82,23 @@ function count(value: string, into: Map<string, number>, sign: 1 | -1): void {
   }
 }
 
+/** The fields of each node type that hold characters of the input (each counted where it is set). */
+const PRINTED: Record<string, readonly string[]> = {
+  text: ['value'],
+  field: ['value'],
+  furniture: ['value'],
+  // An agenda item's `time` is read from its slot, which is a paragraph of the item too (counted there).
+  section: ['title', 'marker'],
+  cell: ['marker'],
+  group: ['label', 'separator'],
+  speech: ['speaker', 'separator', 'language', 'question'],
+  // The minutes' Action column beside the paragraph.
+  paragraph: ['marker', 'action'],
+  item: ['marker', 'bullet'],
+  appendix: ['marker', 'label', 'title'],
+  footnote: ['marker']
+}
+
 /**
  * Every non-whitespace character of the input (zero-width ones included)
  * is in the tree: in a text value, a title, a marker, label or bullet, a
@@ -82,52 +111,8 @@ export function unaccounted(input: string, tree: Paper): string[] {
   count(input, balance, 1)
   walk(tree, (node) => {
     const n = node as Node & Record<string, unknown>
-    switch (node.type) {
-      case 'text':
-      case 'field':
-      case 'furniture':
-        count(n.value as string, balance, -1)
-        break
-      case 'section':
-        count(n.title as string, balance, -1)
-        if (n.marker) count(n.marker as string, balance, -1)
-        // An agenda item's `time` is read from its slot, which is a paragraph of the item too (counted there).
-        break
-      case 'cell':
-        if (n.marker) count(n.marker as string, balance, -1)
-        break
-      case 'group':
-        count(n.label as string, balance, -1)
-        if (n.separator) count(n.separator as string, balance, -1)
-        break
-      case 'speech':
-        count(n.speaker as string, balance, -1)
-        count(n.separator as string, balance, -1)
-        if (n.language) count(n.language as string, balance, -1)
-        if (n.question) count(n.question as string, balance, -1)
-        break
-      case 'paragraph':
-        if (n.marker) count(n.marker as string, balance, -1)
-        // The minutes' Action column beside the paragraph.
-        if (n.action) count(n.action as string, balance, -1)
-        break
-      case 'item':
-        if (n.marker) count(n.marker as string, balance, -1)
-        if (n.bullet) count(n.bullet as string, balance, -1)
-        break
-      case 'appendix':
-        if (n.marker) count(n.marker as string, balance, -1)
-        if (n.label) count(n.label as string, balance, -1)
-        if (n.title) count(n.title as string, balance, -1)
-        break
-      case 'footnote':
-        count(n.marker as string, balance, -1)
-        break
-      case 'footnoteReference':
-        count((n.marker ?? n.identifier) as string, balance, -1)
-        break
-      default:
-    }
+    if (node.type === 'footnoteReference') count((n.marker ?? n.identifier) as string, balance, -1)
+    for (const field of PRINTED[node.type] ?? []) if (typeof n[field] === 'string') count(n[field], balance, -1)
   })
   for (const node of tree.furniture) count(node.value, balance, -1)
   const problems: string[] = []

@@ -15,7 +15,8 @@ import {
 } from '../../lang/papers.js'
 import type {Field, Header, Paper, Position} from '../../tree.js'
 import {HEADER_NEED_NAMES, HEADER_NEEDS, ISSUED_AFTER_MEETING, type HeaderNeed} from '../data.js'
-import type {Rule, RuleContext} from '../types.js'
+import {lintRule} from '../rule.js'
+import type {RuleContext} from '../types.js'
 
 function headerOf(tree: Paper): Header | null {
   const first = tree.children[0]
@@ -37,12 +38,14 @@ function paperNumberFields(tree: Paper): Field[] {
   return fields(tree).filter((field) => field.name === 'paperNo' || PAPER_NUMBER_INTENT.test(field.value.trim()))
 }
 
-export const headerFields: Rule = {
-  id: 'header-fields',
-  severity: 'warning',
-  category: 'header',
-  summary: 'a header field the paper needs is missing: paper number, file reference, committee, meeting date',
-  run(context) {
+export const headerFields = lintRule(
+  {
+    id: 'header-fields',
+    severity: 'warning',
+    category: 'header',
+    summary: 'a header field the paper needs is missing: paper number, file reference, committee, meeting date'
+  },
+  (context) => {
     const {meta} = context.tree
     const needs = new Set<HeaderNeed>((meta.kind && HEADER_NEEDS[meta.kind]) || HEADER_NEEDS.all)
     for (const need of needs) {
@@ -54,7 +57,7 @@ export const headerFields: Rule = {
       context.report(`the header has no ${name.en}${kind}`, headerPlace(context), `add a line such as: ${name.example}`)
     }
   }
-}
+)
 
 /** The session years of a paper number: `/09-10` -> [2009, 2010], `/2024` -> [2024, 2024]. */
 export function sessionOf(paperNo: string): {from: number; to: number; printed: string; calendar: boolean} | null {
@@ -66,12 +69,14 @@ export function sessionOf(paperNo: string): {from: number; to: number; printed: 
   return null
 }
 
-export const headerPaperNumber: Rule = {
-  id: 'header-paper-number',
-  severity: 'error',
-  category: 'header',
-  summary: 'a paper number that is not well formed: CB(1)369/2024(05), CB(2)1218/09-10, LS37',
-  run(context) {
+export const headerPaperNumber = lintRule(
+  {
+    id: 'header-paper-number',
+    severity: 'error',
+    category: 'header',
+    summary: 'a paper number that is not well formed: CB(1)369/2024(05), CB(2)1218/09-10, LS37'
+  },
+  (context) => {
     for (const field of paperNumberFields(context.tree)) {
       const value = field.value.trim()
       const lead = field.value.indexOf(value)
@@ -118,14 +123,16 @@ export const headerPaperNumber: Rule = {
       }
     }
   }
-}
+)
 
-export const headerFileReference: Rule = {
-  id: 'header-file-reference',
-  severity: 'error',
-  category: 'header',
-  summary: 'a file reference that is not in the form CB1/PL/ITB',
-  run(context) {
+export const headerFileReference = lintRule(
+  {
+    id: 'header-file-reference',
+    severity: 'error',
+    category: 'header',
+    summary: 'a file reference that is not in the form CB1/PL/ITB'
+  },
+  (context) => {
     for (const field of fields(context.tree)) {
       const match = FILE_REF_LINE.exec(field.value.trim())
       if (!match) continue
@@ -144,7 +151,7 @@ export const headerFileReference: Rule = {
       )
     }
   }
-}
+)
 
 function datePlace(context: RuleContext, wanted: string): Position | null {
   for (const field of fields(context.tree)) {
@@ -163,12 +170,14 @@ function signatureDatePlace(context: RuleContext, wanted: string): Position | nu
   return null
 }
 
-export const headerDates: Rule = {
-  id: 'header-dates',
-  severity: 'error',
-  category: 'header',
-  summary: 'the meeting date before the issue date, or dates outside the session of the paper number',
-  run(context) {
+export const headerDates = lintRule(
+  {
+    id: 'header-dates',
+    severity: 'error',
+    category: 'header',
+    summary: 'the meeting date before the issue date, or dates outside the session of the paper number'
+  },
+  (context) => {
     const {meta} = context.tree
     const {meetingDate, issueDate} = meta
     if (meetingDate && issueDate) {
@@ -207,4 +216,4 @@ export const headerDates: Rule = {
       }
     }
   }
-}
+)

@@ -6,7 +6,8 @@ import {BRACKET_PAIRS, DIGIT_RUNS, hasFullWidthDigit, SHORT_LABEL_BEFORE, toHalf
 import {daysInMonth, findDates, isDayOfMonth, longestMonth, monthName, ZH_MONTH_DAY, ZH_MONTH_DAY_MARK} from '../../lang/dates.js'
 import {markerOpensBracket} from '../../lang/numbering.js'
 import type {Item, Paragraph} from '../../tree.js'
-import type {Replacement, Rule, RuleContext} from '../types.js'
+import {lintRule} from '../rule.js'
+import type {Replacement, RuleContext} from '../types.js'
 import {blocksOf, halfWidthOf, paragraphRuns, placeIn, visit, type Block} from '../walk.js'
 
 const OPENERS = new Map<string, number>()
@@ -105,12 +106,14 @@ function excerpt(value: string, at: number): string {
   return at + 12 < value.length ? `${text}…` : text
 }
 
-export const bracketsBalanced: Rule = {
-  id: 'brackets-balanced',
-  severity: 'error',
-  category: 'hygiene',
-  summary: 'a bracket or quote that is not closed, or closes nothing: （） () “” 「」 《》',
-  run(context) {
+export const bracketsBalanced = lintRule(
+  {
+    id: 'brackets-balanced',
+    severity: 'error',
+    category: 'hygiene',
+    summary: 'a bracket or quote that is not closed, or closes nothing: （） () “” 「」 《》'
+  },
+  (context) => {
     for (const block of blocksOf(context.tree, context.locate)) {
       const scan = bracketsOf(block)
       for (const at of scan.unclosed) {
@@ -132,7 +135,7 @@ export const bracketsBalanced: Rule = {
       }
     }
   }
-}
+)
 
 type Width = 'half' | 'full'
 
@@ -180,12 +183,14 @@ function toFullWidth(value: string): string {
   return value.replace(/[\x21-\x7e]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
 }
 
-export const widthConsistent: Rule = {
-  id: 'width-consistent',
-  severity: 'warning',
-  category: 'hygiene',
-  summary: 'half- and full-width forms mixed for one role: (a) beside （b）, 4. beside ５．, ( closed by ）',
-  run(context) {
+export const widthConsistent = lintRule(
+  {
+    id: 'width-consistent',
+    severity: 'warning',
+    category: 'hygiene',
+    summary: 'half- and full-width forms mixed for one role: (a) beside （b）, 4. beside ５．, ( closed by ）'
+  },
+  (context) => {
     const {tree, locate} = context
     // Paragraph markers: digits and point.
     const paragraphs: Paragraph[] = paragraphRuns(tree)
@@ -302,7 +307,7 @@ export const widthConsistent: Rule = {
     }
     reportMinority(context, 'figure', digitUses)
   }
-}
+)
 
 export function invalidDates(block: Block): {start: number; end: number; why: string}[] {
   const found: {start: number; end: number; why: string}[] = []
@@ -339,12 +344,14 @@ export function invalidDates(block: Block): {start: number; end: number; why: st
   return found
 }
 
-export const dateValid: Rule = {
-  id: 'date-valid',
-  severity: 'error',
-  category: 'hygiene',
-  summary: 'a date that does not exist: 2024年2月30日, 31 April 2024',
-  run(context) {
+export const dateValid = lintRule(
+  {
+    id: 'date-valid',
+    severity: 'error',
+    category: 'hygiene',
+    summary: 'a date that does not exist: 2024年2月30日, 31 April 2024'
+  },
+  (context) => {
     for (const block of blocksOf(context.tree, context.locate)) {
       for (const date of invalidDates(block)) {
         context.report(
@@ -355,4 +362,4 @@ export const dateValid: Rule = {
       }
     }
   }
-}
+)

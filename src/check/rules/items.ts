@@ -7,7 +7,7 @@
  */
 import type {AnyNode, Item, ItemStyle, Paper} from '../../tree.js'
 import {alphaValue, labelAt, markerShape, ordinal, readsAsLetterOrRoman} from '../../lang/numbering.js'
-import type {Rule} from '../types.js'
+import {lintRule} from '../rule.js'
 import {itemParents, visit, type ItemHolder} from '../walk.js'
 
 export interface ItemList {
@@ -136,12 +136,14 @@ function shown(item: Item): string {
   return item.marker
 }
 
-export const itemSequence: Rule = {
-  id: 'item-sequence',
-  severity: 'error',
-  category: 'items',
-  summary: 'item labels with a gap, a duplicate or a step back: (a)(b)(d), (i)(ii)(ii), (b)(a)',
-  run(context) {
+export const itemSequence = lintRule(
+  {
+    id: 'item-sequence',
+    severity: 'error',
+    category: 'items',
+    summary: 'item labels with a gap, a duplicate or a step back: (a)(b)(d), (i)(ii)(ii), (b)(a)'
+  },
+  (context) => {
     const confusions = confusionsOf(context.tree)
     for (const parent of itemParents(context.tree)) {
       for (const list of listsOf(parent)) {
@@ -199,19 +201,21 @@ export const itemSequence: Rule = {
       }
     }
   }
-}
+)
 
 function labelMarker(item: Item, value: number, style: ItemStyle): string {
   const label = labelAt(value, style)
   return item.label && item.marker.includes(item.label) ? item.marker.replace(item.label, label) : `(${label})`
 }
 
-export const itemLetterRoman: Rule = {
-  id: 'item-letter-roman',
-  severity: 'warning',
-  category: 'items',
-  summary: 'an (i), (v) or (x) that reads as a letter but was taken for a roman numeral, or the other way round',
-  run(context) {
+export const itemLetterRoman = lintRule(
+  {
+    id: 'item-letter-roman',
+    severity: 'warning',
+    category: 'items',
+    summary: 'an (i), (v) or (x) that reads as a letter but was taken for a roman numeral, or the other way round'
+  },
+  (context) => {
     for (const confusion of confusionsOf(context.tree).values()) {
       const {item, witness} = confusion
       const place = context.locate.marker(item, item.marker)
@@ -234,14 +238,16 @@ export const itemLetterRoman: Rule = {
       }
     }
   }
-}
+)
 
-export const itemMarkerStyle: Rule = {
-  id: 'item-marker-style',
-  severity: 'warning',
-  category: 'items',
-  summary: 'one list printing its markers in different bracket styles: (a) then b) or c.',
-  run(context) {
+export const itemMarkerStyle = lintRule(
+  {
+    id: 'item-marker-style',
+    severity: 'warning',
+    category: 'items',
+    summary: 'one list printing its markers in different bracket styles: (a) then b) or c.'
+  },
+  (context) => {
     for (const parent of itemParents(context.tree)) {
       for (const list of listsOf(parent)) {
         const shapes = new Map<string, Item[]>()
@@ -270,6 +276,6 @@ export const itemMarkerStyle: Rule = {
       }
     }
   }
-}
+)
 
 export {markerShape}

@@ -7,7 +7,7 @@
 import {squeeze} from '../../lang/chars.js'
 import {markerOpensBracket, numeralAt, numeralOf, type NumeralKind} from '../../lang/numbering.js'
 import type {AnyNode, Paper, PaperKind, Paragraph, Person, Section} from '../../tree.js'
-import type {Rule} from '../types.js'
+import {lintRule} from '../rule.js'
 import {paragraphsOf, visit} from '../../walk.js'
 
 const ITEM_KINDS: ReadonlySet<PaperKind> = new Set(['minutes', 'agenda'])
@@ -43,12 +43,14 @@ function readAs(number: string, sequences: readonly Sequence[], bracketed: boole
   return open && open.highest + 1 === place ? {kind: letters, value: place} : read
 }
 
-export const agendaItemOrder: Rule = {
-  id: 'agenda-item-order',
-  severity: 'warning',
-  category: 'sections',
-  summary: 'agenda items of minutes or an agenda out of order: a gap, a repeat or a step back in I, II, III…, 1, 2, 3…, 一、二、三… or (1), (2)…',
-  run(context) {
+export const agendaItemOrder = lintRule(
+  {
+    id: 'agenda-item-order',
+    severity: 'warning',
+    category: 'sections',
+    summary: 'agenda items of minutes or an agenda out of order: a gap, a repeat or a step back in I, II, III…, 1, 2, 3…, 一、二、三… or (1), (2)…'
+  },
+  (context) => {
     if (!context.tree.meta.kind || !ITEM_KINDS.has(context.tree.meta.kind)) return
     for (const items of itemLists(context.tree)) {
       // Each kind of numbering among the siblings is a sequence of its own (`I.`… beside `（一）`…).
@@ -92,7 +94,7 @@ export const agendaItemOrder: Rule = {
       }
     }
   }
-}
+)
 
 /** A person's name as the lists compare it: without spaces or case (`楊 森議員` is `楊森議員`). */
 function personKey(person: Person): string {
@@ -104,12 +106,14 @@ function personName(person: Person): string {
   return person.name ?? person.children.map((child) => child.value).join(' ')
 }
 
-export const attendancePresentAbsent: Rule = {
-  id: 'attendance-present-absent',
-  severity: 'error',
-  category: 'header',
-  summary: 'a person listed both as present (or attending) and as absent in the attendance of minutes or the Hansard',
-  run(context) {
+export const attendancePresentAbsent = lintRule(
+  {
+    id: 'attendance-present-absent',
+    severity: 'error',
+    category: 'header',
+    summary: 'a person listed both as present (or attending) and as absent in the attendance of minutes or the Hansard'
+  },
+  (context) => {
     if (!context.tree.meta.kind || !ATTENDANCE_KINDS.has(context.tree.meta.kind)) return
     const present = new Map<string, Person>()
     const absent: Person[] = []
@@ -132,7 +136,7 @@ export const attendancePresentAbsent: Rule = {
       )
     }
   }
-}
+)
 
 /** The numbered paragraphs of a section, its own and its sub-sections', in order. */
 function numberedIn(section: Section): Paragraph[] {
@@ -143,12 +147,14 @@ function numberedIn(section: Section): Paragraph[] {
   return found
 }
 
-export const minutesParagraphRun: Rule = {
-  id: 'minutes-paragraph-run',
-  severity: 'warning',
-  category: 'numbering',
-  summary: 'minutes whose paragraph numbers start again under an agenda item instead of running on across the items',
-  run(context) {
+export const minutesParagraphRun = lintRule(
+  {
+    id: 'minutes-paragraph-run',
+    severity: 'warning',
+    category: 'numbering',
+    summary: 'minutes whose paragraph numbers start again under an agenda item instead of running on across the items'
+  },
+  (context) => {
     if (context.tree.meta.kind !== 'minutes') return
     // Where each numbered paragraph stands in the body's order, to know what came before an item.
     const order = new Map<Paragraph, number>()
@@ -171,4 +177,4 @@ export const minutesParagraphRun: Rule = {
       }
     }
   }
-}
+)

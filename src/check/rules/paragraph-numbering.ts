@@ -4,15 +4,17 @@
  * numbers its own paragraphs.
  */
 import type {Paragraph} from '../../tree.js'
-import type {Rule} from '../types.js'
+import {lintRule} from '../rule.js'
 import {paragraphRuns} from '../walk.js'
 
-export const paragraphNumbering: Rule = {
-  id: 'paragraph-numbering',
-  severity: 'error',
-  category: 'numbering',
-  summary: 'paragraph numbers with a gap, a duplicate, a step back or a restart',
-  run(context) {
+export const paragraphNumbering = lintRule(
+  {
+    id: 'paragraph-numbering',
+    severity: 'error',
+    category: 'numbering',
+    summary: 'paragraph numbers with a gap, a duplicate, a step back or a restart'
+  },
+  (context) => {
     for (const run of paragraphRuns(context.tree)) {
       const numbered = run.paragraphs.filter((p) => p.number !== null && /^\d+$/.test(p.number))
       let seen = new Map<number, Paragraph>()
@@ -68,14 +70,16 @@ export const paragraphNumbering: Rule = {
       }
     }
   }
-}
+)
 
-export const paragraphInferred: Rule = {
-  id: 'paragraph-inferred',
-  severity: 'warning',
-  category: 'numbering',
-  summary: 'a paragraph whose number is not printed and had to be inferred from its place',
-  run(context) {
+export const paragraphInferred = lintRule(
+  {
+    id: 'paragraph-inferred',
+    severity: 'warning',
+    category: 'numbering',
+    summary: 'a paragraph whose number is not printed and had to be inferred from its place'
+  },
+  (context) => {
     for (const run of paragraphRuns(context.tree)) {
       for (const paragraph of run.paragraphs) {
         if (!paragraph.inferred) continue
@@ -87,4 +91,4 @@ export const paragraphInferred: Rule = {
       }
     }
   }
-}
+)

@@ -18,7 +18,7 @@ import {
   TARGET_LIST_TOKENS
 } from '../../lang/references.js'
 import {labelKey} from '../../lang/numbering.js'
-import type {Rule} from '../types.js'
+import {lintRule} from '../rule.js'
 import {appendicesOf, blocksOf, halfWidthOf, paragraphRuns, placeIn, visit} from '../walk.js'
 
 interface Target {
@@ -82,12 +82,14 @@ function scopeOf(paragraphs: Paragraph[]): Scope {
   return {byNumber, range}
 }
 
-export const referenceParagraph: Rule = {
-  id: 'reference-paragraph',
-  severity: 'error',
-  category: 'references',
-  summary: 'a reference to a paragraph that does not exist or is on the other side: 見上文第 6 段, paragraph 6 above',
-  run(context) {
+export const referenceParagraph = lintRule(
+  {
+    id: 'reference-paragraph',
+    severity: 'error',
+    category: 'references',
+    summary: 'a reference to a paragraph that does not exist or is on the other side: 見上文第 6 段, paragraph 6 above'
+  },
+  (context) => {
     const runs = paragraphRuns(context.tree)
     // Each run indexed once; a paragraph knows its run's index (a reference is looked up, not searched for).
     const scopeOfParagraph = new Map<Paragraph, Scope>()
@@ -147,7 +149,7 @@ export const referenceParagraph: Rule = {
       }
     }
   }
-}
+)
 
 export {labelKey}
 
@@ -155,12 +157,14 @@ function appendixName(appendix: Appendix): string {
   return [appendix.marker, appendix.label].filter(Boolean).join(' ') || appendix.title || 'an unnamed appendix'
 }
 
-export const referenceAppendix: Rule = {
-  id: 'reference-appendix',
-  severity: 'error',
-  category: 'references',
-  summary: 'a reference to an appendix the paper does not have: 附錄 II, Annex B',
-  run(context) {
+export const referenceAppendix = lintRule(
+  {
+    id: 'reference-appendix',
+    severity: 'error',
+    category: 'references',
+    summary: 'a reference to an appendix the paper does not have: 附錄 II, Annex B'
+  },
+  (context) => {
     if (context.tree.meta.kind && APPENDICES_UNREAD.has(context.tree.meta.kind)) return
     const appendices = appendicesOf(context.tree)
     const labelled = appendices.filter((a) => a.label !== null)
@@ -199,4 +203,4 @@ export const referenceAppendix: Rule = {
       }
     }
   }
-}
+)

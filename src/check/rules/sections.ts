@@ -2,7 +2,7 @@
 import {headingForm, headingName} from '../../lang/headings.js'
 import type {AnyNode, Section} from '../../tree.js'
 import {REPEATABLE_SECTION_KEYS, REQUIRED_SECTIONS} from '../data.js'
-import type {Rule} from '../types.js'
+import {lintRule} from '../rule.js'
 import {sectionsOf, visit} from '../walk.js'
 
 function bodySections(nodes: AnyNode[]): Section[] {
@@ -11,12 +11,14 @@ function bodySections(nodes: AnyNode[]): Section[] {
   return found
 }
 
-export const sectionsRequired: Rule = {
-  id: 'sections-required',
-  severity: 'error',
-  category: 'sections',
-  summary: 'a section the kind of paper needs is missing (a background brief has Purpose / 目的)',
-  run(context) {
+export const sectionsRequired = lintRule(
+  {
+    id: 'sections-required',
+    severity: 'error',
+    category: 'sections',
+    summary: 'a section the kind of paper needs is missing (a background brief has Purpose / 目的)'
+  },
+  (context) => {
     const {kind} = context.tree.meta
     const groups = kind ? REQUIRED_SECTIONS[kind] : undefined
     if (!groups) return
@@ -37,14 +39,16 @@ export const sectionsRequired: Rule = {
       )
     }
   }
-}
+)
 
-export const sectionEmpty: Rule = {
-  id: 'section-empty',
-  severity: 'warning',
-  category: 'sections',
-  summary: 'a heading with nothing under it (an agenda item may have nothing: `Any other business`)',
-  run(context) {
+export const sectionEmpty = lintRule(
+  {
+    id: 'section-empty',
+    severity: 'warning',
+    category: 'sections',
+    summary: 'a heading with nothing under it (an agenda item may have nothing: `Any other business`)'
+  },
+  (context) => {
     const agenda = context.tree.meta.kind === 'agenda'
     for (const section of sectionsOf(context.tree)) {
       if (section.children.length > 0 || (agenda && section.number !== undefined)) continue
@@ -55,14 +59,16 @@ export const sectionEmpty: Rule = {
       )
     }
   }
-}
+)
 
-export const sectionDuplicate: Rule = {
-  id: 'section-duplicate',
-  severity: 'warning',
-  category: 'sections',
-  summary: 'the same heading twice in one part of the paper',
-  run(context) {
+export const sectionDuplicate = lintRule(
+  {
+    id: 'section-duplicate',
+    severity: 'warning',
+    category: 'sections',
+    summary: 'the same heading twice in one part of the paper'
+  },
+  (context) => {
     const check = (children: AnyNode[]) => {
       const byTitle = new Map<string, Section>()
       const byKey = new Map<string, Section>()
@@ -90,4 +96,4 @@ export const sectionDuplicate: Rule = {
     check(context.tree.children)
     for (const node of context.tree.children) if (node.type === 'appendix') check(node.children)
   }
-}
+)
