@@ -35,6 +35,7 @@
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {PARAGRAPH_END, SENTENCE_PUNCTUATION_END, displayWidth, foldCompatibilityIdeographs, lineStartUnit} from '../lang/chars.js'
+import {PAGE_NUMBER_LINE} from '../lang/furniture.js'
 import {isStampOnlyLine} from '../lang/papers.js'
 import {importPdfJs, readPagesInParallel, type ParallelOptions} from './pdf-pages.js'
 
@@ -170,6 +171,12 @@ interface RawLine {
   bold: boolean
   /** The line starts with a superscript number (a note's own number): its digits. */
   noteNumber?: string
+  /**
+   * A table row (the line has column gaps, written as tabs): the left and
+   * right ends of each of its cells, in the order of `str`'s tab-separated
+   * parts.
+   */
+  cells?: Array<[number, number]>
 }
 
 /** A page's lines, before the document is laid out (what a page worker of pdf-pages.ts hands back). */
@@ -348,6 +355,7 @@ interface Joined {
   str: string
   bold: boolean
   noteNumber?: string
+  cells?: Array<[number, number]>
 }
 
 /**
@@ -362,6 +370,8 @@ function joinLine(items: Item[], refY = NaN, refFs = NaN): Joined {
   let drawn = 0
   let doubled = 0
   let noteNumber: string | undefined
+  // The cells parted by column gaps: left and right ends.
+  const cells: Array<[number, number]> = []
   for (const item of items) {
     if (item.str.length === 0) continue
     if (prev) {
@@ -387,15 +397,20 @@ function joinLine(items: Item[], refY = NaN, refFs = NaN): Joined {
       // letter spacing is not.
       const space = bothCjk ? gap > 3 * fs : gap > 0.25 * fs || prev.spaceAfter || item.spaceBefore || BULLET_GLYPH.test(prev.str)
       // A gap several characters wide on one baseline is a column gap: a tab, so the parser sees table cells.
-      if (gap > 4 * fs) out += '\t'
-      else if (space) out += ' '
-    }
+      if (gap > 4 * fs) {
+        out += '\t'
+        cells.push([item.x, item.x + item.w])
+      } else if (space) out += ' '
+    } else if (out.length === 0) cells.push([item.x, item.x + item.w])
     out += item.str
+    const cell = cells[cells.length - 1]
+    if (cell) cell[1] = Math.max(cell[1], item.x + item.w)
     prev = item
   }
   // A bullet that pdf.js ran together with its words: a space after it, so the parser sees a list item.
   if (BULLET_GLYPH.test(firstChar(out) ?? '') && out.length > 1 && !/\s/u.test(out[1]!)) out = `${out[0]} ${out.slice(1)}`
   const joined: Joined = {str: out, bold: drawn > 0 && doubled >= drawn * 0.8}
+  if (cells.length > 1) joined.cells = cells
   if (noteNumber !== undefined && out.length > 0) joined.noteNumber = noteNumber
   else if (noteNumber !== undefined) joined.str = noteNumber
   return joined
@@ -421,6 +436,7 @@ function buildLines(items: Item[]): RawLine[] {
       bold: joined.bold
     }
     if (joined.noteNumber !== undefined) line.noteNumber = joined.noteNumber
+    if (joined.cells) line.cells = joined.cells
     lines.push(line)
   }
   const flush = (): void => {
@@ -677,6 +693,141 @@ function noteDefinitions(rawPages: RawPage[]): void {
   }
 }
 
+/** A table on a page: its rows (lines with column gaps) and the columns they make. */
+interface TableRun {
+  rows: RawLine[]
+  /** Each column's left and right ends, over the rows with the most cells. */
+  columns: Array<[number, number]>
+  /** The run's first and last lines, rows or the wrapped words of a cell. */
+  first: RawLine
+  last: RawLine
+}
+
+/** How far two spans overlap (negative: the distance between them). */
+function overlap(a: [number, number], b: [number, number]): number {
+  return Math.min(a[1], b[1]) - Math.max(a[0], b[0])
+}
+
+/**
+ * The columns that the cells of a row stand in, left to right: each cell in
+ * the one column it overlaps (or, overlapping none, the nearest within two
+ * characters). Null when a cell overlaps two columns or none near, or two
+ * cells share one: the row is not of these columns.
+ */
+function placeCells(cells: ReadonlyArray<[number, number]>, columns: ReadonlyArray<[number, number]>, fontSize: number): number[] | null {
+  const placed: number[] = []
+  for (const cell of cells) {
+    let best = -1
+    let bestOverlap = -2 * fontSize
+    let touching = 0
+    columns.forEach((column, j) => {
+      const o = overlap(cell, column)
+      if (o > 0) touching++
+      if (o > bestOverlap) {
+        bestOverlap = o
+        best = j
+      }
+    })
+    if (best < 0 || touching > 1 || (placed.length > 0 && best <= placed[placed.length - 1]!)) return null
+    placed.push(best)
+  }
+  return placed
+}
+
+/** The columns of a row that has the most cells, grown by another such row. */
+function widen(columns: Array<[number, number]>, cells: ReadonlyArray<[number, number]>): void {
+  columns.forEach((column, j) => {
+    column[0] = Math.min(column[0], cells[j]![0])
+    column[1] = Math.max(column[1], cells[j]![1])
+  })
+}
+
+/**
+ * The tables of a page's body lines: runs of rows whose cells stand in the
+ * same columns, with the lines between them that stand inside one column
+ * (a cell's wrapped words). A line across columns (running text), or a row
+ * whose cells do not fit the columns, ends a run.
+ */
+function tableRuns(lines: readonly RawLine[], fontSize: number): TableRun[] {
+  const runs: TableRun[] = []
+  let run: TableRun | null = null
+  for (const line of lines) {
+    const cells = line.cells
+    if (cells && cells.length === line.str.split('\t').length) {
+      if (run) {
+        const columns = run.columns
+        if (cells.length < columns.length && placeCells(cells, columns, fontSize)) {
+          run.rows.push(line)
+          run.last = line
+          continue
+        }
+        if (cells.length === columns.length && placeCells(cells, columns, fontSize)?.every((j, k) => j === k)) {
+          widen(columns, cells)
+          run.rows.push(line)
+          run.last = line
+          continue
+        }
+        if (cells.length > columns.length && run.rows.every((row) => placeCells(row.cells!, cells, fontSize))) {
+          run.columns = cells.map(([left, right]) => [left, right])
+          run.rows.push(line)
+          run.last = line
+          continue
+        }
+      }
+      run = {rows: [line], columns: cells.map(([left, right]) => [left, right]), first: line, last: line}
+      runs.push(run)
+      continue
+    }
+    // Words inside one column, close under the run: a cell's wrapped lines.
+    if (run && line.y - run.last.y < 3 * fontSize && placeCells([[line.x, line.right]], run.columns, fontSize)) {
+      run.last = line
+      continue
+    }
+    run = null
+  }
+  return runs
+}
+
+/**
+ * Empty cells of PDF tables, put back: a row with fewer cells than its
+ * table's columns (a blank corner over the row heads, a blank cell in the
+ * middle or at the end) gets a tab for each column it has nothing in, so
+ * that every row has the table's columns (the tokeniser reads each tab of
+ * a PDF's line as a cell boundary). A table that runs to the foot of its
+ * page and goes on at the top of the next one in the same columns is one
+ * table: the rows of the next page are placed in its columns, even where
+ * none of them fills every column. `foot` is whether a page's last body
+ * line stands at the foot of the page's text.
+ */
+function tableColumns(content: readonly RawLine[][], fontSizes: readonly number[], foot: readonly boolean[]): void {
+  let carried: TableRun | null = null
+  content.forEach((lines, index) => {
+    const fontSize = fontSizes[index]!
+    const runs = tableRuns(lines, fontSize)
+    runs.forEach((run, r) => {
+      // Going on from the page before: the run opens the page, and each of its rows fits the table's columns.
+      if (r === 0 && carried && run.first === lines[0] && carried.columns.length >= run.columns.length) {
+        const columns = carried.columns
+        if (run.rows.every((row) => placeCells(row.cells!, columns, fontSize))) run.columns = columns.map(([left, right]) => [left, right])
+      }
+      for (const row of run.rows) {
+        const cells = row.cells!
+        if (cells.length >= run.columns.length) continue
+        const placed = placeCells(cells, run.columns, fontSize)
+        if (!placed) continue
+        const parts = row.str.split('\t')
+        const out = run.columns.map(() => '')
+        placed.forEach((j, k) => {
+          out[j] = parts[k]!
+        })
+        row.str = out.join('\t')
+      }
+    })
+    const last = runs[runs.length - 1]
+    carried = last && last.last === lines[lines.length - 1] && foot[index] ? last : null
+  })
+}
+
 /** Lay pages out into one text with offsets. */
 function assemble(rawPages: RawPage[]): PdfText {
   noteDefinitions(rawPages)
@@ -695,6 +846,17 @@ function assemble(rawPages: RawPage[]): PdfText {
     const furniture = page.lines.filter((line) => repeated.has(line)).map((line) => line.y)
     return page.lines.filter((line) => !furniture.some((y) => Math.abs(line.y - y) < 0.4 * line.height))
   })
+  {
+    // Tables: empty cells put back, and a table going on over a page break kept in its columns.
+    const pitch = Number.isFinite(docPitch) ? docPitch : 14
+    const body = content.map((lines) => lines.filter((line) => !PAGE_NUMBER_LINE.test(line.str.trim())))
+    const foot = body.map((lines) => lines.length > 0 && textBottom - lines[lines.length - 1]!.y <= 4 * pitch)
+    tableColumns(
+      body,
+      rawPages.map((page) => median(page.lines.map((l) => l.height))),
+      foot
+    )
+  }
   const parts: string[] = []
   let offset = 0
   const pages: PdfPage[] = []
