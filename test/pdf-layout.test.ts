@@ -165,6 +165,31 @@ describe('PDF layout signals', () => {
     expect(nodes(tree, 'paragraph').map(words)).toEqual([PARAGRAPH_A, PARAGRAPH_B, PARAGRAPH_A])
   })
 
+  it('ends a paragraph at a short line on a page that a dense table fills, whose short cells do not set the measure', async () => {
+    let firstOfB = ''
+    const bytes = await makePdf(1, ({put, font}) => {
+      const b = wrap(PARAGRAPH_B, font, 451)
+      firstOfB = b[0]!
+      let y = 800
+      for (const line of [...wrap(PARAGRAPH_A, font, 451), ...b]) put(line, 72, (y -= 14))
+      // A table in a smaller size: each row's head cell runs over three lines at the margin, far more lines than the text's.
+      y -= 14
+      for (let n = 1; n <= 24; n++) {
+        put(`Route ${n}`, 72, (y -= 9), 8)
+        put(String(100 + n), 300, y, 8)
+        put(String(50 + n), 450, y, 8)
+        put('(urban)', 72, (y -= 9), 8)
+        put('weekdays', 72, (y -= 9), 8)
+      }
+    })
+    const lines = textLines(await readPdf(bytes))
+    const second = lines.indexOf(firstOfB)
+    expect(lines[second - 2]).toMatch(/completed\.$/)
+    expect(lines[second - 1]).toBe('')
+    const {tree} = await parseDocument(bytes)
+    expect(nodes(tree, 'paragraph').map(words).slice(0, 2)).toEqual([PARAGRAPH_A, PARAGRAPH_B])
+  })
+
   it('keeps a paragraph whole when the next word would not have fit, or the short line ends no sentence', async () => {
     const bytes = await makePdf(1, ({put}) => {
       put(BODY[0]!, 72, 770)

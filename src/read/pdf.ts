@@ -25,6 +25,14 @@
  *   the room left (a paragraph break with no gap and no indent), inside a
  *   page or across a page break; and before a line that starts back at the
  *   margin under the hanging lines of an item (the paragraph after it);
+ * - a table keeps its columns: the rows of a page whose cells stand in the
+ *   same columns are one table, and a row with nothing in a column gets an
+ *   empty cell there (a tab for each: the blank corner over the row heads,
+ *   a blank cell in the middle or at the end); a table that runs to the foot
+ *   of a page and goes on at the top of the next one in the same columns
+ *   carries them over, so that its rows there keep them too; the margin,
+ *   font size and measure of a page are those of its running text, its
+ *   tables' lines left out;
  * - every page after the first starts with a form feed `\f`, like pdftotext.
  *
  * Page numbers and running headers are kept: the parser removes them.
@@ -545,11 +553,14 @@ const MEASURE_LINES = 5
  * lines; a stamp or a right-aligned line stands apart); pages with few such
  * lines take the measure of all pages of their width.
  */
-function layouts(rawPages: RawPage[], repeated: Set<RawLine>): Layout[] {
+function layouts(rawPages: RawPage[], repeated: Set<RawLine>, inTables: Set<RawLine>): Layout[] {
   const partial = rawPages.map((page) => {
-    const fontSize = median(page.lines.map((l) => l.height))
-    const layout: Layout = {margin: leftMargin(page.lines), fontSize, measure: NaN}
-    const rights = page.lines.filter((line) => !repeated.has(line) && atMargin(line, layout)).map((line) => line.right)
+    // The running text: a table's lines (a column's short cells, rows in a smaller font) would pull the margin, size and measure.
+    const text = page.lines.filter((line) => !inTables.has(line))
+    const lines = text.length > 0 ? text : page.lines
+    const fontSize = median(lines.map((l) => l.height))
+    const layout: Layout = {margin: leftMargin(lines), fontSize, measure: NaN}
+    const rights = lines.filter((line) => !repeated.has(line) && atMargin(line, layout)).map((line) => line.right)
     return {layout, rights, width: Math.round(page.width)}
   })
   return partial.map(({layout, rights, width}) => {
@@ -701,6 +712,8 @@ interface TableRun {
   /** The run's first and last lines, rows or the wrapped words of a cell. */
   first: RawLine
   last: RawLine
+  /** All its lines: the rows and the wrapped words of their cells. */
+  lines: RawLine[]
 }
 
 /** How far two spans overlap (negative: the distance between them). */
@@ -756,30 +769,28 @@ function tableRuns(lines: readonly RawLine[], fontSize: number): TableRun[] {
     if (cells && cells.length === line.str.split('\t').length) {
       if (run) {
         const columns = run.columns
-        if (cells.length < columns.length && placeCells(cells, columns, fontSize)) {
+        const fits =
+          cells.length < columns.length
+            ? placeCells(cells, columns, fontSize) !== null
+            : cells.length === columns.length
+              ? placeCells(cells, columns, fontSize)?.every((j, k) => j === k) === true
+              : run.rows.every((row) => placeCells(row.cells!, cells, fontSize))
+        if (fits) {
+          if (cells.length === columns.length) widen(columns, cells)
+          else if (cells.length > columns.length) run.columns = cells.map(([left, right]) => [left, right])
           run.rows.push(line)
-          run.last = line
-          continue
-        }
-        if (cells.length === columns.length && placeCells(cells, columns, fontSize)?.every((j, k) => j === k)) {
-          widen(columns, cells)
-          run.rows.push(line)
-          run.last = line
-          continue
-        }
-        if (cells.length > columns.length && run.rows.every((row) => placeCells(row.cells!, cells, fontSize))) {
-          run.columns = cells.map(([left, right]) => [left, right])
-          run.rows.push(line)
+          run.lines.push(line)
           run.last = line
           continue
         }
       }
-      run = {rows: [line], columns: cells.map(([left, right]) => [left, right]), first: line, last: line}
+      run = {rows: [line], columns: cells.map(([left, right]) => [left, right]), first: line, last: line, lines: [line]}
       runs.push(run)
       continue
     }
     // Words inside one column, close under the run: a cell's wrapped lines.
     if (run && line.y - run.last.y < 3 * fontSize && placeCells([[line.x, line.right]], run.columns, fontSize)) {
+      run.lines.push(line)
       run.last = line
       continue
     }
@@ -797,14 +808,18 @@ function tableRuns(lines: readonly RawLine[], fontSize: number): TableRun[] {
  * page and goes on at the top of the next one in the same columns is one
  * table: the rows of the next page are placed in its columns, even where
  * none of them fills every column. `foot` is whether a page's last body
- * line stands at the foot of the page's text.
+ * line stands at the foot of the page's text. Returns the lines of the
+ * tables (rows and the wrapped words of their cells).
  */
-function tableColumns(content: readonly RawLine[][], fontSizes: readonly number[], foot: readonly boolean[]): void {
+function tableColumns(content: readonly RawLine[][], fontSizes: readonly number[], foot: readonly boolean[]): Set<RawLine> {
+  const inTables = new Set<RawLine>()
   let carried: TableRun | null = null
   content.forEach((lines, index) => {
     const fontSize = fontSizes[index]!
     const runs = tableRuns(lines, fontSize)
     runs.forEach((run, r) => {
+      // A single row with no wrapped lines is no table of its own (a line with a tab stop).
+      if (run.lines.length > 1) for (const line of run.lines) inTables.add(line)
       // Going on from the page before: the run opens the page, and each of its rows fits the table's columns.
       if (r === 0 && carried && run.first === lines[0] && carried.columns.length >= run.columns.length) {
         const columns = carried.columns
@@ -826,6 +841,7 @@ function tableColumns(content: readonly RawLine[][], fontSizes: readonly number[
     const last = runs[runs.length - 1]
     carried = last && last.last === lines[lines.length - 1] && foot[index] ? last : null
   })
+  return inTables
 }
 
 /** Lay pages out into one text with offsets. */
@@ -840,23 +856,21 @@ function assemble(rawPages: RawPage[]): PdfText {
     return content.length > 0 ? content[content.length - 1]!.y : NaN
   })
   const textBottom = Math.max(...bottoms.filter(Number.isFinite))
-  const layout = layouts(rawPages, repeated)
   // The body lines of each page: furniture left out, and what stands on its baselines (a page number beside a running header).
   const content = rawPages.map((page) => {
     const furniture = page.lines.filter((line) => repeated.has(line)).map((line) => line.y)
     return page.lines.filter((line) => !furniture.some((y) => Math.abs(line.y - y) < 0.4 * line.height))
   })
-  {
-    // Tables: empty cells put back, and a table going on over a page break kept in its columns.
-    const pitch = Number.isFinite(docPitch) ? docPitch : 14
-    const body = content.map((lines) => lines.filter((line) => !PAGE_NUMBER_LINE.test(line.str.trim())))
-    const foot = body.map((lines) => lines.length > 0 && textBottom - lines[lines.length - 1]!.y <= 4 * pitch)
-    tableColumns(
-      body,
-      rawPages.map((page) => median(page.lines.map((l) => l.height))),
-      foot
-    )
-  }
+  // Tables: empty cells put back, and a table going on over a page break kept in its columns.
+  const body = content.map((lines) => lines.filter((line) => !PAGE_NUMBER_LINE.test(line.str.trim())))
+  const footPitch = Number.isFinite(docPitch) ? docPitch : 14
+  const foot = body.map((lines) => lines.length > 0 && textBottom - lines[lines.length - 1]!.y <= 4 * footPitch)
+  const inTables = tableColumns(
+    body,
+    rawPages.map((page) => median(page.lines.map((l) => l.height))),
+    foot
+  )
+  const layout = layouts(rawPages, repeated, inTables)
   const parts: string[] = []
   let offset = 0
   const pages: PdfPage[] = []
