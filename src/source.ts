@@ -16,6 +16,12 @@ export interface PageSpan {
    * the offset just after each one's last character.
    */
   repeated?: number[]
+  /**
+   * PDF input: the lines of this page that hold more words of a table cell
+   * of the row above them, each as the offset just after its last character
+   * and the 0-based column its words stand in.
+   */
+  cellColumns?: Array<[number, number]>
 }
 
 export class Source {
@@ -33,6 +39,8 @@ export class Source {
   private readonly pageFirstLines: number[] = []
   /** The text was extracted from a PDF (it has page spans): its blank lines are measured gaps. */
   readonly paged: boolean
+  /** PDF input: the column of a table that a line of a cell's wrapped words stands in, by the offset just after the line. */
+  private readonly cellColumns: ReadonlyMap<number, number> | undefined
   /** The last two points made, by offset (-1: none). */
   private lastOffset = -1
   private lastPoint: Point | undefined
@@ -43,6 +51,8 @@ export class Source {
     this.text = text
     this.pages = pages && pages.length > 0 ? pages : undefined
     this.paged = this.pages !== undefined
+    const columns = this.pages?.flatMap((page) => page.cellColumns ?? [])
+    this.cellColumns = columns && columns.length > 0 ? new Map(columns) : undefined
     // The offset each line starts at: counted first, then written into a typed array (4 bytes a line, not the 8 to
     // 12 of an array grown by push; a 128,000-line paper has two Sources while it is checked; issue 10).
     const hasCR = text.includes('\r')
@@ -62,6 +72,11 @@ export class Source {
     }
     this.lineStarts = starts
     if (this.pages) for (const page of this.pages) this.pageFirstLines.push(upperBound(starts, page.start))
+  }
+
+  /** PDF input: the 0-based table column of the line ending at `end`, a cell's wrapped words; undefined for any other line. */
+  cellColumn(end: number): number | undefined {
+    return this.cellColumns?.get(end)
   }
 
   point(offset: number): Point {

@@ -427,6 +427,32 @@ describe('PDF layout signals', () => {
     ])
   })
 
+  it('keeps the wrapped words of a cell in the column they stand in, not the last cell', async () => {
+    const bytes = await makePdf(1, ({put}) => {
+      put(BODY[0]!, 72, 770)
+      put('Scheme', 72, 740)
+      put('Cost', 250, 740)
+      put('Remarks', 400, 740)
+      // The head cell and the middle cell each run over two lines; the row's last cell has one.
+      put('Cycle parking', 72, 722)
+      put('913', 250, 722)
+      put('done', 400, 722)
+      put('(2,000 places)', 72, 708)
+      put('Kerb works', 72, 690)
+      put('11 (first', 250, 690)
+      put('late', 400, 690)
+      put('phase)', 250, 676)
+    })
+    const {tree} = await parseDocument(bytes)
+    expect(nodes(tree, 'table').map(cellTexts)).toEqual([
+      [
+        ['Scheme', 'Cost', 'Remarks'],
+        ['Cycle parking (2,000 places)', '913', 'done'],
+        ['Kerb works', '11 (first phase)', 'late']
+      ]
+    ])
+  })
+
   /**
    * A table under some running text on page 1, which goes on at the top of
    * page 2 with no header row (`second` draws page 2's rows), running text

@@ -334,13 +334,16 @@ export class Builder {
   // Tables -----------------------------------------------------------------
 
   addTable(block: TableBlock): void {
-    // Each row as cells of pieces; lines with no tab under a row go on with its last cell.
+    // Each row as cells of pieces; lines with no tab under a row go on with its last cell, or in a PDF with the cell of
+    // the column they stand in (src/read/pdf.ts).
     const read = block.rows.map(({token, more}) => {
       const cells = token.cells.map((cell) => ({start: cell.start, end: cell.end, pieces: cell.text ? [{start: cell.start, end: cell.end}] : ([] as Piece[])}))
-      const last = cells[cells.length - 1]!
       for (const line of more) {
-        last.pieces.push({start: line.start, end: line.end})
-        last.end = line.end
+        const column = this.source.cellColumn(line.end)
+        const cell = cells[column !== undefined && column < cells.length ? column : cells.length - 1]!
+        if (column !== undefined && cell.pieces.length === 0) cell.start = line.start
+        cell.pieces.push({start: line.start, end: line.end})
+        cell.end = line.end
       }
       return {start: token.line.start, end: more.length ? more[more.length - 1]!.end : token.line.end, cells, wrapped: more.length > 0, web: token.web === true}
     })

@@ -93,6 +93,12 @@ export interface PdfLine {
    * on most pages: a letterhead, running header or footer, page number.
    */
   repeated: boolean
+  /**
+   * A line of a table that holds more words of a cell of the row above it
+   * (no column gap on it): the 0-based column the words stand in. Absent on
+   * rows and on lines outside tables.
+   */
+  column?: number
 }
 
 /** What {@link readPdf} returns. */
@@ -185,6 +191,8 @@ interface RawLine {
    * parts.
    */
   cells?: Array<[number, number]>
+  /** A cell's wrapped words under a table row: the 0-based column they stand in. */
+  column?: number
 }
 
 /** A page's lines, before the document is laid out (what a page worker of pdf-pages.ts hands back). */
@@ -825,6 +833,13 @@ function tableColumns(content: readonly RawLine[][], fontSizes: readonly number[
         const columns = carried.columns
         if (run.rows.every((row) => placeCells(row.cells!, columns, fontSize))) run.columns = columns.map(([left, right]) => [left, right])
       }
+      // A cell's wrapped words: the column they stand in.
+      if (run.columns.length > 1)
+        for (const line of run.lines) {
+          if (line.cells) continue
+          const placed = placeCells([[line.x, line.right]], run.columns, fontSize)
+          if (placed) line.column = placed[0]!
+        }
       for (const row of run.rows) {
         const cells = row.cells!
         if (cells.length >= run.columns.length) continue
@@ -929,7 +944,18 @@ function assemble(rawPages: RawPage[]): PdfText {
       const lineStart = offset
       push(prefix + line.str)
       prefix = ''
-      lines.push({page: number, start: lineStart, end: offset, x: line.x, y: line.y, height: line.height, heading: heading[i]!, repeated: repeated.has(line)})
+      const record: PdfLine = {
+        page: number,
+        start: lineStart,
+        end: offset,
+        x: line.x,
+        y: line.y,
+        height: line.height,
+        heading: heading[i]!,
+        repeated: repeated.has(line)
+      }
+      if (line.column !== undefined) record.column = line.column
+      lines.push(record)
     })
     if (page.lines.length === 0 && index > 0) push('\f')
     pages.push({number, start, end: offset, width: page.width, height: page.height})
