@@ -19,7 +19,9 @@ export interface PageSpan {
   /**
    * PDF input: the lines of this page that hold more words of a table cell
    * of the row above them, each as the offset just after its last character
-   * and the 0-based column its words stand in.
+   * and the 0-based column its words stand in; `-1 - column` for words that
+   * begin that column's cell of the row below instead (a cell set in the
+   * middle of its row's height).
    */
   cellColumns?: Array<[number, number]>
 }
@@ -74,9 +76,14 @@ export class Source {
     if (this.pages) for (const page of this.pages) this.pageFirstLines.push(upperBound(starts, page.start))
   }
 
-  /** PDF input: the 0-based table column of the line ending at `end`, a cell's wrapped words; undefined for any other line. */
-  cellColumn(end: number): number | undefined {
-    return this.cellColumns?.get(end)
+  /**
+   * PDF input: the 0-based table column of the line ending at `end`, a cell's
+   * wrapped words (`below`: they begin that cell of the row below); undefined
+   * for any other line.
+   */
+  cellColumn(end: number): {column: number; below: boolean} | undefined {
+    const column = this.cellColumns?.get(end)
+    return column === undefined ? undefined : column < 0 ? {column: -1 - column, below: true} : {column, below: false}
   }
 
   point(offset: number): Point {

@@ -453,6 +453,35 @@ describe('PDF layout signals', () => {
     ])
   })
 
+  it("reads a head cell set in the middle of its row's height with that row, its words over and under the row's figures", async () => {
+    const bytes = await makePdf(1, ({put}) => {
+      put(BODY[0]!, 72, 770)
+      put('Trade', 72, 740)
+      put('Cost', 250, 740)
+      put('Rise', 400, 740)
+      put('Catering', 72, 722)
+      put('2,145.9', 250, 722)
+      put('9.8', 400, 722)
+      // The figures stand half-way down the two lines of their head cell.
+      put('Finance, insurance and', 72, 704)
+      put('16,083.6', 250, 697)
+      put('13.4', 400, 697)
+      put('business services', 72, 690)
+      put('Retail', 72, 672)
+      put('5,620.8', 250, 672)
+      put('18.1', 400, 672)
+    })
+    const {tree} = await parseDocument(bytes)
+    expect(nodes(tree, 'table').map(cellTexts)).toEqual([
+      [
+        ['Trade', 'Cost', 'Rise'],
+        ['Catering', '2,145.9', '9.8'],
+        ['Finance, insurance and business services', '16,083.6', '13.4'],
+        ['Retail', '5,620.8', '18.1']
+      ]
+    ])
+  })
+
   /**
    * A table under some running text on page 1, which goes on at the top of
    * page 2 with no header row (`second` draws page 2's rows), running text

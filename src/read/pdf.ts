@@ -99,6 +99,12 @@ export interface PdfLine {
    * rows and on lines outside tables.
    */
   column?: number
+  /**
+   * With `column`: the words are the first of that column's cell of the row
+   * below, not the row above (a cell set in the middle of its row's height,
+   * its words over and under the row's other cells).
+   */
+  cellBelow?: boolean
 }
 
 /** What {@link readPdf} returns. */
@@ -193,6 +199,8 @@ interface RawLine {
   cells?: Array<[number, number]>
   /** A cell's wrapped words under a table row: the 0-based column they stand in. */
   column?: number
+  /** Those words are the first of a cell of the row below (set in the middle of its row's height), not the row's above. */
+  cellBelow?: boolean
 }
 
 /** A page's lines, before the document is laid out (what a page worker of pdf-pages.ts hands back). */
@@ -852,6 +860,17 @@ function tableColumns(content: readonly RawLine[][], fontSizes: readonly number[
         })
         row.str = out.join('\t')
       }
+      // A cell set in the middle of its row's height: its words over and under the row's line, the row's part of that
+      // column empty. The words over the line are the row's, not the row's above.
+      run.lines.forEach((over, k) => {
+        const row = run.lines[k + 1]
+        const under = run.lines[k + 2]
+        const column = over.column
+        if (column === undefined || !row?.cells || under?.column !== column || row.str.split('\t')[column] !== '') return
+        const above = row.y - over.y
+        const below = under.y - row.y
+        if (above < 1.6 * fontSize && below < 1.6 * fontSize && Math.abs(above - below) <= 0.3 * Math.max(above, below)) over.cellBelow = true
+      })
     })
     const last = runs[runs.length - 1]
     carried = last && last.last === lines[lines.length - 1] && foot[index] ? last : null
@@ -926,19 +945,24 @@ function assemble(rawPages: RawPage[]): PdfText {
         const pitch = line.y - prev.y
         // Paragraph spacing: clearly more than the usual pitch, allowing for a bigger font.
         const allowance = Math.max(0, line.height - fontSize) + Math.max(0, prev.height - fontSize) * 0.5
-        if (pitch > usual * 1.3 + allowance && pitch - usual > 0.4 * fontSize) {
+        // Inside a table, the first words of a cell set in the middle of its row go on with the table (the row takes them).
+        const centred = line.cellBelow === true && inTables.has(prev)
+        if (centred) {
           push('\n')
+        } else if (pitch > usual * 1.3 + allowance && pitch - usual > 0.4 * fontSize) {
+          push('\n\n')
           // Wider than the document's paragraph spacing too: a second blank line, which ends a block for sure.
           if (pitch > wideGap + allowance) push('\n')
         } else if (
           firstLineIndent(prev, line, margin, fontSize) ||
           endsShort(page.lines[i - 2], prev, line, layout[index]!, layout[index]!) ||
-          outdented(page.lines, i - 1, line, layout[index]!, layout[index]!)
+          outdented(page.lines, i - 1, line, layout[index]!, layout[index]!) ||
+          // A heading candidate stands apart from the lines around it.
+          heading[i] ||
+          gapAfterPrevious
         )
-          push('\n')
-        // A heading candidate stands apart from the lines around it.
-        else if (heading[i] || gapAfterPrevious) push('\n')
-        push('\n')
+          push('\n\n')
+        else push('\n')
       }
       gapAfterPrevious = heading[i]!
       const lineStart = offset
@@ -955,6 +979,7 @@ function assemble(rawPages: RawPage[]): PdfText {
         repeated: repeated.has(line)
       }
       if (line.column !== undefined) record.column = line.column
+      if (line.cellBelow) record.cellBelow = true
       lines.push(record)
     })
     if (page.lines.length === 0 && index > 0) push('\f')
