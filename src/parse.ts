@@ -82,8 +82,8 @@ function parseLines(text: string, lines: Line[], options: ParseOptions, source: 
     cut = column.furniture
     if (column.dropped.size > 0) body = body.filter((line) => !column.dropped.has(line))
   }
-  // A web page's table rows keep their empty cells (tokenise/index.ts, webRow).
-  const web = options.origin ? {webText: text} : {}
+  // A web page's table rows keep their empty cells (tokenise/index.ts, webRow), and so do a PDF's (src/read/pdf.ts puts them in).
+  const web = options.origin ? {webText: text} : options.pages && !options.markdown ? {pdfText: text} : {}
   const tokens = tokenise(attendance ? lines.slice(0, attendance.first) : frame ? frame.top : body, footnotes, web)
   // The paper's own top, below any front matter (our Markdown's meta, which grows with a letter's addressee).
   const top = lines.find((line) => !line.blank && line.furniture !== 'front-matter')?.start ?? from

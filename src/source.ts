@@ -16,6 +16,14 @@ export interface PageSpan {
    * the offset just after each one's last character.
    */
   repeated?: number[]
+  /**
+   * PDF input: the lines of this page that hold more words of a table cell
+   * of the row above them, each as the offset just after its last character
+   * and the 0-based column its words stand in; `-1 - column` for words that
+   * begin that column's cell of the row below instead (a cell set in the
+   * middle of its row's height).
+   */
+  cellColumns?: Array<[number, number]>
 }
 
 export class Source {
@@ -33,6 +41,8 @@ export class Source {
   private readonly pageFirstLines: number[] = []
   /** The text was extracted from a PDF (it has page spans): its blank lines are measured gaps. */
   readonly paged: boolean
+  /** PDF input: the column of a table that a line of a cell's wrapped words stands in, by the offset just after the line. */
+  private readonly cellColumns: ReadonlyMap<number, number> | undefined
   /** The last two points made, by offset (-1: none). */
   private lastOffset = -1
   private lastPoint: Point | undefined
@@ -43,6 +53,8 @@ export class Source {
     this.text = text
     this.pages = pages && pages.length > 0 ? pages : undefined
     this.paged = this.pages !== undefined
+    const columns = this.pages?.flatMap((page) => page.cellColumns ?? [])
+    this.cellColumns = columns && columns.length > 0 ? new Map(columns) : undefined
     // The offset each line starts at: counted first, then written into a typed array (4 bytes a line, not the 8 to
     // 12 of an array grown by push; a 128,000-line paper has two Sources while it is checked; issue 10).
     const hasCR = text.includes('\r')
@@ -62,6 +74,16 @@ export class Source {
     }
     this.lineStarts = starts
     if (this.pages) for (const page of this.pages) this.pageFirstLines.push(upperBound(starts, page.start))
+  }
+
+  /**
+   * PDF input: the 0-based table column of the line ending at `end`, a cell's
+   * wrapped words (`below`: they begin that cell of the row below); undefined
+   * for any other line.
+   */
+  cellColumn(end: number): {column: number; below: boolean} | undefined {
+    const column = this.cellColumns?.get(end)
+    return column === undefined ? undefined : column < 0 ? {column: -1 - column, below: true} : {column, below: false}
   }
 
   point(offset: number): Point {

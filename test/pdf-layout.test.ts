@@ -49,6 +49,11 @@ function words(node: Node): string {
   return ((node as {children?: Node[]}).children ?? []).map(words).join('')
 }
 
+/** A table's cells, row by row, as text. */
+function cellTexts(table: Node): string[][] {
+  return ((table as {children?: Node[]}).children ?? []).map((row) => ((row as {children?: Node[]}).children ?? []).map(words))
+}
+
 const BODY = [
   'The members discussed the proposal at length and asked the Administration',
   'to explain how the scheme would work for applicants who already hold a',
@@ -158,6 +163,31 @@ describe('PDF layout signals', () => {
     expect(lines.filter((line) => line === '')).toHaveLength(2)
     const {tree} = await parseDocument(bytes)
     expect(nodes(tree, 'paragraph').map(words)).toEqual([PARAGRAPH_A, PARAGRAPH_B, PARAGRAPH_A])
+  })
+
+  it('ends a paragraph at a short line on a page that a dense table fills, whose short cells do not set the measure', async () => {
+    let firstOfB = ''
+    const bytes = await makePdf(1, ({put, font}) => {
+      const b = wrap(PARAGRAPH_B, font, 451)
+      firstOfB = b[0]!
+      let y = 800
+      for (const line of [...wrap(PARAGRAPH_A, font, 451), ...b]) put(line, 72, (y -= 14))
+      // A table in a smaller size: each row's head cell runs over three lines at the margin, far more lines than the text's.
+      y -= 14
+      for (let n = 1; n <= 24; n++) {
+        put(`Route ${n}`, 72, (y -= 9), 8)
+        put(String(100 + n), 300, y, 8)
+        put(String(50 + n), 450, y, 8)
+        put('(urban)', 72, (y -= 9), 8)
+        put('weekdays', 72, (y -= 9), 8)
+      }
+    })
+    const lines = textLines(await readPdf(bytes))
+    const second = lines.indexOf(firstOfB)
+    expect(lines[second - 2]).toMatch(/completed\.$/)
+    expect(lines[second - 1]).toBe('')
+    const {tree} = await parseDocument(bytes)
+    expect(nodes(tree, 'paragraph').map(words).slice(0, 2)).toEqual([PARAGRAPH_A, PARAGRAPH_B])
   })
 
   it('keeps a paragraph whole when the next word would not have fit, or the short line ends no sentence', async () => {
@@ -348,6 +378,178 @@ describe('PDF layout signals', () => {
     })
     const lines = textLines(await readPdf(bytes))
     expect(lines).toContain('\u2022 a quota of licences;')
+  })
+
+  it('keeps the empty corner cell of a header row, so its heads stay over their columns', async () => {
+    const bytes = await makePdf(1, ({put}) => {
+      put(BODY[0]!, 72, 770)
+      put(BODY[1]!, 72, 756)
+      // The corner over the row heads is blank.
+      put('2024', 250, 728)
+      put('2025', 400, 728)
+      for (const [i, head] of ['Taxis', 'Buses', 'Ferries'].entries()) {
+        put(head, 72, 710 - 18 * i)
+        put(String(12 + i), 250, 710 - 18 * i)
+        put(String(15 + i), 400, 710 - 18 * i)
+      }
+    })
+    expect(textLines(await readPdf(bytes))).toContain('\t2024\t2025')
+    const {tree} = await parseDocument(bytes)
+    const tables = nodes(tree, 'table')
+    expect(tables).toHaveLength(1)
+    expect(cellTexts(tables[0]!)).toEqual([
+      ['', '2024', '2025'],
+      ['Taxis', '12', '15'],
+      ['Buses', '13', '16'],
+      ['Ferries', '14', '17']
+    ])
+  })
+
+  it('keeps blank cells in the middle and at the end of a row, in their columns', async () => {
+    const bytes = await makePdf(1, ({put}) => {
+      put(BODY[0]!, 72, 770)
+      const rows = [
+        ['Item', 'Cost', 'Remarks'],
+        ['Signs', '', 'new'],
+        ['Kerbs', '40', ''],
+        ['Lights', '55', 'old']
+      ]
+      rows.forEach((row, i) => row.forEach((cell, k) => cell && put(cell, [72, 250, 400][k]!, 740 - 18 * i)))
+    })
+    const {tree} = await parseDocument(bytes)
+    expect(nodes(tree, 'table').map(cellTexts)).toEqual([
+      [
+        ['Item', 'Cost', 'Remarks'],
+        ['Signs', '', 'new'],
+        ['Kerbs', '40', ''],
+        ['Lights', '55', 'old']
+      ]
+    ])
+  })
+
+  it('keeps the wrapped words of a cell in the column they stand in, not the last cell', async () => {
+    const bytes = await makePdf(1, ({put}) => {
+      put(BODY[0]!, 72, 770)
+      put('Scheme', 72, 740)
+      put('Cost', 250, 740)
+      put('Remarks', 400, 740)
+      // The head cell and the middle cell each run over two lines; the row's last cell has one.
+      put('Cycle parking', 72, 722)
+      put('913', 250, 722)
+      put('done', 400, 722)
+      put('(2,000 places)', 72, 708)
+      put('Kerb works', 72, 690)
+      put('11 (first', 250, 690)
+      put('late', 400, 690)
+      put('phase)', 250, 676)
+    })
+    const {tree} = await parseDocument(bytes)
+    expect(nodes(tree, 'table').map(cellTexts)).toEqual([
+      [
+        ['Scheme', 'Cost', 'Remarks'],
+        ['Cycle parking (2,000 places)', '913', 'done'],
+        ['Kerb works', '11 (first phase)', 'late']
+      ]
+    ])
+  })
+
+  it("reads a head cell set in the middle of its row's height with that row, its words over and under the row's figures", async () => {
+    const bytes = await makePdf(1, ({put}) => {
+      put(BODY[0]!, 72, 770)
+      put('Trade', 72, 740)
+      put('Cost', 250, 740)
+      put('Rise', 400, 740)
+      put('Catering', 72, 722)
+      put('2,145.9', 250, 722)
+      put('9.8', 400, 722)
+      // The figures stand half-way down the two lines of their head cell.
+      put('Finance, insurance and', 72, 704)
+      put('16,083.6', 250, 697)
+      put('13.4', 400, 697)
+      put('business services', 72, 690)
+      put('Retail', 72, 672)
+      put('5,620.8', 250, 672)
+      put('18.1', 400, 672)
+    })
+    const {tree} = await parseDocument(bytes)
+    expect(nodes(tree, 'table').map(cellTexts)).toEqual([
+      [
+        ['Trade', 'Cost', 'Rise'],
+        ['Catering', '2,145.9', '9.8'],
+        ['Finance, insurance and business services', '16,083.6', '13.4'],
+        ['Retail', '5,620.8', '18.1']
+      ]
+    ])
+  })
+
+  /**
+   * A table under some running text on page 1, which goes on at the top of
+   * page 2 with no header row (`second` draws page 2's rows), running text
+   * filling page 2 under it. `endsAtFoot`: the table fills page 1 to its
+   * foot; else it stops mid-page, nothing under it.
+   */
+  async function tableOverPages(endsAtFoot: boolean, second: (put: Pen['put'], y: number) => number): Promise<Uint8Array> {
+    return makePdf(2, ({put}, index) => {
+      let y = 770
+      if (index === 0) {
+        const body = endsAtFoot ? 30 : 10
+        for (let i = 0; i < body; i++, y -= 14) put(BODY[i % 3]!, 72, y)
+        y -= 14
+        put('District', 72, y)
+        put('Applications', 250, y)
+        put('Remarks', 400, y)
+        for (let n = 1; y - 18 > 60 && (endsAtFoot || n <= 5); n++) {
+          y -= 18
+          put(`District ${n}`, 72, y)
+          put(String(100 + n), 250, y)
+          if (n % 2 === 1) put('late', 400, y)
+        }
+      } else {
+        y = second(put, y) - 14
+        for (let i = 0; y > 70; i++, y -= 14) put(BODY[i % 3]!, 72, y)
+      }
+      put(`- ${index + 1} -`, 290, 40)
+    })
+  }
+
+  it('joins a table across a page break with no header row repeated, in its columns, where no row of the next page fills them', async () => {
+    const bytes = await tableOverPages(true, (put, y) => {
+      // The Remarks column is blank on every row of page 2.
+      for (let n = 30; n < 34; n++, y -= 18) {
+        put(`District ${n}`, 72, y)
+        put(String(100 + n), 250, y)
+      }
+      return y
+    })
+    const {tree} = await parseDocument(bytes)
+    const tables = nodes(tree, 'table')
+    expect(tables).toHaveLength(1)
+    const rows = cellTexts(tables[0]!)
+    expect(rows.every((row) => row.length === 3)).toBe(true)
+    expect(rows[0]).toEqual(['District', 'Applications', 'Remarks'])
+    expect(rows[2]).toEqual(['District 2', '102', ''])
+    expect(rows.slice(-4)).toEqual([
+      ['District 30', '130', ''],
+      ['District 31', '131', ''],
+      ['District 32', '132', ''],
+      ['District 33', '133', '']
+    ])
+  })
+
+  it('keeps a table on the next page apart when the first ended above the foot, or its columns stand elsewhere', async () => {
+    const rowsOfTwo = (x: number) => (put: Pen['put'], y: number) => {
+      for (let n = 1; n < 4; n++, y -= 18) {
+        put(`Ward ${n}`, 72, y)
+        put(String(n), x, y)
+      }
+      return y
+    }
+    // The first table stops mid-page.
+    const above = await parseDocument(await tableOverPages(false, rowsOfTwo(250)))
+    expect(nodes(above.tree, 'table').map((table) => cellTexts(table)[0]!.length)).toEqual([3, 2])
+    // The first table runs to the foot, but the next page's second column stands between its columns.
+    const apart = await parseDocument(await tableOverPages(true, rowsOfTwo(340)))
+    expect(nodes(apart.tree, 'table').map((table) => cellTexts(table)[0]!.length)).toEqual([3, 2])
   })
 
   it('folds Kangxi radicals to the ideographs they stand for, keeping lengths', () => {

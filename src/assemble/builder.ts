@@ -334,15 +334,35 @@ export class Builder {
   // Tables -----------------------------------------------------------------
 
   addTable(block: TableBlock): void {
-    // Each row as cells of pieces; lines with no tab under a row go on with its last cell.
-    const read = block.rows.map(({token, more}) => {
+    // Each row as cells of pieces; lines with no tab under a row go on with its last cell, or in a PDF with the cell of
+    // the column they stand in (src/read/pdf.ts).
+    // Words that begin a cell of the row below (set in the middle of its row's height), by row: its column and line.
+    const carried: Array<Array<{column: number; line: Line}>> = block.rows.map(() => [])
+    const read = block.rows.map(({token, more}, r) => {
       const cells = token.cells.map((cell) => ({start: cell.start, end: cell.end, pieces: cell.text ? [{start: cell.start, end: cell.end}] : ([] as Piece[])}))
-      const last = cells[cells.length - 1]!
-      for (const line of more) {
-        last.pieces.push({start: line.start, end: line.end})
-        last.end = line.end
+      let start = token.line.start
+      for (const {column, line} of carried[r]!) {
+        const cell = cells[column]!
+        cell.start = line.start
+        cell.pieces.push({start: line.start, end: line.end})
+        start = Math.min(start, line.start)
       }
-      return {start: token.line.start, end: more.length ? more[more.length - 1]!.end : token.line.end, cells, wrapped: more.length > 0, web: token.web === true}
+      let end = token.line.end
+      for (const line of more) {
+        const placed = this.source.cellColumn(line.end)
+        const column = placed && placed.column < cells.length ? placed.column : undefined
+        const next = block.rows[r + 1]
+        if (placed?.below && column !== undefined && next && next.token.cells[column]?.text === '' && !next.token.web) {
+          carried[r + 1]!.push({column, line})
+          continue
+        }
+        const cell = cells[column ?? cells.length - 1]!
+        if (column !== undefined && cell.pieces.length === 0) cell.start = line.start
+        cell.pieces.push({start: line.start, end: line.end})
+        cell.end = line.end
+        end = line.end
+      }
+      return {start, end, cells, wrapped: more.length > 0, web: token.web === true}
     })
     // A row that a wrap cut inside a cell comes as two short rows: the cut cell ends one and starts the other.
     const width = read[0]!.cells.length

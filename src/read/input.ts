@@ -174,7 +174,10 @@ export async function load(bytes: Uint8Array, name: string, from: From = 'auto')
       const pdf = await readPdf(bytes)
       const pages: PageSpan[] = pdf.pages.map(({number, start, end}) => ({number, start, end}))
       for (const destination of pdf.destinations) (pages[destination.page - 1]!.anchors ??= []).push({name: destination.name, offset: destination.offset})
-      for (const line of pdf.lines) if (line.repeated) (pages[line.page - 1]!.repeated ??= []).push(line.end)
+      for (const line of pdf.lines) {
+        if (line.repeated) (pages[line.page - 1]!.repeated ??= []).push(line.end)
+        if (line.column !== undefined) (pages[line.page - 1]!.cellColumns ??= []).push([line.end, line.cellBelow ? -1 - line.column : line.column])
+      }
       return {text: pdf.text, encoding: 'pdf', pages, scanned: pdf.scanned}
     } catch (error) {
       if (error instanceof PdfError) throw new InputError(`${name}: ${error.message}`)

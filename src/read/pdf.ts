@@ -25,6 +25,14 @@
  *   the room left (a paragraph break with no gap and no indent), inside a
  *   page or across a page break; and before a line that starts back at the
  *   margin under the hanging lines of an item (the paragraph after it);
+ * - a table keeps its columns: the rows of a page whose cells stand in the
+ *   same columns are one table, and a row with nothing in a column gets an
+ *   empty cell there (a tab for each: the blank corner over the row heads,
+ *   a blank cell in the middle or at the end); a table that runs to the foot
+ *   of a page and goes on at the top of the next one in the same columns
+ *   carries them over, so that its rows there keep them too; the margin,
+ *   font size and measure of a page are those of its running text, its
+ *   tables' lines left out;
  * - every page after the first starts with a form feed `\f`, like pdftotext.
  *
  * Page numbers and running headers are kept: the parser removes them.
@@ -35,6 +43,7 @@
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {PARAGRAPH_END, SENTENCE_PUNCTUATION_END, displayWidth, foldCompatibilityIdeographs, lineStartUnit} from '../lang/chars.js'
+import {PAGE_NUMBER_LINE} from '../lang/furniture.js'
 import {isStampOnlyLine} from '../lang/papers.js'
 import {importPdfJs, readPagesInParallel, type ParallelOptions} from './pdf-pages.js'
 
@@ -84,6 +93,18 @@ export interface PdfLine {
    * on most pages: a letterhead, running header or footer, page number.
    */
   repeated: boolean
+  /**
+   * A line of a table that holds more words of a cell of the row above it
+   * (no column gap on it): the 0-based column the words stand in. Absent on
+   * rows and on lines outside tables.
+   */
+  column?: number
+  /**
+   * With `column`: the words are the first of that column's cell of the row
+   * below, not the row above (a cell set in the middle of its row's height,
+   * its words over and under the row's other cells).
+   */
+  cellBelow?: boolean
 }
 
 /** What {@link readPdf} returns. */
@@ -170,6 +191,16 @@ interface RawLine {
   bold: boolean
   /** The line starts with a superscript number (a note's own number): its digits. */
   noteNumber?: string
+  /**
+   * A table row (the line has column gaps, written as tabs): the left and
+   * right ends of each of its cells, in the order of `str`'s tab-separated
+   * parts.
+   */
+  cells?: Array<[number, number]>
+  /** A cell's wrapped words under a table row: the 0-based column they stand in. */
+  column?: number
+  /** Those words are the first of a cell of the row below (set in the middle of its row's height), not the row's above. */
+  cellBelow?: boolean
 }
 
 /** A page's lines, before the document is laid out (what a page worker of pdf-pages.ts hands back). */
@@ -348,6 +379,7 @@ interface Joined {
   str: string
   bold: boolean
   noteNumber?: string
+  cells?: Array<[number, number]>
 }
 
 /**
@@ -362,6 +394,8 @@ function joinLine(items: Item[], refY = NaN, refFs = NaN): Joined {
   let drawn = 0
   let doubled = 0
   let noteNumber: string | undefined
+  // The cells parted by column gaps: left and right ends.
+  const cells: Array<[number, number]> = []
   for (const item of items) {
     if (item.str.length === 0) continue
     if (prev) {
@@ -387,15 +421,20 @@ function joinLine(items: Item[], refY = NaN, refFs = NaN): Joined {
       // letter spacing is not.
       const space = bothCjk ? gap > 3 * fs : gap > 0.25 * fs || prev.spaceAfter || item.spaceBefore || BULLET_GLYPH.test(prev.str)
       // A gap several characters wide on one baseline is a column gap: a tab, so the parser sees table cells.
-      if (gap > 4 * fs) out += '\t'
-      else if (space) out += ' '
-    }
+      if (gap > 4 * fs) {
+        out += '\t'
+        cells.push([item.x, item.x + item.w])
+      } else if (space) out += ' '
+    } else if (out.length === 0) cells.push([item.x, item.x + item.w])
     out += item.str
+    const cell = cells[cells.length - 1]
+    if (cell) cell[1] = Math.max(cell[1], item.x + item.w)
     prev = item
   }
   // A bullet that pdf.js ran together with its words: a space after it, so the parser sees a list item.
   if (BULLET_GLYPH.test(firstChar(out) ?? '') && out.length > 1 && !/\s/u.test(out[1]!)) out = `${out[0]} ${out.slice(1)}`
   const joined: Joined = {str: out, bold: drawn > 0 && doubled >= drawn * 0.8}
+  if (cells.length > 1) joined.cells = cells
   if (noteNumber !== undefined && out.length > 0) joined.noteNumber = noteNumber
   else if (noteNumber !== undefined) joined.str = noteNumber
   return joined
@@ -421,6 +460,7 @@ function buildLines(items: Item[]): RawLine[] {
       bold: joined.bold
     }
     if (joined.noteNumber !== undefined) line.noteNumber = joined.noteNumber
+    if (joined.cells) line.cells = joined.cells
     lines.push(line)
   }
   const flush = (): void => {
@@ -529,11 +569,14 @@ const MEASURE_LINES = 5
  * lines; a stamp or a right-aligned line stands apart); pages with few such
  * lines take the measure of all pages of their width.
  */
-function layouts(rawPages: RawPage[], repeated: Set<RawLine>): Layout[] {
+function layouts(rawPages: RawPage[], repeated: Set<RawLine>, inTables: Set<RawLine>): Layout[] {
   const partial = rawPages.map((page) => {
-    const fontSize = median(page.lines.map((l) => l.height))
-    const layout: Layout = {margin: leftMargin(page.lines), fontSize, measure: NaN}
-    const rights = page.lines.filter((line) => !repeated.has(line) && atMargin(line, layout)).map((line) => line.right)
+    // The running text: a table's lines (a column's short cells, rows in a smaller font) would pull the margin, size and measure.
+    const text = page.lines.filter((line) => !inTables.has(line))
+    const lines = text.length > 0 ? text : page.lines
+    const fontSize = median(lines.map((l) => l.height))
+    const layout: Layout = {margin: leftMargin(lines), fontSize, measure: NaN}
+    const rights = lines.filter((line) => !repeated.has(line) && atMargin(line, layout)).map((line) => line.right)
     return {layout, rights, width: Math.round(page.width)}
   })
   return partial.map(({layout, rights, width}) => {
@@ -677,6 +720,164 @@ function noteDefinitions(rawPages: RawPage[]): void {
   }
 }
 
+/** A table on a page: its rows (lines with column gaps) and the columns they make. */
+interface TableRun {
+  rows: RawLine[]
+  /** Each column's left and right ends, over the rows with the most cells. */
+  columns: Array<[number, number]>
+  /** The run's first and last lines, rows or the wrapped words of a cell. */
+  first: RawLine
+  last: RawLine
+  /** All its lines: the rows and the wrapped words of their cells. */
+  lines: RawLine[]
+}
+
+/** How far two spans overlap (negative: the distance between them). */
+function overlap(a: [number, number], b: [number, number]): number {
+  return Math.min(a[1], b[1]) - Math.max(a[0], b[0])
+}
+
+/**
+ * The columns that the cells of a row stand in, left to right: each cell in
+ * the one column it overlaps (or, overlapping none, the nearest within two
+ * characters). Null when a cell overlaps two columns or none near, or two
+ * cells share one: the row is not of these columns.
+ */
+function placeCells(cells: ReadonlyArray<[number, number]>, columns: ReadonlyArray<[number, number]>, fontSize: number): number[] | null {
+  const placed: number[] = []
+  for (const cell of cells) {
+    let best = -1
+    let bestOverlap = -2 * fontSize
+    let touching = 0
+    columns.forEach((column, j) => {
+      const o = overlap(cell, column)
+      if (o > 0) touching++
+      if (o > bestOverlap) {
+        bestOverlap = o
+        best = j
+      }
+    })
+    if (best < 0 || touching > 1 || (placed.length > 0 && best <= placed[placed.length - 1]!)) return null
+    placed.push(best)
+  }
+  return placed
+}
+
+/** The columns of a row that has the most cells, grown by another such row. */
+function widen(columns: Array<[number, number]>, cells: ReadonlyArray<[number, number]>): void {
+  columns.forEach((column, j) => {
+    column[0] = Math.min(column[0], cells[j]![0])
+    column[1] = Math.max(column[1], cells[j]![1])
+  })
+}
+
+/**
+ * The tables of a page's body lines: runs of rows whose cells stand in the
+ * same columns, with the lines between them that stand inside one column
+ * (a cell's wrapped words). A line across columns (running text), or a row
+ * whose cells do not fit the columns, ends a run.
+ */
+function tableRuns(lines: readonly RawLine[], fontSize: number): TableRun[] {
+  const runs: TableRun[] = []
+  let run: TableRun | null = null
+  for (const line of lines) {
+    const cells = line.cells
+    if (cells && cells.length === line.str.split('\t').length) {
+      if (run) {
+        const columns = run.columns
+        const fits =
+          cells.length < columns.length
+            ? placeCells(cells, columns, fontSize) !== null
+            : cells.length === columns.length
+              ? placeCells(cells, columns, fontSize)?.every((j, k) => j === k) === true
+              : run.rows.every((row) => placeCells(row.cells!, cells, fontSize))
+        if (fits) {
+          if (cells.length === columns.length) widen(columns, cells)
+          else if (cells.length > columns.length) run.columns = cells.map(([left, right]) => [left, right])
+          run.rows.push(line)
+          run.lines.push(line)
+          run.last = line
+          continue
+        }
+      }
+      run = {rows: [line], columns: cells.map(([left, right]) => [left, right]), first: line, last: line, lines: [line]}
+      runs.push(run)
+      continue
+    }
+    // Words inside one column, close under the run: a cell's wrapped lines.
+    if (run && line.y - run.last.y < 3 * fontSize && placeCells([[line.x, line.right]], run.columns, fontSize)) {
+      run.lines.push(line)
+      run.last = line
+      continue
+    }
+    run = null
+  }
+  return runs
+}
+
+/**
+ * Empty cells of PDF tables, put back: a row with fewer cells than its
+ * table's columns (a blank corner over the row heads, a blank cell in the
+ * middle or at the end) gets a tab for each column it has nothing in, so
+ * that every row has the table's columns (the tokeniser reads each tab of
+ * a PDF's line as a cell boundary). A table that runs to the foot of its
+ * page and goes on at the top of the next one in the same columns is one
+ * table: the rows of the next page are placed in its columns, even where
+ * none of them fills every column. `foot` is whether a page's last body
+ * line stands at the foot of the page's text. Returns the lines of the
+ * tables (rows and the wrapped words of their cells).
+ */
+function tableColumns(content: readonly RawLine[][], fontSizes: readonly number[], foot: readonly boolean[]): Set<RawLine> {
+  const inTables = new Set<RawLine>()
+  let carried: TableRun | null = null
+  content.forEach((lines, index) => {
+    const fontSize = fontSizes[index]!
+    const runs = tableRuns(lines, fontSize)
+    runs.forEach((run, r) => {
+      // A single row with no wrapped lines is no table of its own (a line with a tab stop).
+      if (run.lines.length > 1) for (const line of run.lines) inTables.add(line)
+      // Going on from the page before: the run opens the page, and each of its rows fits the table's columns.
+      if (r === 0 && carried && run.first === lines[0] && carried.columns.length >= run.columns.length) {
+        const columns = carried.columns
+        if (run.rows.every((row) => placeCells(row.cells!, columns, fontSize))) run.columns = columns.map(([left, right]) => [left, right])
+      }
+      // A cell's wrapped words: the column they stand in.
+      if (run.columns.length > 1)
+        for (const line of run.lines) {
+          if (line.cells) continue
+          const placed = placeCells([[line.x, line.right]], run.columns, fontSize)
+          if (placed) line.column = placed[0]!
+        }
+      for (const row of run.rows) {
+        const cells = row.cells!
+        if (cells.length >= run.columns.length) continue
+        const placed = placeCells(cells, run.columns, fontSize)
+        if (!placed) continue
+        const parts = row.str.split('\t')
+        const out = run.columns.map(() => '')
+        placed.forEach((j, k) => {
+          out[j] = parts[k]!
+        })
+        row.str = out.join('\t')
+      }
+      // A cell set in the middle of its row's height: its words over and under the row's line, the row's part of that
+      // column empty. The words over the line are the row's, not the row's above.
+      run.lines.forEach((over, k) => {
+        const row = run.lines[k + 1]
+        const under = run.lines[k + 2]
+        const column = over.column
+        if (column === undefined || !row?.cells || under?.column !== column || row.str.split('\t')[column] !== '') return
+        const above = row.y - over.y
+        const below = under.y - row.y
+        if (above < 1.6 * fontSize && below < 1.6 * fontSize && Math.abs(above - below) <= 0.3 * Math.max(above, below)) over.cellBelow = true
+      })
+    })
+    const last = runs[runs.length - 1]
+    carried = last && last.last === lines[lines.length - 1] && foot[index] ? last : null
+  })
+  return inTables
+}
+
 /** Lay pages out into one text with offsets. */
 function assemble(rawPages: RawPage[]): PdfText {
   noteDefinitions(rawPages)
@@ -689,12 +890,21 @@ function assemble(rawPages: RawPage[]): PdfText {
     return content.length > 0 ? content[content.length - 1]!.y : NaN
   })
   const textBottom = Math.max(...bottoms.filter(Number.isFinite))
-  const layout = layouts(rawPages, repeated)
   // The body lines of each page: furniture left out, and what stands on its baselines (a page number beside a running header).
   const content = rawPages.map((page) => {
     const furniture = page.lines.filter((line) => repeated.has(line)).map((line) => line.y)
     return page.lines.filter((line) => !furniture.some((y) => Math.abs(line.y - y) < 0.4 * line.height))
   })
+  // Tables: empty cells put back, and a table going on over a page break kept in its columns.
+  const body = content.map((lines) => lines.filter((line) => !PAGE_NUMBER_LINE.test(line.str.trim())))
+  const footPitch = Number.isFinite(docPitch) ? docPitch : 14
+  const foot = body.map((lines) => lines.length > 0 && textBottom - lines[lines.length - 1]!.y <= 4 * footPitch)
+  const inTables = tableColumns(
+    body,
+    rawPages.map((page) => median(page.lines.map((l) => l.height))),
+    foot
+  )
+  const layout = layouts(rawPages, repeated, inTables)
   const parts: string[] = []
   let offset = 0
   const pages: PdfPage[] = []
@@ -735,25 +945,42 @@ function assemble(rawPages: RawPage[]): PdfText {
         const pitch = line.y - prev.y
         // Paragraph spacing: clearly more than the usual pitch, allowing for a bigger font.
         const allowance = Math.max(0, line.height - fontSize) + Math.max(0, prev.height - fontSize) * 0.5
-        if (pitch > usual * 1.3 + allowance && pitch - usual > 0.4 * fontSize) {
+        // Inside a table, the first words of a cell set in the middle of its row go on with the table (the row takes them).
+        const centred = line.cellBelow === true && inTables.has(prev)
+        if (centred) {
           push('\n')
+        } else if (pitch > usual * 1.3 + allowance && pitch - usual > 0.4 * fontSize) {
+          push('\n\n')
           // Wider than the document's paragraph spacing too: a second blank line, which ends a block for sure.
           if (pitch > wideGap + allowance) push('\n')
         } else if (
           firstLineIndent(prev, line, margin, fontSize) ||
           endsShort(page.lines[i - 2], prev, line, layout[index]!, layout[index]!) ||
-          outdented(page.lines, i - 1, line, layout[index]!, layout[index]!)
+          outdented(page.lines, i - 1, line, layout[index]!, layout[index]!) ||
+          // A heading candidate stands apart from the lines around it.
+          heading[i] ||
+          gapAfterPrevious
         )
-          push('\n')
-        // A heading candidate stands apart from the lines around it.
-        else if (heading[i] || gapAfterPrevious) push('\n')
-        push('\n')
+          push('\n\n')
+        else push('\n')
       }
       gapAfterPrevious = heading[i]!
       const lineStart = offset
       push(prefix + line.str)
       prefix = ''
-      lines.push({page: number, start: lineStart, end: offset, x: line.x, y: line.y, height: line.height, heading: heading[i]!, repeated: repeated.has(line)})
+      const record: PdfLine = {
+        page: number,
+        start: lineStart,
+        end: offset,
+        x: line.x,
+        y: line.y,
+        height: line.height,
+        heading: heading[i]!,
+        repeated: repeated.has(line)
+      }
+      if (line.column !== undefined) record.column = line.column
+      if (line.cellBelow) record.cellBelow = true
+      lines.push(record)
     })
     if (page.lines.length === 0 && index > 0) push('\f')
     pages.push({number, start, end: offset, width: page.width, height: page.height})

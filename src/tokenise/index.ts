@@ -259,14 +259,16 @@ function unglue(line: Line): Line[] {
 }
 
 /**
- * A row the HTML reader wrote (`src/read/html.ts`): one tab before every cell
- * but the first, so two tabs in a row are an empty cell between them (a
- * `colspan`, a blank `<td>`), and the tabs before the line's first words or
- * after its last are empty cells at the row's ends (the reader writes
- * nothing else there). Every row so has its columns. `text` is the text the
- * lines index into.
+ * A row the HTML reader wrote (`src/read/html.ts`), or the PDF reader's
+ * (`src/read/pdf.ts`, which puts in the empty cells of a table's columns):
+ * one tab before every cell but the first, so two tabs in a row are an empty
+ * cell between them (a `colspan`, a blank `<td>`, a blank cell of a PDF
+ * table), and the tabs before the line's first words or after its last are
+ * empty cells at the row's ends (the readers write nothing else there).
+ * Every row so has its columns. `text` is the text the lines index into;
+ * `web` marks a web page's row (one `<table>`, which a blank line ends).
  */
-function webRow(line: Line, text: string): RowToken {
+function webRow(line: Line, text: string, web = true): RowToken {
   const cells = splitCells(line, /\t/g)
   let lead = 0
   for (let at = line.start - 1; at >= 0 && text.charCodeAt(at) === 9; at--) lead++
@@ -275,17 +277,24 @@ function webRow(line: Line, text: string): RowToken {
   const empty = (at: number): Span => ({start: at, end: at, text: ''})
   for (let k = 0; k < lead; k++) cells.unshift(empty(line.start))
   for (let k = 0; k < trail; k++) cells.push(empty(line.end))
-  return {kind: 'row', line, cells, pipe: false, web: true}
+  return web ? {kind: 'row', line, cells, pipe: false, web: true} : {kind: 'row', line, cells, pipe: false}
 }
 
 export interface TokeniseOptions {
   /** The lines are a web page's (the HTML reader's text, which they index into): tab rows are {@link webRow}s. */
   webText?: string
+  /**
+   * The lines are a PDF's text (the PDF reader's, which they index into): a
+   * line with a tab inside is a row whose every tab parts two cells, and the
+   * tabs at its ends are empty cells ({@link webRow}, not a web page's).
+   */
+  pdfText?: string
 }
 
 /** The tokens of the normalised lines, in order. */
 export function tokenise(lines: readonly Line[], footnotes: ReadonlyMap<Line, FootnoteMark>, options: TokeniseOptions = {}): Token[] {
   const web = options.webText
+  const pdf = options.pdfText
   const tokens: Token[] = []
   for (const line of lines) {
     if (line.furniture) {
@@ -330,7 +339,9 @@ export function tokenise(lines: readonly Line[], footnotes: ReadonlyMap<Line, Fo
       })
       continue
     }
-    tokens.push(web !== undefined && (line.tabbed || line.tabbedEnd || line.text.includes('\t')) ? webRow(line, web) : tokeniseLine(line))
+    if (web !== undefined && (line.tabbed || line.tabbedEnd || line.text.includes('\t'))) tokens.push(webRow(line, web))
+    else if (pdf !== undefined && line.text.includes('\t')) tokens.push(webRow(line, pdf, false))
+    else tokens.push(tokeniseLine(line))
   }
   return tokens
 }
