@@ -192,8 +192,11 @@ export const CLOSE_BRACKET = /[)）]/
 /** A note in brackets about a listed paper or an item: `(隨附於後)`, `(只備中文本)`, `(issued on 17 October 2003)`, `(立法會CB(2)1414/07-08號文件)`. */
 export const BRACKETED_LINE = /^[(（].*[)）]$/
 
-/** A note mark printed before an agenda item (`*VI`, `* III.`): its note follows the items. Group 1 is the mark as printed. */
-export const ITEM_MARK = /^(\*+\s*)(?=[IVXL])/
+/**
+ * A note mark printed before an agenda item (`*VI`, `* III.`, `*二、`, `*（三）`, `*第四項`): its note follows the
+ * items. Group 1 is the mark as printed.
+ */
+export const ITEM_MARK = new RegExp(String.raw`^(\*+\s*)(?=[IVXL]|${HAN_NUMERAL}|[(（]${HAN_NUMERAL}|第${HAN_NUMERAL})`)
 
 /** An agenda that revises an earlier one: its title line. */
 export const REVISED_AGENDA = /^(?:修訂議程|修订议程|Revised\s+agenda)$/i
