@@ -84,6 +84,12 @@ export const CLAUSE_MARKS = /[；;？?]|[，,、：:及或和]$/
 /** A line opening with an item's number in brackets, `(1)`, `（2）` (pre-1997 House Committee minutes number their items so): no person of a list. */
 export const BRACKETED_NUMBER_START = /^[(（]\s*[0-9０-９]{1,2}\s*[)）]\s*\S/
 
+/** An agenda item's number in brackets, as pre-1997 minutes print it (`(1)`, `（２）`): the marker whole. Group 1 is the number. */
+export const BRACKETED_ITEM_NUMBER = /^[(（]\s*([0-9０-９]{1,2})\s*[)）]$/
+
+/** The same number at the start of a heading's title (`(1) 通過…紀要`, as our Markdown writes the heading). Group 1 is the number. */
+export const BRACKETED_ITEM_NUMBER_START = /^[(（]\s*([0-9０-９]{1,2})\s*[)）]\s*(?=\S)/
+
 /** After an item numeral, a capital and a stop (`IA.`): an item inserted after I, not I glued to its title's first word. */
 export const ITEM_LETTER_SUFFIX = /^[A-Z]\s*[.．]/
 
@@ -167,16 +173,18 @@ export const SLOT_BRACKETS = /^[(（]\s*|\s*[)）]$/g
 
 /** A line that ends a sentence: not a heading. */
 export const SENTENCE_END = /[.。]$/
+/** A title never ends as a sentence does, with a stop, an exclamation or a question mark. */
+export const TITLE_ENDS_SENTENCE = /[.。！!？?]$/
 
 // Agendas ---------------------------------------------------------------------
 
 /**
  * A paper listed under an agenda item, at the start of its line: `立法會CB(2)832/04-05號文件`,
- * `LC Paper No. CB(1)562/01-02`, two numbers run together (`…(07)CB(2)833/04-05(03)號文件`).
+ * `LC Paper No. CB(1)562/01-02`, the Legislative Council's before 1997 (`立法局95-96年度第CB(2)901號文件`), two numbers run together (`…(07)CB(2)833/04-05(03)號文件`).
  * Group 1 is the entry's number with its words; what follows is its issue note or description.
  */
 export const AGENDA_PAPER = new RegExp(
-  String.raw`^((?:(?:P?LC|LegCo)\s+Paper\s+No\.?\s*|臨時立法[會会]|立法[會会]|臨立會|临立会)\s*(?:${PAPER_NUMBER.source}\s*(?:,|及|and)?\s*)+(?:號文件|号文件)?)`,
+  String.raw`^((?:(?:P?LC|LegCo)\s+Paper\s+No\.?\s*|臨時立法[會会]|立法[會会]|臨立會|临立会|立法局(?:\d{2}-\d{2}年度)?第?)\s*(?:${PAPER_NUMBER.source}\s*(?:,|及|and)?\s*)+(?:號文件|号文件)?)`,
   'i'
 )
 

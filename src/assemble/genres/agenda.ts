@@ -296,6 +296,16 @@ export const itemReference: Handler<TextBlock> = (b, block, i) => {
   return rest(b, block, 1, i)
 }
 
+/**
+ * Minutes: the same reference right under an agenda-item heading (`I. 通過…的紀要`, `(1)通過…的紀要`) is part of
+ * its title, as in an agenda; under any other heading it is what it is there.
+ */
+export const minutesItemReference: Handler<TextBlock> = (b, block, i) => {
+  const section = b.section
+  if (!section || (section.number === undefined && !isItemHeading(section.title))) return NO
+  return itemReference(b, block, i)
+}
+
 /** Words under an item that are no paper, sub-item or sub-heading: a paragraph, however short (`續議事項` / `內務委員會主席匯報…`). */
 export const itemProse: Handler<TextBlock> = (b, block, i) => {
   if (!b.section) return NO
