@@ -113,6 +113,37 @@ describe('an English revised agenda, numerals glued, number and description on o
   })
 })
 
+describe('an item numbered in Chinese with a note mark (zh-agenda-marked-han.txt)', () => {
+  const tree = parse('zh-agenda-marked-han.txt')
+  it('reads *二、 as item 二 with its mark, title and time slot, between items 一 and 三', () => {
+    expect(items1(tree).map((s) => [s.marker, s.number, s.title, s.time, s.mark])).toEqual([
+      ['一、', '一', '通過會議紀要', '下午2時30分至2時35分', undefined],
+      ['*二、', '二', '安老院舍的人手', '下午2時35分至4時', '*'],
+      ['三、', '三', '其他事項', '由下午4時起', undefined]
+    ])
+    expect(rows(items1(tree)[1]!)).toEqual([['立法會CB(2)302/30-31(01)號文件(隨附於後)', '政府當局提供的文件']])
+  })
+  it('reads the * line under the items as the note of the marked item', () => {
+    expect(all<Footnote>(tree, 'footnote').map((note) => [note.identifier, ownText(note as never)])).toEqual([['*', '非事務委員會委員獲邀參與此項目的討論。']])
+  })
+})
+
+describe('a paper marked * in an item’s papers (en-agenda-starred-paper.txt)', () => {
+  const tree = parse('en-agenda-starred-paper.txt')
+  it('gives the marked paper its row, the * a reference to the note under the items', () => {
+    const second = items1(tree)[1]!
+    expect(rows(second)).toEqual([
+      ['LC Paper No. CB(2)411/30-31(01)', 'Paper provided by the Administration'],
+      ['LC Paper No. CB(2)388/30-31(02)', 'Updated background brief prepared by the Legislative Council Secretariat']
+    ])
+    const cell = all<Table>(second, 'table')[0]!.children[1]!.children[0]!
+    expect(cell.children[0]).toMatchObject({type: 'footnoteReference', identifier: '*'})
+    expect(all<Footnote>(tree, 'footnote').map((note) => [note.identifier, ownText(note as never)])).toEqual([
+      ['*', 'Issued for the meeting on 14 April 2031.']
+    ])
+  })
+})
+
 describe('an agenda laid out in columns (en-agenda-columns.txt)', () => {
   const tree = parse('en-agenda-columns.txt')
   it('reads item headings and paper rows cell by cell', () => {

@@ -37,6 +37,25 @@ describe.skipIf(!hasCorpus)('what a reader sees in the corpus papers', () => {
     expect(appendices.map((a) => (a as {label: string}).label)).toEqual(['A', 'B'])
   })
 
+  it('zh_cb2-1342-95-96_minutes: agenda item (1) is the heading of its part, over two lines, with its paper; the text under it a paragraph', () => {
+    const tree = read('zh_cb2-1342-95-96_minutes.txt')
+    expect(tree.meta.kind).toBe('minutes')
+    expect(sections(tree).map((s) => [s.number, s.marker, s.title])).toEqual([
+      ['1', '(1)', '通過九六年五月十日上次會議的紀要(立法局95-96年度第CB(2)1288號文件)']
+    ])
+    expect(items(tree)).toEqual([])
+    expect(ownText(paragraphs(tree)[0]!).startsWith('內務委員會主席表示')).toBe(true)
+  })
+
+  it('zh_cb2-424-98-99_minutes: the paper in brackets under items I and II is part of their titles', () => {
+    const tree = read('zh_cb2-424-98-99_minutes.txt')
+    expect(sections(tree).map((s) => [s.number, s.title])).toEqual([
+      ['I', '通過1998年7月14日及20日會議的紀要(立法會CB(2)117及182/98-99號文件)'],
+      ['II', '下次會議討論事項(立法會CB(2)285/98-99(01)號文件)']
+    ])
+    expect(ownText(paragraphs(tree)[0]!)).toBe('1998年7月14日及20日會議的紀要獲確認通過。')
+  })
+
   it('zh_plc-ls37-1997: title split by a blank line, para 1 unnumbered, no headings', () => {
     const tree = read('zh_plc-ls37-1997.txt')
     expect(tree.meta.paperNo).toBe('LS37')

@@ -29,6 +29,9 @@ describe('agenda wording', () => {
     expect(ITEM_MARK.exec('*VIProgress')?.[1]).toBe('*')
     expect(ITEM_MARK.exec('* III.')?.[1]).toBe('* ')
     expect(ITEM_MARK.test('*Non-Panel Members')).toBe(false)
+    // Chinese numbering takes the mark too: `*二、`, `*（三）`, `*第四項`; a note that opens with a numeral word does not.
+    expect(['*二、安老院舍', '*（三）其他事項', '*第四項 其他事項'].map((text) => ITEM_MARK.exec(text)?.[1])).toEqual(['*', '*', '*'])
+    expect(ITEM_MARK.test('*非事務委員會委員獲邀參與此項目的討論。')).toBe(false)
   })
   it('knows a revised agenda, a committee holding a meeting, a venue line, spaced labels, an open-ended slot', () => {
     expectAccepts(REVISED_AGENDA, ['Revised agenda', '修訂議程'], ['Agenda'])

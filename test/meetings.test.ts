@@ -6,8 +6,9 @@
 import {describe, expect, it} from 'vitest'
 import {check} from '../src/check/index.js'
 import {parseText} from '../src/parse.js'
+import {parseMarkdownText} from '../src/parse-markdown.js'
 import {toMarkdown} from '../src/emit/markdown.js'
-import type {Attendance, Group, Paper, Paragraph, Person, Section} from '../src/tree.js'
+import type {Attendance, Footnote, FootnoteReference, Group, Item, Paper, Paragraph, Person, Section} from '../src/tree.js'
 import {all, fixture, ownText, schemaErrors, unaccounted} from './helpers/tree.js'
 
 function parse(text: string, kind?: 'minutes' | 'agenda' | 'hansard'): Paper {
@@ -166,6 +167,81 @@ describe('minutes body', () => {
     expect(zh.meta).toMatchObject({meetingDate: '2001-03-02', meetingTime: '14:30', venue: '會議室A'})
     const en = parse('Minutes of meeting held on Friday, 9 May 1997, at 2:15 pm in Conference Room B\n\nMembers present :\nHon A B\n\n1. Text.\n')
     expect(en.meta).toMatchObject({meetingTime: '14:15', venue: 'Conference Room B'})
+  })
+})
+
+describe('minutes that number their agenda items in brackets (zh-minutes-bracketed-items.txt)', () => {
+  const tree = parse(fixture('zh-minutes-bracketed-items.txt'))
+  const top = () => tree.children.filter((node): node is Section => node.type === 'section')
+  it('reads (1), (2), (3) as the agenda items, their titles over the wrapped lines, the paper under (1) part of its title', () => {
+    expect(top().map((section) => [section.number, section.marker, section.title, section.depth])).toEqual([
+      ['1', '(1)', '通過九六年三月一日上次會議的紀要(立法局95-96年度第CB(2)901號文件)', 1],
+      ['2', '(2)', '內務委員會主席與政府當局的會晤', 1],
+      ['3', '(3)', '其他事項', 1]
+    ])
+  })
+  it('keeps the (1), (2) after a lead-in as items of its paragraph, and the text under the list a paragraph of its own', () => {
+    const [first, second] = top()
+    const lists = [first!, second!].map((section) =>
+      section.children.map((node) =>
+        node.type === 'paragraph' ? [ownText(node), ...all<Item>(node, 'item').map((item) => `${item.marker} ${ownText(item)}`)] : node.type
+      )
+    )
+    expect(lists[0]).toEqual([
+      ['上次會議的紀要獲得通過。議員並要求秘書處就上次會議提出的兩項事項作出跟進,即:', '(1) 大樓保安安排', '(2) 議員辦公地方'],
+      ['秘書處表示會在下次會議前向議員匯報有關安排的最新進展,並會就議員辦公地方的分配徵詢各議員的意見。']
+    ])
+    expect(lists[1]).toEqual([
+      ['主席表示,她已於三月五日與政務司司長會晤,並在會上提出下列事項:', '(1) 議員助理的薪酬;及', '(2) 立法局大樓的維修。'],
+      ['政府當局答應會盡快就上述兩項事項作出書面回覆,供議員參考。']
+    ])
+  })
+  it('reads the same items back from its Markdown (# (1) …)', () => {
+    const again = parseMarkdownText(toMarkdown(tree)).tree
+    expect(all<Section>(again, 'section').map((section) => [section.number, section.marker, section.title])).toEqual(
+      top().map((section) => [section.number, section.marker, section.title])
+    )
+  })
+  it('reads numbered paragraphs under such items too', () => {
+    const numbered = parse('會議紀要\n\n出席議員:\n陳大文議員\n\n(1)通過上次會議的紀要\n\n1. 上次會議的紀要獲得通過。\n\n(2)其他事項\n\n2. 並無其他事項。\n')
+    expect(all<Section>(numbered, 'section').map((section) => [section.number, section.title])).toEqual([
+      ['1', '通過上次會議的紀要'],
+      ['2', '其他事項']
+    ])
+  })
+  it('reads no (1) as an item heading in minutes whose items are numbered I, II, nor after a paragraph that leads into it', () => {
+    const roman = parse('會議紀要\n\n出席議員:\n陳大文議員\n\nI. 選舉主席\n\n委員提出兩點。\n\n(1)房屋\n\n議員同意再作討論。\n')
+    expect(all<Section>(roman, 'section').map((section) => section.number)).toEqual(['I'])
+    expect(all<Item>(roman, 'item').map((item) => item.marker)).toEqual(['(1)'])
+    const lead = parse('會議紀要\n\n出席議員:\n陳大文議員\n\n1. 委員討論了以下兩項事項\n\n(1)房屋\n\n(2)交通\n\n2. 議員同意再作討論。\n')
+    expect(all<Section>(lead, 'section')).toEqual([])
+    expect(all<Item>(lead, 'item').map((item) => item.marker)).toEqual(['(1)', '(2)'])
+  })
+})
+
+describe('a * glued to a listed paper’s number (zh-minutes-starred-papers.txt)', () => {
+  const tree = parse(fixture('zh-minutes-starred-papers.txt'))
+  const listed = () => all<Item>(tree, 'item')
+  it('is the mark of the record’s * note: a reference to it, not a word of the entry', () => {
+    expect(listed().map((item) => [item.children[0]!.type, ownText(item)])).toEqual([
+      ['footnoteReference', '立法會CB(2)388/30-31(01)號文件 -- 政府當局提供的文件;'],
+      ['footnoteReference', '立法會CB(2)388/30-31(02)號文件 -- 立法會秘書處擬備的背景資料簡介;及'],
+      ['text', '立法會CB(2)401/30-31(01)號文件 -- 團體提交的意見書。']
+    ])
+    expect(all<FootnoteReference>(tree, 'footnoteReference').map((reference) => reference.identifier)).toEqual(['*', '*'])
+    expect(all<Footnote>(tree, 'footnote').map((note) => note.identifier)).toEqual(['*'])
+  })
+  it('prints the mark as printed in Markdown (\\*立法會…), and reads it back as the reference', () => {
+    const markdown = toMarkdown(tree)
+    expect(markdown).toContain('- \\*立法會CB(2)388/30-31(01)號文件 -- 政府當局提供的文件;')
+    expect(all<FootnoteReference>(parseMarkdownText(markdown).tree, 'footnoteReference')).toHaveLength(2)
+  })
+  it('stays text where the record has no * note', () => {
+    const bare = parse(
+      '會議紀要\n\n出席委員:\n陳大文議員\n\n有關文件\n- *立法會CB(2)388/30-31(01)號文件 -- 政府當局提供的文件。\n\nI. 其他事項\n1. 並無其他事項。\n'
+    )
+    expect(all(bare, 'footnoteReference')).toEqual([])
+    expect(ownText(all<Item>(bare, 'item')[0]!)).toBe('*立法會CB(2)388/30-31(01)號文件 -- 政府當局提供的文件。')
   })
 })
 

@@ -84,6 +84,7 @@ import {
   itemReference,
   markNote,
   markNoteItem,
+  minutesItemReference,
   paperDescription,
   paperEntry,
   paperGroup,
@@ -92,6 +93,7 @@ import {
   timeSlot
 } from './genres/agenda.js'
 import {isItemHeading, MEETING_HEADER, type HeaderHooks} from './genres/header.js'
+import {bracketedItemHeading} from './genres/minutes.js'
 import {buildHeader, headerLines, labelRowFields, readMeta} from './header.js'
 import {phrasing, plainText} from './inline.js'
 import {continues, endsWithDatedLines, headingCutByPage, headingLike, isHeadingLine, leadsContent, wrappedTitleLines} from './shapes.js'
@@ -416,7 +418,12 @@ export const MINUTES = {
   ...PAPER,
   header: header(MEETING_HEADER, 'attendance'),
   attendance: ATTENDANCE,
-  body: {...PAPER.body, heading: meetingHeading, text: first(continuation, signature, appendixStart, itemOrHeadingOrProse)},
+  body: {
+    ...PAPER.body,
+    heading: meetingHeading,
+    item: first(bracketedItemHeading, item),
+    text: first(minutesItemReference, continuation, signature, appendixStart, itemOrHeadingOrProse)
+  },
   appendix: {...PAPER.appendix, heading: meetingHeading, text: first(continuation, appendixStart, itemOrHeadingOrProse)}
 } satisfies Record<string, Handlers>
 

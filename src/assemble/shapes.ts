@@ -72,11 +72,19 @@ export function continues(
   return block.pageTurn && numbered && !headingLike(block, undefined, width)
 }
 
-/** Does the block after start another member of the item's list (a marker of the same shape: `2.` after `1.`, `(c)` after `(b)`)? */
+/**
+ * Does the block after start another member of the item's list (a marker of the same shape: `2.` after `1.`, `(c)`
+ * after `(b)`)? Numbered in digits, not a number the list has had already: `(2)` after `(2)` is another list's
+ * (the next agenda item of minutes that number their items in brackets); `8.` after `2.` may be an outer list's.
+ */
 function listGoesOn(item: Item, after: Block | undefined): boolean {
   if (after?.kind !== 'item' && after?.kind !== 'para') return false
-  return markerShape(after.token.marker.text) === markerShape(item.marker)
+  if (markerShape(after.token.marker.text) !== markerShape(item.marker)) return false
+  const label = after.kind === 'item' ? after.token.label : after.token.number
+  return !(item.label && label && DIGITS.test(item.label) && DIGITS.test(label)) || Number(label) > Number(item.label)
 }
+
+const DIGITS = /^[0-9]+$/
 
 /**
  * How many of a block's first lines an item heading's title takes: the first, and each line after one that the

@@ -84,6 +84,12 @@ export const CLAUSE_MARKS = /[；;？?]|[，,、：:及或和]$/
 /** A line opening with an item's number in brackets, `(1)`, `（2）` (pre-1997 House Committee minutes number their items so): no person of a list. */
 export const BRACKETED_NUMBER_START = /^[(（]\s*[0-9０-９]{1,2}\s*[)）]\s*\S/
 
+/** An agenda item's number in brackets, as pre-1997 minutes print it (`(1)`, `（２）`): the marker whole. Group 1 is the number. */
+export const BRACKETED_ITEM_NUMBER = /^[(（]\s*([0-9０-９]{1,2})\s*[)）]$/
+
+/** The same number at the start of a heading's title (`(1) 通過…紀要`, as our Markdown writes the heading). Group 1 is the number. */
+export const BRACKETED_ITEM_NUMBER_START = /^[(（]\s*([0-9０-９]{1,2})\s*[)）]\s*(?=\S)/
+
 /** After an item numeral, a capital and a stop (`IA.`): an item inserted after I, not I glued to its title's first word. */
 export const ITEM_LETTER_SUFFIX = /^[A-Z]\s*[.．]/
 
@@ -167,16 +173,27 @@ export const SLOT_BRACKETS = /^[(（]\s*|\s*[)）]$/g
 
 /** A line that ends a sentence: not a heading. */
 export const SENTENCE_END = /[.。]$/
+/** A title never ends as a sentence does, with a stop, an exclamation or a question mark. */
+export const TITLE_ENDS_SENTENCE = /[.。！!？?]$/
 
 // Agendas ---------------------------------------------------------------------
 
 /**
  * A paper listed under an agenda item, at the start of its line: `立法會CB(2)832/04-05號文件`,
- * `LC Paper No. CB(1)562/01-02`, two numbers run together (`…(07)CB(2)833/04-05(03)號文件`).
+ * `LC Paper No. CB(1)562/01-02`, the Legislative Council's before 1997 (`立法局95-96年度第CB(2)901號文件`), two numbers run together (`…(07)CB(2)833/04-05(03)號文件`).
  * Group 1 is the entry's number with its words; what follows is its issue note or description.
  */
 export const AGENDA_PAPER = new RegExp(
-  String.raw`^((?:(?:P?LC|LegCo)\s+Paper\s+No\.?\s*|臨時立法[會会]|立法[會会]|臨立會|临立会)\s*(?:${PAPER_NUMBER.source}\s*(?:,|及|and)?\s*)+(?:號文件|号文件)?)`,
+  String.raw`^((?:(?:P?LC|LegCo)\s+Paper\s+No\.?\s*|臨時立法[會会]|立法[會会]|臨立會|临立会|立法局(?:\d{2}-\d{2}年度)?第?)\s*(?:${PAPER_NUMBER.source}\s*(?:,|及|and)?\s*)+(?:號文件|号文件)?)`,
+  'i'
+)
+
+/**
+ * A note mark glued before a listed paper's number (`*立法會CB(2)889/98-99(04)號文件`, `*CB(2)123/96-97`): where the
+ * record explains `*` in a note, the mark points to it. Group 1 is the mark.
+ */
+export const MARK_BEFORE_PAPER = new RegExp(
+  String.raw`^(\*)(?=\s*(?:(?:(?:P?LC|LegCo)\s+Paper\s+No\.?|臨時立法[會会]|立法[會会]|臨立會|临立会|立法局(?:\d{2}-\d{2}年度)?第?)\s*)?${PAPER_NUMBER.source})`,
   'i'
 )
 
@@ -193,7 +210,7 @@ export const CLOSE_BRACKET = /[)）]/
 export const BRACKETED_LINE = /^[(（].*[)）]$/
 
 /** A line in brackets naming a paper, round or square: `(立法會CB(2)285/98-99(01)號文件)`, `[CB(2)1158/98-99(04)号文件]`, `(LC Paper No. CB(1)65/00-01)`. */
-const REFERENCE_BRACKETS = /^(?:[(（][^]*[)）]|[[［][^]*[\]］])$/
+const REFERENCE_BRACKETS = /^(?:[(（].*[)）]|[[［].*[\]］])$/
 const PAPER_WORDING_START = /^\s*(?:(?:P?LC|LegCo)\s+Papers?\s+Nos?\.?|臨時立法[會会]|立法[會会]|臨立會|临立会)/i
 const PAPER_WORDING_END = /(?:號文件|号文件)\s*$/
 
@@ -204,8 +221,11 @@ export function isPaperReferenceLine(text: string): boolean {
   return PAPER_NUMBER.test(inner) && (PAPER_WORDING_START.test(inner) || PAPER_WORDING_END.test(inner))
 }
 
-/** A note mark printed before an agenda item (`*VI`, `* III.`): its note follows the items. Group 1 is the mark as printed. */
-export const ITEM_MARK = /^(\*+\s*)(?=[IVXL])/
+/**
+ * A note mark printed before an agenda item (`*VI`, `* III.`, `*二、`, `*（三）`, `*第四項`): its note follows the
+ * items. Group 1 is the mark as printed.
+ */
+export const ITEM_MARK = new RegExp(String.raw`^(\*+\s*)(?=[IVXL]|${HAN_NUMERAL}|[(（]${HAN_NUMERAL}|第${HAN_NUMERAL})`)
 
 /** An agenda that revises an earlier one: its title line. */
 export const REVISED_AGENDA = /^(?:修訂議程|修订议程|Revised\s+agenda)$/i

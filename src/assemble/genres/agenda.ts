@@ -15,7 +15,8 @@
  * line starting with a dash. Sub-items `(a)`…`(f)`, `(i)` are items; the
  * lines under one (`迄今並未接獲有關的預告。`) are more of it. A line
  * heading the papers inside an item (`與團體會晤`) is a sub-heading.
- * A `*` note under the items is a footnote, as is the item mark's note.
+ * A `*` note under the items is a footnote, as is the item mark's note
+ * (the mark before an item, `*VI`, or before a paper's number, `*LC Paper No. …`).
  */
 import {squeeze} from '../../lang/chars.js'
 import {NOTE_LINE_MARK} from '../../lang/furniture.js'
@@ -26,7 +27,9 @@ import {
   DASH,
   OPEN_BRACKET,
   DESCRIPTION_DASH,
+  isPaperReferenceLine,
   ITEM_MARK,
+  MARK_BEFORE_PAPER,
   REPLYING_OFFICER_LINE,
   REVISED_AGENDA,
   SENTENCE_END,
@@ -118,7 +121,7 @@ export const agendaItem: Handler<TextBlock> = (b, block, i) => {
   for (const line of block.lines.slice(1, used)) pieces.push(toPiece(line))
   while (used < block.lines.length) {
     const next = block.lines[used]!.text.trim()
-    if (!BRACKETED_LINE.test(next) || TIME_SLOT.test(squeeze(next)) || !AGENDA_PAPER.test(next.slice(1))) break
+    if (!isPaperReferenceLine(next)) break
     pieces.push(toPiece(block.lines[used]!))
     used++
   }
@@ -172,7 +175,7 @@ export const listedItem: Handler<ParaBlock> = (b, block, i) => {
     return rest(b, asText(block), 1, i)
   }
   if (SENTENCE_END.test(words)) return NO
-  if (BRACKETED_LINE.test(words) && AGENDA_PAPER.test(words.slice(1))) return NO
+  if (isPaperReferenceLine(words)) return NO
   // A title the wrap cut goes on, also where the cut fell inside a word (a line up to the margin).
   let used = wrappedTitleLines(block.lines)
   while (used < block.lines.length && isFull(block.lines[used - 1]!.text, b.width) && !isItemMatter(block.lines[used]!.text.trim())) used++
@@ -187,7 +190,7 @@ export const listedItem: Handler<ParaBlock> = (b, block, i) => {
 
 /** A line that is an item's time slot or one of its papers, not more of its title. */
 function isItemMatter(text: string): boolean {
-  return TIME_SLOT.test(squeeze(text)) || AGENDA_PAPER.test(text) || (BRACKETED_LINE.test(text) && AGENDA_PAPER.test(text.slice(1)))
+  return TIME_SLOT.test(squeeze(text)) || AGENDA_PAPER.test(text) || isPaperReferenceLine(text)
 }
 
 /** A numbered block's lines as a text block (what is left of it once its first lines are read). */
@@ -217,10 +220,15 @@ export const paperEntry: Handler<TextBlock> = (b, block, i) => {
   if (!b.section) return NO
   const line = block.lines[0]!
   const lead = line.text.length - line.text.trimStart().length
-  const number = AGENDA_PAPER.exec(line.text.slice(lead))
+  // `*LC Paper No. …`: a note mark before the number, kept in the cell (paperMarks makes it the note's reference).
+  const mark = MARK_BEFORE_PAPER.exec(line.text.slice(lead))
+  const afterMark = mark ? line.text.slice(lead + mark[0].length) : ''
+  const at = mark ? lead + mark[0].length + afterMark.length - afterMark.trimStart().length : lead
+  const number = AGENDA_PAPER.exec(line.text.slice(at))
   if (!number) return NO
   const s = state(b)
-  const to = lead + number[1]!.length
+  if (mark) s.marked = true
+  const to = at + number[1]!.length
   // What follows the number on its line: a note in brackets (cell 1), then a description after a dash (cell 2).
   const tail = line.text.slice(to)
   const dash = dashOutsideBrackets(tail)
@@ -352,11 +360,21 @@ export const itemReference: Handler<TextBlock> = (b, block, i) => {
   const section = b.section
   const line = block.lines[0]!
   const text = line.text.trim()
-  if (!section || !b.afterHeading || !BRACKETED_LINE.test(text) || !AGENDA_PAPER.test(text.slice(1))) return NO
+  if (!section || !b.afterHeading || !isPaperReferenceLine(text)) return NO
   const words = plainText(b.source, [toPiece(line)])
   section.title = section.title + words
   section.position = b.source.position(section.position.start.offset, line.end)
   return rest(b, block, 1, i)
+}
+
+/**
+ * Minutes: the same reference right under an agenda-item heading (`I. 通過…的紀要`, `(1)通過…的紀要`) is part of
+ * its title, as in an agenda; under any other heading it is what it is there.
+ */
+export const minutesItemReference: Handler<TextBlock> = (b, block, i) => {
+  const section = b.section
+  if (!section || (section.number === undefined && !isItemHeading(section.title))) return NO
+  return itemReference(b, block, i)
 }
 
 /** Words under an item that are no paper, sub-item or sub-heading: a paragraph, however short (`續議事項` / `內務委員會主席匯報…`). */

@@ -5,8 +5,11 @@
  * III…), a `(Post-meeting note: …)` paragraph becomes a `note`.
  * Also the meeting's time and venue from the header fields.
  */
-import {romanValue, toRoman} from '../../lang/numbering.js'
+import {INTRODUCES_LIST, markerShape, romanValue, toRoman} from '../../lang/numbering.js'
 import {
+  BRACKETED_ITEM_NUMBER,
+  BRACKETED_ITEM_NUMBER_START,
+  CLAUSE_MARKS,
   CLOCK_EN,
   COMMITTEE_MEETING,
   AFTERNOON,
@@ -18,22 +21,33 @@ import {
   INSERTED_ITEM_NUMERAL,
   ITEM_NUMERAL_SPACED,
   LABEL_SPACES,
+  MARK_BEFORE_PAPER,
   MEETING_FIELD_LINE,
   MEETING_FIELD_NAMES,
   POST_MEETING_NOTE,
+  TITLE_ENDS_SENTENCE,
   isSeenByAdministration,
   VENUE_IN_SENTENCE,
   VENUE_LINE
 } from '../../lang/meetings.js'
-import {squeeze} from '../../lang/chars.js'
+import {endsSentence, squeeze, toHalfWidth} from '../../lang/chars.js'
 import {firstDate} from '../../lang/dates.js'
 import type {Source} from '../../source.js'
-import type {Header, Meta, Note, Paragraph, Section, TopContent} from '../../tree.js'
+import type {Cell, FootnoteReference, Header, Item, Meta, Note, Paragraph, Phrasing, Section, TopContent} from '../../tree.js'
+import type {Block, ItemBlock, TextBlock} from '../blocks.js'
+import type {Builder, Handler} from '../builder.js'
+import {plainText} from '../inline.js'
+import {isHanItemHeading, isItemHeading} from './header.js'
+import {wrappedTitleLines} from '../shapes.js'
+
+/** A rule's answer for a block that is not its case (as in ../index.ts). */
+const NO = -1
 
 type Child = TopContent | Section['children'][number]
 
 /** The item expected after item `number`: the next numeral, or still `expected` after an item put in (`IA`). */
 export function nextItem(number: string, expected: number): number {
+  if (/^[0-9]+$/.test(number)) return Number(number) + 1
   return /^[IVXL]+$/.test(number) ? romanValue(number) + 1 : expected
 }
 
@@ -48,7 +62,7 @@ export function numberItems(children: Child[]): void {
         // `*VI`: a note mark before the number (an agenda's), kept with the marker.
         const mark = ITEM_MARK.exec(node.title)
         const title = mark ? node.title.slice(mark[0].length) : node.title
-        const found = itemNumeral(title, expected)
+        const found = itemNumeral(title, expected) ?? (mark ? null : bracketedNumeral(title, expected))
         if (found) {
           node.marker = (mark ? mark[0] : '') + found.marker
           node.number = found.number
@@ -61,6 +75,101 @@ export function numberItems(children: Child[]): void {
     }
   }
   visit(children)
+}
+
+/** `(2) 內務委員會…` as a heading's title (our Markdown's `# (2) …`): item 2, when it is the one expected. */
+function bracketedNumeral(title: string, expected: number): {number: string; marker: string; length: number} | null {
+  const found = BRACKETED_ITEM_NUMBER_START.exec(title)
+  if (!found || Number(toHalfWidth(found[1]!)) !== expected) return null
+  return {number: String(expected), marker: found[0].trim(), length: found[0].length}
+}
+
+/**
+ * The number the next agenda item numbered in brackets would carry: one past the last such item heading of the
+ * body, 1 when there is none; 0 (none can come) when the record numbers its items otherwise (`I.`, `一、`).
+ */
+function nextBracketedItem(b: Builder): number {
+  let next = 1
+  for (const node of b.out) {
+    if (node.type !== 'section') continue
+    // (An item heading numbered `I.` is numbered once the body is read: numberItems.)
+    if (node.number === undefined) {
+      if (isItemHeading(node.title) || isHanItemHeading(node.title)) return 0
+      continue
+    }
+    if (!/^[0-9]+$/.test(node.number)) return 0
+    next = Number(node.number) + 1
+  }
+  return next
+}
+
+/** The title an item heading in brackets would have: the words after its number, over the lines the wrap cut. */
+function bracketedTitle(b: Builder, block: ItemBlock): {own: number; title: string} | null {
+  const own = wrappedTitleLines(block.lines)
+  const pieces = block.pieces.slice(0, own)
+  if (!block.token.rest || pieces.length < own) return null
+  return {own, title: plainText(b.source, pieces)}
+}
+
+/** Is the item a title (short; no sentence, no clause in it or a lead-in's end)? */
+function titleLike(title: string): boolean {
+  const text = squeeze(title)
+  return text.length > 0 && text.length <= 80 && !TITLE_ENDS_SENTENCE.test(text) && !CLAUSE_MARKS.test(text)
+}
+
+/** Does `after` go on with the list `item` is in (the next label of the same marker shape)? */
+function nextOfList(item: {label: string | null; marker: string}, after: Block | undefined): boolean {
+  if (after?.kind !== 'item' || !item.label || !after.token.label) return false
+  return markerShape(after.token.marker.text) === markerShape(item.marker) && Number(after.token.label) === Number(item.label) + 1
+}
+
+/**
+ * `(1)通過…上次會議的` / `紀要`: minutes that number their agenda items in
+ * brackets (the House Committee's before 1997) print each item's heading so,
+ * the lines under it its paper (`(立法局…號文件)`) and paragraphs. Such a
+ * line is an agenda-item section (`number` `"1"`, `marker` `(1)`), not an
+ * item of a list, when it is the next item of the record (1 first, and
+ * before any numbered paragraph; none where items are numbered `I.`), at the
+ * top level (no list it goes on with, no lead-in above it: `…下列事項:`, a
+ * paragraph that stops short of a sentence end),
+ * reads as a title (short, no sentence end, no clause), and has content
+ * under it that is not the next item of its own list. `(1)` items inside a
+ * paragraph stay items.
+ */
+export const bracketedItemHeading: Handler<ItemBlock> = (b, block, i) => {
+  const token = block.token
+  const found = BRACKETED_ITEM_NUMBER.exec(token.marker.text)
+  if (b.markdown || !found || token.bullet || token.label === null) return NO
+  const number = Number(toHalfWidth(found[1]!))
+  if (number !== nextBracketedItem(b)) return NO
+  if (number === 1 && paragraphNumbered(b.out)) return NO
+  // At the top level: no list open that this goes on with, no lead-in it answers.
+  const unit = b.unit?.node
+  if (unit?.type === 'item' && markerShape(unit.marker) === markerShape(token.marker.text) && Number(unit.label) === number - 1) return NO
+  if (unit?.type === 'paragraph' && (INTRODUCES_LIST.test(lastText(unit)) || !endsSentence(lastText(unit)))) return NO
+  const heading = bracketedTitle(b, block)
+  if (!heading || !titleLike(heading.title)) return NO
+  // Content under it, and not the next item of its own list.
+  const rest = heading.own < block.lines.length
+  const next = b.blocks[i + 1]
+  if (!rest && (!next || next.kind === 'part' || nextOfList({label: token.label, marker: token.marker.text}, next))) return NO
+  const lines = block.lines
+  b.heading(heading.title, 1, null, token.marker.start, lines[heading.own - 1]!.end, true)
+  const section = b.section!
+  section.number = String(number)
+  section.marker = token.marker.text
+  if (!rest) return i
+  const more: TextBlock = {kind: 'text', lines: lines.slice(heading.own), pieces: block.pieces.slice(heading.own), gapBefore: false, pageTurn: false}
+  return b.take(more, i)
+}
+
+function paragraphNumbered(nodes: readonly (TopContent | Section['children'][number])[]): boolean {
+  return nodes.some((node) => (node.type === 'paragraph' && node.number !== null) || (node.type === 'section' && paragraphNumbered(node.children)))
+}
+
+function lastText(node: Paragraph | Item): string {
+  const last = node.children[node.children.length - 1]
+  return last && last.type === 'text' ? last.value.trim() : ''
 }
 
 /**
@@ -123,6 +232,48 @@ export function postMeetingNotes(children: Child[], source: Source): void {
     children.splice(i + 1, 0, note)
     i++
   }
+}
+
+/**
+ * `- *立法會CB(2)889/98-99(04)號文件 -- …`: a `*` glued to the paper number
+ * that an item or a paper's cell starts with is the mark of the record's `*`
+ * note (`* 已於較早前發出…`, under the list or the signature), as an item's
+ * `*VI` is: a `footnoteReference` to it, not a word of the entry. Only where
+ * the record has that note; elsewhere the `*` stays text.
+ */
+export function paperMarks(children: readonly Child[], source: Source): void {
+  const nodes = children as unknown as readonly Node[]
+  const hasNote = (node: Node): boolean =>
+    (node.type === 'footnote' && node.identifier === '*') || ((node.type === 'appendix' || node.type === 'section') && (node.children ?? []).some(hasNote))
+  if (!nodes.some(hasNote)) return
+  const visit = (node: Node) => {
+    if (node.type === 'item' || node.type === 'cell') markPaper(node as unknown as Item | Cell, source)
+    for (const child of node.children ?? []) visit(child)
+  }
+  for (const node of nodes) visit(node)
+}
+
+/** What the walk reads of a node. */
+interface Node {
+  type: string
+  identifier?: string
+  children?: Node[]
+}
+
+function markPaper(node: Item | Cell, source: Source): void {
+  const first = node.children[0] as Phrasing | Item | undefined
+  if (first?.type !== 'text') return
+  const mark = MARK_BEFORE_PAPER.exec(first.value)
+  if (!mark) return
+  const start = first.position.start.offset
+  // (In Markdown the mark is escaped, `\*`: the reference covers the escape.)
+  const star = source.text.indexOf('*', start)
+  if (star < 0 || star >= first.position.end.offset) return
+  const words = first.value.slice(1).trimStart()
+  const wordsStart = first.position.end.offset - words.length
+  const reference: FootnoteReference = {type: 'footnoteReference', identifier: '*', position: source.position(start, star + 1)}
+  const rest: Phrasing[] = words ? [{type: 'text', value: words, position: source.position(wordsStart, first.position.end.offset)}] : []
+  ;(node.children as Phrasing[]).splice(0, 1, reference, ...rest)
 }
 
 function plain(paragraph: Paragraph): string {
