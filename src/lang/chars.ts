@@ -48,7 +48,10 @@ export function displayWidth(value: string, limit = Infinity): number {
   let width = 0
   for (let i = 0; i < value.length && width <= limit; i++) {
     const code = value.charCodeAt(i)
-    if (code >= 0xd800 && code <= 0xdbff) {
+    // The common cases first: ASCII and Latin-1 below the middle dot (narrow), the main Han block (wide).
+    if (code < 0xb7) width++
+    else if (code >= 0x4e00 && code <= 0x9fff) width += 2
+    else if (code >= 0xd800 && code <= 0xdbff) {
       width += 2
       i++
     } else width += isWide(code) ? 2 : 1
