@@ -314,7 +314,8 @@ export const SENTENCE_INSIDE = /[。！？](?!$)|[，、,]$|(?<![a-z])[a-z]{3,}[
  * after a word, before a capital or the end (`…the Bill. The…`; not the
  * `2.` of a paragraph number, not `No. 5`).
  */
-export const SENTENCE_ENDS = /[。！？]|(?<=[a-z]{2}[)"'”’]?)[.!?](?=[)"'”’]*(?:\s+[("'“‘]?[A-Z]|\s*$))/g
+// (The mark first, the look behind it after: a lookbehind first was tried at every character of the text.)
+export const SENTENCE_ENDS = /[。！？]|[.!?](?<=[a-z]{2}[)"'”’]?[.!?])(?=[)"'”’]*(?:\s+[("'“‘]?[A-Z]|\s*$))/g
 
 /** A short token (a label, a number) right after a start or a separator: `a)`, `，3)` — what an unopened `)` closes in a list. */
 export const SHORT_LABEL_BEFORE = /(?:^|[\s,;:，；：、。])[0-9a-zA-Z]{1,4}$/
