@@ -13,6 +13,13 @@ const {createRequire} = require('node:module')
 const {dirname, join} = require('node:path')
 const {pathToFileURL} = require('node:url')
 const {Script} = require('node:vm')
+const {setFlagsFromString} = require('node:v8')
+
+// V8's optimising compiler off until the work is long (src/cli/optimiser.ts turns it on): a small run is
+// over before optimised code pays, and at exit Node waits for the compile jobs still running. Set before
+// the bundle is compiled: its code cache is written and read under the same flags (V8 refuses a cache
+// made under others).
+setFlagsFromString('--no-opt')
 
 process.stdout.on('error', (error) => {
   // A closed pipe (`legco parse x | head`) is not an error of ours.

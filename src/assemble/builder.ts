@@ -465,7 +465,7 @@ export class Builder {
     for (let j = i; j < this.blocks.length && !dated && lines.length < 8; j++) {
       const here = j === i ? block : this.blocks[j]!
       if (here.kind !== 'text') break
-      if (j > i && !here.lines.every((line) => displayWidth(line.text) <= 100 && !endsSentence(line.text))) break
+      if (j > i && !here.lines.every((line) => displayWidth(line.text, 100) <= 100 && !endsSentence(line.text))) break
       if (j > i && (appendixHeading(here.lines[0]!.text) || FOOTNOTE_LINE.test(here.lines[0]!.text))) break
       used = j
       for (const line of here.lines) {

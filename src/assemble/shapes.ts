@@ -109,7 +109,7 @@ export function endsWithDatedLines(block: TextBlock, blocks: readonly Block[], i
     if (here.kind !== 'text') return false
     for (const line of here.lines) {
       lines++
-      if (lines > 6 || displayWidth(line.text) > 100 || (endsSentence(line.text) && !/^\S+[.:]$/.test(line.text))) return false
+      if (lines > 6 || displayWidth(line.text, 100) > 100 || (endsSentence(line.text) && !/^\S+[.:]$/.test(line.text))) return false
       if (isDateLine(line.text) || isMonthYearLine(line.text)) {
         const next = blocks[j + 1]
         return lines > 1 && (!next || (next.kind === 'text' && appendixHeading(next.lines[0]!.text) !== null) || next.kind === 'table')
@@ -148,7 +148,7 @@ export function headingCutByPage(block: TextBlock, blocks: readonly Block[], i: 
   if (block.lines.length > 2 || !block.gapBefore || !isFull(block.lines[block.lines.length - 1]!.text, width)) return false
   const lines = [...block.lines, ...rest.lines]
   if (lines.some((line) => endsSentence(line.text) || CLAUSE_PUNCTUATION.test(line.text))) return false
-  if (lines.reduce((sum, line) => sum + displayWidth(line.text), 0) > 120) return false
+  if (lines.reduce((sum, line) => sum + displayWidth(line.text, 120), 0) > 120) return false
   return isShort(rest.lines[rest.lines.length - 1]!.text, width)
 }
 
@@ -173,7 +173,8 @@ export function headingLike(block: TextBlock, next: Block | undefined, width: nu
   if (ONE_BRACKETED_REMARK.test(block.lines.map((line) => line.text).join(''))) return false
   // Chinese headings carry no sentence punctuation; text that does is a sentence cut by a page.
   if (block.lines.some((line) => CLAUSE_PUNCTUATION.test(line.text))) return false
-  const total = block.lines.reduce((sum, line) => sum + displayWidth(line.text), 0)
+  // (Counting stops past 120 on a line: the total is over 120 all the same.)
+  const total = block.lines.reduce((sum, line) => sum + displayWidth(line.text, 120), 0)
   if (total > 120) return false
   // Short lines, or a heading wrapped at the margin: its last line stops short.
   if (isShort(last, width)) return true

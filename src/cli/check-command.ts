@@ -27,6 +27,7 @@ import type {Message} from '../message.js'
 import type {PaperKind} from '../tree.js'
 import {parseText} from '../parse.js'
 import {InputError, load, readBytes} from '../read/input.js'
+import {countInput} from './optimiser.js'
 import type {CacheEntry} from './check-cache.js'
 import {expandInputEntries, type InputEntry} from './inputs.js'
 import {writeAtomic, writeStdout} from './output.js'
@@ -96,7 +97,9 @@ interface Input {
 /** Read one input's bytes; an unreadable one is reported on stderr and gives its exit code. */
 async function readInput(path: string, name: string): Promise<{input: Input} | {code: number}> {
   try {
-    return {input: {path, name, bytes: await readBytes(path)}}
+    const bytes = await readBytes(path)
+    countInput(bytes.byteLength)
+    return {input: {path, name, bytes}}
   } catch (error) {
     if (error instanceof InputError) {
       process.stderr.write(`legco: ${error.message}\n`)

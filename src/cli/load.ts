@@ -1,6 +1,7 @@
 /** One path (or `-`) to its parsed paper: the read → decode/PDF → parse steps every command shares. */
 import {parseText, type ParseResult} from '../parse.js'
 import {load, readBytes} from '../read/input.js'
+import {countInput} from './optimiser.js'
 
 export interface LoadedPaper extends ParseResult {
   /** The name to show in messages: the path, or `<stdin>`. */
@@ -15,7 +16,9 @@ export interface LoadedPaper extends ParseResult {
 
 export async function loadPaper(path: string): Promise<LoadedPaper> {
   const name = path === '-' ? '<stdin>' : path
-  const loaded = await load(await readBytes(path), name)
+  const bytes = await readBytes(path)
+  countInput(bytes.byteLength)
+  const loaded = await load(bytes, name)
   const result = parseText(loaded.text, {pages: loaded.pages, origin: loaded.origin, markdown: loaded.markdown})
   return {...result, name, text: loaded.origin?.source ?? loaded.text, encoding: loaded.encoding, scanned: Boolean(loaded.scanned)}
 }

@@ -44,6 +44,7 @@ import {stat} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import {dirname, join, resolve, sep} from 'node:path'
 import {getMaxSize, InputError, readBytes, type From} from '../read/input.js'
+import {optimise} from './optimiser.js'
 import type {Script} from '../script.js'
 import type {PaperKind} from '../tree.js'
 import {expandInputEntries, listEntries, parseShard, readFileList, selectShard, type InputEntry} from './inputs.js'
@@ -273,6 +274,8 @@ async function runMany(entries: InputEntry[], options: ParseCommandOptions, targ
     }
   })
 
+  // The workers share the process's V8 flags: a batch is long work.
+  optimise()
   const {runBatch} = await import('./batch.js')
   const {createReporter, ProgressBar} = await import('./progress.js')
   const reporter = createReporter(entries.length, options.quiet)

@@ -13,6 +13,7 @@ import {dirname} from 'node:path'
 import type {Message} from '../message.js'
 import {parsePapers, parseText} from '../parse.js'
 import {InputError, load, readBytes, type From, type Loaded} from '../read/input.js'
+import {countInput} from './optimiser.js'
 import type {Script} from '../script.js'
 import type {PaperKind} from '../tree.js'
 import type {Paper} from '../tree.js'
@@ -144,6 +145,7 @@ export async function runTask(task: Task): Promise<TaskResult> {
 async function readAndLoad(task: Task, sized: (bytes: number) => void): Promise<Loaded> {
   const bytes = task.bytes ?? (await readBytes(task.path, task.maxSize))
   sized(bytes.byteLength)
+  countInput(bytes.byteLength)
   return load(bytes, task.name, task.from)
 }
 

@@ -48,7 +48,10 @@ export function displayWidth(value: string, limit = Infinity): number {
   let width = 0
   for (let i = 0; i < value.length && width <= limit; i++) {
     const code = value.charCodeAt(i)
-    if (code >= 0xd800 && code <= 0xdbff) {
+    // The common cases first: ASCII and Latin-1 below the middle dot (narrow), the main Han block (wide).
+    if (code < 0xb7) width++
+    else if (code >= 0x4e00 && code <= 0x9fff) width += 2
+    else if (code >= 0xd800 && code <= 0xdbff) {
       width += 2
       i++
     } else width += isWide(code) ? 2 : 1
@@ -311,7 +314,8 @@ export const SENTENCE_INSIDE = /[。！？](?!$)|[，、,]$|(?<![a-z])[a-z]{3,}[
  * after a word, before a capital or the end (`…the Bill. The…`; not the
  * `2.` of a paragraph number, not `No. 5`).
  */
-export const SENTENCE_ENDS = /[。！？]|(?<=[a-z]{2}[)"'”’]?)[.!?](?=[)"'”’]*(?:\s+[("'“‘]?[A-Z]|\s*$))/g
+// (The mark first, the look behind it after: a lookbehind first was tried at every character of the text.)
+export const SENTENCE_ENDS = /[。！？]|[.!?](?<=[a-z]{2}[)"'”’]?[.!?])(?=[)"'”’]*(?:\s+[("'“‘]?[A-Z]|\s*$))/g
 
 /** A short token (a label, a number) right after a start or a separator: `a)`, `，3)` — what an unopened `)` closes in a list. */
 export const SHORT_LABEL_BEFORE = /(?:^|[\s,;:，；：、。])[0-9a-zA-Z]{1,4}$/

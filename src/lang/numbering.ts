@@ -307,6 +307,25 @@ export const FOOTNOTE_MARKER_BRACKETED = /(?<=[^\s\dA-Za-z(（]\s?)[(（]\s?([0-
  */
 export const FOOTNOTE_START = /^(?:[(（]\s?(\d{1,2})\s?[)）](?:\s+(?=\S)|$)|\[(\d{1,3})\]\s*(?=\S)|(\d{1,2})(?:\s+(?=\S)|$))/
 
+/**
+ * FOOTNOTE_START of the line made half-width, tried only when its first character can start one
+ * (`(`, `[`, a digit, or their full-width forms): the half-width copy of a long line is not made for
+ * every line of a paper that has a note.
+ */
+export function footnoteStart(text: string): RegExpExecArray | null {
+  const first = text.charCodeAt(0)
+  const half = first >= 0xff00 ? first - 0xfee0 : first
+  if (half !== 0x28 && half !== 0x5b && !(half >= 0x30 && half <= 0x39)) return null
+  // FOOTNOTE_START reads at most 6 characters and then a run of spaces: on the first 16, when the 16th is
+  // no space, it reads what it reads on the whole line (a paragraph's `2. …` is not made half-width whole).
+  if (text.length > FOOTNOTE_PREFIX && !SPACE_CHARACTER.test(text[FOOTNOTE_PREFIX - 1]!))
+    return FOOTNOTE_START.exec(toHalfWidth(text.slice(0, FOOTNOTE_PREFIX)))
+  return FOOTNOTE_START.exec(toHalfWidth(text))
+}
+
+const FOOTNOTE_PREFIX = 16
+const SPACE_CHARACTER = /\s/
+
 /** A line that could start a note, by its first characters (the full test is FOOTNOTE_START, after toHalfWidth). */
 export const FOOTNOTE_MAY_START = /^[(（[]?\s?[0-9０-９]/
 

@@ -217,7 +217,17 @@ interface Run {
   /** Only blank lines stood between this run and the one before. */
   blanksBefore: boolean
   text: string
+  /** Sentence ends in the run's text, counted up to two (2: two or more). */
   sentences: number
+}
+
+/** The sentence ends in `text`, up to two: the rules ask for none, one or more, and counting all of a long paragraph's was most of this step. */
+function sentencesUpToTwo(text: string): number {
+  SENTENCE_ENDS.lastIndex = 0
+  let count = 0
+  while (count < 2 && SENTENCE_ENDS.exec(text) !== null) count++
+  SENTENCE_ENDS.lastIndex = 0
+  return count
 }
 
 /** The runs of content lines between blank lines (or furniture). */
@@ -228,7 +238,7 @@ function runsOf(lines: Line[], footnotes: ReadonlyMap<Line, FootnoteMark>): Run[
   const close = () => {
     if (!current) return
     const text = current.map((line) => line.text).join('')
-    runs.push({lines: current, blanksBefore: blanksOnly, text, sentences: text.match(SENTENCE_ENDS)?.length ?? 0})
+    runs.push({lines: current, blanksBefore: blanksOnly, text, sentences: sentencesUpToTwo(text)})
     current = null
     blanksOnly = true
   }

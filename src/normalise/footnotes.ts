@@ -16,6 +16,7 @@ import {
   FOOTNOTE_MARKER_SQUARE,
   FOOTNOTE_MAY_START,
   FOOTNOTE_START,
+  footnoteStart,
   PARAGRAPH_NUMBER_START
 } from '../lang/numbering.js'
 import type {Line} from './lines.js'
@@ -42,7 +43,7 @@ export interface Notes {
 export function markFootnotes(lines: Line[], marks: Map<Line, FootnoteMark>): Notes {
   const out: Notes = {notes: new Set(), bracketed: new Set(), square: new Set()}
   // Most papers have none: look for markers only when some line could start a note.
-  if (!lines.some((line) => !line.blank && !line.furniture && FOOTNOTE_MAY_START.test(line.text) && FOOTNOTE_START.test(toHalfWidth(line.text)))) return out
+  if (!lines.some((line) => !line.blank && !line.furniture && FOOTNOTE_MAY_START.test(line.text) && footnoteStart(line.text) !== null)) return out
   // Markers seen so far, by form: bare numbers, numbers in brackets, numbers in square brackets.
   const referenced = new Set<string>()
   const bracketed = new Set<string>()
@@ -51,7 +52,7 @@ export function markFootnotes(lines: Line[], marks: Map<Line, FootnoteMark>): No
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
     if (line.blank || line.furniture) continue
-    const start = FOOTNOTE_START.exec(toHalfWidth(line.text))
+    const start = footnoteStart(line.text)
     const identifier = start ? (start[1] ?? start[2] ?? start[3]!) : ''
     const form = start ? (start[1] ? 'bracketed' : start[2] ? 'square' : 'notes') : 'notes'
     const seen = form === 'bracketed' ? bracketed : form === 'square' ? square : referenced
@@ -81,7 +82,7 @@ function endnoteEnd(lines: Line[], i: number): number {
   let j = i + 1
   while (j < lines.length && j <= i + MAX_NOTE_LINES) {
     const line = lines[j]!
-    if (line.blank || line.furniture || FOOTNOTE_START.test(toHalfWidth(line.text))) break
+    if (line.blank || line.furniture || footnoteStart(line.text) !== null) break
     j++
   }
   return j

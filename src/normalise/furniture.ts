@@ -16,6 +16,8 @@ const FRONT_MATTER_FENCE = /^---$/
 const YAML_KEY = /^[\w-]+\s*:/
 const HTML_COMMENT = /^<!--.*-->$/
 const BARE_NUMBER = /^\d{1,4}$/
+/** A bare page number (`7`, `７`): tested by length first, so a paragraph's long line costs no full-width pass over it (toHalfWidth keeps the length). */
+const isBareNumber = (text: string) => text.length > 0 && text.length <= 4 && BARE_NUMBER.test(toHalfWidth(text))
 const TABLE_RULE = /^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?$|^\|\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|$|^\|$/
 const THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/
 /** A line that may be content even when it repeats: numbered, labelled, tabulated. */
@@ -128,7 +130,7 @@ export function markMarkup(lines: Line[], footnotes: ReadonlyMap<Line, FootnoteM
 /** A bare number right above or below a running header (`CB(1)369/2024(05)` then `2`) is that page's number. */
 function markNumbersBesideHeaders(lines: Line[]): void {
   for (const line of lines) {
-    if (line.blank || line.furniture || !BARE_NUMBER.test(toHalfWidth(line.text))) continue
+    if (line.blank || line.furniture || !isBareNumber(line.text)) continue
     if (besideFurniture(lines, line, 'running-header')) line.furniture = 'page-number'
   }
 }
@@ -268,7 +270,7 @@ function nearPageNumber(lines: Line[], line: Line, reach: number): boolean {
       while (lines[i]?.blank) i += step
       const other = lines[i]
       if (!other) break
-      if (other.furniture === 'page-number' || (!other.furniture && BARE_NUMBER.test(toHalfWidth(other.text)))) return true
+      if (other.furniture === 'page-number' || (!other.furniture && isBareNumber(other.text))) return true
     }
   }
   return false
