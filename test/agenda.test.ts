@@ -128,22 +128,6 @@ describe('an item numbered in Chinese with a note mark (zh-agenda-marked-han.txt
   })
 })
 
-describe('a paper marked * in an item’s papers (en-agenda-starred-paper.txt)', () => {
-  const tree = parse('en-agenda-starred-paper.txt')
-  it('gives the marked paper its row, the * a reference to the note under the items', () => {
-    const second = items1(tree)[1]!
-    expect(rows(second)).toEqual([
-      ['LC Paper No. CB(2)411/30-31(01)', 'Paper provided by the Administration'],
-      ['LC Paper No. CB(2)388/30-31(02)', 'Updated background brief prepared by the Legislative Council Secretariat']
-    ])
-    const cell = all<Table>(second, 'table')[0]!.children[1]!.children[0]!
-    expect(cell.children[0]).toMatchObject({type: 'footnoteReference', identifier: '*'})
-    expect(all<Footnote>(tree, 'footnote').map((note) => [note.identifier, ownText(note as never)])).toEqual([
-      ['*', 'Issued for the meeting on 14 April 2031.']
-    ])
-  })
-})
-
 describe('an agenda laid out in columns (en-agenda-columns.txt)', () => {
   const tree = parse('en-agenda-columns.txt')
   it('reads item headings and paper rows cell by cell', () => {

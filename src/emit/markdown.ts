@@ -77,8 +77,7 @@ function processor(): Stringifier {
 
 const raw: Handle = (node: RawLine, _parent, state, info) => node.prefix + state.containerPhrasing(node, info)
 
-// A note marked otherwise than by a word (`*`) is no GFM footnote (see `footnote`): its reference is the mark as printed, escaped.
-const reference: Handle = (node: RawReference) => (/^\w+$/.test(node.identifier) ? `[^${node.identifier}]` : node.identifier.replace(/^[*#+-]/, '\\$&'))
+const reference: Handle = (node: RawReference) => `[^${node.identifier}]`
 
 // Tree to mdast ------------------------------------------------------------
 

@@ -15,8 +15,7 @@
  * line starting with a dash. Sub-items `(a)`…`(f)`, `(i)` are items; the
  * lines under one (`迄今並未接獲有關的預告。`) are more of it. A line
  * heading the papers inside an item (`與團體會晤`) is a sub-heading.
- * A `*` note under the items is a footnote, as is the item mark's note
- * (the mark before an item, `*VI`, or before a paper's number, `*LC Paper No. …`).
+ * A `*` note under the items is a footnote, as is the item mark's note.
  */
 import {squeeze} from '../../lang/chars.js'
 import {NOTE_LINE_MARK} from '../../lang/furniture.js'
@@ -29,7 +28,6 @@ import {
   DESCRIPTION_DASH,
   isPaperReferenceLine,
   ITEM_MARK,
-  MARK_BEFORE_PAPER,
   REPLYING_OFFICER_LINE,
   REVISED_AGENDA,
   SENTENCE_END,
@@ -220,15 +218,10 @@ export const paperEntry: Handler<TextBlock> = (b, block, i) => {
   if (!b.section) return NO
   const line = block.lines[0]!
   const lead = line.text.length - line.text.trimStart().length
-  // `*LC Paper No. …`: a note mark before the number, kept in the cell (paperMarks makes it the note's reference).
-  const mark = MARK_BEFORE_PAPER.exec(line.text.slice(lead))
-  const afterMark = mark ? line.text.slice(lead + mark[0].length) : ''
-  const at = mark ? lead + mark[0].length + afterMark.length - afterMark.trimStart().length : lead
-  const number = AGENDA_PAPER.exec(line.text.slice(at))
+  const number = AGENDA_PAPER.exec(line.text.slice(lead))
   if (!number) return NO
   const s = state(b)
-  if (mark) s.marked = true
-  const to = at + number[1]!.length
+  const to = lead + number[1]!.length
   // What follows the number on its line: a note in brackets (cell 1), then a description after a dash (cell 2).
   const tail = line.text.slice(to)
   const dash = dashOutsideBrackets(tail)
