@@ -20,6 +20,7 @@
  *   9. an HTML page against its text alone, rounds interleaved (goal <= 3x); a text parse loads no HTML parser
  *  10. legco check on the 10 MB paper with a cross-reference in every paragraph, against legco parse
  *      of it in the same run: time (goal <= 2x) and peak RSS (goal <= 1.5x)
+ *  11. the meeting genres (minutes, agendas, the Hansard), warm, against the seed brief per byte (reported)
  *
  * Options: --quick (fewer repetitions, smaller folder; for a smoke test),
  * --only=1,3 (some items only), --results=FILE (write the figures there, not to bench/results.json).
@@ -358,8 +359,8 @@ if (want(4)) {
 }
 
 // 8. What other issues added, over the same folder, each against NDJSON to /dev/null in the same rounds:
-//    --format csv and html (issue 14), legco check with its cross-reference rules. HTML input and the meeting
-//    genres have no item yet: they are not on main (Markdown input is item 7) (add them here when they land, same shape).
+//    --format csv and html (issue 14), legco check with its cross-reference rules. HTML input is item 9, Markdown
+//    input item 7, the meeting genres item 11.
 if (want(8)) {
   const devNull = {stdio: ['ignore', 'ignore', 'pipe']}
   const htmlDir = join(out, 'folder-html')
@@ -716,6 +717,62 @@ if (want(10)) {
     checkRss / parseRss <= 1.5,
     `${fmt(checkRss / MB)} / ${fmt(parseRss / MB)} MB`
   )
+}
+
+// 11. The meeting genres (issue 11), warm: every minutes, agenda and Hansard text of the corpus (the
+// fixtures of those genres without it), grouped by the kind the parser gives them, from bytes to tree,
+// against the seed (a background brief) parsed over as many bytes in the same round: the ratio of time
+// per byte, median of the rounds, so that a genre's own rules cannot slow it unseen. Reported, no goal.
+if (want(11)) {
+  const corpusText = join(root, '../shared/corpus/text')
+  const meeting = /minutes|agenda|hansard/
+  const paths = existsSync(corpusText)
+    ? readdirSync(corpusText).filter((name) => meeting.test(name)).map((name) => join(corpusText, name))
+    : readdirSync(join(root, 'fixtures')).filter((name) => meeting.test(name) && name.endsWith('.txt')).map((name) => join(root, 'fixtures', name))
+  const byKind = {}
+  for (const path of paths) {
+    const bytes = new Uint8Array(readFileSync(path))
+    const kind = legco.parse(bytes).meta.kind ?? 'none'
+    ;(byKind[kind] ??= []).push(bytes)
+  }
+  const seed = new Uint8Array(readFileSync(seedPath))
+  results.items.genres = {}
+  for (const [kind, files] of Object.entries(byKind).sort()) {
+    const bytes = files.reduce((sum, file) => sum + file.length, 0)
+    // The seed parsed as many times as makes about the same number of bytes.
+    const times = Math.max(1, Math.round(bytes / seed.length))
+    const genreSide = () => {
+      for (const file of files) legco.parse(file)
+    }
+    const briefSide = () => {
+      for (let i = 0; i < times; i++) legco.parse(seed)
+    }
+    for (let i = 0; i < 2; i++) genreSide(), briefSide()
+    const ratios = []
+    const genreSamples = []
+    for (let round = 0; round < (quick ? 3 : 11); round++) {
+      let start = performance.now()
+      genreSide()
+      const g = performance.now() - start
+      start = performance.now()
+      briefSide()
+      const b = performance.now() - start
+      genreSamples.push(g)
+      ratios.push(g / bytes / (b / (times * seed.length)))
+    }
+    const ratio = median(ratios)
+    const ms = median(genreSamples)
+    results.items.genres[kind] = {files: files.length, bytes, ms, ratioToBrief: ratio, samples: genreSamples}
+    row(
+      11,
+      `${kind}: ${files.length} file(s), ${fmt(bytes / 1000)} KB, warm`,
+      bytes / MB / (ms / 1000),
+      'MB/s',
+      'reported',
+      undefined,
+      `${ratio.toFixed(2)}x the time per byte of the seed brief, same rounds`
+    )
+  }
 }
 
 // ------------------------------------------------------------------ report
