@@ -66,6 +66,19 @@ const BODY = [
   'licence and for those who do not, and when the review would be completed.'
 ]
 
+/** A one-page PDF: a line of running text at the top, then what `draw` puts under it (a table's rows). */
+function underText(draw: (pen: Pen) => void): Promise<Uint8Array> {
+  return makePdf(1, (pen) => {
+    pen.put(BODY[0]!, 72, 770)
+    draw(pen)
+  })
+}
+
+/** The tables the PDF parses to, each as its cells' text row by row. */
+async function tablesIn(bytes: Uint8Array): Promise<string[][][]> {
+  return nodes((await parseDocument(bytes)).tree, 'table').map(cellTexts)
+}
+
 /** Greedy line breaking of `text` to `measure` points, as a word processor does on a ragged right edge. */
 function wrap(text: string, font: PDFFont, measure: number, size = 11): string[] {
   const lines: string[] = []
@@ -387,35 +400,32 @@ describe('PDF layout signals', () => {
   })
 
   it('keeps the empty corner cell of a header row, so its heads stay over their columns', async () => {
-    const bytes = await makePdf(1, ({put, row}) => {
-      put(BODY[0]!, 72, 770)
+    const bytes = await underText(({put, row}) => {
       put(BODY[1]!, 72, 756)
       // The corner over the row heads is blank.
       row(728, ['', '2024', '2025'])
       for (const [i, head] of ['Taxis', 'Buses', 'Ferries'].entries()) row(710 - 18 * i, [head, String(12 + i), String(15 + i)])
     })
     expect(textLines(await readPdf(bytes))).toContain('\t2024\t2025')
-    const {tree} = await parseDocument(bytes)
-    const tables = nodes(tree, 'table')
-    expect(tables).toHaveLength(1)
-    expect(cellTexts(tables[0]!)).toEqual([
-      ['', '2024', '2025'],
-      ['Taxis', '12', '15'],
-      ['Buses', '13', '16'],
-      ['Ferries', '14', '17']
+    // One table, the blank corner its first cell.
+    expect(await tablesIn(bytes)).toEqual([
+      [
+        ['', '2024', '2025'],
+        ['Taxis', '12', '15'],
+        ['Buses', '13', '16'],
+        ['Ferries', '14', '17']
+      ]
     ])
   })
 
   it('keeps blank cells in the middle and at the end of a row, in their columns', async () => {
-    const bytes = await makePdf(1, ({put, row}) => {
-      put(BODY[0]!, 72, 770)
+    const bytes = await underText(({row}) => {
       row(740, ['Item', 'Cost', 'Remarks'])
       row(722, ['Signs', '', 'new'])
       row(704, ['Kerbs', '40', ''])
       row(686, ['Lights', '55', 'old'])
     })
-    const {tree} = await parseDocument(bytes)
-    expect(nodes(tree, 'table').map(cellTexts)).toEqual([
+    expect(await tablesIn(bytes)).toEqual([
       [
         ['Item', 'Cost', 'Remarks'],
         ['Signs', '', 'new'],
@@ -426,8 +436,7 @@ describe('PDF layout signals', () => {
   })
 
   it('keeps the wrapped words of a cell in the column they stand in, not the last cell', async () => {
-    const bytes = await makePdf(1, ({put, row}) => {
-      put(BODY[0]!, 72, 770)
+    const bytes = await underText(({row}) => {
       row(740, ['Scheme', 'Cost', 'Remarks'])
       // The head cell and the middle cell each run over two lines; the row's last cell has one.
       row(722, ['Cycle parking', '913', 'done'])
@@ -435,8 +444,7 @@ describe('PDF layout signals', () => {
       row(690, ['Kerb works', '11 (first', 'late'])
       row(676, ['', 'phase)'])
     })
-    const {tree} = await parseDocument(bytes)
-    expect(nodes(tree, 'table').map(cellTexts)).toEqual([
+    expect(await tablesIn(bytes)).toEqual([
       [
         ['Scheme', 'Cost', 'Remarks'],
         ['Cycle parking (2,000 places)', '913', 'done'],
@@ -446,8 +454,7 @@ describe('PDF layout signals', () => {
   })
 
   it("reads a head cell set in the middle of its row's height with that row, its words over and under the row's figures", async () => {
-    const bytes = await makePdf(1, ({put, row}) => {
-      put(BODY[0]!, 72, 770)
+    const bytes = await underText(({row}) => {
       row(740, ['Trade', 'Cost', 'Rise'])
       row(722, ['Catering', '2,145.9', '9.8'])
       // The figures stand half-way down the two lines of their head cell.
@@ -456,8 +463,7 @@ describe('PDF layout signals', () => {
       row(690, ['business services'])
       row(672, ['Retail', '5,620.8', '18.1'])
     })
-    const {tree} = await parseDocument(bytes)
-    expect(nodes(tree, 'table').map(cellTexts)).toEqual([
+    expect(await tablesIn(bytes)).toEqual([
       [
         ['Trade', 'Cost', 'Rise'],
         ['Catering', '2,145.9', '9.8'],
