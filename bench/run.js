@@ -125,6 +125,30 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
+/**
+ * Two sides timed in interleaved rounds (`first` then `second` in each, after two warm-up rounds): the
+ * median ms of each and the median of each round's first/second ratio. On a loaded machine the load moves
+ * both sides of a round alike, so the ratio is steadier than the two medians' quotient.
+ */
+function interleaved(first, second, rounds) {
+  for (let i = 0; i < 2; i++) first(), second()
+  const firstSamples = []
+  const secondSamples = []
+  const ratios = []
+  for (let i = 0; i < rounds; i++) {
+    let start = performance.now()
+    first()
+    const a = performance.now() - start
+    start = performance.now()
+    second()
+    const b = performance.now() - start
+    firstSamples.push(a)
+    secondSamples.push(b)
+    ratios.push(a / b)
+  }
+  return {firstMs: median(firstSamples), secondMs: median(secondSamples), ratio: median(ratios)}
+}
+
 /** Time `fn` (ms) over repeated batches for at least `budget` ms; the median batch, per call. */
 function timeWarm(fn, {budget, minRuns, warmups = 2}) {
   for (let i = 0; i < warmups; i++) fn()
@@ -510,25 +534,7 @@ if (want(9)) {
   // Rounds interleaved (one HTML parse, one text parse), the ratio of each round, median: on a loaded
   // machine the load moves both sides of a round alike.
   const parseTextSide = () => legco.parse(text)
-  for (let i = 0; i < 2; i++) parseHtml(), parseTextSide()
-  const rounds = quick ? 5 : 21
-  const htmlSamples = []
-  const textSamples = []
-  const ratios = []
-  for (let i = 0; i < rounds; i++) {
-    let start = performance.now()
-    parseHtml()
-    const h = performance.now() - start
-    start = performance.now()
-    parseTextSide()
-    const t = performance.now() - start
-    htmlSamples.push(h)
-    textSamples.push(t)
-    ratios.push(h / t)
-  }
-  const htmlMs = median(htmlSamples)
-  const textMs = median(textSamples)
-  const ratio = median(ratios)
+  const {firstMs: htmlMs, secondMs: textMs, ratio} = interleaved(parseHtml, parseTextSide, quick ? 5 : 21)
   row(
     9,
     `HTML page (${fmt(bytes.length / 1000)} KB) vs its text alone (${fmt(text.length / 1000)} KB), warm`,
@@ -589,26 +595,13 @@ if (want(7)) {
     const markdown = () => {
       for (const text of texts) parseMarkdownText(text)
     }
-    for (let i = 0; i < 2; i++) lines(), markdown()
-    const linesSamples = []
-    const mdSamples = []
-    const ratios = []
-    for (let i = 0; i < rounds; i++) {
-      let start = performance.now()
-      lines()
-      const l = performance.now() - start
-      start = performance.now()
-      markdown()
-      const m = performance.now() - start
-      linesSamples.push(l)
-      mdSamples.push(m)
-      ratios.push(m / l)
-    }
+    const {firstMs, secondMs, ratio} = interleaved(lines, markdown, rounds)
     return {
       bytes: texts.reduce((total, text) => total + Buffer.byteLength(text), 0),
-      linesMs: median(linesSamples),
-      markdownMs: median(mdSamples),
-      ratio: median(ratios)
+      linesMs: firstMs,
+      markdownMs: secondMs,
+      // Markdown over lines: the median of the rounds' lines/markdown ratios inverted (rounds are odd, so it is the middle round's).
+      ratio: 1 / ratio
     }
   }
   const corpus = {

@@ -54,37 +54,15 @@ function readCsv(text: string): string[][] {
 describe('CSV', () => {
   const {tree} = parseText(seed)
   it('one record of meta and counts per paper, header first', () => {
-    const [header, row] = readCsv(toCsv(tree))
-    expect(header).toEqual([
-      'file',
-      'paperNo',
-      'kind',
-      'lang',
-      'committee',
-      'meetingDate',
-      'title',
-      'issuedBy',
-      'issueDate',
-      'sections',
-      'paragraphs',
-      'items',
-      'tables'
+    // The CSV as checked by hand against the seed, not built from CSV_COLUMNS: a column renamed, dropped or moved shows here.
+    const csv = toCsv(tree)
+    expect(csv.split('\r\n')).toEqual([
+      'file,paperNo,kind,lang,committee,meetingDate,title,issuedBy,issueDate,sections,paragraphs,items,tables',
+      ',CB(1)369/2024(05),background-brief,zh-Hant,資訊科技及廣播事務委員會,2024-04-08,有關成立“數字政策辦公室”的背景資料簡介,立法會秘書處 / 議會事務部 1 暨公共申訴辦事處,2024-03-28,17,24,7,2',
+      ''
     ])
-    expect(row).toEqual([
-      '',
-      'CB(1)369/2024(05)',
-      'background-brief',
-      'zh-Hant',
-      '資訊科技及廣播事務委員會',
-      '2024-04-08',
-      '有關成立“數字政策辦公室”的背景資料簡介',
-      '立法會秘書處 / 議會事務部 1 暨公共申訴辦事處',
-      '2024-03-28',
-      '17',
-      '24',
-      '7',
-      '2'
-    ])
+    const [header, row] = readCsv(csv)
+    expect(row).toHaveLength(header!.length)
   })
 
   it('quotes commas, quotes and line ends (RFC 4180), CRLF records, BOM on request', () => {

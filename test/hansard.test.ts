@@ -5,7 +5,7 @@
  * of our own, one behaviour each; the corpus facts are in hansard-corpus.test.ts.
  */
 import {describe, expect, it} from 'vitest'
-import {expectAccepts} from './helpers/accepts.js'
+import {expectAccepts, expectReads} from './helpers/accepts.js'
 import {toMarkdown} from '../src/emit/markdown.js'
 import {isNumberOverYear} from '../src/lang/furniture.js'
 import {dotLeader, hansardPart, isEvent, LEADER_VALUE, speakerLead, startsSpeech, TABLED_PAPER} from '../src/lang/hansard.js'
@@ -45,10 +45,7 @@ describe('lang/hansard', () => {
     expectAccepts(isEvent, ['(甲議員站起來)', '(After the bell had been rung, Members entered the Chamber)'], ['(1 )', '(元)', '(一) 甲議員的提問'])
   })
   it('knows the agenda parts', () => {
-    expect(hansardPart('議員質詢的口頭答覆')).toBe('oral-answers')
-    expect(hansardPart("MEMBERS' MOTIONS")).toBe('members-motions')
-    expect(hansardPart('下次會議')).toBe('next-meeting')
-    expect(hansardPart('實施某項政策的影響')).toBeNull()
+    expectReads(hansardPart, {議員質詢的口頭答覆: 'oral-answers', "MEMBERS' MOTIONS": 'members-motions', 下次會議: 'next-meeting', 實施某項政策的影響: null})
   })
 })
 

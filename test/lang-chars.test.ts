@@ -1,6 +1,6 @@
 // src/lang/chars: character classes, width, punctuation, brackets.
 import {describe, expect, it} from 'vitest'
-import {expectAccepts} from './helpers/accepts.js'
+import {expectAccepts, expectReads} from './helpers/accepts.js'
 import {
   BRACKET_PAIRS,
   CLAUSE_PUNCTUATION,
@@ -90,13 +90,7 @@ describe('character classes', () => {
   })
 
   it('lineStartUnit: what a line-breaker keeps with the first character of a line', () => {
-    expect(lineStartUnit('另一方面，夜間')).toBe('另')
-    expect(lineStartUnit('載。換言之')).toBe('載。')
-    expect(lineStartUnit('「死牌」')).toBe('「死')
-    expect(lineStartUnit('1,930 部的士')).toBe('1,930')
-    expect(lineStartUnit('2026-05-11 至')).toBe('2026-05-11')
-    expect(lineStartUnit('Furthermore, Hong Kong')).toBe('Furthermore,')
-    expect(lineStartUnit('(see below)')).toBe('(see')
-    expect(lineStartUnit('')).toBe('')
+    expectReads(lineStartUnit, {'另一方面，夜間': '另', '載。換言之': '載。', '「死牌」': '「死', '1,930 部的士': '1,930', '2026-05-11 至': '2026-05-11'})
+    expectReads(lineStartUnit, {'Furthermore, Hong Kong': 'Furthermore,', '(see below)': '(see', '': ''})
   })
 })

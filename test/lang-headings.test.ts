@@ -1,6 +1,6 @@
 // src/lang/headings: the comparison form of a heading, appendix headings, the tables behind them.
 import {describe, expect, it} from 'vitest'
-import {expectAccepts} from './helpers/accepts.js'
+import {expectAccepts, expectReads} from './helpers/accepts.js'
 import {APPENDIX_WORDS, appendixHeading, headingForm, headingName, HEADINGS, isTitleCase, standardHeadingKey} from '../src/lang/headings.js'
 
 describe('headings', () => {
@@ -11,10 +11,7 @@ describe('headings', () => {
   })
 
   it('reads a standard heading after its numbering', () => {
-    expect(standardHeadingKey('III. Background')).toBe('background')
-    expect(standardHeadingKey('(二) 背景')).toBe('background')
-    expect(standardHeadingKey('第一部 目的')).toBe('purpose')
-    expect(standardHeadingKey('Background to the proposal')).toBeNull()
+    expectReads(standardHeadingKey, {'III. Background': 'background', '(二) 背景': 'background', '第一部 目的': 'purpose', 'Background to the proposal': null})
   })
 
   it('names a standard heading in each script', () => {

@@ -1,6 +1,6 @@
 // src/lang/numbering: numerals, label styles, ordinals, markers as printed.
 import {describe, expect, it} from 'vitest'
-import {expectAccepts, expectRefuses} from './helpers/accepts.js'
+import {expectAccepts, expectReads, expectRefuses} from './helpers/accepts.js'
 import {
   alphaValue,
   BRACKET_LABEL,
@@ -38,26 +38,12 @@ import {
 
 describe('numerals', () => {
   it('reads Chinese numerals: years digit by digit, numbers up to ninety-nine', () => {
-    expect(hanNumber('一九九七')).toBe(1997)
-    expect(hanNumber('二〇二四')).toBe(2024)
-    expect(hanNumber('七')).toBe(7)
-    expect(hanNumber('十')).toBe(10)
-    expect(hanNumber('十二')).toBe(12)
-    expect(hanNumber('三十')).toBe(30)
-    expect(hanNumber('二十三')).toBe(23)
-    expect(hanNumber('二三')).toBeNaN()
-    expect(hanNumber('甲')).toBeNaN()
+    expectReads(hanNumber, {一九九七: 1997, 二〇二四: 2024, 七: 7, 十: 10, 十二: 12, 三十: 30, 二十三: 23, 二三: NaN, 甲: NaN})
   })
 
   it('reads Chinese labels leniently, without zeros', () => {
-    expect(hanLabelValue('二')).toBe(2)
-    expect(hanLabelValue('十一')).toBe(11)
-    expect(hanLabelValue('二十')).toBe(20)
     // Tens from the first character, units from the third: 二三 is read as 20.
-    expect(hanLabelValue('二三')).toBe(20)
-    expect(hanLabelValue('〇')).toBeNaN()
-    expect(hanLabelValue('')).toBeNaN()
-    expect(hanLabelValue('A')).toBeNaN()
+    expectReads(hanLabelValue, {二: 2, 十一: 11, 二十: 20, 二三: 20, 〇: NaN, '': NaN, A: NaN})
   })
 
   it('writes and reads roman numerals, strictly and as summed', () => {
@@ -110,13 +96,7 @@ describe('label styles and ordinals', () => {
   })
 
   it('compares labels whatever numerals print them', () => {
-    expect(labelKey('II')).toBe('#2')
-    expect(labelKey('二')).toBe('#2')
-    expect(labelKey('２')).toBe('#2')
-    expect(labelKey('十二')).toBe('#12')
-    expect(labelKey('V')).toBe('#5')
-    expect(labelKey('a')).toBe('A')
-    expect(labelKey('B1')).toBe('B1')
+    expectReads(labelKey, {II: '#2', 二: '#2', '２': '#2', 十二: '#12', V: '#5', a: 'A', B1: 'B1'})
   })
 })
 

@@ -1,6 +1,6 @@
 // src/lang/papers: paper numbers, stamps and file references.
 import {describe, expect, it} from 'vitest'
-import {expectAccepts} from './helpers/accepts.js'
+import {expectAccepts, expectReads} from './helpers/accepts.js'
 import {
   BARE_PAPER_NUMBER,
   BRANCHED_PREFIXES,
@@ -18,11 +18,13 @@ import {
 
 describe('paper numbers', () => {
   it('reads the paper-number line in Chinese and English, financial-year numbers included', () => {
-    expect(PAPER_NUMBER_LINE.exec('立法會 CB(1)369/2024(05)號文件')?.[1]).toBe('CB(1)369/2024(05)')
-    expect(PAPER_NUMBER_LINE.exec('LC Paper No. CB(4)711/12-13(06)')?.[1]).toBe('CB(4)711/12-13(06)')
-    expect(PAPER_NUMBER_LINE.exec('臨立會 142/96-97號文件')?.[1]).toBe('142/96-97')
-    expect(PAPER_NUMBER_LINE.exec('立法會FCR(2024-25)12號文件')?.[1]).toBe('FCR(2024-25)12')
-    expect(PAPER_NUMBER_LINE.exec('LC Paper No. LS37')?.[1]).toBe('LS37')
+    const number = (line: string) => PAPER_NUMBER_LINE.exec(line)?.[1]
+    expectReads(number, {
+      '立法會 CB(1)369/2024(05)號文件': 'CB(1)369/2024(05)',
+      '臨立會 142/96-97號文件': '142/96-97',
+      '立法會FCR(2024-25)12號文件': 'FCR(2024-25)12'
+    })
+    expectReads(number, {'LC Paper No. CB(4)711/12-13(06)': 'CB(4)711/12-13(06)', 'LC Paper No. LS37': 'LS37'})
     expect(PAPER_NUMBER_LINE.test('立法會 CB(1)369/2024(05)號文件 及其他')).toBe(false)
   })
 

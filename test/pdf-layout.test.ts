@@ -12,7 +12,12 @@ interface Pen {
   page: PDFPage
   font: PDFFont
   put(text: string, x: number, y: number, size?: number): void
+  /** A table's row at `y`: each cell that is not blank at the x of its column (COLUMNS). */
+  row(y: number, cells: string[]): void
 }
+
+/** The x of a table's columns, for `Pen.row`. */
+const COLUMNS = [72, 250, 400]
 
 /** A PDF of `pages` A4 pages; `draw` writes on each. */
 async function makePdf(pages: number, draw: (pen: Pen, index: number) => void): Promise<Uint8Array> {
@@ -20,7 +25,8 @@ async function makePdf(pages: number, draw: (pen: Pen, index: number) => void): 
   const font = await doc.embedFont(StandardFonts.Helvetica)
   for (let i = 0; i < pages; i++) {
     const page = doc.addPage([595, 842])
-    draw({page, font, put: (text, x, y, size = 11) => page.drawText(text, {x, y, size, font})}, i)
+    const put: Pen['put'] = (text, x, y, size = 11) => page.drawText(text, {x, y, size, font})
+    draw({page, font, put, row: (y, cells) => cells.forEach((cell, k) => cell && put(cell, COLUMNS[k]!, y))}, i)
   }
   return doc.save()
 }
@@ -59,6 +65,19 @@ const BODY = [
   'to explain how the scheme would work for applicants who already hold a',
   'licence and for those who do not, and when the review would be completed.'
 ]
+
+/** A one-page PDF: a line of running text at the top, then what `draw` puts under it (a table's rows). */
+function underText(draw: (pen: Pen) => void): Promise<Uint8Array> {
+  return makePdf(1, (pen) => {
+    pen.put(BODY[0]!, 72, 770)
+    draw(pen)
+  })
+}
+
+/** The tables the PDF parses to, each as its cells' text row by row. */
+async function tablesIn(bytes: Uint8Array): Promise<string[][][]> {
+  return nodes((await parseDocument(bytes)).tree, 'table').map(cellTexts)
+}
 
 /** Greedy line breaking of `text` to `measure` points, as a word processor does on a ragged right edge. */
 function wrap(text: string, font: PDFFont, measure: number, size = 11): string[] {
@@ -381,43 +400,32 @@ describe('PDF layout signals', () => {
   })
 
   it('keeps the empty corner cell of a header row, so its heads stay over their columns', async () => {
-    const bytes = await makePdf(1, ({put}) => {
-      put(BODY[0]!, 72, 770)
+    const bytes = await underText(({put, row}) => {
       put(BODY[1]!, 72, 756)
       // The corner over the row heads is blank.
-      put('2024', 250, 728)
-      put('2025', 400, 728)
-      for (const [i, head] of ['Taxis', 'Buses', 'Ferries'].entries()) {
-        put(head, 72, 710 - 18 * i)
-        put(String(12 + i), 250, 710 - 18 * i)
-        put(String(15 + i), 400, 710 - 18 * i)
-      }
+      row(728, ['', '2024', '2025'])
+      for (const [i, head] of ['Taxis', 'Buses', 'Ferries'].entries()) row(710 - 18 * i, [head, String(12 + i), String(15 + i)])
     })
     expect(textLines(await readPdf(bytes))).toContain('\t2024\t2025')
-    const {tree} = await parseDocument(bytes)
-    const tables = nodes(tree, 'table')
-    expect(tables).toHaveLength(1)
-    expect(cellTexts(tables[0]!)).toEqual([
-      ['', '2024', '2025'],
-      ['Taxis', '12', '15'],
-      ['Buses', '13', '16'],
-      ['Ferries', '14', '17']
+    // One table, the blank corner its first cell.
+    expect(await tablesIn(bytes)).toEqual([
+      [
+        ['', '2024', '2025'],
+        ['Taxis', '12', '15'],
+        ['Buses', '13', '16'],
+        ['Ferries', '14', '17']
+      ]
     ])
   })
 
   it('keeps blank cells in the middle and at the end of a row, in their columns', async () => {
-    const bytes = await makePdf(1, ({put}) => {
-      put(BODY[0]!, 72, 770)
-      const rows = [
-        ['Item', 'Cost', 'Remarks'],
-        ['Signs', '', 'new'],
-        ['Kerbs', '40', ''],
-        ['Lights', '55', 'old']
-      ]
-      rows.forEach((row, i) => row.forEach((cell, k) => cell && put(cell, [72, 250, 400][k]!, 740 - 18 * i)))
+    const bytes = await underText(({row}) => {
+      row(740, ['Item', 'Cost', 'Remarks'])
+      row(722, ['Signs', '', 'new'])
+      row(704, ['Kerbs', '40', ''])
+      row(686, ['Lights', '55', 'old'])
     })
-    const {tree} = await parseDocument(bytes)
-    expect(nodes(tree, 'table').map(cellTexts)).toEqual([
+    expect(await tablesIn(bytes)).toEqual([
       [
         ['Item', 'Cost', 'Remarks'],
         ['Signs', '', 'new'],
@@ -428,23 +436,15 @@ describe('PDF layout signals', () => {
   })
 
   it('keeps the wrapped words of a cell in the column they stand in, not the last cell', async () => {
-    const bytes = await makePdf(1, ({put}) => {
-      put(BODY[0]!, 72, 770)
-      put('Scheme', 72, 740)
-      put('Cost', 250, 740)
-      put('Remarks', 400, 740)
+    const bytes = await underText(({row}) => {
+      row(740, ['Scheme', 'Cost', 'Remarks'])
       // The head cell and the middle cell each run over two lines; the row's last cell has one.
-      put('Cycle parking', 72, 722)
-      put('913', 250, 722)
-      put('done', 400, 722)
-      put('(2,000 places)', 72, 708)
-      put('Kerb works', 72, 690)
-      put('11 (first', 250, 690)
-      put('late', 400, 690)
-      put('phase)', 250, 676)
+      row(722, ['Cycle parking', '913', 'done'])
+      row(708, ['(2,000 places)'])
+      row(690, ['Kerb works', '11 (first', 'late'])
+      row(676, ['', 'phase)'])
     })
-    const {tree} = await parseDocument(bytes)
-    expect(nodes(tree, 'table').map(cellTexts)).toEqual([
+    expect(await tablesIn(bytes)).toEqual([
       [
         ['Scheme', 'Cost', 'Remarks'],
         ['Cycle parking (2,000 places)', '913', 'done'],
@@ -454,25 +454,16 @@ describe('PDF layout signals', () => {
   })
 
   it("reads a head cell set in the middle of its row's height with that row, its words over and under the row's figures", async () => {
-    const bytes = await makePdf(1, ({put}) => {
-      put(BODY[0]!, 72, 770)
-      put('Trade', 72, 740)
-      put('Cost', 250, 740)
-      put('Rise', 400, 740)
-      put('Catering', 72, 722)
-      put('2,145.9', 250, 722)
-      put('9.8', 400, 722)
+    const bytes = await underText(({row}) => {
+      row(740, ['Trade', 'Cost', 'Rise'])
+      row(722, ['Catering', '2,145.9', '9.8'])
       // The figures stand half-way down the two lines of their head cell.
-      put('Finance, insurance and', 72, 704)
-      put('16,083.6', 250, 697)
-      put('13.4', 400, 697)
-      put('business services', 72, 690)
-      put('Retail', 72, 672)
-      put('5,620.8', 250, 672)
-      put('18.1', 400, 672)
+      row(704, ['Finance, insurance and'])
+      row(697, ['', '16,083.6', '13.4'])
+      row(690, ['business services'])
+      row(672, ['Retail', '5,620.8', '18.1'])
     })
-    const {tree} = await parseDocument(bytes)
-    expect(nodes(tree, 'table').map(cellTexts)).toEqual([
+    expect(await tablesIn(bytes)).toEqual([
       [
         ['Trade', 'Cost', 'Rise'],
         ['Catering', '2,145.9', '9.8'],

@@ -53,6 +53,26 @@ function* pairedParagraphs(context: {tree: PairInput['tree']}, other: {tree: Pai
   }
 }
 
+/** How a paragraph and its counterpart differ, as reported: at the paragraph's marker unless `place` says where. */
+interface ParagraphDifference {
+  message: string
+  place?: Position
+  fix: string
+}
+
+/** A pair rule that compares each paragraph with the one the other version numbers alike; `differ` gives null where they agree. */
+function paragraphPairRule(
+  meta: Omit<RuleMeta, 'category'>,
+  differ: (number: string, paragraph: Paragraph, counterpart: Paragraph, context: RuleContext, other: PairSide) => ParagraphDifference | null
+): PairRule {
+  return pairRule(meta, (context, other) => {
+    for (const [number, paragraph, counterpart] of pairedParagraphs(context, other)) {
+      const difference = differ(number, paragraph, counterpart, context, other)
+      if (difference) context.report(difference.message, difference.place ?? context.locate.marker(paragraph, paragraph.marker), difference.fix)
+    }
+  })
+}
+
 function where(name: string, node: Node): string {
   return `${name}:${node.position.start.line}`
 }
@@ -122,26 +142,23 @@ function listing(paths: string[]): string {
   return paths.map((p) => `(${p.split('.').pop()})`).join('')
 }
 
-export const pairItems = pairRule(
+export const pairItems = paragraphPairRule(
   {
     id: 'pair-items',
     severity: 'error',
     summary: 'a paragraph whose item labels differ between the language versions'
   },
-  (context, other) => {
-    for (const [number, paragraph, counterpart] of pairedParagraphs(context, other)) {
-      const a = itemPaths(paragraph)
-      const b = itemPaths(counterpart)
-      const index = a.findIndex((entry, i) => b[i]?.path !== entry.path)
-      const differs = index >= 0 || b.length !== a.length
-      if (!differs) continue
-      const at = index >= 0 ? index : a.length
-      const place = a[at] ? context.locate.marker(a[at]!.item, a[at]!.item.marker) : context.locate.marker(paragraph, paragraph.marker)
-      context.report(
-        `paragraph ${number} has items ${listing(a.map((e) => e.path))} here but ${listing(b.map((e) => e.path))} in ${where(other.name, counterpart)}`,
-        place,
-        `make the items of paragraph ${number} match in both versions`
-      )
+  (number, paragraph, counterpart, context, other) => {
+    const a = itemPaths(paragraph)
+    const b = itemPaths(counterpart)
+    const index = a.findIndex((entry, i) => b[i]?.path !== entry.path)
+    const differs = index >= 0 || b.length !== a.length
+    if (!differs) return null
+    const at = index >= 0 ? index : a.length
+    return {
+      message: `paragraph ${number} has items ${listing(a.map((e) => e.path))} here but ${listing(b.map((e) => e.path))} in ${where(other.name, counterpart)}`,
+      place: a[at] ? context.locate.marker(a[at]!.item, a[at]!.item.marker) : undefined,
+      fix: `make the items of paragraph ${number} match in both versions`
     }
   }
 )
@@ -193,26 +210,19 @@ export function factsOf(node: AnyNode): {figures: Map<string, string>; dates: Se
   return {figures, dates}
 }
 
-export const pairFigures = pairRule(
+export const pairFigures = paragraphPairRule(
   {
     id: 'pair-figures',
     severity: 'warning',
     summary: 'a figure stated in one language version of a paragraph and not the other'
   },
-  (context, other) => {
-    for (const [number, paragraph, counterpart] of pairedParagraphs(context, other)) {
-      const a = factsOf(paragraph).figures
-      const b = factsOf(counterpart).figures
-      const onlyHere = [...a.keys()].filter((key) => !b.has(key)).map((key) => a.get(key)!)
-      const onlyThere = [...b.keys()].filter((key) => !a.has(key)).map((key) => b.get(key)!)
-      const apart = statedApart(onlyHere, onlyThere, where(other.name, counterpart))
-      if (!apart) continue
-      context.report(
-        `paragraph ${number}: figures differ: ${apart}`,
-        context.locate.marker(paragraph, paragraph.marker),
-        'check the figures of this paragraph in both versions'
-      )
-    }
+  (number, paragraph, counterpart, _context, other) => {
+    const a = factsOf(paragraph).figures
+    const b = factsOf(counterpart).figures
+    const onlyHere = [...a.keys()].filter((key) => !b.has(key)).map((key) => a.get(key)!)
+    const onlyThere = [...b.keys()].filter((key) => !a.has(key)).map((key) => b.get(key)!)
+    const apart = statedApart(onlyHere, onlyThere, where(other.name, counterpart))
+    return apart ? {message: `paragraph ${number}: figures differ: ${apart}`, fix: 'check the figures of this paragraph in both versions'} : null
   }
 )
 

@@ -12,3 +12,11 @@ export function expectAccepts(test: RegExp | ((line: string) => boolean), accept
 export function expectRefuses(test: RegExp | ((line: string) => boolean), refused: string[]): void {
   expectAccepts(test, [], refused)
 }
+
+/**
+ * Expects `read` to give, for each line that is a key of `table`, the value beside it (by `toEqual`, so NaN
+ * matches NaN and null only null); a failure names the line. A table of line: result, for the lookups of src/lang/.
+ */
+export function expectReads(read: (line: string) => unknown, table: Record<string, unknown>): void {
+  for (const [line, expected] of Object.entries(table)) expect(read(line), line).toEqual(expected)
+}
