@@ -19,7 +19,6 @@ export interface Run {
 
 // Built once per tree and shared by every rule of a run (they only read them): a check makes one walk, not one a rule.
 const RUNS = new WeakMap<Paper, Run[]>()
-const BLOCKS = new WeakMap<Paper, {locate: Locator; blocks: Block[]}>()
 
 /**
  * Paragraphs in reading order, split by where their numbering runs: the
@@ -83,8 +82,8 @@ export interface Block {
   value: string
 }
 
-// Blocks are kept for the whole check (one a paragraph, item, field…): their arrays are made at their length, not
-// grown by push (an array grown from [] holds room for 16 more: 150 bytes for one piece; issue 10).
+// A block's arrays are made at their length, not grown by push (an array grown from [] holds room for 16 more: 150
+// bytes for one piece; issue 10).
 function phrasingText(children: (Phrasing | Item)[]): Located[] {
   let count = 0
   for (const child of children) {
@@ -113,54 +112,80 @@ function block(owner: AnyNode, paragraph: Paragraph | null, prose: boolean, piec
   return {owner, paragraph, prose, pieces, starts, value}
 }
 
-/** The blocks of words of a paper in reading order. Built once per tree and locator: do not change the array. */
-export function blocksOf(tree: Paper, locate: Locator): Block[] {
-  const cached = BLOCKS.get(tree)
-  if (cached && cached.locate === locate) return cached.blocks
-  const found: Block[] = []
+/**
+ * The blocks of words of a paper in reading order, made as they are read:
+ * a rule holds one block at a time, not one for every paragraph, item and
+ * field of the paper. Kept for the whole check, the blocks of a paper of
+ * 43,000 short paragraphs were 9 MB (5x its text), and the collector
+ * promoted them to old space with everything made beside them (issue 10).
+ * Each call walks the tree afresh (a walk is a small part of a rule's
+ * work); the blocks of two calls are equal, not the same objects.
+ */
+export function* blocksOf(tree: Paper, locate: Locator): Generator<Block, void, undefined> {
   // Paragraphs do not nest and every item is in one: the last paragraph met is an item's.
   let paragraph: Paragraph | null = null
-  visit(tree, (node) => {
+  // The walk of `visit` (each node, then its children unless skipped), with a stack of sibling lists instead of
+  // recursion, so that a block is yielded as soon as its node is met.
+  const lists: AnyNode[][] = [[tree]]
+  const next: number[] = [0]
+  while (lists.length > 0) {
+    const depth = lists.length - 1
+    const list = lists[depth]!
+    const index = next[depth]!
+    if (index >= list.length) {
+      lists.pop()
+      next.pop()
+      continue
+    }
+    next[depth] = index + 1
+    const node = list[index]!
+    let found: Block | null = null
+    let descend = true
     switch (node.type) {
       case 'field':
-        found.push(block(node, null, false, [node]))
-        return SKIP
+        found = block(node, null, false, [node])
+        descend = false
+        break
       case 'section':
-        found.push(block(node, null, false, [locate.heading(node, node.title)]))
-        return
+        found = block(node, null, false, [locate.heading(node, node.title)])
+        break
       case 'appendix':
-        if (node.title) found.push(block(node, null, false, [locate.heading(node, node.title)]))
-        return
+        if (node.title) found = block(node, null, false, [locate.heading(node, node.title)])
+        break
       case 'paragraph':
         paragraph = node
-        found.push(block(node, node, true, phrasingText(node.children)))
-        return
+        found = block(node, node, true, phrasingText(node.children))
+        break
       case 'item':
-        found.push(block(node, paragraph, true, phrasingText(node.children)))
-        return
+        found = block(node, paragraph, true, phrasingText(node.children))
+        break
       case 'cell':
-        found.push(block(node, null, false, phrasingText(node.children)))
-        return SKIP
+        found = block(node, null, false, phrasingText(node.children))
+        descend = false
+        break
       case 'footnote':
-        found.push(block(node, null, true, phrasingText(node.children)))
-        return SKIP
+        found = block(node, null, true, phrasingText(node.children))
+        descend = false
+        break
       case 'signature':
-        for (const line of node.children) found.push(block(node, null, false, [line]))
-        return SKIP
+        for (const line of node.children) {
+          const own = block(node, null, false, [line])
+          if (own.value.length > 0) yield own
+        }
+        descend = false
+        break
     }
-  })
-  const blocks = found.filter((b) => b.value.length > 0)
-  BLOCKS.set(tree, {locate, blocks})
-  return blocks
+    if (found && found.value.length > 0) yield found
+    if (descend && 'children' in node && node.children.length > 0) {
+      lists.push(node.children as AnyNode[])
+      next.push(0)
+    }
+  }
 }
 
-const HALF = new WeakMap<Block, string>()
-
-/** A block's words with full-width letters, digits and signs made half-width (same length: offsets hold), computed once. */
+/** A block's words with full-width letters, digits and signs made half-width (same length: offsets hold); the words themselves when there are none. */
 export function halfWidthOf(block: Block): string {
-  let half = HALF.get(block)
-  if (half === undefined) HALF.set(block, (half = toHalfWidth(block.value)))
-  return half
+  return toHalfWidth(block.value)
 }
 
 /** The place of `block.value.slice(start, end)`. */

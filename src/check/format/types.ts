@@ -15,15 +15,18 @@ export interface Totals {
   filesWithProblems: number
 }
 
+/** One pass over the messages, no copy of them (a flood of 150,000 messages was copied, then filtered three times). */
 export function totals(results: FileResult[]): Totals {
-  const all = results.flatMap((r) => r.messages)
-  return {
-    errors: all.filter((m) => m.severity === 'error').length,
-    warnings: all.filter((m) => m.severity === 'warning').length,
-    infos: all.filter((m) => m.severity === 'info').length,
-    files: results.length,
-    filesWithProblems: results.filter((r) => r.messages.length > 0).length
+  const counts: Totals = {errors: 0, warnings: 0, infos: 0, files: results.length, filesWithProblems: 0}
+  for (const result of results) {
+    if (result.messages.length > 0) counts.filesWithProblems++
+    for (const message of result.messages) {
+      if (message.severity === 'error') counts.errors++
+      else if (message.severity === 'warning') counts.warnings++
+      else if (message.severity === 'info') counts.infos++
+    }
   }
+  return counts
 }
 
 export function lineOf(message: Message): number {

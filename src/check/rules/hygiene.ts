@@ -82,13 +82,9 @@ export function scanBrackets(value: string): BracketScan {
 /** The scan of a block without brackets: shared, frozen (the rules only read a scan). */
 const NO_BRACKETS: BracketScan = Object.freeze({pairs: Object.freeze([]) as never, unclosed: Object.freeze([]) as never, unopened: Object.freeze([]) as never})
 
-const SCANS = new WeakMap<Block, BracketScan>()
-
-/** A block's brackets, scanned once for the two rules that read them. */
+/** A block's brackets (each rule that reads them scans its own blocks: blocks are made as a rule reads them, walk.ts). */
 function bracketsOf(block: Block): BracketScan {
-  let scan = SCANS.get(block)
-  if (!scan) SCANS.set(block, (scan = scanBrackets(block.value)))
-  return scan
+  return scanBrackets(block.value)
 }
 
 function closerOf(char: string): string {
