@@ -21,6 +21,7 @@
  *  10. legco check on the 10 MB paper with a cross-reference in every paragraph, against legco parse
  *      of it in the same run: time (goal <= 2x) and peak RSS (goal <= 1.5x)
  *  11. the meeting genres (minutes, agendas, the Hansard), warm, against the seed brief per byte (reported)
+ *  12. the stress shapes of test/stress/ at 1x and 4x: CPU-time ratio (goal <= 6x), peak RSS against the input
  *
  * Options: --quick (fewer repetitions, smaller folder; for a smoke test),
  * --only=1,3 (some items only), --results=FILE (write the figures there, not to bench/results.json).
@@ -764,6 +765,31 @@ if (want(11)) {
       'reported',
       undefined,
       `${ratio.toFixed(2)}x the time per byte of the seed brief, same rounds`
+    )
+  }
+}
+
+// 12. The stress shapes (issue 10), as `npm run stress` runs them: each hostile shape of test/stress/shapes.mjs
+// at 1x and 4x through the CLI, the ratio of the 4x run's CPU time to the 1x run's (goal <= 6x) and peak RSS above
+// start-up as a multiple of the input (goal <= 15x, judged from 1 MB, as the stress suite judges it).
+if (want(12)) {
+  const {runShape, knownCovers, LIMITS} = await import(pathToFileURL(join(root, 'test/stress/run.mjs')).href)
+  const {SHAPES} = await import(pathToFileURL(join(root, 'test/stress/shapes.mjs')).href)
+  results.items.stress = {}
+  for (const shape of SHAPES) {
+    const result = await runShape(shape, [1, 4])
+    const last = result.runs.at(-1)
+    const ratio = last?.ratio ?? NaN
+    const judged = last && last.bytes >= LIMITS.rssFromBytes
+    results.items.stress[shape.name] = {runs: result.runs, failure: result.failure ?? null, known: knownCovers(shape, result)}
+    row(
+      12,
+      `stress ${shape.name}: CPU 4x / 1x`,
+      ratio,
+      'x',
+      `<= ${LIMITS.maxRatio}x`,
+      result.failure ? false : ratio <= LIMITS.maxRatio,
+      `${last ? `peak RSS ${last.rssRatio.toFixed(1)}x the input${judged ? '' : ' (under 1 MB: not judged)'}` : ''}${result.failure ? `; ${result.failure}${knownCovers(shape, result) ? ' (known)' : ''}` : ''}`
     )
   }
 }
