@@ -5,6 +5,7 @@
  * and time slots. Tables and patterns only; the genre code in
  * src/assemble/genres/ reads them.
  */
+import {isHan, joiner} from './chars.js'
 import {HAN_NUMERAL} from './numbering.js'
 import {PAPER_NUMBER} from './papers.js'
 
@@ -210,6 +211,16 @@ export function isPaperReferenceLine(text: string): boolean {
   if (text.length > 100 || !REFERENCE_BRACKETS.test(text)) return false
   const inner = text.slice(1, -1)
   return PAPER_NUMBER.test(inner) && (PAPER_WORDING_START.test(inner) || PAPER_WORDING_END.test(inner))
+}
+
+/**
+ * What goes between a heading's title and the paper reference under it: nothing for a Chinese reference
+ * (`…的紀要(立法會CB(2)901/29-30號文件)`, `…刊登)(臨立會LS46號文件容後奉上)`), else the space a wrapped line takes
+ * (`Confirmation of minutes (LC Paper No. CB(1)65/00-01)`).
+ */
+export function referenceGlue(title: string, reference: string): string {
+  for (let k = 0; k < reference.length; k++) if (isHan(reference.charCodeAt(k))) return ''
+  return joiner(title, reference)
 }
 
 /**

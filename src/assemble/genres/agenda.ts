@@ -28,6 +28,7 @@ import {
   DESCRIPTION_DASH,
   isPaperReferenceLine,
   ITEM_MARK,
+  referenceGlue,
   REPLYING_OFFICER_LINE,
   REVISED_AGENDA,
   SENTENCE_END,
@@ -115,14 +116,8 @@ export const agendaItem: Handler<TextBlock> = (b, block, i) => {
   if (!title) return NO
   const pieces = [title]
   // A title the wrap cut goes on.
-  let used = wrappedTitleLines(block.lines)
+  const used = wrappedTitleLines(block.lines)
   for (const line of block.lines.slice(1, used)) pieces.push(toPiece(line))
-  while (used < block.lines.length) {
-    const next = block.lines[used]!.text.trim()
-    if (!isPaperReferenceLine(next)) break
-    pieces.push(toPiece(block.lines[used]!))
-    used++
-  }
   const end = block.lines[used - 1]!.end
   b.heading(plainText(b.source, pieces), 1, null, line.start, end, true)
   const section = b.section!
@@ -348,26 +343,22 @@ export function keepAgendaLines(lines: Line[]): void {
   }
 }
 
-/** `(立法會CB(2)1415/07-08號文件)` on the line under an item heading: the paper the item is about, part of its title. */
-export const itemReference: Handler<TextBlock> = (b, block, i) => {
+/**
+ * `(立法會CB(2)285/98-99(01)號文件)`, `(LC Paper No. CB(1)65/00-01)` on the
+ * line right under a heading of a meeting record (an agenda's item, a
+ * minutes' item or sub-heading): the paper the heading is about, more of
+ * its title. The one home of this rule: a heading that takes lines of its
+ * block hands the rest on, and this reads the reference there as it reads
+ * a block of its own under the heading.
+ */
+export const headingReference: Handler<TextBlock> = (b, block, i) => {
   const section = b.section
   const line = block.lines[0]!
-  const text = line.text.trim()
-  if (!section || !b.afterHeading || !isPaperReferenceLine(text)) return NO
+  if (!section || !b.afterHeading || !isPaperReferenceLine(line.text.trim())) return NO
   const words = plainText(b.source, [toPiece(line)])
-  section.title = section.title + words
+  section.title = section.title + referenceGlue(section.title, words) + words
   section.position = b.source.position(section.position.start.offset, line.end)
   return rest(b, block, 1, i)
-}
-
-/**
- * Minutes: the same reference right under an agenda-item heading (`I. 通過…的紀要`, `(1)通過…的紀要`) is part of
- * its title, as in an agenda; under any other heading it is what it is there.
- */
-export const minutesItemReference: Handler<TextBlock> = (b, block, i) => {
-  const section = b.section
-  if (!section || (section.number === undefined && !isItemHeading(section.title))) return NO
-  return itemReference(b, block, i)
 }
 
 /** Words under an item that are no paper, sub-item or sub-heading: a paragraph, however short (`續議事項` / `內務委員會主席匯報…`). */
