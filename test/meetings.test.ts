@@ -8,7 +8,7 @@ import {check} from '../src/check/index.js'
 import {parseText} from '../src/parse.js'
 import {parseMarkdownText} from '../src/parse-markdown.js'
 import {toMarkdown} from '../src/emit/markdown.js'
-import type {Attendance, Group, Item, Paper, Paragraph, Person, Section} from '../src/tree.js'
+import type {Attendance, Footnote, FootnoteReference, Group, Item, Paper, Paragraph, Person, Section} from '../src/tree.js'
 import {all, fixture, ownText, schemaErrors, unaccounted} from './helpers/tree.js'
 
 function parse(text: string, kind?: 'minutes' | 'agenda' | 'hansard'): Paper {
@@ -216,6 +216,32 @@ describe('minutes that number their agenda items in brackets (zh-minutes-bracket
     const lead = parse('會議紀要\n\n出席議員:\n陳大文議員\n\n1. 委員討論了以下兩項事項\n\n(1)房屋\n\n(2)交通\n\n2. 議員同意再作討論。\n')
     expect(all<Section>(lead, 'section')).toEqual([])
     expect(all<Item>(lead, 'item').map((item) => item.marker)).toEqual(['(1)', '(2)'])
+  })
+})
+
+describe('a * glued to a listed paper’s number (zh-minutes-starred-papers.txt)', () => {
+  const tree = parse(fixture('zh-minutes-starred-papers.txt'))
+  const listed = () => all<Item>(tree, 'item')
+  it('is the mark of the record’s * note: a reference to it, not a word of the entry', () => {
+    expect(listed().map((item) => [item.children[0]!.type, ownText(item)])).toEqual([
+      ['footnoteReference', '立法會CB(2)388/30-31(01)號文件 -- 政府當局提供的文件;'],
+      ['footnoteReference', '立法會CB(2)388/30-31(02)號文件 -- 立法會秘書處擬備的背景資料簡介;及'],
+      ['text', '立法會CB(2)401/30-31(01)號文件 -- 團體提交的意見書。']
+    ])
+    expect(all<FootnoteReference>(tree, 'footnoteReference').map((reference) => reference.identifier)).toEqual(['*', '*'])
+    expect(all<Footnote>(tree, 'footnote').map((note) => note.identifier)).toEqual(['*'])
+  })
+  it('prints the mark as printed in Markdown (\\*立法會…), and reads it back as the reference', () => {
+    const markdown = toMarkdown(tree)
+    expect(markdown).toContain('- \\*立法會CB(2)388/30-31(01)號文件 -- 政府當局提供的文件;')
+    expect(all<FootnoteReference>(parseMarkdownText(markdown).tree, 'footnoteReference')).toHaveLength(2)
+  })
+  it('stays text where the record has no * note', () => {
+    const bare = parse(
+      '會議紀要\n\n出席委員:\n陳大文議員\n\n有關文件\n- *立法會CB(2)388/30-31(01)號文件 -- 政府當局提供的文件。\n\nI. 其他事項\n1. 並無其他事項。\n'
+    )
+    expect(all(bare, 'footnoteReference')).toEqual([])
+    expect(ownText(all<Item>(bare, 'item')[0]!)).toBe('*立法會CB(2)388/30-31(01)號文件 -- 政府當局提供的文件。')
   })
 })
 

@@ -189,6 +189,16 @@ export const AGENDA_PAPER = new RegExp(
   'i'
 )
 
+/**
+ * A note mark glued before a listed paper's number (`*立法會CB(2)889/98-99(04)號文件`, `*CB(2)123/96-97`): where the
+ * record explains `*` in a note, the mark points to it. Group 1 is the mark, `*` as printed or `\*` as our Markdown
+ * escapes it (read as text: `| \*LC Paper No. … |`).
+ */
+export const MARK_BEFORE_PAPER = new RegExp(
+  String.raw`^(\\?\*)(?=\s*(?:(?:(?:P?LC|LegCo)\s+Paper\s+No\.?|臨時立法[會会]|立法[會会]|臨立會|临立会|立法局(?:\d{2}-\d{2}年度)?第?)\s*)?${PAPER_NUMBER.source})`,
+  'i'
+)
+
 /** The separator before a paper's description (`-Minutes of…`, `- 待議事項一覽表`, `--`). Group 1 is the separator as printed. */
 export const DESCRIPTION_DASH = /^\s*([-–—－─]{1,2})\s*/
 

@@ -15,7 +15,8 @@
  * line starting with a dash. Sub-items `(a)`…`(f)`, `(i)` are items; the
  * lines under one (`迄今並未接獲有關的預告。`) are more of it. A line
  * heading the papers inside an item (`與團體會晤`) is a sub-heading.
- * A `*` note under the items is a footnote, as is the item mark's note.
+ * A `*` note under the items is a footnote, as is the item mark's note
+ * (the mark before an item, `*VI`, or before a paper's number, `*LC Paper No. …`).
  */
 import {squeeze} from '../../lang/chars.js'
 import {NOTE_LINE_MARK} from '../../lang/furniture.js'
@@ -28,6 +29,7 @@ import {
   DESCRIPTION_DASH,
   isPaperReferenceLine,
   ITEM_MARK,
+  MARK_BEFORE_PAPER,
   referenceGlue,
   REPLYING_OFFICER_LINE,
   REVISED_AGENDA,
@@ -213,10 +215,11 @@ export const paperEntry: Handler<TextBlock> = (b, block, i) => {
   if (!b.section) return NO
   const line = block.lines[0]!
   const lead = line.text.length - line.text.trimStart().length
-  const number = AGENDA_PAPER.exec(line.text.slice(lead))
-  if (!number) return NO
+  const paper = paperStart(line.text.slice(lead))
+  if (!paper) return NO
   const s = state(b)
-  const to = lead + number[1]!.length
+  if (paper.marked) s.marked = true
+  const to = lead + paper.end
   // What follows the number on its line: a note in brackets (cell 1), then a description after a dash (cell 2).
   const tail = line.text.slice(to)
   const dash = dashOutsideBrackets(tail)
@@ -226,6 +229,18 @@ export const paperEntry: Handler<TextBlock> = (b, block, i) => {
   s.described = false
   if (dash >= 0) addDescription(b, line, noteEnd)
   return rest(b, block, readEntry(b, block, 1), i)
+}
+
+/**
+ * A listed paper's number at the start of `text`, maybe after a note mark (`*LC Paper No. …`, kept in the cell:
+ * paperMarks makes it the note's reference): whether it is marked and where the number ends; null when no paper starts it.
+ */
+function paperStart(text: string): {marked: boolean; end: number} | null {
+  const mark = MARK_BEFORE_PAPER.exec(text)
+  const afterMark = mark ? text.slice(mark[0].length) : text
+  const at = mark ? text.length - afterMark.trimStart().length : 0
+  const number = AGENDA_PAPER.exec(text.slice(at))
+  return number ? {marked: mark !== null, end: at + number[1]!.length} : null
 }
 
 /** Where the first dash outside brackets stands (`(issued vide … 87/03-04 …) - Minutes`: not the one in `03-04`), or -1. */
@@ -394,7 +409,7 @@ function numeralCell(b: Builder, text: string): {mark: RegExpExecArray | null; n
 export const agendaColumns: Handler<TableBlock> = (b, block, i) => {
   const s = state(b)
   const first = block.rows[0]!.token.cells.map((cell) => cell.text.trim())
-  const known = (cells: string[]) => (cells.length === 2 && numeralCell(b, cells[0]!)) || AGENDA_PAPER.test(cells[0] ?? '')
+  const known = (cells: string[]) => (cells.length === 2 && numeralCell(b, cells[0]!)) || paperStart(cells[0] ?? '') !== null
   if (!known(first)) return NO
   for (const {token, more} of block.rows) {
     const cells = token.cells.filter((cell) => cell.text.trim() !== '')
@@ -413,7 +428,9 @@ export const agendaColumns: Handler<TableBlock> = (b, block, i) => {
       }
       s.expected = nextItem(start.numeral.number, s.expected)
       s.row = null
-    } else if (cells.length >= 1 && AGENDA_PAPER.test(texts[0]!)) {
+    } else if (cells.length >= 1 && paperStart(texts[0]!)) {
+      // (A row of our Markdown's papers table, `| \*LC Paper No. … | … |`, is marked as its text line was.)
+      if (paperStart(texts[0]!)!.marked) s.marked = true
       s.row = b.addRow([[cells[0]!]], token.line.start, token.line.end)
       s.described = false
       if (cells.length > 1) b.addCell(s.row, cells.slice(1))

@@ -21,6 +21,7 @@ import {
   INSERTED_ITEM_NUMERAL,
   ITEM_NUMERAL_SPACED,
   LABEL_SPACES,
+  MARK_BEFORE_PAPER,
   MEETING_FIELD_LINE,
   MEETING_FIELD_NAMES,
   POST_MEETING_NOTE,
@@ -32,7 +33,7 @@ import {
 import {endsSentence, squeeze, toHalfWidth} from '../../lang/chars.js'
 import {firstDate} from '../../lang/dates.js'
 import type {Source} from '../../source.js'
-import type {Header, Item, Meta, Note, Paragraph, Section, TopContent} from '../../tree.js'
+import type {Cell, FootnoteReference, Header, Item, Meta, Note, Paragraph, Phrasing, Section, TopContent} from '../../tree.js'
 import type {Block, ItemBlock, TextBlock} from '../blocks.js'
 import type {Builder, Handler} from '../builder.js'
 import {plainText} from '../inline.js'
@@ -231,6 +232,48 @@ export function postMeetingNotes(children: Child[], source: Source): void {
     children.splice(i + 1, 0, note)
     i++
   }
+}
+
+/**
+ * `- *立法會CB(2)889/98-99(04)號文件 -- …`: a `*` glued to the paper number
+ * that an item or a paper's cell starts with is the mark of the record's `*`
+ * note (`* 已於較早前發出…`, under the list or the signature), as an item's
+ * `*VI` is: a `footnoteReference` to it, not a word of the entry. Only where
+ * the record has that note; elsewhere the `*` stays text.
+ */
+export function paperMarks(children: readonly Child[], source: Source): void {
+  const nodes = children as unknown as readonly Node[]
+  const hasNote = (node: Node): boolean =>
+    (node.type === 'footnote' && node.identifier === '*') || ((node.type === 'appendix' || node.type === 'section') && (node.children ?? []).some(hasNote))
+  if (!nodes.some(hasNote)) return
+  const visit = (node: Node) => {
+    if (node.type === 'item' || node.type === 'cell') markPaper(node as unknown as Item | Cell, source)
+    for (const child of node.children ?? []) visit(child)
+  }
+  for (const node of nodes) visit(node)
+}
+
+/** What the walk reads of a node. */
+interface Node {
+  type: string
+  identifier?: string
+  children?: Node[]
+}
+
+function markPaper(node: Item | Cell, source: Source): void {
+  const first = node.children[0] as Phrasing | Item | undefined
+  if (first?.type !== 'text') return
+  const mark = MARK_BEFORE_PAPER.exec(first.value)
+  if (!mark) return
+  const start = first.position.start.offset
+  // (In Markdown the mark is escaped, `\*`: the reference covers the escape.)
+  const star = source.text.indexOf('*', start)
+  if (star < 0 || star >= first.position.end.offset) return
+  const words = first.value.slice(mark[0].length).trimStart()
+  const wordsStart = first.position.end.offset - words.length
+  const reference: FootnoteReference = {type: 'footnoteReference', identifier: '*', position: source.position(start, star + 1)}
+  const rest: Phrasing[] = words ? [{type: 'text', value: words, position: source.position(wordsStart, first.position.end.offset)}] : []
+  ;(node.children as Phrasing[]).splice(0, 1, reference, ...rest)
 }
 
 function plain(paragraph: Paragraph): string {
