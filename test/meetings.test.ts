@@ -88,6 +88,20 @@ describe('attendance', () => {
     const tree = parse('會議紀要\n\n列席秘書:\n總主任(1)1\n王小明女士\n\nI 選舉主席\n\n1. 內容。\n')
     expect(people(groups(tree)[0]!)[0]).toMatchObject({name: '王小明女士', post: '總主任(1)1'})
   })
+  it('reads a staff list of posts with no names as a person for each post (zh-minutes-staff-posts.txt)', () => {
+    const staff = groups(parse(fixture('zh-minutes-staff-posts.txt')))[1]!
+    expect([staff.label, staff.role]).toEqual(['列席職員', 'staff'])
+    // Two posts run together on a line are two people; a bracketed line is the note of the post above; a line
+    // with no post word heads the post under it.
+    expect(people(staff).map((person) => [person.name, person.post, person.note])).toEqual([
+      [null, '助理秘書長3', '(內務委員會秘書)'],
+      [null, '助理法律顧問2', null],
+      [null, '助理法律顧問6', null],
+      [null, '高級主任(申訴)', null],
+      [null, '總主任(2)4', null],
+      [null, '新聞及公共關係部首席主任', null]
+    ])
+  })
   it('tells honours and the note from the name', () => {
     const tree = parse('Minutes of meeting\n\nMembers present :\nHon CHAN Tai-man, SBS, JP (Chairman)\nDr Hon LEE Siu-ming\n\n1. Text.\n')
     const [first, second] = people(groups(tree)[0]!)

@@ -51,6 +51,25 @@ export const PERSON_SPLIT_EN = /(?<!\b(?:Dr|Ir|Prof|DR|IR|PROF))\s+(?=(?:(?:Dr|I
 /** A Chinese entry's name ends with a title: `陳鑑林議員`, `梁小琴女士` (then a note or honours may follow). */
 export const PERSON_END_ZH = /(?:議員|议员|女士|先生|小姐|博士|教授|醫生|医生|夫人|太太|法官|主席|副主席)$/
 
+/**
+ * Where a post ends in a Chinese staff list (`助理秘書長2`, `總主任(申訴)`, `總主任(2)3`, `高級助理法律顧問1`): its
+ * post word, then the serials and sections printed after it. A line of posts with no names (two columns run
+ * together: `助理法律顧問1助理法律顧問4`, `公共資訊總主任總主任(內務委員會)`) splits after each.
+ */
+export const POST_END_ZH = /(?:秘書長|秘书长|顧問|顾问|主任|秘書(?![處处])|秘书(?![處处])|經理|经理|主管)(?:\s*(?:\d+|[(（][^()（）]*[)）]))*/g
+
+/** The posts a line of posts holds, as [start, end] in the line; null unless the line is posts from end to end. */
+export function postsZh(text: string): [number, number][] | null {
+  const posts: [number, number][] = []
+  let from = 0
+  for (const match of text.matchAll(POST_END_ZH)) {
+    const end = match.index + match[0].length
+    posts.push([from, end])
+    from = end
+  }
+  return posts.length > 0 && text.slice(from).trim() === '' ? posts : null
+}
+
 /** Honours and decorations after a Chinese entry's name: ` , G.B.S., J.P.`, `, 大紫荊勳賢`. */
 export const HONOURS_TAIL_ZH = /(?:\s*[,，、]\s*(?:Ph\.?\s?D\.?|(?:[A-Z]{1,4}\.?){1,4}(?:[A-Z]{1,4}\.?)*|[\u3400-\u9fff]{1,6}(?:勳賢|勋贤)))+\s*$/
 
