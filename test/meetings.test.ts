@@ -182,6 +182,26 @@ describe('minutes body', () => {
     const en = parse('Minutes of meeting held on Friday, 9 May 1997, at 2:15 pm in Conference Room B\n\nMembers present :\nHon A B\n\n1. Text.\n')
     expect(en.meta).toMatchObject({meetingTime: '14:15', venue: 'Conference Room B'})
   })
+  it('reads the paper number printed before 1997 with its session (zh-minutes-1990s-paper-number.txt)', () => {
+    // `立法局96-97年度第CB(1)210號文件`: the number as the English record prints it, LegCo Paper No. CB(1)210/96-97.
+    expect(parse(fixture('zh-minutes-1990s-paper-number.txt')).meta).toMatchObject({
+      paperNo: 'CB(1)210/96-97',
+      fileRef: 'CB1/PL/ES',
+      committee: '立法局經濟事務委員會'
+    })
+  })
+  it('reads a meeting time in Chinese numerals (zh-minutes-han-time.txt: 下午四時三十分)', () => {
+    expect(parse(fixture('zh-minutes-han-time.txt')).meta).toMatchObject({meetingDate: '1996-10-03', meetingTime: '16:30', venue: '立法局會議室A'})
+    const at = (time: string) => parse(`會議紀要\n\n日期:1996年5月17日\n時間:${time}\n\n出席委員:\n甲議員\n\n1. 內容。\n`).meta.meetingTime
+    expect(['下午四時', '上午十時', '中午十二時', '下午二時半', '上午九時零五分', '下午十二時四十五分'].map(at)).toEqual([
+      '16:00',
+      '10:00',
+      '12:00',
+      '14:30',
+      '09:05',
+      '12:45'
+    ])
+  })
 })
 
 describe('minutes that number their agenda items in brackets (zh-minutes-bracketed-items.txt)', () => {

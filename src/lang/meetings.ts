@@ -6,7 +6,7 @@
  * src/assemble/genres/ reads them.
  */
 import {isHan, joiner} from './chars.js'
-import {HAN_NUMERAL} from './numbering.js'
+import {HAN_NUMERAL, hanNumber} from './numbering.js'
 import {PAPER_NUMBER} from './papers.js'
 
 export type Genre = 'minutes' | 'agenda' | 'hansard'
@@ -134,7 +134,17 @@ export const TIME_SLOT =
 export const CLOCK_EN = /\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s*m\b\.?/i
 /** The half of the day that adds 12 hours. */
 export const AFTERNOON = /^(?:下午|晚上)$/
-export const CLOCK_ZH = /(上午|下午|中午|晚上)?\s*(\d{1,2})\s*時(?:\s*(\d{1,2})\s*分)?/
+/**
+ * `下午2時30分`, `上午10時`, and in Chinese numerals `下午四時`, `上午十時三十分`, `下午二時半`, `上午九時零五分`:
+ * group 1 the half of the day, 2 the hour, 3 the minutes, 4 `半` (half past). Read by {@link clockNumber}.
+ */
+export const CLOCK_ZH =
+  /(上午|下午|中午|晚上)?\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[時时](?:\s*(\d{1,2}|[零〇]?[一二三四五六七八九十]{1,3})\s*分|\s*(半))?/
+
+/** An hour or minutes of {@link CLOCK_ZH}, in digits or Chinese numerals (`四`, `十二`, `三十`, `零五`); NaN when neither. */
+export function clockNumber(value: string): number {
+  return /^\d+$/.test(value) ? Number(value) : hanNumber(value.replace(/^[零〇]/, ''))
+}
 
 /** Minutes' header lines with a label: `日期:`, `時 間 :`, `地點:`, `Date :`, `Time :`, `Venue :`. Group 1 label, 2 value. */
 export const MEETING_FIELD_LINE = /^(日\s?期(?:及時間)?|时\s?间|時\s?間|地\s?點|地\s?点|Date|Time|Venue|Place)\s*[:：]\s*(.+)$/i
@@ -229,6 +239,18 @@ export const CLOSE_BRACKET = /[)）]/
 
 /** A note in brackets about a listed paper or an item: `(隨附於後)`, `(只備中文本)`, `(issued on 17 October 2003)`, `(立法會CB(2)1414/07-08號文件)`. */
 export const BRACKETED_LINE = /^[(（].*[)）]$/
+
+/**
+ * The Legislative Council's paper number before 1997, its session first: `立法局95-96年度第CB(2)1342號文件`. Group 1
+ * is the session, 2 the number.
+ */
+const COUNCIL_PAPER_LINE_1990S = new RegExp(String.raw`^立法局\s*(\d{2}-\d{2})\s*年度\s*第\s*(${PAPER_NUMBER.source})\s*號文件$`)
+
+/** The paper number such a line states, written as the English record writes it (`CB(2)1342/95-96`); null for any other line. */
+export function paperNumber1990s(text: string): string | null {
+  const match = COUNCIL_PAPER_LINE_1990S.exec(text.trim())
+  return match ? `${match[2]!.replace(/\s+/g, '')}/${match[1]}` : null
+}
 
 /** A line in brackets naming a paper, round or square: `(立法會CB(2)285/98-99(01)號文件)`, `[CB(2)1158/98-99(04)号文件]`, `(LC Paper No. CB(1)65/00-01)`. */
 const REFERENCE_BRACKETS = /^(?:[(（].*[)）]|[[［].*[\]］])$/

@@ -14,6 +14,7 @@ import {
   COMMITTEE_MEETING,
   AFTERNOON,
   CLOCK_ZH,
+  clockNumber,
   GENRE_LINES,
   ITEM_LETTER_SUFFIX,
   ITEM_MARK,
@@ -24,6 +25,7 @@ import {
   MARK_BEFORE_PAPER,
   MEETING_FIELD_LINE,
   MEETING_FIELD_NAMES,
+  paperNumber1990s,
   POST_MEETING_NOTE,
   TITLE_ENDS_SENTENCE,
   isSeenByAdministration,
@@ -289,6 +291,11 @@ export function meetingMeta(header: Header | null, meta: Meta): void {
   meta.venue = null
   for (const field of header?.children ?? []) {
     const text = squeeze(field.value)
+    // `立法局95-96年度第CB(2)1342號文件`: the number with its session, `CB(2)1342/95-96`.
+    if (field.name === 'paperNo') {
+      const old = paperNumber1990s(text)
+      if (old) meta.paperNo = old
+    }
     // The record's own title line: `Minutes of meeting held on …`, `會議紀要`, `議程`.
     if (!titled && GENRE_LINES.some(([pattern]) => pattern.test(text))) {
       meta.title = text
@@ -332,10 +339,12 @@ function clock(text: string): string | null {
   }
   const zh = CLOCK_ZH.exec(text)
   if (zh) {
-    let hour = Number(zh[2])
+    let hour = clockNumber(zh[2]!)
+    const minutes = zh[4] ? 30 : zh[3] ? clockNumber(zh[3]) : 0
+    if (!(hour <= 24 && minutes < 60)) return null
     const half = zh[1]
     if (half && AFTERNOON.test(half) && hour < 12) hour += 12
-    return `${String(hour).padStart(2, '0')}:${String(Number(zh[3] ?? 0)).padStart(2, '0')}`
+    return `${String(hour).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`
   }
   return null
 }
