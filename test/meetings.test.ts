@@ -204,6 +204,19 @@ describe('minutes body', () => {
   })
 })
 
+describe('a sub-heading under an agenda item (zh-minutes-item-subheading.txt)', () => {
+  const tree = parse(fixture('zh-minutes-item-subheading.txt'))
+  it('is a section of the item (depth 2), its paper part of its title; the next item is depth 1 again', () => {
+    expect(all<Section>(tree, 'section').map((section) => [section.depth, section.number ?? null, section.title])).toEqual([
+      [1, 'I', '渡輪服務的檢討'],
+      [2, null, '票價[立法會CB(1)330/30-31(02)號文件]'],
+      [2, null, '航線'],
+      [1, 'II', '其他事項']
+    ])
+    expect(all<Paragraph>(tree, 'paragraph').map((paragraph) => paragraph.number)).toEqual(['1', '2', '3', '4'])
+  })
+})
+
 describe('minutes that number their agenda items in brackets (zh-minutes-bracketed-items.txt)', () => {
   const tree = parse(fixture('zh-minutes-bracketed-items.txt'))
   const top = () => tree.children.filter((node): node is Section => node.type === 'section')

@@ -308,8 +308,12 @@ function sectionOrProse(itemHeading: ((text: string) => boolean) | null): Handle
       let own = 1
       while (!key && own < block.lines.length && cut(block.lines[own - 1]!)) own++
       const lines = block.lines.slice(0, own)
+      // In a meeting record, a heading of no number after an agenda item's text is a sub-heading of the item
+      // (`參選議員資格` under `I. 委員會審議階段修正案`), not the next item.
+      const item = itemHeading && !key ? b.section : null
+      const depth = item && !b.afterHeading && (item.number !== undefined || itemHeading!(item.title)) ? item.depth + 1 : null
       if (own < block.lines.length) {
-        b.heading(plainText(b.source, lines.map(toPiece)), null, key, lines[0]!.start, lines[lines.length - 1]!.end)
+        b.heading(plainText(b.source, lines.map(toPiece)), depth, key, lines[0]!.start, lines[lines.length - 1]!.end, depth !== null)
         return b.take({...block, lines: block.lines.slice(own), pieces: block.pieces.slice(own), gapBefore: false}, i)
       }
       // A heading over two lines: heading-like lines that follow with no blank line are more of its title.
@@ -320,7 +324,7 @@ function sectionOrProse(itemHeading: ((text: string) => boolean) | null): Handle
         for (const line of next.lines) lines.push(line)
         used++
       }
-      b.heading(plainText(b.source, lines.map(toPiece)), null, key, lines[0]!.start, lines[lines.length - 1]!.end)
+      b.heading(plainText(b.source, lines.map(toPiece)), depth, key, lines[0]!.start, lines[lines.length - 1]!.end, depth !== null)
       // A standard heading is one line: the lines after it are read afresh.
       if (key && block.lines.length > 1) return b.take({...block, lines: block.lines.slice(1), pieces: block.pieces.slice(1), gapBefore: false}, i)
       return used
