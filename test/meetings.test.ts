@@ -217,6 +217,29 @@ describe('a sub-heading under an agenda item (zh-minutes-item-subheading.txt)', 
   })
 })
 
+describe('a time slot between numbered paragraphs (zh-paper-slot-numbering.txt)', () => {
+  const tree = parse(fixture('zh-paper-slot-numbering.txt'))
+  it('is a paragraph of no number that the numbering runs past: the paragraph over it is 1, inferred', () => {
+    expect(all<Paragraph>(tree, 'paragraph').map((paragraph) => [paragraph.number, paragraph.inferred ?? false, ownText(paragraph)])).toEqual([
+      ['1', true, '議員或可選舉主席。'],
+      [null, false, '(上午10時至11時30分)'],
+      ['2', false, '議員或可參閱政府當局擬備的文件。'],
+      ['3', false, '議員或可提出問題。']
+    ])
+  })
+})
+
+describe('a list of papers before the first paragraph (zh-paper-list-then-numbering.txt)', () => {
+  const tree = parse(fixture('zh-paper-list-then-numbering.txt'))
+  it('is the section’s list, no paragraph: the unnumbered paragraph before paragraph 2 is 1, inferred', () => {
+    expect(all<Paragraph>(tree, 'paragraph').map((paragraph) => [paragraph.number, paragraph.inferred ?? false])).toEqual([
+      ['1', true],
+      ['2', false]
+    ])
+    expect(all<Section>(tree, 'section')[0]!.children.map((child) => child.type)).toEqual(['item', 'item'])
+  })
+})
+
 describe('minutes that number their agenda items in brackets (zh-minutes-bracketed-items.txt)', () => {
   const tree = parse(fixture('zh-minutes-bracketed-items.txt'))
   const top = () => tree.children.filter((node): node is Section => node.type === 'section')
