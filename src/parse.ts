@@ -17,7 +17,7 @@ import {detectGenre, type Genre} from './assemble/genres/detect.js'
 import {agendaMeta, keepAgendaLines} from './assemble/genres/agenda.js'
 import {findAttendance} from './assemble/genres/attendance.js'
 import {attachActions, readActionColumn, type Action} from './assemble/genres/action.js'
-import {meetingMeta, numberItems, postMeetingNotes, seenByAdministration} from './assemble/genres/minutes.js'
+import {meetingMeta, numberItems, paperMarks, postMeetingNotes, seenByAdministration} from './assemble/genres/minutes.js'
 import {HANSARD, anchorsByLine, attendanceLines, hansardMeta, speeches} from './assemble/genres/hansard.js'
 import {LETTER, LETTER_HEADER, detectLetter, frameLetter, letterMeta, salutationNode, type LetterKind} from './assemble/genres/letter.js'
 import {KIND_OVER_ATTENDANCE} from './lang/header.js'
@@ -122,7 +122,10 @@ function parseLines(text: string, lines: Line[], options: ParseOptions, source: 
       const grouped = speeches(children, source, anchorsByLine(anchors, text)) as typeof children
       children.length = 0
       for (const node of grouped) children.push(node)
-    } else numberItems(children)
+    } else {
+      numberItems(children)
+      paperMarks(children, source)
+    }
     postMeetingNotes(children, source)
   }
   const tree: Paper = {

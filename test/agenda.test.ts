@@ -10,6 +10,7 @@ import {basename} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {parseText} from '../src/parse.js'
 import {toMarkdown} from '../src/emit/markdown.js'
+import {parseMarkdownText} from '../src/parse-markdown.js'
 import type {Cell, Footnote, Paper, Row, Section, Table} from '../src/tree.js'
 import {all, corpusFiles, fixture, hasCorpus, items, ownText, paragraphs, sections} from './helpers/tree.js'
 
@@ -125,6 +126,34 @@ describe('an item numbered in Chinese with a note mark (zh-agenda-marked-han.txt
   })
   it('reads the * line under the items as the note of the marked item', () => {
     expect(all<Footnote>(tree, 'footnote').map((note) => [note.identifier, ownText(note as never)])).toEqual([['*', '非事務委員會委員獲邀參與此項目的討論。']])
+  })
+})
+
+describe('a paper marked * in an item’s papers (en-agenda-starred-paper.txt)', () => {
+  const tree = parse('en-agenda-starred-paper.txt')
+  it('gives the marked paper its row, the * a reference to the note under the items', () => {
+    const second = items1(tree)[1]!
+    expect(rows(second)).toEqual([
+      ['LC Paper No. CB(2)411/30-31(01)', 'Paper provided by the Administration'],
+      ['LC Paper No. CB(2)388/30-31(02)', 'Updated background brief prepared by the Legislative Council Secretariat']
+    ])
+    const cell = all<Table>(second, 'table')[0]!.children[1]!.children[0]!
+    expect(cell.children[0]).toMatchObject({type: 'footnoteReference', identifier: '*'})
+    expect(all<Footnote>(tree, 'footnote').map((note) => [note.identifier, ownText(note as never)])).toEqual([
+      ['*', 'Issued for the meeting on 14 April 2031.']
+    ])
+  })
+  it('keeps the marked row a row of the table in Markdown (| \\*LC Paper No. … |), read back as text or as .md, the note a note', () => {
+    const markdown = toMarkdown(tree)
+    expect(markdown).toContain('| \\*LC Paper No. CB(2)388/30-31(02) |')
+    for (const again of [parseText(markdown).tree, parseMarkdownText(markdown).tree]) {
+      const second = items1(again)[1]!
+      expect(rows(second).map((row) => row[0])).toEqual(['LC Paper No. CB(2)411/30-31(01)', 'LC Paper No. CB(2)388/30-31(02)'])
+      expect(all<Table>(second, 'table')[0]!.children[1]!.children[0]!.children[0]).toMatchObject({type: 'footnoteReference', identifier: '*'})
+      expect(all<Footnote>(again, 'footnote').map((note) => [note.identifier, ownText(note as never)])).toEqual([
+        ['*', 'Issued for the meeting on 14 April 2031.']
+      ])
+    }
   })
 })
 

@@ -8,7 +8,7 @@ import {check} from '../src/check/index.js'
 import {parseText} from '../src/parse.js'
 import {parseMarkdownText} from '../src/parse-markdown.js'
 import {toMarkdown} from '../src/emit/markdown.js'
-import type {Attendance, Group, Item, Paper, Paragraph, Person, Section} from '../src/tree.js'
+import type {Attendance, Footnote, FootnoteReference, Group, Item, Paper, Paragraph, Person, Section} from '../src/tree.js'
 import {all, fixture, ownText, schemaErrors, unaccounted} from './helpers/tree.js'
 
 function parse(text: string, kind?: 'minutes' | 'agenda' | 'hansard'): Paper {
@@ -87,6 +87,20 @@ describe('attendance', () => {
   it('reads a Chinese post line then its name line', () => {
     const tree = parse('會議紀要\n\n列席秘書:\n總主任(1)1\n王小明女士\n\nI 選舉主席\n\n1. 內容。\n')
     expect(people(groups(tree)[0]!)[0]).toMatchObject({name: '王小明女士', post: '總主任(1)1'})
+  })
+  it('reads a staff list of posts with no names as a person for each post (zh-minutes-staff-posts.txt)', () => {
+    const staff = groups(parse(fixture('zh-minutes-staff-posts.txt')))[1]!
+    expect([staff.label, staff.role]).toEqual(['列席職員', 'staff'])
+    // Two posts run together on a line are two people; a bracketed line is the note of the post above; a line
+    // with no post word heads the post under it.
+    expect(people(staff).map((person) => [person.name, person.post, person.note])).toEqual([
+      [null, '助理秘書長3', '(內務委員會秘書)'],
+      [null, '助理法律顧問2', null],
+      [null, '助理法律顧問6', null],
+      [null, '高級主任(申訴)', null],
+      [null, '總主任(2)4', null],
+      [null, '新聞及公共關係部首席主任', null]
+    ])
   })
   it('tells honours and the note from the name', () => {
     const tree = parse('Minutes of meeting\n\nMembers present :\nHon CHAN Tai-man, SBS, JP (Chairman)\nDr Hon LEE Siu-ming\n\n1. Text.\n')
@@ -168,6 +182,62 @@ describe('minutes body', () => {
     const en = parse('Minutes of meeting held on Friday, 9 May 1997, at 2:15 pm in Conference Room B\n\nMembers present :\nHon A B\n\n1. Text.\n')
     expect(en.meta).toMatchObject({meetingTime: '14:15', venue: 'Conference Room B'})
   })
+  it('reads the paper number printed before 1997 with its session (zh-minutes-1990s-paper-number.txt)', () => {
+    // `立法局96-97年度第CB(1)210號文件`: the number as the English record prints it, LegCo Paper No. CB(1)210/96-97.
+    expect(parse(fixture('zh-minutes-1990s-paper-number.txt')).meta).toMatchObject({
+      paperNo: 'CB(1)210/96-97',
+      fileRef: 'CB1/PL/ES',
+      committee: '立法局經濟事務委員會'
+    })
+  })
+  it('reads a meeting time in Chinese numerals (zh-minutes-han-time.txt: 下午四時三十分)', () => {
+    expect(parse(fixture('zh-minutes-han-time.txt')).meta).toMatchObject({meetingDate: '1996-10-03', meetingTime: '16:30', venue: '立法局會議室A'})
+    const at = (time: string) => parse(`會議紀要\n\n日期:1996年5月17日\n時間:${time}\n\n出席委員:\n甲議員\n\n1. 內容。\n`).meta.meetingTime
+    expect(['下午四時', '上午十時', '中午十二時', '下午二時半', '上午九時零五分', '下午十二時四十五分'].map(at)).toEqual([
+      '16:00',
+      '10:00',
+      '12:00',
+      '14:30',
+      '09:05',
+      '12:45'
+    ])
+  })
+})
+
+describe('a sub-heading under an agenda item (zh-minutes-item-subheading.txt)', () => {
+  const tree = parse(fixture('zh-minutes-item-subheading.txt'))
+  it('is a section of the item (depth 2), its paper part of its title; the next item is depth 1 again', () => {
+    expect(all<Section>(tree, 'section').map((section) => [section.depth, section.number ?? null, section.title])).toEqual([
+      [1, 'I', '渡輪服務的檢討'],
+      [2, null, '票價[立法會CB(1)330/30-31(02)號文件]'],
+      [2, null, '航線'],
+      [1, 'II', '其他事項']
+    ])
+    expect(all<Paragraph>(tree, 'paragraph').map((paragraph) => paragraph.number)).toEqual(['1', '2', '3', '4'])
+  })
+})
+
+describe('a time slot between numbered paragraphs (zh-paper-slot-numbering.txt)', () => {
+  const tree = parse(fixture('zh-paper-slot-numbering.txt'))
+  it('is a paragraph of no number that the numbering runs past: the paragraph over it is 1, inferred', () => {
+    expect(all<Paragraph>(tree, 'paragraph').map((paragraph) => [paragraph.number, paragraph.inferred ?? false, ownText(paragraph)])).toEqual([
+      ['1', true, '議員或可選舉主席。'],
+      [null, false, '(上午10時至11時30分)'],
+      ['2', false, '議員或可參閱政府當局擬備的文件。'],
+      ['3', false, '議員或可提出問題。']
+    ])
+  })
+})
+
+describe('a list of papers before the first paragraph (zh-paper-list-then-numbering.txt)', () => {
+  const tree = parse(fixture('zh-paper-list-then-numbering.txt'))
+  it('is the section’s list, no paragraph: the unnumbered paragraph before paragraph 2 is 1, inferred', () => {
+    expect(all<Paragraph>(tree, 'paragraph').map((paragraph) => [paragraph.number, paragraph.inferred ?? false])).toEqual([
+      ['1', true],
+      ['2', false]
+    ])
+    expect(all<Section>(tree, 'section')[0]!.children.map((child) => child.type)).toEqual(['item', 'item'])
+  })
 })
 
 describe('minutes that number their agenda items in brackets (zh-minutes-bracketed-items.txt)', () => {
@@ -216,6 +286,32 @@ describe('minutes that number their agenda items in brackets (zh-minutes-bracket
     const lead = parse('會議紀要\n\n出席議員:\n陳大文議員\n\n1. 委員討論了以下兩項事項\n\n(1)房屋\n\n(2)交通\n\n2. 議員同意再作討論。\n')
     expect(all<Section>(lead, 'section')).toEqual([])
     expect(all<Item>(lead, 'item').map((item) => item.marker)).toEqual(['(1)', '(2)'])
+  })
+})
+
+describe('a * glued to a listed paper’s number (zh-minutes-starred-papers.txt)', () => {
+  const tree = parse(fixture('zh-minutes-starred-papers.txt'))
+  const listed = () => all<Item>(tree, 'item')
+  it('is the mark of the record’s * note: a reference to it, not a word of the entry', () => {
+    expect(listed().map((item) => [item.children[0]!.type, ownText(item)])).toEqual([
+      ['footnoteReference', '立法會CB(2)388/30-31(01)號文件 -- 政府當局提供的文件;'],
+      ['footnoteReference', '立法會CB(2)388/30-31(02)號文件 -- 立法會秘書處擬備的背景資料簡介;及'],
+      ['text', '立法會CB(2)401/30-31(01)號文件 -- 團體提交的意見書。']
+    ])
+    expect(all<FootnoteReference>(tree, 'footnoteReference').map((reference) => reference.identifier)).toEqual(['*', '*'])
+    expect(all<Footnote>(tree, 'footnote').map((note) => note.identifier)).toEqual(['*'])
+  })
+  it('prints the mark as printed in Markdown (\\*立法會…), and reads it back as the reference', () => {
+    const markdown = toMarkdown(tree)
+    expect(markdown).toContain('- \\*立法會CB(2)388/30-31(01)號文件 -- 政府當局提供的文件;')
+    expect(all<FootnoteReference>(parseMarkdownText(markdown).tree, 'footnoteReference')).toHaveLength(2)
+  })
+  it('stays text where the record has no * note', () => {
+    const bare = parse(
+      '會議紀要\n\n出席委員:\n陳大文議員\n\n有關文件\n- *立法會CB(2)388/30-31(01)號文件 -- 政府當局提供的文件。\n\nI. 其他事項\n1. 並無其他事項。\n'
+    )
+    expect(all(bare, 'footnoteReference')).toEqual([])
+    expect(ownText(all<Item>(bare, 'item')[0]!)).toBe('*立法會CB(2)388/30-31(01)號文件 -- 政府當局提供的文件。')
   })
 })
 

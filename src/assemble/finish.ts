@@ -4,6 +4,8 @@
  * for certain gets that number, and a heading printed with its number
  * (`一、現行機制`, `（二）罰則`, `A. Background`) has it split off.
  */
+import {squeeze} from '../lang/chars.js'
+import {TIME_SLOT} from '../lang/meetings.js'
 import {headingNumber} from '../lang/numbering.js'
 import type {AnyNode, Item, Paper, Paragraph, ParentNode} from '../tree.js'
 import {paragraphsOf, visit} from '../walk.js'
@@ -84,11 +86,20 @@ function closeEnds(tree: Paper): void {
  * certain: it alone stands between n-1 and n+1 (or before 2, at the start).
  */
 function inferNumbers(tree: Paper): void {
-  const paragraphs = paragraphsOf(tree)
+  // A meeting's time slot printed under an item (`(下午4時30分至6時30分)`) is a paragraph of no number that the
+  // numbering runs past: `議員或可…` over it is paragraph 1 when paragraph 2 follows it.
+  const paragraphs = paragraphsOf(tree).filter((paragraph) => !isTimeSlot(paragraph))
+  let numbered = false
   for (let i = 0; i < paragraphs.length; i++) {
     const paragraph = paragraphs[i]!
-    if (paragraph.number !== null) continue
-    const previous = i > 0 ? paragraphs[i - 1]! : null
+    if (paragraph.number !== null) {
+      numbered = true
+      continue
+    }
+    // Before any numbered paragraph, a list under a heading (a meeting brief's `有關文件`) is the section's
+    // (liftLists), no paragraph: the paragraph after it is at the start.
+    const above = i > 0 ? paragraphs[i - 1]! : null
+    const previous = above && !numbered && holdsOnlyItems(above) ? null : above
     const next = paragraphs[i + 1]
     if (!next || next.number === null || !/^\d+$/.test(next.number)) continue
     if (previous && (previous.number === null || !/^\d+$/.test(previous.number))) continue
@@ -97,4 +108,11 @@ function inferNumbers(tree: Paper): void {
     paragraph.number = String(expected)
     paragraph.inferred = true
   }
+}
+
+/** Is the paragraph a time slot only (`(8:30 am - 8:35 am)`, `(下午2時30分至2時35分)`)? */
+function isTimeSlot(paragraph: Paragraph): boolean {
+  if (paragraph.number !== null || paragraph.children.length !== 1) return false
+  const only = paragraph.children[0]!
+  return only.type === 'text' && TIME_SLOT.test(squeeze(only.value.trim()))
 }

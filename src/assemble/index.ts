@@ -55,7 +55,6 @@
 import {displayWidth} from '../lang/chars.js'
 import {findDates} from '../lang/dates.js'
 import {SUBMITTED_AFTER, SUBMITTED_BEFORE} from '../lang/letters.js'
-import {isPaperReferenceLine} from '../lang/meetings.js'
 import {appendixHeading, standardHeadingKey} from '../lang/headings.js'
 import {MARKUP_BULLETS} from '../lang/numbering.js'
 import {isSignatureStart} from '../lang/signature.js'
@@ -81,10 +80,9 @@ import {
   agendaItem,
   listedItem,
   itemProse,
-  itemReference,
   markNote,
   markNoteItem,
-  minutesItemReference,
+  headingReference,
   paperDescription,
   paperEntry,
   paperGroup,
@@ -295,9 +293,9 @@ function sectionOrProse(itemHeading: ((text: string) => boolean) | null): Handle
       return i + 1
     }
     if (itemHeading?.(block.lines[0]!.text)) {
-      // A meeting record's agenda item: a top heading of its own line; the lines under it (a time slot) are content.
-      // A title the wrap cut goes on.
-      const own = withReference(block.lines, wrappedTitleLines(block.lines))
+      // A meeting record's agenda item: a top heading of its own line; the lines under it (a time slot) are content,
+      // but for the paper it is about, which the genre's first rule adds to its title (headingReference). A title the wrap cut goes on.
+      const own = wrappedTitleLines(block.lines)
       const lines = block.lines.slice(0, own)
       b.heading(plainText(b.source, lines.map(toPiece)), 1, null, lines[0]!.start, lines[own - 1]!.end, true)
       if (block.lines.length > own) return b.take({...block, lines: block.lines.slice(own), pieces: block.pieces.slice(own), gapBefore: false}, i)
@@ -309,11 +307,13 @@ function sectionOrProse(itemHeading: ((text: string) => boolean) | null): Handle
       const cut = (line: Line) => b.spaced || b.width <= 0 || displayWidth(line.text.trim()) >= 0.75 * b.width
       let own = 1
       while (!key && own < block.lines.length && cut(block.lines[own - 1]!)) own++
-      // In a meeting record, the paper a heading is about, in brackets on the line under it, is more of its title.
-      if (itemHeading) own = withReference(block.lines, own)
       const lines = block.lines.slice(0, own)
+      // In a meeting record, a heading of no number after an agenda item's text is a sub-heading of the item
+      // (`參選議員資格` under `I. 委員會審議階段修正案`), not the next item.
+      const item = itemHeading && !key ? b.section : null
+      const depth = item && !b.afterHeading && (item.number !== undefined || itemHeading!(item.title)) ? item.depth + 1 : null
       if (own < block.lines.length) {
-        b.heading(plainText(b.source, lines.map(toPiece)), null, key, lines[0]!.start, lines[lines.length - 1]!.end)
+        b.heading(plainText(b.source, lines.map(toPiece)), depth, key, lines[0]!.start, lines[lines.length - 1]!.end, depth !== null)
         return b.take({...block, lines: block.lines.slice(own), pieces: block.pieces.slice(own), gapBefore: false}, i)
       }
       // A heading over two lines: heading-like lines that follow with no blank line are more of its title.
@@ -324,12 +324,7 @@ function sectionOrProse(itemHeading: ((text: string) => boolean) | null): Handle
         for (const line of next.lines) lines.push(line)
         used++
       }
-      const below = blocks[used + 1]
-      if (itemHeading && below?.kind === 'text' && below.lines.length === 1 && withReference(below.lines, 0) === 1) {
-        lines.push(below.lines[0]!)
-        used++
-      }
-      b.heading(plainText(b.source, lines.map(toPiece)), null, key, lines[0]!.start, lines[lines.length - 1]!.end)
+      b.heading(plainText(b.source, lines.map(toPiece)), depth, key, lines[0]!.start, lines[lines.length - 1]!.end, depth !== null)
       // A standard heading is one line: the lines after it are read afresh.
       if (key && block.lines.length > 1) return b.take({...block, lines: block.lines.slice(1), pieces: block.pieces.slice(1), gapBefore: false}, i)
       return used
@@ -337,11 +332,6 @@ function sectionOrProse(itemHeading: ((text: string) => boolean) | null): Handle
     b.prose(block)
     return i
   }
-}
-
-/** A title of `own` lines and the line under it that names its paper in brackets (`(立法會CB(2)285/98-99(01)號文件)`): how many lines the title takes. */
-function withReference(lines: readonly Line[], own: number): number {
-  return own < lines.length && isPaperReferenceLine(lines[own]!.text.trim()) ? own + 1 : own
 }
 
 const headingOrProse = sectionOrProse(null)
@@ -422,9 +412,9 @@ export const MINUTES = {
     ...PAPER.body,
     heading: meetingHeading,
     item: first(bracketedItemHeading, item),
-    text: first(minutesItemReference, continuation, signature, appendixStart, itemOrHeadingOrProse)
+    text: first(headingReference, continuation, signature, appendixStart, itemOrHeadingOrProse)
   },
-  appendix: {...PAPER.appendix, heading: meetingHeading, text: first(continuation, appendixStart, itemOrHeadingOrProse)}
+  appendix: {...PAPER.appendix, heading: meetingHeading, text: first(headingReference, continuation, appendixStart, itemOrHeadingOrProse)}
 } satisfies Record<string, Handlers>
 
 /**
@@ -443,7 +433,7 @@ export const AGENDA = {
     text: first(
       agendaItem,
       timeSlot,
-      itemReference,
+      headingReference,
       paperEntry,
       paperMore,
       markNote,

@@ -77,7 +77,8 @@ function processor(): Stringifier {
 
 const raw: Handle = (node: RawLine, _parent, state, info) => node.prefix + state.containerPhrasing(node, info)
 
-const reference: Handle = (node: RawReference) => `[^${node.identifier}]`
+// A `*` note is no GFM footnote (see `footnote`): its reference is the mark as printed, escaped (`\*立法會…`).
+const reference: Handle = (node: RawReference) => (/^\*+$/.test(node.identifier) ? `\\${node.identifier}` : `[^${node.identifier}]`)
 
 // Tree to mdast ------------------------------------------------------------
 

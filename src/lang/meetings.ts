@@ -5,7 +5,8 @@
  * and time slots. Tables and patterns only; the genre code in
  * src/assemble/genres/ reads them.
  */
-import {HAN_NUMERAL} from './numbering.js'
+import {isHan, joiner} from './chars.js'
+import {HAN_NUMERAL, hanNumber} from './numbering.js'
 import {PAPER_NUMBER} from './papers.js'
 
 export type Genre = 'minutes' | 'agenda' | 'hansard'
@@ -49,6 +50,25 @@ export const PERSON_SPLIT_EN = /(?<!\b(?:Dr|Ir|Prof|DR|IR|PROF))\s+(?=(?:(?:Dr|I
 
 /** A Chinese entry's name ends with a title: `陳鑑林議員`, `梁小琴女士` (then a note or honours may follow). */
 export const PERSON_END_ZH = /(?:議員|议员|女士|先生|小姐|博士|教授|醫生|医生|夫人|太太|法官|主席|副主席)$/
+
+/**
+ * Where a post ends in a Chinese staff list (`助理秘書長2`, `總主任(申訴)`, `總主任(2)3`, `高級助理法律顧問1`): its
+ * post word, then the serials and sections printed after it. A line of posts with no names (two columns run
+ * together: `助理法律顧問1助理法律顧問4`, `公共資訊總主任總主任(內務委員會)`) splits after each.
+ */
+export const POST_END_ZH = /(?:秘書長|秘书长|顧問|顾问|主任|秘書(?![處处])|秘书(?![處处])|經理|经理|主管)(?:\s*(?:\d+|[(（][^()（）]*[)）]))*/g
+
+/** The posts a line of posts holds, as [start, end] in the line; null unless the line is posts from end to end. */
+export function postsZh(text: string): [number, number][] | null {
+  const posts: [number, number][] = []
+  let from = 0
+  for (const match of text.matchAll(POST_END_ZH)) {
+    const end = match.index + match[0].length
+    posts.push([from, end])
+    from = end
+  }
+  return posts.length > 0 && text.slice(from).trim() === '' ? posts : null
+}
 
 /** Honours and decorations after a Chinese entry's name: ` , G.B.S., J.P.`, `, 大紫荊勳賢`. */
 export const HONOURS_TAIL_ZH = /(?:\s*[,，、]\s*(?:Ph\.?\s?D\.?|(?:[A-Z]{1,4}\.?){1,4}(?:[A-Z]{1,4}\.?)*|[\u3400-\u9fff]{1,6}(?:勳賢|勋贤)))+\s*$/
@@ -114,7 +134,17 @@ export const TIME_SLOT =
 export const CLOCK_EN = /\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s*m\b\.?/i
 /** The half of the day that adds 12 hours. */
 export const AFTERNOON = /^(?:下午|晚上)$/
-export const CLOCK_ZH = /(上午|下午|中午|晚上)?\s*(\d{1,2})\s*時(?:\s*(\d{1,2})\s*分)?/
+/**
+ * `下午2時30分`, `上午10時`, and in Chinese numerals `下午四時`, `上午十時三十分`, `下午二時半`, `上午九時零五分`:
+ * group 1 the half of the day, 2 the hour, 3 the minutes, 4 `半` (half past). Read by {@link clockNumber}.
+ */
+export const CLOCK_ZH =
+  /(上午|下午|中午|晚上)?\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[時时](?:\s*(\d{1,2}|[零〇]?[一二三四五六七八九十]{1,3})\s*分|\s*(半))?/
+
+/** An hour or minutes of {@link CLOCK_ZH}, in digits or Chinese numerals (`四`, `十二`, `三十`, `零五`); NaN when neither. */
+export function clockNumber(value: string): number {
+  return /^\d+$/.test(value) ? Number(value) : hanNumber(value.replace(/^[零〇]/, ''))
+}
 
 /** Minutes' header lines with a label: `日期:`, `時 間 :`, `地點:`, `Date :`, `Time :`, `Venue :`. Group 1 label, 2 value. */
 export const MEETING_FIELD_LINE = /^(日\s?期(?:及時間)?|时\s?间|時\s?間|地\s?點|地\s?点|Date|Time|Venue|Place)\s*[:：]\s*(.+)$/i
@@ -188,6 +218,16 @@ export const AGENDA_PAPER = new RegExp(
   'i'
 )
 
+/**
+ * A note mark glued before a listed paper's number (`*立法會CB(2)889/98-99(04)號文件`, `*CB(2)123/96-97`): where the
+ * record explains `*` in a note, the mark points to it. Group 1 is the mark, `*` as printed or `\*` as our Markdown
+ * escapes it (read as text: `| \*LC Paper No. … |`).
+ */
+export const MARK_BEFORE_PAPER = new RegExp(
+  String.raw`^(\\?\*)(?=\s*(?:(?:(?:P?LC|LegCo)\s+Paper\s+No\.?|臨時立法[會会]|立法[會会]|臨立會|临立会|立法局(?:\d{2}-\d{2}年度)?第?)\s*)?${PAPER_NUMBER.source})`,
+  'i'
+)
+
 /** The separator before a paper's description (`-Minutes of…`, `- 待議事項一覽表`, `--`). Group 1 is the separator as printed. */
 export const DESCRIPTION_DASH = /^\s*([-–—－─]{1,2})\s*/
 
@@ -200,6 +240,18 @@ export const CLOSE_BRACKET = /[)）]/
 /** A note in brackets about a listed paper or an item: `(隨附於後)`, `(只備中文本)`, `(issued on 17 October 2003)`, `(立法會CB(2)1414/07-08號文件)`. */
 export const BRACKETED_LINE = /^[(（].*[)）]$/
 
+/**
+ * The Legislative Council's paper number before 1997, its session first: `立法局95-96年度第CB(2)1342號文件`. Group 1
+ * is the session, 2 the number.
+ */
+const COUNCIL_PAPER_LINE_1990S = new RegExp(String.raw`^立法局\s*(\d{2}-\d{2})\s*年度\s*第\s*(${PAPER_NUMBER.source})\s*號文件$`)
+
+/** The paper number such a line states, written as the English record writes it (`CB(2)1342/95-96`); null for any other line. */
+export function paperNumber1990s(text: string): string | null {
+  const match = COUNCIL_PAPER_LINE_1990S.exec(text.trim())
+  return match ? `${match[2]!.replace(/\s+/g, '')}/${match[1]}` : null
+}
+
 /** A line in brackets naming a paper, round or square: `(立法會CB(2)285/98-99(01)號文件)`, `[CB(2)1158/98-99(04)号文件]`, `(LC Paper No. CB(1)65/00-01)`. */
 const REFERENCE_BRACKETS = /^(?:[(（].*[)）]|[[［].*[\]］])$/
 const PAPER_WORDING_START = /^\s*(?:(?:P?LC|LegCo)\s+Papers?\s+Nos?\.?|臨時立法[會会]|立法[會会]|臨立會|临立会)/i
@@ -210,6 +262,16 @@ export function isPaperReferenceLine(text: string): boolean {
   if (text.length > 100 || !REFERENCE_BRACKETS.test(text)) return false
   const inner = text.slice(1, -1)
   return PAPER_NUMBER.test(inner) && (PAPER_WORDING_START.test(inner) || PAPER_WORDING_END.test(inner))
+}
+
+/**
+ * What goes between a heading's title and the paper reference under it: nothing for a Chinese reference
+ * (`…的紀要(立法會CB(2)901/29-30號文件)`, `…刊登)(臨立會LS46號文件容後奉上)`), else the space a wrapped line takes
+ * (`Confirmation of minutes (LC Paper No. CB(1)65/00-01)`).
+ */
+export function referenceGlue(title: string, reference: string): string {
+  for (let k = 0; k < reference.length; k++) if (isHan(reference.charCodeAt(k))) return ''
+  return joiner(title, reference)
 }
 
 /**

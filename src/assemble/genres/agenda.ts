@@ -15,7 +15,8 @@
  * line starting with a dash. Sub-items `(a)`…`(f)`, `(i)` are items; the
  * lines under one (`迄今並未接獲有關的預告。`) are more of it. A line
  * heading the papers inside an item (`與團體會晤`) is a sub-heading.
- * A `*` note under the items is a footnote, as is the item mark's note.
+ * A `*` note under the items is a footnote, as is the item mark's note
+ * (the mark before an item, `*VI`, or before a paper's number, `*LC Paper No. …`).
  */
 import {squeeze} from '../../lang/chars.js'
 import {NOTE_LINE_MARK} from '../../lang/furniture.js'
@@ -28,6 +29,8 @@ import {
   DESCRIPTION_DASH,
   isPaperReferenceLine,
   ITEM_MARK,
+  MARK_BEFORE_PAPER,
+  referenceGlue,
   REPLYING_OFFICER_LINE,
   REVISED_AGENDA,
   SENTENCE_END,
@@ -115,14 +118,8 @@ export const agendaItem: Handler<TextBlock> = (b, block, i) => {
   if (!title) return NO
   const pieces = [title]
   // A title the wrap cut goes on.
-  let used = wrappedTitleLines(block.lines)
+  const used = wrappedTitleLines(block.lines)
   for (const line of block.lines.slice(1, used)) pieces.push(toPiece(line))
-  while (used < block.lines.length) {
-    const next = block.lines[used]!.text.trim()
-    if (!isPaperReferenceLine(next)) break
-    pieces.push(toPiece(block.lines[used]!))
-    used++
-  }
   const end = block.lines[used - 1]!.end
   b.heading(plainText(b.source, pieces), 1, null, line.start, end, true)
   const section = b.section!
@@ -218,10 +215,11 @@ export const paperEntry: Handler<TextBlock> = (b, block, i) => {
   if (!b.section) return NO
   const line = block.lines[0]!
   const lead = line.text.length - line.text.trimStart().length
-  const number = AGENDA_PAPER.exec(line.text.slice(lead))
-  if (!number) return NO
+  const paper = paperStart(line.text.slice(lead))
+  if (!paper) return NO
   const s = state(b)
-  const to = lead + number[1]!.length
+  if (paper.marked) s.marked = true
+  const to = lead + paper.end
   // What follows the number on its line: a note in brackets (cell 1), then a description after a dash (cell 2).
   const tail = line.text.slice(to)
   const dash = dashOutsideBrackets(tail)
@@ -231,6 +229,18 @@ export const paperEntry: Handler<TextBlock> = (b, block, i) => {
   s.described = false
   if (dash >= 0) addDescription(b, line, noteEnd)
   return rest(b, block, readEntry(b, block, 1), i)
+}
+
+/**
+ * A listed paper's number at the start of `text`, maybe after a note mark (`*LC Paper No. …`, kept in the cell:
+ * paperMarks makes it the note's reference): whether it is marked and where the number ends; null when no paper starts it.
+ */
+function paperStart(text: string): {marked: boolean; end: number} | null {
+  const mark = MARK_BEFORE_PAPER.exec(text)
+  const afterMark = mark ? text.slice(mark[0].length) : text
+  const at = mark ? text.length - afterMark.trimStart().length : 0
+  const number = AGENDA_PAPER.exec(text.slice(at))
+  return number ? {marked: mark !== null, end: at + number[1]!.length} : null
 }
 
 /** Where the first dash outside brackets stands (`(issued vide … 87/03-04 …) - Minutes`: not the one in `03-04`), or -1. */
@@ -348,26 +358,22 @@ export function keepAgendaLines(lines: Line[]): void {
   }
 }
 
-/** `(立法會CB(2)1415/07-08號文件)` on the line under an item heading: the paper the item is about, part of its title. */
-export const itemReference: Handler<TextBlock> = (b, block, i) => {
+/**
+ * `(立法會CB(2)285/98-99(01)號文件)`, `(LC Paper No. CB(1)65/00-01)` on the
+ * line right under a heading of a meeting record (an agenda's item, a
+ * minutes' item or sub-heading): the paper the heading is about, more of
+ * its title. The one home of this rule: a heading that takes lines of its
+ * block hands the rest on, and this reads the reference there as it reads
+ * a block of its own under the heading.
+ */
+export const headingReference: Handler<TextBlock> = (b, block, i) => {
   const section = b.section
   const line = block.lines[0]!
-  const text = line.text.trim()
-  if (!section || !b.afterHeading || !isPaperReferenceLine(text)) return NO
+  if (!section || !b.afterHeading || !isPaperReferenceLine(line.text.trim())) return NO
   const words = plainText(b.source, [toPiece(line)])
-  section.title = section.title + words
+  section.title = section.title + referenceGlue(section.title, words) + words
   section.position = b.source.position(section.position.start.offset, line.end)
   return rest(b, block, 1, i)
-}
-
-/**
- * Minutes: the same reference right under an agenda-item heading (`I. 通過…的紀要`, `(1)通過…的紀要`) is part of
- * its title, as in an agenda; under any other heading it is what it is there.
- */
-export const minutesItemReference: Handler<TextBlock> = (b, block, i) => {
-  const section = b.section
-  if (!section || (section.number === undefined && !isItemHeading(section.title))) return NO
-  return itemReference(b, block, i)
 }
 
 /** Words under an item that are no paper, sub-item or sub-heading: a paragraph, however short (`續議事項` / `內務委員會主席匯報…`). */
@@ -403,7 +409,7 @@ function numeralCell(b: Builder, text: string): {mark: RegExpExecArray | null; n
 export const agendaColumns: Handler<TableBlock> = (b, block, i) => {
   const s = state(b)
   const first = block.rows[0]!.token.cells.map((cell) => cell.text.trim())
-  const known = (cells: string[]) => (cells.length === 2 && numeralCell(b, cells[0]!)) || AGENDA_PAPER.test(cells[0] ?? '')
+  const known = (cells: string[]) => (cells.length === 2 && numeralCell(b, cells[0]!)) || paperStart(cells[0] ?? '') !== null
   if (!known(first)) return NO
   for (const {token, more} of block.rows) {
     const cells = token.cells.filter((cell) => cell.text.trim() !== '')
@@ -422,7 +428,9 @@ export const agendaColumns: Handler<TableBlock> = (b, block, i) => {
       }
       s.expected = nextItem(start.numeral.number, s.expected)
       s.row = null
-    } else if (cells.length >= 1 && AGENDA_PAPER.test(texts[0]!)) {
+    } else if (cells.length >= 1 && paperStart(texts[0]!)) {
+      // (A row of our Markdown's papers table, `| \*LC Paper No. … | … |`, is marked as its text line was.)
+      if (paperStart(texts[0]!)!.marked) s.marked = true
       s.row = b.addRow([[cells[0]!]], token.line.start, token.line.end)
       s.described = false
       if (cells.length > 1) b.addCell(s.row, cells.slice(1))

@@ -9,7 +9,7 @@
  * sub-labels (`Agenda item IV`, a bureau) as `caption`s; letter-spaced
  * labels. Page furniture inside a list stays furniture.
  */
-import {squeeze} from '../../lang/chars.js'
+import {IN_BRACKETS as BRACKETED_NOTE_LINE, squeeze} from '../../lang/chars.js'
 import {standardHeadingKey} from '../../lang/headings.js'
 import {
   ACTION_HEADING,
@@ -30,6 +30,7 @@ import {
   SENTENCE_STOP_ZH,
   PERSON_END_ZH,
   PERSON_SPLIT_EN,
+  postsZh,
   PERSON_START_EN,
   TRAILING_NOTE,
   type AttendanceRole
@@ -148,7 +149,7 @@ export function findAttendance(lines: readonly Line[], source: Source): FoundAtt
 
   const flushPending = () => {
     if (!group || pending.length === 0) return
-    group.children.push(makePerson(pending, null, zh, source))
+    for (const person of zh ? postsOnly(pending, source) : [makePerson(pending, null, zh, source)]) group.children.push(person)
     pending = []
   }
   const add = (piece: Piece) => {
@@ -221,6 +222,40 @@ export function findAttendance(lines: readonly Line[], source: Source): FoundAtt
     position: source.position(groups[0]!.position.start.offset, groups[groups.length - 1]!.position.end.offset)
   }
   return {node, first: begin, last}
+}
+
+/**
+ * zh: post lines that no name line followed (a staff list of posts, its names not printed): a person for each
+ * post. A line that ends in no post word heads the post of the lines under it (`政務司司長辦公室` over
+ * `首席助理秘書長`); a line of several posts (`助理法律顧問1助理法律顧問4`) is a person each; a line in brackets
+ * under a post (`(內務委員會秘書)`) is that person's note.
+ */
+function postsOnly(lines: Piece[], source: Source): Person[] {
+  const people: Person[] = []
+  let head: Piece[] = []
+  for (const line of lines) {
+    const text = line.text.trim()
+    const last = people[people.length - 1]
+    if (head.length === 0 && last && BRACKETED_NOTE_LINE.test(text)) {
+      last.note = last.note ?? text
+      last.children.push(textNode(line, source))
+      last.position = source.position(last.position.start.offset, line.end)
+      continue
+    }
+    const posts = postsZh(line.text)
+    if (!posts) {
+      head.push(line)
+      continue
+    }
+    if (head.length > 0) {
+      people.push(makePerson([...head, line], null, true, source))
+      head = []
+      continue
+    }
+    for (const [from, to] of posts) people.push(makePerson([sub(line, from, to)], null, true, source))
+  }
+  if (head.length > 0) people.push(makePerson(head, null, true, source))
+  return people
 }
 
 function nextContent(lines: readonly Line[], i: number): Line | undefined {

@@ -21,6 +21,7 @@ import {
   MEETING_FIELD_LINE,
   MEETING_ON,
   PARAGRAPH_START,
+  paperNumber1990s,
   isSeenByAdministration,
   SEEN_BY_ADMINISTRATION_START,
   SENTENCE_END,
@@ -56,6 +57,8 @@ export const MEETING_HEADER: HeaderHooks = {
     const text = squeeze(raw)
     // `(These minutes have been seen by the Administration)`: a note of its own (meta.seenByAdministration).
     if (isSeenByAdministration(text)) return 'note'
+    // `立法局95-96年度第CB(2)1342號文件`: the paper number as printed before 1997 (meetingMeta reads it).
+    if (paperNumber1990s(text)) return 'paperNo'
     if (MEETING_FIELD_LINE.test(text) || MEETING_ON.test(text) || VENUE_LINE.test(text)) return 'meeting'
     // `福利事務委員會會議`, `LegCo Panel on Transport`: the committee holding the meeting.
     if (MEETING_COMMITTEE_LINE.test(text)) return 'committee'

@@ -14,6 +14,7 @@ import {
   COMMITTEE_MEETING,
   AFTERNOON,
   CLOCK_ZH,
+  clockNumber,
   GENRE_LINES,
   ITEM_LETTER_SUFFIX,
   ITEM_MARK,
@@ -21,8 +22,10 @@ import {
   INSERTED_ITEM_NUMERAL,
   ITEM_NUMERAL_SPACED,
   LABEL_SPACES,
+  MARK_BEFORE_PAPER,
   MEETING_FIELD_LINE,
   MEETING_FIELD_NAMES,
+  paperNumber1990s,
   POST_MEETING_NOTE,
   TITLE_ENDS_SENTENCE,
   isSeenByAdministration,
@@ -32,7 +35,7 @@ import {
 import {endsSentence, squeeze, toHalfWidth} from '../../lang/chars.js'
 import {firstDate} from '../../lang/dates.js'
 import type {Source} from '../../source.js'
-import type {Header, Item, Meta, Note, Paragraph, Section, TopContent} from '../../tree.js'
+import type {Cell, FootnoteReference, Header, Item, Meta, Note, Paragraph, Phrasing, Section, TopContent} from '../../tree.js'
 import type {Block, ItemBlock, TextBlock} from '../blocks.js'
 import type {Builder, Handler} from '../builder.js'
 import {plainText} from '../inline.js'
@@ -233,6 +236,48 @@ export function postMeetingNotes(children: Child[], source: Source): void {
   }
 }
 
+/**
+ * `- *立法會CB(2)889/98-99(04)號文件 -- …`: a `*` glued to the paper number
+ * that an item or a paper's cell starts with is the mark of the record's `*`
+ * note (`* 已於較早前發出…`, under the list or the signature), as an item's
+ * `*VI` is: a `footnoteReference` to it, not a word of the entry. Only where
+ * the record has that note; elsewhere the `*` stays text.
+ */
+export function paperMarks(children: readonly Child[], source: Source): void {
+  const nodes = children as unknown as readonly Node[]
+  const hasNote = (node: Node): boolean =>
+    (node.type === 'footnote' && node.identifier === '*') || ((node.type === 'appendix' || node.type === 'section') && (node.children ?? []).some(hasNote))
+  if (!nodes.some(hasNote)) return
+  const visit = (node: Node) => {
+    if (node.type === 'item' || node.type === 'cell') markPaper(node as unknown as Item | Cell, source)
+    for (const child of node.children ?? []) visit(child)
+  }
+  for (const node of nodes) visit(node)
+}
+
+/** What the walk reads of a node. */
+interface Node {
+  type: string
+  identifier?: string
+  children?: Node[]
+}
+
+function markPaper(node: Item | Cell, source: Source): void {
+  const first = node.children[0] as Phrasing | Item | undefined
+  if (first?.type !== 'text') return
+  const mark = MARK_BEFORE_PAPER.exec(first.value)
+  if (!mark) return
+  const start = first.position.start.offset
+  // (In Markdown the mark is escaped, `\*`: the reference covers the escape.)
+  const star = source.text.indexOf('*', start)
+  if (star < 0 || star >= first.position.end.offset) return
+  const words = first.value.slice(mark[0].length).trimStart()
+  const wordsStart = first.position.end.offset - words.length
+  const reference: FootnoteReference = {type: 'footnoteReference', identifier: '*', position: source.position(start, star + 1)}
+  const rest: Phrasing[] = words ? [{type: 'text', value: words, position: source.position(wordsStart, first.position.end.offset)}] : []
+  ;(node.children as Phrasing[]).splice(0, 1, reference, ...rest)
+}
+
 function plain(paragraph: Paragraph): string {
   let out = ''
   for (const child of paragraph.children) if (child.type === 'text') out += child.value
@@ -246,6 +291,11 @@ export function meetingMeta(header: Header | null, meta: Meta): void {
   meta.venue = null
   for (const field of header?.children ?? []) {
     const text = squeeze(field.value)
+    // `立法局95-96年度第CB(2)1342號文件`: the number with its session, `CB(2)1342/95-96`.
+    if (field.name === 'paperNo') {
+      const old = paperNumber1990s(text)
+      if (old) meta.paperNo = old
+    }
     // The record's own title line: `Minutes of meeting held on …`, `會議紀要`, `議程`.
     if (!titled && GENRE_LINES.some(([pattern]) => pattern.test(text))) {
       meta.title = text
@@ -289,10 +339,12 @@ function clock(text: string): string | null {
   }
   const zh = CLOCK_ZH.exec(text)
   if (zh) {
-    let hour = Number(zh[2])
+    let hour = clockNumber(zh[2]!)
+    const minutes = zh[4] ? 30 : zh[3] ? clockNumber(zh[3]) : 0
+    if (!(hour <= 24 && minutes < 60)) return null
     const half = zh[1]
     if (half && AFTERNOON.test(half) && hour < 12) hour += 12
-    return `${String(hour).padStart(2, '0')}:${String(Number(zh[3] ?? 0)).padStart(2, '0')}`
+    return `${String(hour).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`
   }
   return null
 }
