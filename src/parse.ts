@@ -188,12 +188,17 @@ export function parsePapers(text: string, options: Omit<ParseOptions, 'range'> =
   return options.origin ? results.map((result, index) => relocate(result, options.origin!, index === 0, false)) : results
 }
 
+/** Top-level nodes that show a genre's structure where a paper would have numbered paragraphs or headings. */
+const GENRE_PARTS = new Set<string>(['attendance', 'speech', 'salutation', 'closing'])
+
 function report(tree: Paper, lines: Line[], genre: Genre | null, web: boolean): Message[] {
   const messages = new MessageList()
   // A web page's one heading (`<h1>Not Found</h1>` over a sentence: an error page) is the page's title, no structure;
   // two headings, or a standard one (Purpose, Background), are.
   const sections = tree.children.filter((node): node is Section => node.type === 'section')
+  // A genre's own parts are structure too: the attendance of minutes, the speeches of a Hansard, a letter's salutation.
   const structured =
+    tree.children.some((node) => GENRE_PARTS.has(node.type)) ||
     paragraphsOf(tree).some((paragraph) => paragraph.number !== null) ||
     (web && genre === null ? sections.length > 1 || sections.some((section) => section.key !== null) : sections.length > 0)
   if (!structured) {

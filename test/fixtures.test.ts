@@ -175,6 +175,17 @@ describe('a paper with no structure (zh-no-structure.txt)', () => {
   })
 })
 
+describe("a genre's own parts are structure (en-letter.txt, en-hansard-mirror.txt)", () => {
+  it('warns of no structure neither for a letter of unnumbered paragraphs nor for a record that is only its attendance', () => {
+    const letter = parse('en-letter.txt')
+    expect(letter.tree.children.map((node) => node.type)).toContain('salutation')
+    expect(paragraphs(letter.tree).every((p) => p.number === null)).toBe(true)
+    const record = parse('en-hansard-mirror.txt')
+    expect(record.tree.children.map((node) => node.type)).toEqual(['header', 'attendance'])
+    for (const {messages} of [letter, record]) expect(messages.map((m) => m.ruleId)).not.toContain('parse/no-structure')
+  })
+})
+
 describe('an English paper (en-basic.txt)', () => {
   const {tree} = parse('en-basic.txt')
   it('reads the header, headings, paragraphs, items and signature', () => {
