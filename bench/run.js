@@ -721,8 +721,12 @@ if (want(11)) {
   const corpusText = join(root, '../shared/corpus/text')
   const meeting = /minutes|agenda|hansard/
   const paths = existsSync(corpusText)
-    ? readdirSync(corpusText).filter((name) => meeting.test(name)).map((name) => join(corpusText, name))
-    : readdirSync(join(root, 'fixtures')).filter((name) => meeting.test(name) && name.endsWith('.txt')).map((name) => join(root, 'fixtures', name))
+    ? readdirSync(corpusText)
+        .filter((name) => meeting.test(name))
+        .map((name) => join(corpusText, name))
+    : readdirSync(join(root, 'fixtures'))
+        .filter((name) => meeting.test(name) && name.endsWith('.txt'))
+        .map((name) => join(root, 'fixtures', name))
   const byKind = {}
   for (const path of paths) {
     const bytes = new Uint8Array(readFileSync(path))
