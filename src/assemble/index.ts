@@ -495,10 +495,10 @@ function submittedOn(title: string | null): string | null {
 }
 
 export function assemble(tokens: readonly Token[], width: number, source: Source, top: string, options: AssembleOptions = {}): Assembled {
-  const blocks = toBlocks(tokens, width)
+  const blocks = toBlocks(tokens, width, (index) => source.startsTable(index))
   if (options.apart) {
     blocks.push({kind: 'part', node: options.apart.node, gapBefore: true})
-    for (const block of toBlocks(options.apart.rest, width)) blocks.push(block)
+    for (const block of toBlocks(options.apart.rest, width, (index) => source.startsTable(index))) blocks.push(block)
   }
   const body = new Builder(source, width, blocks, options.modes ?? PAPER, options.start ?? 'header', options.markdown === true)
   const out = body.run()
