@@ -288,7 +288,9 @@ describe('the last words of a paper, and a closing formula, are no headings', ()
     const one = parseText('陳大文先生於2031年6月10日提交的意見書\n\n渡輪班次太少\n').tree
     expect(all(one, 'section')).toHaveLength(0)
     expect(paragraphs(one).map(ownText)).toEqual(['渡輪班次太少'])
-    const signed = parseText('Views of a Resident on Ferry Fares\n\nThe fares are too high for the families of the islands.\n\nSincerely,\n\nChan Tai Man\n').tree
+    const signed = parseText(
+      'Views of a Resident on Ferry Fares\n\nThe fares are too high for the families of the islands.\n\nSincerely,\n\nChan Tai Man\n'
+    ).tree
     expect(all(signed, 'section')).toHaveLength(0)
   })
 })
