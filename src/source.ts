@@ -24,6 +24,12 @@ export interface PageSpan {
    * middle of its row's height).
    */
   cellColumns?: Array<[number, number]>
+  /**
+   * PDF input: the table rows at the top of this page that begin a table of
+   * their own (the page before's table has as many columns, standing
+   * elsewhere), by the offset of the line's start.
+   */
+  tableStarts?: number[]
 }
 
 export class Source {
@@ -43,6 +49,8 @@ export class Source {
   readonly paged: boolean
   /** PDF input: the column of a table that a line of a cell's wrapped words stands in, by the offset just after the line. */
   private readonly cellColumns: ReadonlyMap<number, number> | undefined
+  /** PDF input: the 0-based lines that begin a table of their own at the top of a page. */
+  private tableStartLines: Set<number> | undefined
   /** The last two points made, by offset (-1: none). */
   private lastOffset = -1
   private lastPoint: Point | undefined
@@ -74,6 +82,13 @@ export class Source {
     }
     this.lineStarts = starts
     if (this.pages) for (const page of this.pages) this.pageFirstLines.push(upperBound(starts, page.start))
+    const tableStarts = this.pages?.flatMap((page) => page.tableStarts ?? [])
+    if (tableStarts && tableStarts.length > 0) this.tableStartLines = new Set(tableStarts.map((offset) => upperBound(starts, offset) - 1))
+  }
+
+  /** PDF input: does the 0-based line `index` begin a table of its own (not the table of the page before going on)? */
+  startsTable(index: number): boolean {
+    return this.tableStartLines?.has(index) === true
   }
 
   /**

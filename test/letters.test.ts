@@ -242,3 +242,55 @@ describe('a list of short items with no punctuation, then the text under it (sub
     expect(ownText(all<Item>(cut, 'item')[0]!)).toContain('更換車輛的成本。')
   })
 })
+
+describe('a title that names the committee, and a signature whose date is labelled', () => {
+  const meta = (text: string) => parseText(text).tree.meta
+  const body = '\n\nDear Members,\n\nWe write to share our views on the ferry fares.\n\nYours sincerely,\n\nFerry Users Group\n'
+  it('takes the committee a submission is sent to from its title, and keeps the title whole', () => {
+    expect(meta(`Submission to the Panel on Transport${body}`)).toMatchObject({
+      kind: 'submission',
+      title: 'Submission to the Panel on Transport',
+      committee: 'Panel on Transport'
+    })
+    // The committee's name is its capitalised words; the subject after it is not.
+    expect(meta(`Submission to the Legislative Council Panel on Transport on the review of ferry fares${body}`).committee).toBe(
+      'Legislative Council Panel on Transport'
+    )
+    expect(meta(`致立法會交通事務委員會的意見書${body}`).committee).toBe('立法會交通事務委員會')
+    expect(meta(`向渡輪服務小組委員會提交的意見書${body}`).committee).toBe('渡輪服務小組委員會')
+    // A report of a subcommittee names its author, not whom it is sent to.
+    expect(meta(`Report of the Subcommittee on Ferry Services${body}`).committee).toBeNull()
+  })
+  it('gives the date its label: the labelled date is the issue date, and neither is the sender', () => {
+    const sign = (lines: string) => {
+      const {tree} = parseText(`各位委員：\n\n本會支持建議。\n\n此致\n立法會交通事務委員會\n\n${lines}\n`)
+      const signature = tree.children.find((node) => node.type === 'signature') as Signature
+      return {issuedBy: tree.meta.issuedBy, issueDate: tree.meta.issueDate, lines: signature.children.map((line) => line.value)}
+    }
+    expect(sign('渡輪乘客協會\n日期：2031年6月4日')).toEqual({
+      issuedBy: ['渡輪乘客協會'],
+      issueDate: '2031-06-04',
+      lines: ['渡輪乘客協會', '日期：2031年6月4日']
+    })
+    // The label alone, the date on the line under it: both are the signature's (not an appendix after it).
+    expect(sign('渡輪乘客協會\n日期：\n2031年6月4日')).toEqual({
+      issuedBy: ['渡輪乘客協會'],
+      issueDate: '2031-06-04',
+      lines: ['渡輪乘客協會', '日期：', '2031年6月4日']
+    })
+    expect(sign('提交人：陳大文\n所屬團體：渡輪乘客協會\n日期：2031年6月4日').issuedBy).toEqual(['提交人：陳大文', '所屬團體：渡輪乘客協會'])
+    expect(sign('Ferry Users Group\nDated: 4 June 2031')).toMatchObject({issuedBy: ['Ferry Users Group'], issueDate: '2031-06-04'})
+  })
+})
+
+describe('the last words of a paper, and a closing formula, are no headings', () => {
+  it('reads a submission of one short line as a paragraph, and a closing and name under the text as no sections', () => {
+    const one = parseText('陳大文先生於2031年6月10日提交的意見書\n\n渡輪班次太少\n').tree
+    expect(all(one, 'section')).toHaveLength(0)
+    expect(paragraphs(one).map(ownText)).toEqual(['渡輪班次太少'])
+    const signed = parseText(
+      'Views of a Resident on Ferry Fares\n\nThe fares are too high for the families of the islands.\n\nSincerely,\n\nChan Tai Man\n'
+    ).tree
+    expect(all(signed, 'section')).toHaveLength(0)
+  })
+})

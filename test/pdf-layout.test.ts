@@ -543,6 +543,35 @@ describe('PDF layout signals', () => {
     expect(nodes(apart.tree, 'table').map((table) => cellTexts(table)[0]!.length)).toEqual([3, 2])
   })
 
+  it('joins two tables of one column count across a page break only where their columns stand at the same places', async () => {
+    const rowsOfThree = (second: number, third: number) => (put: Pen['put'], y: number) => {
+      for (let n = 1; n < 4; n++, y -= 18) {
+        put(`Ward ${n}`, 72, y)
+        put(String(200 + n), second, y)
+        put('open', third, y)
+      }
+      return y
+    }
+    // Page 2's columns are page 1's (the second a few points off, within a character): one table.
+    const same = await parseDocument(await tableOverPages(true, rowsOfThree(254, 400)))
+    const joined = nodes(same.tree, 'table')
+    expect(joined).toHaveLength(1)
+    expect(cellTexts(joined[0]!).slice(-3)).toEqual([
+      ['Ward 1', '201', 'open'],
+      ['Ward 2', '202', 'open'],
+      ['Ward 3', '203', 'open']
+    ])
+    // Three columns again, but the second and third stand well apart from page 1's: another table.
+    const other = await parseDocument(await tableOverPages(true, rowsOfThree(160, 300)))
+    const tables = nodes(other.tree, 'table')
+    expect(tables).toHaveLength(2)
+    expect(cellTexts(tables[1]!)).toEqual([
+      ['Ward 1', '201', 'open'],
+      ['Ward 2', '202', 'open'],
+      ['Ward 3', '203', 'open']
+    ])
+  })
+
   it('folds Kangxi radicals to the ideographs they stand for, keeping lengths', () => {
     expect(foldCompatibilityIdeographs('\u2F00、審慎推出')).toBe('一、審慎推出')
     expect(foldCompatibilityIdeographs('\u2F06\u2F08')).toBe('二人')

@@ -226,7 +226,8 @@ function rowCarriedOver(table: TableBlock, tokens: readonly Token[], i: number, 
   return width > 0 && displayWidth(last.text, width) >= width * 0.9 && !endsSentence(last.text)
 }
 
-export function toBlocks(tokens: readonly Token[], width: number): Block[] {
+/** `startsTable`: PDF input, whether a line begins a table of its own where a table of as many columns ended the page before (Source.startsTable). */
+export function toBlocks(tokens: readonly Token[], width: number, startsTable?: (index: number) => boolean): Block[] {
   const blocks: Block[] = []
   let current: Exclude<Block, PartBlock> | null = null
   let gap = false
@@ -306,7 +307,8 @@ export function toBlocks(tokens: readonly Token[], width: number): Block[] {
           // A web page's table is one `<table>`: the blank line after it ends it.
           (!gap || (!token.web && (cur.rows[0]!.token.cells.length === token.cells.length || (pageTurn && restOfRow(cur, token))))) &&
           cur.rows[0]!.token.pipe === token.pipe &&
-          !(gap === false && startsOtherTable(cur, tokens, i, width))
+          !(gap === false && startsOtherTable(cur, tokens, i, width)) &&
+          !(pageTurn && startsTable?.(token.line.index))
         ) {
           cur.rows.push({token, more: []})
           gap = false

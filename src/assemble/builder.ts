@@ -11,7 +11,7 @@ import {firstDate, isDateLine, isMonthYearLine} from '../lang/dates.js'
 import {NOTE_LINE_MARK} from '../lang/furniture.js'
 import {appendixHeading} from '../lang/headings.js'
 import {INTRODUCES_LIST} from '../lang/numbering.js'
-import {SIGNATURE_NOT_ISSUER} from '../lang/signature.js'
+import {SIGNATURE_NOT_ISSUER, signatureDateRest} from '../lang/signature.js'
 import type {Line} from '../normalise/lines.js'
 import type {Source} from '../source.js'
 import type {Appendix, BlockContent, Cell, Footnote, Item, Meta, Paragraph, Row, Section, Signature, Table, Text, TopContent} from '../tree.js'
@@ -465,12 +465,14 @@ export class Builder {
     for (let j = i; j < this.blocks.length && !dated && lines.length < 8; j++) {
       const here = j === i ? block : this.blocks[j]!
       if (here.kind !== 'text') break
-      if (j > i && !here.lines.every((line) => displayWidth(line.text, 100) <= 100 && !endsSentence(line.text))) break
+      // A date's label alone (`日期：`) ends in a colon, as a sentence's lead-in does: it is still the signature's.
+      if (j > i && !here.lines.every((line) => displayWidth(line.text, 100) <= 100 && (!endsSentence(line.text) || signatureDateRest(line.text) === ''))) break
       if (j > i && (appendixHeading(here.lines[0]!.text) || FOOTNOTE_LINE.test(here.lines[0]!.text))) break
       used = j
       for (const line of here.lines) {
         lines.push(line)
-        if (isDateLine(line.text) || isMonthYearLine(line.text)) {
+        const labelled = signatureDateRest(line.text)
+        if (isDateLine(line.text) || isMonthYearLine(line.text) || (labelled && isDateLine(labelled))) {
           dated = true
           break
         }
@@ -499,9 +501,12 @@ export class Builder {
     this.out.push(signature)
     this.close(null)
     for (const text of children) {
-      const date = isDateLine(text.value) ? firstDate(text.value) : null
+      // `日期：2026年6月4日`: the label is the date's; a label alone (`日期：`, the date on the next line, or none filled in) names no one.
+      const labelled = signatureDateRest(text.value)
+      const dated = labelled ?? text.value
+      const date = isDateLine(dated) ? firstDate(dated) : null
       if (date) this.signatureMeta.issueDate ??= date
-      else if (isMonthYearLine(text.value)) continue
+      else if (labelled !== null || isMonthYearLine(text.value)) continue
       else if (!SIGNATURE_NOT_ISSUER.test(text.value)) this.signatureMeta.issuedBy.push(text.value)
     }
     const last = used === i ? block : (this.blocks[used] as TextBlock)

@@ -301,7 +301,8 @@ function sectionOrProse(itemHeading: ((text: string) => boolean) | null): Handle
       if (block.lines.length > own) return b.take({...block, lines: block.lines.slice(own), pieces: block.pieces.slice(own), gapBefore: false}, i)
       return i
     }
-    if (key || (headingLike(block, blocks[i + 1], b.width) && (block.gapBefore || leadsContent(blocks, i + 1, 1, b.width)))) {
+    // A heading heads something: the paper's last words are not one (a one-line submission, a name under the text).
+    if (key || (i + 1 < blocks.length && headingLike(block, blocks[i + 1], b.width) && (block.gapBefore || leadsContent(blocks, i + 1, 1, b.width)))) {
       // In text with no blank lines, a heading goes on to the next line only where the wrap cut it, at the measure:
       // a short line is a whole heading, and a short line under it another (`配合數據流通的措施` over `《…政策宣言》`).
       const cut = (line: Line) => b.spaced || b.width <= 0 || displayWidth(line.text.trim()) >= 0.75 * b.width
@@ -485,10 +486,10 @@ function submittedOn(title: string | null): string | null {
 }
 
 export function assemble(tokens: readonly Token[], width: number, source: Source, top: string, options: AssembleOptions = {}): Assembled {
-  const blocks = toBlocks(tokens, width)
+  const blocks = toBlocks(tokens, width, (index) => source.startsTable(index))
   if (options.apart) {
     blocks.push({kind: 'part', node: options.apart.node, gapBefore: true})
-    for (const block of toBlocks(options.apart.rest, width)) blocks.push(block)
+    for (const block of toBlocks(options.apart.rest, width, (index) => source.startsTable(index))) blocks.push(block)
   }
   const body = new Builder(source, width, blocks, options.modes ?? PAPER, options.start ?? 'header', options.markdown === true)
   const out = body.run()

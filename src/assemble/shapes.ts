@@ -20,6 +20,7 @@ import {
 import {isDateLine, isMonthYearLine} from '../lang/dates.js'
 import {appendixHeading, isTitleCase, standardHeadingKey} from '../lang/headings.js'
 import {LIST_CONJUNCTION, markerShape} from '../lang/numbering.js'
+import {isClosing} from '../lang/letters.js'
 import {isSignatureStart} from '../lang/signature.js'
 import type {Line} from '../normalise/lines.js'
 import type {Item, Paragraph, Text} from '../tree.js'
@@ -169,6 +170,8 @@ export function headingLike(block: TextBlock, next: Block | undefined, width: nu
   if (block.lines.length > 3) return false
   const last = block.lines[block.lines.length - 1]!.text
   if (endsSentence(last) || isDateLine(last) || startsContinuation(block.lines[0]!.text)) return false
+  // A closing formula (`Sincerely,`, `Thank you`) is no heading.
+  if (block.lines.length === 1 && isClosing(last)) return false
   // A remark in brackets, `(下午4時30分至6時30分)`, is not a heading.
   if (ONE_BRACKETED_REMARK.test(block.lines.map((line) => line.text).join(''))) return false
   // Chinese headings carry no sentence punctuation; text that does is a sentence cut by a page.

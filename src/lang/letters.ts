@@ -96,6 +96,33 @@ export function addresseeCommittee(text: string): string | null {
   return null
 }
 
+/** A capitalised word of a committee's name in a title (`Transport`, `(Amendment)`, `2031`). */
+const NAME_WORD = String.raw`(?:[A-Z(][\w'’()-]*|\d{4})`
+
+/**
+ * The committee a title says the paper goes to, where no line of its own
+ * names it: `Submission to the Panel on Transport`, `Views to LegCo Panel on
+ * Transport on …` (the committee's name is its capitalised words: `on the
+ * review of …` after it is the subject), `致立法會交通事務委員會的意見書`,
+ * `向交通事務委員會提交的意見書`, `提交予…小組委員會的意見書`.
+ */
+export const TITLE_COMMITTEE = [
+  new RegExp(
+    String.raw`\b[Tt]o\s+(?:the\s+)?((?:${NAME_WORD}\s+)*?(?:Bills\s+Committee|Committee|Subcommittee|Sub-committee|Panel)(?:\s+(?:on|for)\s+(?:the\s+)?${NAME_WORD}(?:\s+(?:(?:and|of|the|for|in|&)\s+)*${NAME_WORD})*)?)`
+  ),
+  /(?:致|向|呈交?|提交(?:予|給|给|至))[\s\u3000]*([^\s，。、：:（）()「」]{0,30}?(?:小組委員會|小组委员会|事務委員會|事务委员会|委員會|委员会))/
+]
+
+/** The committee a submission's title sends it to, or null (`Report of the Subcommittee on …` names its author: no `to`). */
+export function titleCommittee(raw: string): string | null {
+  const text = squeeze(raw.trim())
+  for (const pattern of TITLE_COMMITTEE) {
+    const found = pattern.exec(text)
+    if (found?.[1]) return found[1].trim()
+  }
+  return null
+}
+
 /** A letter's own file reference on a line of its own: `CSO / ADM CR 14/3231/97(99) Pt. 13`, `Our ref.: TC 12/3`. */
 export const LETTER_REF =
   /^(?:(?:Our|Your)\s+ref(?:erence)?\.?(?:\s+No\.?)?\s*[:：]?\s*|本署檔號\s*[:：]\s*|來函檔號\s*[:：]\s*|本函檔號\s*[:：]\s*)?((?=[^\s]*[A-Z]{2})(?=.*\d)(?=.*\/)[A-Z][A-Z0-9 ()./&-]*?(?:\s+(?:Pt|Part|Vol)\.?\s*\d+)?)$/

@@ -15,3 +15,13 @@ export function isSignatureStart(text: string): boolean {
 
 /** Lines of a signature that say what is enclosed or who prepared it rather than who issues it. */
 export const SIGNATURE_NOT_ISSUER = /^(?:連附件|连附件|Encl\.?|Enclosure|Prepared\s+by)$/i
+
+/** The label of a signature's date (`日期：2026年6月4日`, `Date: 4 June 2026`, `Dated:`): the label belongs to the date, not to the sender. */
+export const SIGNATURE_DATE_LABEL = /^(?:(?:簽署|签署|提交)?日[ \u3000]*期|Date[d]?)\s*[:：]\s*/i
+
+/** The words after a signature's date label (`2026年6月4日`, or `` when the date is on the next line), or null for a line without the label. */
+export function signatureDateRest(raw: string): string | null {
+  const text = squeeze(raw.trim())
+  const found = SIGNATURE_DATE_LABEL.exec(text)
+  return found ? text.slice(found[0].length).trim() : null
+}

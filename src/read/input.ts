@@ -177,6 +177,7 @@ export async function load(bytes: Uint8Array, name: string, from: From = 'auto')
       for (const line of pdf.lines) {
         if (line.repeated) (pages[line.page - 1]!.repeated ??= []).push(line.end)
         if (line.column !== undefined) (pages[line.page - 1]!.cellColumns ??= []).push([line.end, line.cellBelow ? -1 - line.column : line.column])
+        if (line.tableStart) (pages[line.page - 1]!.tableStarts ??= []).push(line.start)
       }
       return {text: pdf.text, encoding: 'pdf', pages, scanned: pdf.scanned}
     } catch (error) {

@@ -105,6 +105,12 @@ export interface PdfLine {
    * its words over and under the row's other cells).
    */
   cellBelow?: boolean
+  /**
+   * A table row at the top of a page that begins a table of its own: the
+   * table at the foot of the page before has as many columns, but they
+   * stand elsewhere (see `columnsAgree`), so the rows are not its rows.
+   */
+  tableStart?: boolean
 }
 
 /** What {@link readPdf} returns. */
@@ -201,6 +207,8 @@ interface RawLine {
   column?: number
   /** Those words are the first of a cell of the row below (set in the middle of its row's height), not the row's above. */
   cellBelow?: boolean
+  /** A row at the top of a page that begins a table of its own, not the page before's table going on. */
+  tableStart?: boolean
 }
 
 /** A page's lines, before the document is laid out (what a page worker of pdf-pages.ts hands back). */
@@ -763,6 +771,38 @@ function placeCells(cells: ReadonlyArray<[number, number]>, columns: ReadonlyArr
   return placed
 }
 
+/**
+ * How far a column may stand from where it stood on the page before and be
+ * the same column, in font sizes: half the narrowest gap that parts two
+ * columns (a gap of three characters, see the module's comment), so that a
+ * column shifted less than this cannot have moved into its neighbour's gap,
+ * and a column printed again in the same table (the same cell padding, a
+ * glyph or two wider in bold) stays well inside it.
+ */
+const COLUMN_TOLERANCE = 1.5
+
+/**
+ * Do two tables' columns stand at the same places (a table going on over a
+ * page break, not another table of as many columns)? A column's extent is
+ * that of its cells' words, so one of its ends or its middle is fixed by how
+ * its cells are aligned: the left end for text set to the left, the right
+ * end for figures set to the right, the middle for centred cells (each
+ * cell's middle is the column's, and so is the middle of all of them). Each
+ * column must agree at one of the three within the tolerance.
+ */
+function columnsAgree(a: ReadonlyArray<[number, number]>, b: ReadonlyArray<[number, number]>, fontSize: number): boolean {
+  const tolerance = COLUMN_TOLERANCE * fontSize
+  return (
+    a.length === b.length &&
+    a.every(
+      ([left, right], j) =>
+        Math.abs(left - b[j]![0]) <= tolerance ||
+        Math.abs(right - b[j]![1]) <= tolerance ||
+        Math.abs((left + right) / 2 - (b[j]![0] + b[j]![1]) / 2) <= tolerance
+    )
+  )
+}
+
 /** The columns of a row that has the most cells, grown by another such row. */
 function widen(columns: Array<[number, number]>, cells: ReadonlyArray<[number, number]>): void {
   columns.forEach((column, j) => {
@@ -836,10 +876,16 @@ function tableColumns(content: readonly RawLine[][], fontSizes: readonly number[
     runs.forEach((run, r) => {
       // A single row with no wrapped lines is no table of its own (a line with a tab stop).
       if (run.lines.length > 1) for (const line of run.lines) inTables.add(line)
-      // Going on from the page before: the run opens the page, and each of its rows fits the table's columns.
-      if (r === 0 && carried && run.first === lines[0] && carried.columns.length >= run.columns.length) {
+      // Going on from the page before: the run opens the page, and each of its rows fits the table's columns (as many
+      // columns: the same ones, standing where the table's stood). A run there that does not go on is a table of its own.
+      if (r === 0 && carried && run.first === lines[0]) {
         const columns = carried.columns
-        if (run.rows.every((row) => placeCells(row.cells!, columns, fontSize))) run.columns = columns.map(([left, right]) => [left, right])
+        const goesOn =
+          carried.columns.length > run.columns.length
+            ? run.rows.every((row) => placeCells(row.cells!, columns, fontSize))
+            : columnsAgree(columns, run.columns, fontSize)
+        if (goesOn) run.columns = columns.map(([left, right]) => [left, right])
+        else run.first.tableStart = true
       }
       // A cell's wrapped words: the column they stand in.
       if (run.columns.length > 1)
@@ -980,6 +1026,7 @@ function assemble(rawPages: RawPage[]): PdfText {
       }
       if (line.column !== undefined) record.column = line.column
       if (line.cellBelow) record.cellBelow = true
+      if (line.tableStart) record.tableStart = true
       lines.push(record)
     })
     if (page.lines.length === 0 && index > 0) push('\f')

@@ -32,6 +32,7 @@ import {
   SUBJECT_LABEL,
   SUBMISSION_WORDS,
   addresseeCommittee,
+  titleCommittee,
   attachmentLine,
   isClosing,
   isSalutation
@@ -215,6 +216,16 @@ export function letterMeta(children: TopContent[], meta: Meta, source: Source, k
   if (!meta.committee || addressee.some((field) => field.name === 'committee')) {
     for (const line of meta.addressee) {
       const committee = addresseeCommittee(line)
+      if (committee) {
+        meta.committee = committee
+        break
+      }
+    }
+  }
+  // A title that says whom the paper is sent to (`Submission to the Panel on Transport`) names the committee no line of its own names.
+  if (!meta.committee) {
+    for (const field of fields) {
+      const committee = field.name === 'title' ? titleCommittee(field.value) : null
       if (committee) {
         meta.committee = committee
         break
