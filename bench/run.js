@@ -745,22 +745,11 @@ if (want(11)) {
     const briefSide = () => {
       for (let i = 0; i < times; i++) legco.parse(seed)
     }
-    for (let i = 0; i < 2; i++) genreSide(), briefSide()
-    const ratios = []
-    const genreSamples = []
-    for (let round = 0; round < (quick ? 3 : 11); round++) {
-      let start = performance.now()
-      genreSide()
-      const g = performance.now() - start
-      start = performance.now()
-      briefSide()
-      const b = performance.now() - start
-      genreSamples.push(g)
-      ratios.push(g / bytes / (b / (times * seed.length)))
-    }
-    const ratio = median(ratios)
-    const ms = median(genreSamples)
-    results.items.genres[kind] = {files: files.length, bytes, ms, ratioToBrief: ratio, samples: genreSamples}
+    // The ratio of time per byte: each round's genre/brief time, scaled by the bytes each side parsed.
+    const timed = interleaved(genreSide, briefSide, quick ? 3 : 11)
+    const ratio = (timed.ratio * (times * seed.length)) / bytes
+    const ms = timed.firstMs
+    results.items.genres[kind] = {files: files.length, bytes, ms, ratioToBrief: ratio}
     row(
       11,
       `${kind}: ${files.length} file(s), ${fmt(bytes / 1000)} KB, warm`,
