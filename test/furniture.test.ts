@@ -87,6 +87,44 @@ describe('a text whose pages are seen only through their numbers', () => {
   })
 })
 
+describe('bare page numbers in a text with no blank lines and no running header', () => {
+  /**
+   * Twelve lines a page, each in words of its own (lines alike but for their
+   * digits would be running headers); each page's last sentence runs on past
+   * its number, `2`, `3`, … alone on a line.
+   */
+  const lines = (page: number) =>
+    Array.from({length: 12}, (_, n) => {
+      const k = page * 12 + n
+      return `The committee studied the ${TOPICS[k % 8]} report of the ${TOPICS[Math.floor(k / 8) % 8]} team and the`
+    })
+  const paper = (pages: number, cut: (page: number) => string) =>
+    `Purpose\n1. Members noted the report, and\n${Array.from({length: pages}, (_, page) => `${lines(page).join('\n')}\n${cut(page)}`).join('\n')}\nend of the report.\n`
+
+  it('marks numbers that count up by one, a page apart, across running sentences, as page numbers', () => {
+    const text = paper(4, (page) => String(page + 2))
+    const {tree} = parseText(text)
+    expect(pageNumbers(tree)).toEqual(['2', '3', '4', '5'])
+    expect(paragraphs(tree).map((p) => p.number)).toEqual(['1'])
+    expect(unaccounted(text, tree)).toEqual([])
+  })
+
+  it('keeps numbers that stand after finished sentences, over headings, as content', () => {
+    const text = `Purpose\n${[1, 2, 3, 4].map((n) => `${n}\nThe ${TOPICS[n]} review\n${lines(n).join('\n')} the end.`).join('\n')}\n`
+    expect(pageNumbers(parseText(text).tree)).toEqual([])
+  })
+
+  it('keeps a run of numbers one line apart (a column of a table) as content', () => {
+    const text = `Purpose\n1. The report and\n${[2, 3, 4, 5].map((n) => `${n}\nthe item of row ${n} and`).join('\n')}\nthe end.\n`
+    expect(pageNumbers(parseText(text).tree)).toEqual([])
+  })
+
+  it('takes no page number that a word before it cites as a footnote', () => {
+    const text = paper(4, (page) => String(page + 2)).replace('Members noted the report,', 'Members noted the report (IT)3,')
+    expect(pageNumbers(parseText(text).tree)).not.toContain('3')
+  })
+})
+
 describe('a paper-number line beside a page number', () => {
   const agenda = (listed: string) =>
     [

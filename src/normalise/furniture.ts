@@ -6,8 +6,8 @@
  */
 import {isNumberOverYear, MIRROR_HEAD_END, PAGE_NUMBER_LINE, WEB_FOOTER_LINE} from '../lang/furniture.js'
 import {normalisePaperNumber, STAMP_LINE} from '../lang/papers.js'
-import {displayWidth, IN_BRACKETS, toHalfWidth} from '../lang/chars.js'
-import {NUMBERED_SHAPE} from '../lang/numbering.js'
+import {displayWidth, endsSentence, IN_BRACKETS, toHalfWidth} from '../lang/chars.js'
+import {FOOTNOTE_MARKER, NUMBERED_SHAPE} from '../lang/numbering.js'
 import type {FootnoteMark} from './footnotes.js'
 import type {FurnitureKind} from '../tree.js'
 import type {Line} from './lines.js'
@@ -34,6 +34,7 @@ export function markFurniture(lines: Line[], repeated?: ReadonlySet<number>): vo
     else if (isPageNumber(lines, line, edges.has(line))) line.furniture = 'page-number'
   }
   markRunningHeaders(lines)
+  markBarePageRuns(lines)
   if (repeated && repeated.size > 0) markRepeated(lines, repeated)
   markNumbersBesideHeaders(lines)
   markStampsBesideNumbers(lines)
@@ -166,6 +167,15 @@ function markFrontMatter(lines: Line[]): void {
   }
 }
 
+/** The nearest line of content above or below (blank lines and furniture passed over). */
+function contentNeighbour(lines: Line[], index: number, step: 1 | -1): Line | undefined {
+  for (let i = index + step; i >= 0 && i < lines.length; i += step) {
+    const line = lines[i]!
+    if (!line.blank && !line.furniture) return line
+  }
+  return undefined
+}
+
 function neighbour(lines: Line[], index: number, step: 1 | -1): Line | undefined {
   for (let i = index + step; i >= 0 && i < lines.length; i += step) {
     const line = lines[i]!
@@ -193,6 +203,64 @@ function isPageNumber(lines: Line[], line: Line, onPageEdge: boolean): boolean {
   if (blankBefore && blankAfter) return true
   // A number just before a form feed or after the last content.
   return neighbour(lines, line.index, 1) === undefined
+}
+
+/** A run of bare page numbers: this many at least, so many lines apart at least, no gap more than so many times another. */
+const PAGE_RUN = {count: 3, minGap: 10, spread: 2.5}
+
+/**
+ * Bare page numbers in text with no blank lines and no running header
+ * (`2`, `3`, `4`, each alone on a line inside the paragraph its page cut):
+ * numbers that count up by one, a page apart (at least PAGE_RUN.minGap
+ * lines, no gap more than PAGE_RUN.spread times another), half of them or more
+ * where a sentence goes on across them. A chapter's number (`2` over
+ * `Background`, after the last sentence of chapter 1) is no page number,
+ * nor a column of numbers in a table (lines apart), nor a footnote's number
+ * that a word before it cites (`(IT)1.`).
+ */
+function markBarePageRuns(lines: Line[]): void {
+  interface Run {
+    members: Line[]
+    positions: number[]
+  }
+  const runs = new Map<number, Run>()
+  const done: Run[] = []
+  const cited = new Set<string>()
+  let content = 0
+  for (const line of lines) {
+    if (line.blank || line.furniture) continue
+    content++
+    if (!isBareNumber(line.text)) {
+      if (/\d/.test(line.text)) for (const match of line.text.matchAll(FOOTNOTE_MARKER)) cited.add(match[1]!)
+      continue
+    }
+    const value = Number(toHalfWidth(line.text))
+    if (cited.has(String(value))) continue
+    const run = runs.get(value) ?? {members: [], positions: []}
+    runs.delete(value)
+    run.members.push(line)
+    run.positions.push(content)
+    runs.set(value + 1, run)
+    if (run.members.length === 1) done.push(run)
+  }
+  for (const run of done) {
+    if (run.members.length < PAGE_RUN.count) continue
+    let least = Number.POSITIVE_INFINITY
+    let most = 0
+    for (let i = 1; i < run.positions.length; i++) {
+      const gap = run.positions[i]! - run.positions[i - 1]!
+      least = Math.min(least, gap)
+      most = Math.max(most, gap)
+    }
+    if (least < PAGE_RUN.minGap || most > PAGE_RUN.spread * least) continue
+    const across = run.members.filter((line) => {
+      const before = contentNeighbour(lines, line.index, -1)
+      const after = contentNeighbour(lines, line.index, 1)
+      return before !== undefined && after !== undefined && !isBareNumber(after.text) && !endsSentence(before.text)
+    })
+    if (across.length * 2 < run.members.length) continue
+    for (const line of run.members) line.furniture = 'page-number'
+  }
 }
 
 /**
