@@ -20,13 +20,15 @@ describe('lang/letters', () => {
       '各位委员：',
       'Dear Dr. LEONG,',
       'Honourable Members,',
-      'Dear Sir/Madam,'
+      'Dear Sir/Madam,',
+      'Dear Ms. Mable Chan and Members of the Transport and Logistics Bureau,'
     ])
       expect(isSalutation(line), line).toBe(true)
     for (const line of [
       '日期：',
       '本文件旨在匯報下列事項：',
       'Dear Members, I am writing to express my concerns about the proposed regulations.',
+      'Dear Members, I am writing to express my concerns about the proposed changes,',
       'Members present :'
     ])
       expect(isSalutation(line), line).toBe(false)
@@ -146,6 +148,16 @@ describe('a letter without salutation or closing', () => {
     const {tree} = parseText(text)
     expect(tree.meta.title).toBe('Ferries at night')
     expect(paragraphs(tree)).toHaveLength(1)
+  })
+  it("reads a subject wrapped over lines as one title, and no part of it as the issuer's title", () => {
+    const en = parseText(
+      'From: A Resident\nSent: 3 March 2031\nTo: Panel mailbox\nSubject: Ferries at night for the\nworkers of the eastern islands\n\nMore ferries after midnight would help shift workers.\n'
+    ).tree
+    expect(en.meta.title).toBe('Ferries at night for the workers of the eastern islands')
+    const zh = parseText(
+      '測試團體於2031年3月3日提交的意見書\n\n主旨：夜間渡輪服務及\n離島居民的交通需要\n\n各位委員：\n\n請增加夜間渡輪。\n\n此致\n\n測試團體\n'
+    ).tree
+    expect(zh.meta.title).toBe('測試團體於2031年3月3日提交的意見書')
   })
 })
 
@@ -278,7 +290,7 @@ describe('a title that names the committee, and a signature whose date is labell
       issueDate: '2031-06-04',
       lines: ['渡輪乘客協會', '日期：', '2031年6月4日']
     })
-    expect(sign('提交人：陳大文\n所屬團體：渡輪乘客協會\n日期：2031年6月4日').issuedBy).toEqual(['提交人：陳大文', '所屬團體：渡輪乘客協會'])
+    expect(sign('提交人：陳大文\n所屬團體：渡輪乘客協會\n日期：2031年6月4日').issuedBy).toEqual(['陳大文', '渡輪乘客協會'])
     expect(sign('Ferry Users Group\nDated: 4 June 2031')).toMatchObject({issuedBy: ['Ferry Users Group'], issueDate: '2031-06-04'})
   })
 })
@@ -292,5 +304,50 @@ describe('the last words of a paper, and a closing formula, are no headings', ()
       'Views of a Resident on Ferry Fares\n\nThe fares are too high for the families of the islands.\n\nSincerely,\n\nChan Tai Man\n'
     ).tree
     expect(all(signed, 'section')).toHaveLength(0)
+  })
+})
+
+describe("a signature's labels are labels, not the sender (zh/en-submission-signature-labels.txt)", () => {
+  for (const [name, sender, group, date] of [
+    ['zh-submission-signature-labels.txt', '陳大文', '離島居民協會', '2031-03-03'],
+    ['en-submission-signature-labels.txt', 'Chan Tai Man', 'Island Residents Association', '2031-03-03']
+  ] as const) {
+    it(`names the sender by the words after a label, or by the line under a label alone (${name})`, () => {
+      const text = fixture(name)
+      const {tree} = parseText(text)
+      const signature = tree.children.find((node) => node.type === 'signature') as Signature
+      // Every line of the block is the signature's, the labels alone too (after the closing, not an appendix).
+      const block = text.trim().split('\n\n').at(-1)!.split('\n')
+      expect(signature.children.map((line) => line.value)).toEqual(block)
+      expect(all(tree, 'appendix')).toEqual([])
+      // The sender: the name under `提交人：` / `Name:` and the group after its label; no label, no telephone.
+      expect(tree.meta.issuedBy).toEqual([sender, group])
+      expect(tree.meta.issueDate).toBe(date)
+      expect(unaccounted(text, tree)).toEqual([])
+    })
+  }
+})
+
+describe('a letter with no salutation (zh/en-letter-no-salutation.txt)', () => {
+  it('is seen by its closing and the short sender lines under it', () => {
+    for (const name of ['zh-letter-no-salutation.txt', 'en-letter-no-salutation.txt']) {
+      const text = fixture(name)
+      const {tree} = parseText(text)
+      expect(tree.meta.kind, name).toBe('letter')
+      expect(tree.children.map((node) => node.type).slice(-2), name).toEqual(['closing', 'signature'])
+      expect(unaccounted(text, tree)).toEqual([])
+    }
+    expect(parseText(fixture('en-letter-no-salutation.txt')).tree.meta.issuedBy).toEqual(['Chan Tai Man', 'Island Residents Association'])
+  })
+  it('takes the line under 此致 as the addressee, and the committee it names', () => {
+    const {tree} = parseText(fixture('zh-letter-no-salutation.txt'))
+    expect(tree.meta).toMatchObject({addressee: ['渡輪服務小組委員會'], committee: '渡輪服務小組委員會', issuedBy: ['離島居民協會'], issueDate: '2031-03-03'})
+  })
+  it('reads a labelled addressee above it as the addressee, without its label', () => {
+    const {tree} = parseText(`致：渡輪服務小組委員會\n\n${fixture('zh-letter-no-salutation.txt')}`)
+    expect(tree.meta).toMatchObject({addressee: ['渡輪服務小組委員會'], committee: '渡輪服務小組委員會'})
+  })
+  it('is not seen in a paper whose closing words stand under a sentence, not a sender', () => {
+    expect(detectLetter(splitLines('The Panel is invited to note the paper.\n\nThank you\n\nThe Administration will report again in June.\n'))).toBeNull()
   })
 })

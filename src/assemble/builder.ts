@@ -6,12 +6,12 @@
  * only part of a block (a heading's first line, a signature's last lines),
  * the rest is a new block that it hands on with `take`.
  */
-import {displayWidth, endsSentence, joiner, TRAILING_COLON, TRAILING_FULL_STOP} from '../lang/chars.js'
+import {displayWidth, endsSentence, joiner, squeeze, TRAILING_COLON, TRAILING_FULL_STOP} from '../lang/chars.js'
 import {firstDate, isDateLine, isMonthYearLine} from '../lang/dates.js'
 import {NOTE_LINE_MARK} from '../lang/furniture.js'
 import {appendixHeading} from '../lang/headings.js'
 import {INTRODUCES_LIST} from '../lang/numbering.js'
-import {SIGNATURE_NOT_ISSUER, signatureDateRest} from '../lang/signature.js'
+import {SIGNATURE_NOT_ISSUER, SIGNATURE_NOT_SENDER_LABEL, signatureDateRest, signatureLabelRest} from '../lang/signature.js'
 import type {Line} from '../normalise/lines.js'
 import type {Source} from '../source.js'
 import type {Appendix, BlockContent, Cell, Footnote, Item, Meta, Paragraph, Row, Section, Signature, Table, Text, TopContent} from '../tree.js'
@@ -465,8 +465,8 @@ export class Builder {
     for (let j = i; j < this.blocks.length && !dated && lines.length < 8; j++) {
       const here = j === i ? block : this.blocks[j]!
       if (here.kind !== 'text') break
-      // A date's label alone (`日期：`) ends in a colon, as a sentence's lead-in does: it is still the signature's.
-      if (j > i && !here.lines.every((line) => displayWidth(line.text, 100) <= 100 && (!endsSentence(line.text) || signatureDateRest(line.text) === ''))) break
+      // A label alone (`日期：`, `提交人：`) ends in a colon, as a sentence's lead-in does: it is still the signature's.
+      if (j > i && !here.lines.every((line) => displayWidth(line.text, 100) <= 100 && (!endsSentence(line.text) || signatureLabelRest(line.text) === ''))) break
       if (j > i && (appendixHeading(here.lines[0]!.text) || FOOTNOTE_LINE.test(here.lines[0]!.text))) break
       used = j
       for (const line of here.lines) {
@@ -501,13 +501,21 @@ export class Builder {
     this.out.push(signature)
     this.close(null)
     for (const text of children) {
-      // `日期：2026年6月4日`: the label is the date's; a label alone (`日期：`, the date on the next line, or none filled in) names no one.
-      const labelled = signatureDateRest(text.value)
-      const dated = labelled ?? text.value
-      const date = isDateLine(dated) ? firstDate(dated) : null
+      // A label is no sender: `日期：2026年6月4日` is the date, `提交人：陳大文` / `所屬團體：…` name the sender by
+      // the words after the label, a label alone (`提交人：`, `日期：`) names no one (its value is the line under it),
+      // and a date's or a contact's label (`日期：2026年6月`, `電話：…`), an enclosure's line, a month name no sender.
+      const labelled = signatureLabelRest(text.value)
+      const value = labelled ?? text.value
+      const date = isDateLine(value) ? firstDate(value) : null
       if (date) this.signatureMeta.issueDate ??= date
-      else if (labelled !== null || isMonthYearLine(text.value)) continue
-      else if (!SIGNATURE_NOT_ISSUER.test(text.value)) this.signatureMeta.issuedBy.push(text.value)
+      else if (
+        value !== '' &&
+        signatureDateRest(text.value) === null &&
+        !SIGNATURE_NOT_SENDER_LABEL.test(squeeze(text.value)) &&
+        !isMonthYearLine(value) &&
+        !SIGNATURE_NOT_ISSUER.test(value)
+      )
+        this.signatureMeta.issuedBy.push(value)
     }
     const last = used === i ? block : (this.blocks[used] as TextBlock)
     const rest = last.lines.filter((line) => !lines.includes(line))

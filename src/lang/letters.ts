@@ -23,6 +23,13 @@ export const SALUTATION = [
   /^(?:Sir|Sirs|Madam|Sir\s*\/\s*Madam|Sir\s+or\s+Madam|Gentlemen|To\s+whom\s+it\s+may\s+concern)[,:]?$/i
 ]
 
+/**
+ * A salutation longer than a short line: `Dear` and whom it greets, up to a line of a page, with no
+ * comma or other stop inside and a comma or colon at its end (`Dear Ms. … and Members of the … Bureau,`).
+ * A wrapped first line of a paragraph (`Dear Members, I am writing …`) has its comma inside.
+ */
+export const LONG_SALUTATION = /^(?:My\s+)?Dear\s+[^,;:!?]{1,110}[,:]$/i
+
 /** A closing formula: `此致`, `敬祝 安康`, `Yours sincerely,`, `Regards`, `Many thanks!`. */
 export const CLOSING = [
   /^(?:此致|謹致|谨致|敬祝|順祝|顺祝|順頌|顺颂|祝[^，。]{0,4}(?:安|好|祺)|耑此|专此|專此)(?:[\s\u3000]*(?:敬禮|敬礼|安康|鈞安|钧安|台安|崇祺|時祺|时祺))?[，,。]?$/,
@@ -64,7 +71,8 @@ function short(text: string): boolean {
 /** Is this line a letter's salutation? (Not a numbered paragraph: `2. 議員：` is a paragraph's lead-in.) */
 export function isSalutation(raw: string): boolean {
   const text = squeeze(raw.trim())
-  return short(text) && !PARAGRAPH_MARKER.test(text) && SALUTATION.some((pattern) => pattern.test(text))
+  if (PARAGRAPH_MARKER.test(text)) return false
+  return short(text) ? SALUTATION.some((pattern) => pattern.test(text)) : LONG_SALUTATION.test(text)
 }
 
 /** Is this line a closing formula? */

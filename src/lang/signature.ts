@@ -3,6 +3,7 @@
  * a clerk), what is enclosed, who prepared the paper.
  */
 import {squeeze} from './chars.js'
+import {SIGNATURE_LABEL} from './letters.js'
 
 /** First line of a signature block. */
 export const SIGNATURE_START =
@@ -23,5 +24,18 @@ export const SIGNATURE_DATE_LABEL = /^(?:(?:簽署|签署|提交)?日[ \u3000]*�
 export function signatureDateRest(raw: string): string | null {
   const text = squeeze(raw.trim())
   const found = SIGNATURE_DATE_LABEL.exec(text)
+  return found ? text.slice(found[0].length).trim() : null
+}
+
+/** Labels of a signature whose value names no sender: a telephone, an e-mail, a fax, a signature's own line. */
+export const SIGNATURE_NOT_SENDER_LABEL = /^(?:聯絡電話|联络电话|電話|电话|傳真|传真|電郵|电邮|簽署|签署|Tel|Telephone|Phone|Fax|E-?mail|Signature)\s*[:：]/i
+
+/**
+ * The words after any label of a signature (`提交人：陳大文` -> `陳大文`, `Name:` -> ``, the date's
+ * label too), or null for a line without one. A label alone names nothing itself: the line under it is its value.
+ */
+export function signatureLabelRest(raw: string): string | null {
+  const text = squeeze(raw.trim())
+  const found = SIGNATURE_DATE_LABEL.exec(text) ?? SIGNATURE_LABEL.exec(text)
   return found ? text.slice(found[0].length).trim() : null
 }

@@ -39,7 +39,7 @@ import {
 } from '../../lang/letters.js'
 import {PARAGRAPH_MARKER} from '../../lang/numbering.js'
 import {FILE_REF_LINE, PAPER_NUMBER_LINE} from '../../lang/papers.js'
-import {isSignatureStart} from '../../lang/signature.js'
+import {isSignatureStart, signatureLabelRest} from '../../lang/signature.js'
 import type {Line} from '../../normalise/lines.js'
 import type {Source} from '../../source.js'
 import type {Closing, Field, FieldName, Header, Meta, Salutation, TopContent} from '../../tree.js'
@@ -56,6 +56,8 @@ const LOOK = 40
 const KIND_LOOK = 15
 /** A line of a signature or closing: no wider than this. */
 const SIGN_WIDTH = 60
+/** Lines under a closing read for the sender's. */
+const SIGNED_LOOK = 2
 
 /**
  * Is this text a letter or a submission, from its parts: a salutation near
@@ -76,9 +78,12 @@ export function detectLetter(lines: readonly Line[]): LetterKind | null {
   let letterhead = false
   let dateTop = false
   const labels = new Set<string>()
+  /** The content lines after the last closing formula: a sender signs under it. */
+  let after: string[] | null = null
   for (const line of lines) {
     if (line.blank || line.furniture) continue
     seen++
+    if (after && after.length < SIGNED_LOOK) after.push(line.text)
     if (line.text.length > 160) continue
     const text = squeeze(line.text.trim())
     if (seen <= LOOK) {
@@ -90,12 +95,17 @@ export function detectLetter(lines: readonly Line[]): LetterKind | null {
       if (seen <= KIND_LOOK && LETTERHEAD_LINE.test(text)) letterhead = true
       if (seen <= KIND_LOOK && isDateLine(text)) dateTop = true
     }
-    if (isClosing(text)) closing = true
+    if (isClosing(text)) {
+      closing = true
+      after = []
+    }
     const label = SIGNATURE_LABEL.exec(text)
     if (label) labels.add(label[0].replace(/\s/g, ''))
   }
   const signedWithLabels = labels.size >= 2
-  if (!(salutation || (email >= 2 && subject) || signedWithLabels || (closing && addressee) || (letterhead && dateTop))) return null
+  // With no salutation: a closing with the sender's short lines under it (`此致` / `…小組委員會` / `離島居民協會`, `Yours sincerely,` / `Chan Tai Man`).
+  const signed = after !== null && after.length > 0 && after.every((text) => signLine(text) && !isClosing(text))
+  if (!(salutation || (email >= 2 && subject) || signedWithLabels || (closing && (addressee || signed)) || (letterhead && dateTop))) return null
   return named || signedWithLabels ? 'submission' : 'letter'
 }
 
@@ -194,7 +204,8 @@ export function letterMeta(children: TopContent[], meta: Meta, source: Source, k
   const header = children[0]?.type === 'header' ? (children[0] as Header) : null
   const fields = header?.children ?? []
   const groups = fieldGroups(fields, source)
-  let addressee: Field[] = fields.filter((field) => field.name === 'addressee')
+  // A labelled addressee (`致：…小組委員會`) is the addressee though it names a committee.
+  let addressee: Field[] = fields.filter((field) => field.name === 'addressee' || ADDRESSEE_LABEL.test(squeeze(field.value)))
   const dated = groups.findIndex((group) => group.some((field) => field.name === 'date'))
   if (addressee.length === 0 && dated >= 0) {
     // The block under the date, when the subject stands apart under it (or nothing does): name, post, address.
@@ -213,6 +224,11 @@ export function letterMeta(children: TopContent[], meta: Meta, source: Source, k
   }
   for (const field of addressee) if (field.name === 'title') field.name = 'addressee'
   meta.addressee = addressee.map((field) => ADDRESSEE_LABEL.exec(squeeze(field.value))?.[1]?.trim() ?? field.value)
+  // No addressee above the letter: the line under its `此致` names it (`此致` / `渡輪服務小組委員會`).
+  if (meta.addressee.length === 0) {
+    const under = closingAddressee(children)
+    if (under) meta.addressee = [under]
+  }
   if (!meta.committee || addressee.some((field) => field.name === 'committee')) {
     for (const line of meta.addressee) {
       const committee = addresseeCommittee(line)
@@ -234,11 +250,21 @@ export function letterMeta(children: TopContent[], meta: Meta, source: Source, k
   }
   // The title: the subject line, or the other title lines, without the addressee's.
   // A title the paper's issuer gave it (`…於2026年6月10日提交的意見書`) comes before the sender's subject line.
+  // A subject wrapped over lines: the title lines right under it in its printed block go on with it.
   const titles = fields.filter((field) => field.name === 'title')
-  const own = titles.filter((field) => !SUBJECT_LABEL.test(squeeze(field.value)))
   const subject = titles.find((field) => SUBJECT_LABEL.test(squeeze(field.value)))
-  if (own.length > 0) meta.title = own.reduce((all, field) => (all ? all + joiner(all, field.value) : '') + field.value, '')
-  else if (subject) meta.title = SUBJECT_LABEL.exec(squeeze(subject.value))![1]!.trim()
+  const subjectGroup = subject ? groups.find((group) => group.includes(subject)) : undefined
+  const wrapped: Field[] = []
+  if (subject && subjectGroup) {
+    for (const field of subjectGroup.slice(subjectGroup.indexOf(subject) + 1)) {
+      if (field.name !== 'title' || SUBJECT_LABEL.test(squeeze(field.value))) break
+      wrapped.push(field)
+    }
+  }
+  const own = titles.filter((field) => field !== subject && !wrapped.includes(field))
+  const joined = (parts: string[]) => parts.reduce((all, part) => (all ? all + joiner(all, part) : '') + part, '')
+  if (own.length > 0) meta.title = joined(own.map((field) => field.value))
+  else if (subject) meta.title = joined([SUBJECT_LABEL.exec(squeeze(subject.value))![1]!.trim(), ...wrapped.map((field) => field.value.trim())])
   else meta.title = null
   const reference = fields.find((field) => field.name === 'fileRef')
   if (reference && !meta.fileRef) meta.fileRef = LETTER_REF.exec(squeeze(reference.value))?.[1]?.trim() ?? null
@@ -247,6 +273,20 @@ export function letterMeta(children: TopContent[], meta: Meta, source: Source, k
   if (date && meta.meetingDate === firstDate(date.value)) meta.meetingDate = null
   meta.meetingDate ??= mentionedMeeting(children, source)
   if (meta.kind !== 'submission') meta.kind = kind
+}
+
+/** The addressee's line under a closing's `此致`, or null. */
+function closingAddressee(nodes: readonly TopContent[]): string | null {
+  for (const node of nodes) {
+    if (node.type === 'closing') {
+      const [lead, line] = node.children
+      if (lead && line && CLOSING_LEAD.test(squeeze(lead.value))) return line.value.trim()
+    } else if (node.type === 'section') {
+      const found = closingAddressee(node.children as TopContent[])
+      if (found) return found
+    }
+  }
+  return null
 }
 
 /** How many paragraphs of the letter's start are read for the meeting it is for. */
@@ -295,8 +335,9 @@ function signatureLabelDate(children: TopContent[]): string | null {
 
 // The body --------------------------------------------------------------------
 
+/** A line a signature may hold: short, and no sentence (a signature's word, or a label alone, `提交人：`, may end in a stop). */
 function signLine(text: string): boolean {
-  return displayWidth(text) <= SIGN_WIDTH && (!endsSentence(text) || isSignatureStart(text))
+  return displayWidth(text) <= SIGN_WIDTH && (!endsSentence(text) || isSignatureStart(text) || signatureLabelRest(text) === '')
 }
 
 /** `附件：「…」政策意見書` / `Annex`: the attached paper begins, an appendix titled by the rest of the line. */
