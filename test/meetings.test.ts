@@ -493,3 +493,59 @@ describe('a list right under a heading is the section’s (schema 1.5)', () => {
     expect(paragraphs[1]!.children.map((node) => node.type)).toEqual(['item', 'item'])
   })
 })
+
+describe('officers and posts in English attendance lists (en-minutes-officers.txt)', () => {
+  const officers = () => groups(parse(fixture('en-minutes-officers.txt')))[1]!
+  const facts = (group: Group) =>
+    group.children.map((child) => (child.type === 'caption' ? ['caption', child.children[0]!.value] : [child.name, child.post, child.note]))
+  it('reads a bureau line with small words as a caption, and a post with no name as a person of that post', () => {
+    expect(facts(officers()).slice(0, 4)).toEqual([
+      [null, 'Secretary for the Waterfront', null],
+      ['caption', 'Agenda item II'],
+      ['caption', 'Parks and Harbour Works Bureau'],
+      ['Mr Carl MAN', 'Deputy Secretary for Parks and Harbour Works (Harbour) 2', null]
+    ])
+  })
+  it('starts a person at a post after a blank line under a person whose post is printed', () => {
+    expect(facts(officers())[4]).toEqual([null, 'Principal Assistant Secretary for Parks and Harbour Works (Parks)', null])
+  })
+  it('takes (for Item …) notes out of the post into the note', () => {
+    expect(facts(officers())[5]).toEqual(['Mr Derek NGAI', 'Director of Harbour Works; Acting Harbour Engineer', '(for Item II) (for Item III)'])
+  })
+  it('gives the post its first word when the wrap left it on the name line', () => {
+    expect(facts(officers())[6]).toEqual(['Mr Edwin POON Tak-sing', 'Principal Assistant Secretary for the Waterfront (B)', null])
+  })
+})
+
+describe('entries side by side on one line (zh-minutes-columns.txt)', () => {
+  const tree = () => parse(fixture('zh-minutes-columns.txt'))
+  it('splits two names on a line, in columns or run together, into two people', () => {
+    expect(people(groups(tree())[0]!).map((person) => person.name)).toEqual(['郭志偉議員', '呂美玉議員', '文家明議員', '孫立德議員', '周小華議員'])
+  })
+  it('reads a post column and a name column on one line as one person with post and name', () => {
+    expect(people(groups(tree())[1]!).map((person) => [person.name, person.post])).toEqual([['蘇芳芳小姐', '總主任(9)1']])
+  })
+  it('reads an English name column and post column as one person', () => {
+    const tree = parse('Minutes of meeting\n\nClerk in attendance :\nMs Alice WONG      Chief Council Secretary (1)1\n\n1. Text.\n')
+    expect(people(groups(tree)[0]!).map((person) => [person.name, person.post])).toEqual([['Ms Alice WONG', 'Chief Council Secretary (1)1']])
+  })
+})
+
+describe('a header with the venue before the date (en-minutes-venue-first.txt)', () => {
+  const tree = () => parse(fixture('en-minutes-venue-first.txt'))
+  it('reads the venue before the date, and a committee wrapped after … of the Legislative Council as one committee', () => {
+    expect(tree().meta).toMatchObject({
+      committee: 'Harbour Works Subcommittee of the Works Committee of the Legislative Council',
+      venue: 'Legislative Council Chamber',
+      meetingDate: '2002-01-11',
+      meetingTime: '09:00'
+    })
+  })
+  it('reads Members in attendance as a label of members attending', () => {
+    expect(groups(tree()).map((group) => [group.label, group.role, people(group).length])).toEqual([
+      ['Members present', 'present', 1],
+      ['Members in attendance', 'attending', 2],
+      ['Public officers attending', 'officers', 1]
+    ])
+  })
+})

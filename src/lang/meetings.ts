@@ -26,7 +26,7 @@ export const ATTENDANCE_LABELS: [RegExp, AttendanceRole][] = [
   [/^(?:Members?\s+(?:present|absent\s+with\s+apologies)|MEMBERS?\s+PRESENT|出席(?:委員|議員|委员|议员|成員|成员)|出席者)$/i, 'present'],
   [/^(?:Members?\s+absent|MEMBERS?\s+ABSENT|缺席(?:委員|議員|委员|议员|成員|成员)|缺席者)$/i, 'absent'],
   [
-    /^(?:(?:Other\s+|Non-(?:Panel|Committee|Subcommittee)\s+)?Members?\s+attending|(?:其他)?(?:出席|列席)(?:議員|议员)|其他出席(?:委員|委员)|(?:不屬|不属).{1,12}的其他出席(?:議員|议员|委員|委员))$/i,
+    /^(?:(?:Other\s+|Non-(?:Panel|Committee|Subcommittee)\s+)?Members?\s+(?:attending|in\s+attendance)|(?:其他)?(?:出席|列席)(?:議員|议员)|其他出席(?:委員|委员)|(?:不屬|不属).{1,12}的其他出席(?:議員|议员|委員|委员))$/i,
     'attending'
   ],
   [
@@ -83,9 +83,34 @@ export const TRAILING_NOTE = /\s*([(（](?:[^()（）]|[(（][^()（）]*[)）])
 export const ATTENDANCE_SUBLABEL =
   /^(?:(?:For\s+)?(?:Agenda\s+)?[Ii]tems?\s+[IVXLC]+(?:\s*(?:,|and|&|-)\s*[IVXLC]+)*|議程第\s*[IVXLC0-9]+\s*(?:及\s*[IVXLC0-9]+\s*)?項|议程第\s*[IVXLC0-9]+\s*(?:及\s*[IVXLC0-9]+\s*)?项)\s*[:：]?$/
 
-/** Words that end an English post line that names an office rather than a person (a bureau heading among officers). */
+/**
+ * A line that names an office rather than a person (a bureau heading among officers): capitalised words and the
+ * small words between them (`Commerce and Economic Development Bureau`, `Office of the Government Chief Information
+ * Officer`, `Department of Justice`), ending in the office's word or starting with it before `of`.
+ */
 export const BUREAU_LINE =
-  /^(?:[A-Z][a-z]+\s+)*?(?:Bureau|Department|Office|Commission|Authority|Council|Corporation|Agency|Secretariat|Division)(?:\s+\([^)]*\))?$|(?:局|署|處|处|辦公室|办公室|委員會|委员会|部門|部门)$/
+  /^(?:(?:[A-Z][a-z]+|and|of|for|the|&)\s+)*?(?:Bureau|Department|Office|Commission|Authority|Council|Corporation|Agency|Secretariat|Division)(?:\s+\([^)]*\))?$|^(?:The\s+)?(?:[A-Z][a-z]+\s+)?(?:Bureau|Department|Office|Commission)\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|and|of|the|&))*$|(?:局|署|處|处|辦公室|办公室|委員會|委员会|部門|部门)$/
+
+/**
+ * A word that names a post in an English entry (`Secretary for the Environment`, `Deputy Director of …`, `Chief
+ * Council Secretary (4)3`, `Assistant Legal Adviser 5`): a line holding one and no personal title is a post, not
+ * a name.
+ */
+export const POST_WORD_EN =
+  /\b(?:Secretary|Director|Officer|Commissioner|Adviser|Advisor|Counsel|Clerk|Controller|Manager|Head|Chief|Administrator|Registrar|Inspector|Superintendent|Engineer|Coordinator|Co-ordinator|Solicitor|Attorney|Treasury|Prosecutions|Draftsman|Surveyor|Architect|Planner|Officers?|Executive|Consultant|Analyst|Accountant|Economist|Statistician|Postmaster|Ombudsman|Auditor)\b|\b(?:SECRETARY|DIRECTOR|COMMISSIONER|OFFICER)\b/
+
+/**
+ * The first word of a post left at the end of a name line when the entry wraps (`Mr Joe WONG Chi-cho Principal` /
+ * `Assistant Secretary for …`). Group 1 is the word with the space before it.
+ */
+export const POST_START_AT_END_EN =
+  /(\s+(?:Principal|Deputy|Assistant|Senior|Chief|Permanent|Under|Acting|Director|Secretary|Commissioner|Head|Government|Council|Legal))$/
+
+/** A note naming the item an officer attends for, at the end of a post line: `(for Item EC(98-99)14)`, `(for items III and IV)`. Group 1 is the note. */
+export const FOR_ITEM_NOTE = /\s*([(（]\s*for\s+(?:agenda\s+)?items?\b(?:[^()（）]|[(（][^()（）]*[)）])*[)）])\s*$/i
+
+/** Titles after which a run of Chinese entries on one line is cut (`甲議員乙議員`): a member's, never inside a name. */
+export const PERSON_CUT_ZH = /(?:議員|议员)(?=[\u3400-\u9fff])/g
 
 /** An agenda item's numeral at the start of its heading: `I.`, `II`, `III`, `IV.`, glued or spaced. Group 1 is the numeral. */
 export const ITEM_NUMERAL = /^([IVXL]{1,6})(?:\s*[.．、]\s*|\s+|(?=[A-Z\u3400-\u9fff]))/
@@ -160,8 +185,12 @@ export const MEETING_FIELD_NAMES: Record<string, 'date' | 'time' | 'venue'> = {
   place: 'venue'
 }
 
-/** `held on Friday, 9 May 1997, at 2:15 pm in Conference Room B`: the venue after `in`. Group 1 is the venue. */
-export const VENUE_IN_SENTENCE = /\b(?:at\s+\d{1,2}[:.]\d{2}\s*[ap]\.?\s*m\.?,?\s+)(?:in|at)\s+(?:the\s+)?(.+?)\s*$/i
+/**
+ * `held on Friday, 9 May 1997, at 2:15 pm in Conference Room B`: the venue after `in`; or the venue printed before
+ * the date, `held at the Legislative Council Chamber on Wednesday, 16 December 1998, at 8:30 am`. Group 1 or 2 is the venue.
+ */
+export const VENUE_IN_SENTENCE =
+  /\b(?:at\s+\d{1,2}[:.]\d{2}\s*[ap]\.?\s*m\.?,?\s+)(?:in|at)\s+(?:the\s+)?(.+?)\s*$|\bheld\s+(?:in|at)\s+(?:the\s+)?(.+?),?\s+on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})/i
 
 /** Spaces inside a label as printed (`日 期`): the label's name is looked up without them. */
 export const LABEL_SPACES = /\s+/g
@@ -286,9 +315,9 @@ export const REVISED_AGENDA = /^(?:修訂議程|修订议程|Revised\s+agenda)$/
 /** `福利事務委員會會議`, `LegCo Panel on Transport meeting`: the committee holding the meeting; group 1 is the committee without the word meeting. */
 export const COMMITTEE_MEETING = /^(.*?(?:委員會|委员会|小組委員會|Panel\s+on\s+.+|Committee|Subcommittee))\s*(?:會議|会议|[Mm]eeting)?$/
 
-/** A committee line of a meeting record's header that the paper header does not know: `LegCo Panel on Transport`. */
+/** A committee line of a meeting record's header that the paper header does not know: `LegCo Panel on Transport`, `Establishment Subcommittee of the Finance Committee of the Legislative Council` (its lines joined). */
 export const MEETING_COMMITTEE_LINE =
-  /^(?:LegCo\s+|Legislative\s+Council\s+)?(?:Panel\s+on\s+\S.*|(?:\S+\s+){0,6}(?:Bills\s+)?(?:Sub)?[Cc]ommittee)$|(?:委員會|委员会)(?:會議|会议)?$/
+  /^(?:LegCo\s+|Legislative\s+Council\s+)?(?:Panel\s+on\s+\S.*|(?:\S+\s+){0,6}(?:Bills\s+)?(?:Sub)?[Cc]ommittee(?:\s+of\s+the\s+Legislative\s+Council)?)$|(?:委員會|委员会)(?:會議|会议)?$/
 
 /** `Meeting on` alone on a header line: the date follows. */
 export const MEETING_ON = /^Meeting\s+on$/i

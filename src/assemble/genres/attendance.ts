@@ -16,6 +16,8 @@ import {
   ATTENDANCE_LABELS,
   ATTENDANCE_SUBLABEL,
   BUREAU_LINE,
+  COLUMN_GAP,
+  FOR_ITEM_NOTE,
   HONOURS,
   HONOURS_TAIL_ZH,
   ITEM_NUMERAL,
@@ -28,8 +30,11 @@ import {
   LEADING_COMMA,
   PARAGRAPH_START,
   SENTENCE_STOP_ZH,
+  PERSON_CUT_ZH,
   PERSON_END_ZH,
   PERSON_SPLIT_EN,
+  POST_START_AT_END_EN,
+  POST_WORD_EN,
   postsZh,
   PERSON_START_EN,
   TRAILING_NOTE,
@@ -152,10 +157,43 @@ export function findAttendance(lines: readonly Line[], source: Source): FoundAtt
     for (const person of zh ? postsOnly(pending, source) : [makePerson(pending, null, zh, source)]) group.children.push(person)
     pending = []
   }
-  const add = (piece: Piece) => {
+  /** en: a line that is a post and no name starts a person of its own (an office whose holder is not printed). */
+  const postPerson = (part: Piece): Person => {
+    const made: Person = {type: 'person', name: null, honours: null, post: null, note: null, children: [], position: source.position(part.start, part.end)}
+    return addPost(made, part, source)
+  }
+  const addEn = (part: Piece, fresh: boolean, next: Line | undefined) => {
+    if (!group) return
+    const text = part.text
+    if (PERSON_START_EN.test(text)) {
+      // The post's first word left on the name line by a wrap (`Mr A B Principal` / `Assistant Secretary …`).
+      const wrapped = POST_START_AT_END_EN.exec(text)
+      const post = next && !next.blank && wrapped && !PERSON_START_EN.test(next.text) && !readLabel(next, undefined) ? wrapped : null
+      const name = post ? sub(part, 0, post.index) : part
+      person = makePerson([], name, zh, source)
+      if (post) person = addPost(person, sub(part, post.index, text.length), source)
+      group.children.push(person)
+      return
+    }
+    // A post line where no person has started, or after a blank line under a person whose post is complete: a person
+    // of that post (its holder not printed). A line of no post word at the start is a name printed without a title.
+    const current: Person | Caption | null = person
+    const post = POST_WORD_EN.test(text)
+    if (!current || current.type === 'caption' || (post && fresh && current.post !== null)) {
+      person = post ? postPerson(part) : makePerson([], part, zh, source)
+      group.children.push(person)
+      return
+    }
+    person = addPost(current, part, source)
+  }
+  const add = (piece: Piece, fresh = false, next?: Line) => {
     if (!group) return
     const text = piece.text.replace(/^[-–]\s*/, '')
-    if (text !== piece.text) piece = {start: piece.end - text.length, end: piece.end, text}
+    // A dash bullet starts an entry as a blank line does (our Markdown writes each person as a list item).
+    if (text !== piece.text) {
+      piece = {start: piece.end - text.length, end: piece.end, text}
+      fresh = true
+    }
     if (!text) return
     if (ATTENDANCE_SUBLABEL.test(text) || ((person === null || person.type === 'caption') && !zh && BUREAU_LINE.test(text) && !PERSON_START_EN.test(text))) {
       flushPending()
@@ -163,27 +201,37 @@ export function findAttendance(lines: readonly Line[], source: Source): FoundAtt
       group.children.push(person)
       return
     }
+    const cells = columns(piece)
     if (zh) {
-      if (isNameZh(text)) {
-        person = makePerson(pending, piece, zh, source)
-        pending = []
+      // Two columns on one line: posts then the name (`總主任(2)3   王小明女士`), or names side by side.
+      const named = cells.map((cell) => isNameZh(cell.text))
+      if (cells.length > 1 && named[named.length - 1] && named.some((is) => !is) && named.slice(0, -1).every((is) => !is)) {
+        flushPending()
+        person = makePerson(cells.slice(0, -1), cells[cells.length - 1]!, zh, source)
         group.children.push(person)
-      } else pending.push(piece)
+        return
+      }
+      const parts = named.every((is) => is) ? cells.flatMap(cutNamesZh) : [piece]
+      for (const part of parts) {
+        if (isNameZh(part.text)) {
+          person = makePerson(pending, part, zh, source)
+          pending = []
+          group.children.push(person)
+        } else pending.push(part)
+      }
       return
     }
-    // en: a title starts a person (several on a run-on line); other lines are the post of the person above.
-    const parts = splitRunOn(piece)
-    for (const part of parts) {
-      if (PERSON_START_EN.test(part.text) || !person || person.type === 'caption') {
-        person = makePerson([], part, zh, source)
-        group.children.push(person)
-      } else {
-        person.children.push(textNode(part, source))
-        person.position = source.position(person.position.start.offset, part.end)
-        const post = person.post
-        person.post = post ? `${post} ${part.text}` : part.text
-      }
+    // en: a name column and a post column on one line (`Mr A B      Secretary for Housing`).
+    if (cells.length === 2 && PERSON_START_EN.test(cells[0]!.text) !== PERSON_START_EN.test(cells[1]!.text)) {
+      const [name, post] = PERSON_START_EN.test(cells[0]!.text) ? cells : [cells[1]!, cells[0]!]
+      person = addPost(makePerson([], name!, zh, source), post!, source)
+      if (post!.start < name!.start) person.children.reverse()
+      group.children.push(person)
+      return
     }
+    // en: a title starts a person (several on a run-on line, or in columns); other lines are the post of the person above.
+    const parts = cells.length > 1 && cells.every((cell) => PERSON_START_EN.test(cell.text)) ? cells.flatMap(splitRunOn) : splitRunOn(piece)
+    parts.forEach((part, k) => addEn(part, fresh && k === 0, k === parts.length - 1 ? next : undefined))
   }
 
   for (let i = begin; i < lines.length; i++) {
@@ -208,7 +256,7 @@ export function findAttendance(lines: readonly Line[], source: Source): FoundAtt
       group.separator ??= colon[0].trim()
       piece = {start: line.start + colon[0].length, end: line.end, text: line.text.slice(colon[0].length)}
     }
-    add(piece)
+    add(piece, i > 0 && lines[i - 1]!.blank, nextLine(lines, i))
     last = i
   }
   flushPending()
@@ -261,6 +309,57 @@ function postsOnly(lines: Piece[], source: Source): Person[] {
 function nextContent(lines: readonly Line[], i: number): Line | undefined {
   const j = indexOfNext(lines, i)
   return j < lines.length ? lines[j] : undefined
+}
+
+/** The line right after this one, past furniture only (a blank line stays: the entry ends there). */
+function nextLine(lines: readonly Line[], i: number): Line | undefined {
+  let j = i + 1
+  while (j < lines.length && lines[j]!.furniture) j++
+  return lines[j]
+}
+
+/** The cells of a line that a wide gap parts (two columns run onto one line); the whole line when there is none. */
+function columns(piece: Piece): Piece[] {
+  const cells: Piece[] = []
+  let from = 0
+  for (const gap of piece.text.matchAll(COLUMN_GAP)) {
+    if (gap.index > from) cells.push(sub(piece, from, gap.index))
+    from = gap.index + gap[0].length
+  }
+  cells.push(sub(piece, from, piece.text.length))
+  return cells.filter((cell) => cell.text)
+}
+
+/** zh: entries run together on one line (`甲議員乙議員`), cut after each member's title when every part is a name. */
+function cutNamesZh(piece: Piece): Piece[] {
+  const parts: Piece[] = []
+  let from = 0
+  for (const match of piece.text.matchAll(PERSON_CUT_ZH)) {
+    const end = match.index + match[0].length
+    parts.push(sub(piece, from, end))
+    from = end
+  }
+  parts.push(sub(piece, from, piece.text.length))
+  const kept = parts.filter((part) => part.text)
+  return kept.length > 1 && kept.every((part) => part.text.length >= 3 && isNameZh(part.text)) ? kept : [piece]
+}
+
+/**
+ * en: a post line added to a person: its words to `post` (after a line that ended in a note, as a post of its own,
+ * after `; `), a `(for Item …)` note at its end to `note`.
+ */
+function addPost(person: Person, part: Piece, source: Source): Person {
+  const previous = person.children.length > 0 && person.post !== null ? person.children[person.children.length - 1]!.value : ''
+  let text = part.text
+  const note = FOR_ITEM_NOTE.exec(text)
+  if (note) {
+    person.note = person.note ? `${person.note} ${note[1]}` : note[1]!
+    text = text.slice(0, note.index).trim()
+  }
+  person.children.push(textNode(part, source))
+  person.position = source.position(person.children[0]!.position.start.offset, part.end)
+  if (text) person.post = person.post ? `${person.post}${FOR_ITEM_NOTE.test(previous) ? '; ' : ' '}${text}` : text
+  return person
 }
 
 function indexOfNext(lines: readonly Line[], i: number): number {

@@ -314,7 +314,7 @@ export function meetingMeta(header: Header | null, meta: Meta): void {
     if (field.name === 'meeting' || field.name === 'title' || field.name === 'note') {
       meta.meetingTime ??= clock(text)
       const venue = VENUE_IN_SENTENCE.exec(field.value)
-      if (venue) meta.venue ??= venue[1]!.replace(/[.,;]$/, '')
+      if (venue) meta.venue ??= (venue[1] ?? venue[2]!).replace(/[.,;]$/, '')
     }
   }
   // `福利事務委員會會議`: the committee without the word meeting.
