@@ -3,7 +3,7 @@ import {readFileSync} from 'node:fs'
 import {basename} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {parseText} from '../src/parse.js'
-import {corpusFiles, firstInferred, hasCorpus, items, numbering, ownText, paragraphs, sections} from './helpers/tree.js'
+import {all, corpusFiles, firstInferred, hasCorpus, items, numbering, ownText, paragraphs, sections} from './helpers/tree.js'
 import {parseSound} from './helpers/sound.js'
 
 const files = [...corpusFiles('text'), ...corpusFiles('md')]
@@ -143,11 +143,7 @@ describe.skipIf(!hasCorpus)('what a reader sees in the corpus papers', () => {
     expect(paragraphs(tree).map((p) => p.number)).toEqual(['1', '2', '3'])
     expect(paragraphs(tree)[0]!.children.map((c) => c.type)).toEqual(['text', 'footnoteReference', 'text'])
     expect(ownText(paragraphs(tree)[2]!).startsWith('In the past year, we furthered the development of e-Government services to the community')).toBe(true)
-    const note = tree.children
-      .flatMap((n) => ('children' in n ? (n.children as {type: string}[]) : []))
-      .flatMap((n) => ('children' in n ? (n.children as {type: string; identifier?: string}[]) : [n]))
-      .find((n) => n.type === 'footnote')
-    expect(note?.identifier).toBe('1')
+    expect(all<{type: 'footnote'; identifier: string}>(tree, 'footnote').map((n) => n.identifier)).toEqual(['1'])
     expect(tree.furniture.map((f) => f.value)).toEqual(['-1-'])
     expect(sections(tree).map((s) => s.title)).toEqual(['Purpose', 'Background', 'Progress Since Last Reporting'])
   })

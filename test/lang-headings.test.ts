@@ -14,6 +14,18 @@ describe('headings', () => {
     expectReads(standardHeadingKey, {'III. Background': 'background', '(二) 背景': 'background', '第一部 目的': 'purpose', 'Background to the proposal': null})
   })
 
+  it("reads the progress headings of an Administration paper's yearly update, and no progress of a named thing", () => {
+    expectReads(standardHeadingKey, {
+      'Progress Since Last Reporting': 'progress',
+      'Progress made since the last report': 'progress',
+      'Work progress': 'progress',
+      自上次匯報以來的進展: 'progress',
+      工作進展報告: 'progress',
+      'Progress of the Central Ferry Piers project': null,
+      渡輪服務的進展: null
+    })
+  })
+
   it('names a standard heading in each script', () => {
     expect(headingName('purpose', 'hant')).toBe('目的')
     expect(headingName('attendance', 'en')).toBe('Members present')

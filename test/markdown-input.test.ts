@@ -29,7 +29,8 @@ const FIXTURES = [
   'nested-list.md',
   'line-splits.md',
   'setext-heading.md',
-  'standard-word.md'
+  'standard-word.md',
+  'unmarked-headings.md'
 ]
 
 describe('headings in Markdown', () => {
@@ -49,12 +50,29 @@ describe('headings in Markdown', () => {
 
   it('a standard heading word on a line of its own is still a heading; another short line is not', () => {
     const paper = tree('standard-word.md')
-    expect(sections(paper).map((s) => [s.title, s.key])).toEqual([['Purpose', 'purpose']])
+    expect(sections(paper).map((s) => [s.title, s.key])).toEqual([
+      ['Timetable of the works', null],
+      ['Purpose', 'purpose']
+    ])
     // The short line is more of paragraph 1 (an unnumbered block after a numbered paragraph is, in text too).
     expect(numbered(paper).map(([number, , text]) => [number, text])).toEqual([
       ['1', 'This note describes the timetable.A short plain line'],
       ['2', 'The work will start next year.']
     ])
+  })
+
+  it("Markdown that marks no heading at all (a converter's text of a PDF) has its short lines read as headings, as text has", () => {
+    const paper = tree('unmarked-headings.md')
+    expect(sections(paper).map((s) => s.title)).toEqual(['車輛配額的影響', '分配機制'])
+    // Each heading stands apart from the paragraph under it (before, the two were one paragraph).
+    expect(paragraphs(paper).map(ownText)).toEqual([
+      '本會就條例草案提交意見書，供委員參考。本會一直支持政府的政策方向。',
+      '政府建議首階段將車輛許可證數目上限訂為一萬個，該水平顯著低於實際需求。',
+      '我們建議許可證應優先分配予現有司機。'
+    ])
+    // One `#` heading anywhere and the Markdown is taken at its word: the short lines are paragraphs again.
+    const marked = parseMarkdownText(`# 意見書\n\n${md('unmarked-headings.md')}`).tree
+    expect(sections(marked).map((s) => s.title)).toEqual(['意見書'])
   })
 
   it('setext headings are headings of their depth', () => {

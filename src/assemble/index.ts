@@ -466,7 +466,9 @@ export interface AssembleOptions {
   /**
    * Markdown input (src/read/markdown.ts): a section heading is a `#` heading
    * or a standard heading word; a plain short line is a paragraph, never a
-   * heading by its shape (issue 14).
+   * heading by its shape (issue 14). Unless the Markdown marks no heading at
+   * all: a converter's Markdown of a PDF is text with blank lines, and its
+   * headings are found as text's are.
    */
   markdown?: boolean
 }
@@ -491,7 +493,10 @@ export function assemble(tokens: readonly Token[], width: number, source: Source
     blocks.push({kind: 'part', node: options.apart.node, gapBefore: true})
     for (const block of toBlocks(options.apart.rest, width, (index) => source.startsTable(index))) blocks.push(block)
   }
-  const body = new Builder(source, width, blocks, options.modes ?? PAPER, options.start ?? 'header', options.markdown === true)
+  // Markdown that marks no heading (`#` or setext) is a converter's text of a PDF (markitdown's): its headings are
+  // unmarked short lines, read by their shape as in text.
+  const markdown = options.markdown === true && blocks.some((block) => block.kind === 'heading')
+  const body = new Builder(source, width, blocks, options.modes ?? PAPER, options.start ?? 'header', markdown)
   const out = body.run()
   const header = buildHeader(source, body.headerBlocks, body.headerHooks)
   const children: TopContent[] = header ? [header] : []

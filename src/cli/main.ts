@@ -111,7 +111,7 @@ Examples:
     .addOption(
       new Option(
         '--from <reader>',
-        'how text input is read: md (Markdown, by remark-parse with GFM: a heading is a # heading or a standard heading word), text (the line path, for plain and Markdown-flavoured text), auto (by extension: .md and .markdown are md, anything else text; PDF and HTML are found by content either way)'
+        'how text input is read: md (Markdown, by remark-parse with GFM: a heading is a # heading or a standard heading word; in Markdown with no # heading at all, as a converter writes the text of a PDF, headings are found by shape as in text), text (the line path, for plain and Markdown-flavoured text), auto (by extension: .md and .markdown are md, anything else text; PDF and HTML are found by content either way)'
       )
         .choices(choices<NonNullable<ParseCommandOptions['from']>>({auto: true, md: true, text: true}))
         .default('auto' satisfies NonNullable<ParseCommandOptions['from']>)

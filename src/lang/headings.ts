@@ -159,7 +159,12 @@ export const HEADING_PATTERN_HINTS = [
   'views',
   'issues',
   'question',
-  'relevant'
+  'relevant',
+  'progress',
+  '進展',
+  '进展',
+  '進度',
+  '进度'
 ]
 
 export const HEADING_PATTERNS: [RegExp, string][] = [
@@ -175,7 +180,12 @@ export const HEADING_PATTERNS: [RegExp, string][] = [
     /^(?:在)?(?:立法會|立法会)(?:會議|会议)?(?:上)?(?:提出的)?(?:質詢|质询)(?:及議案|及议案)?$|^(?:council )?questions(?: and motions)?(?: (?:at|raised at) council meetings)?$/,
     'council-questions'
   ],
-  [/^(?:list of )?relevant (?:papers|documents)$/, 'relevant-papers']
+  [/^(?:list of )?relevant (?:papers|documents)$/, 'relevant-papers'],
+  // An Administration paper's yearly update: `Progress Since Last Reporting`, `Progress made since the last report`, `自上次匯報以來的進展`.
+  [
+    /^(?:(?:overall|work|further) )?progress(?: update| report| made| to date)?(?: (?:since|in|during) (?:the )?(?:last|previous|past) [a-z' -]{2,40})?$|^自上次(?:匯報|汇报|報告|报告|會議|会议)(?:以來|以来)的?(?:工作)?(?:進展|进展)$|^(?:整體|整体|工作)?(?:進展|进展|進度|进度)(?:情況|情况|報告|报告)$/,
+    'progress'
+  ]
 ]
 
 /** Words that head an appendix (the label, if any, follows). */
