@@ -57,4 +57,31 @@ describe('the header, meta', () => {
     const m = meta(`立法會CB(2)9/99-00(01)號文件\n\n討論文件${BODY}`)
     expect(m.title).toBeNull()
   })
+  describe('an Administration paper that no line names as one', () => {
+    const EN_BODY = '\n\nPURPOSE\n\n1. This paper briefs Members on the proposals.\n\n2. Members are invited to note them.\n\n'
+
+    it('is for a meeting and signed by a bureau (en, zh)', () => {
+      const en = meta(
+        `LC Paper No. CB(1)412/2025(03)\n\nFor discussion\non 14 May 2025\n\nLegislative Council Panel on Transport\n\nBus Services${EN_BODY}Transport and Logistics Bureau\nMay 2025\n`
+      )
+      expect(en.issuedBy).toEqual(['Transport and Logistics Bureau'])
+      expect(en.kind).toBe('administration-paper')
+      const zh = meta(
+        '立法會CB(1)412/2025(03)號文件\n\n討論文件\n2025年5月14日\n\n立法會交通事務委員會\n\n巴士服務\n\n目的\n\n1. 本文件向委員簡介建議。\n\n運輸及物流局\n2025年5月\n'
+      )
+      expect(zh.issuedBy).toEqual(['運輸及物流局'])
+      expect(zh.kind).toBe('administration-paper')
+    })
+
+    it('is not one when the Secretariat signs, when no line says what meeting it is for, or when a deputation signs', () => {
+      const secretariat = meta(
+        `LC Paper No. CB(1)412/2025(04)\n\nFor discussion\non 14 May 2025\n\nLegislative Council Panel on Transport\n\nBus Services${EN_BODY}Council Business Division 4\nLegislative Council Secretariat\n12 May 2025\n`
+      )
+      expect(secretariat.kind).toBeNull()
+      const unsaid = meta(`Legislative Council Panel on Transport\n\nBus Services${EN_BODY}Transport and Logistics Bureau\nMay 2025\n`)
+      expect(unsaid.kind).toBeNull()
+      const deputation = meta(`For discussion\non 14 May 2025\n\nBus Services${EN_BODY}Hong Kong Bus Passengers Association\n10 May 2025\n`)
+      expect(deputation.kind).toBeNull()
+    })
+  })
 })

@@ -18,6 +18,9 @@ import {
   MEETING_LINE,
   NOT_COMMITTEE,
   PURPOSE_LINE,
+  GOVERNMENT_SIGNER,
+  COUNCIL_SIGNER,
+  FOR_MEETING_LINE,
   SUBMISSION_TITLE_END,
   TITLE_ENDING_KIND
 } from '../lang/header.js'
@@ -215,6 +218,16 @@ export function buildHeader(source: Source, blocks: readonly Block[], hooks?: He
 
 export function emptyMeta(): Meta {
   return {paperNo: null, fileRef: null, committee: null, meetingDate: null, title: null, issuedBy: [], issueDate: null, kind: null}
+}
+
+/**
+ * An Administration paper that no line names as one: its header says what meeting it is for (`For discussion on
+ * 14 May 2025`, `討論文件`) and it is signed by a bureau or department of the Government, none of the Council's own.
+ */
+export function administrationPaper(header: Header | null, issuedBy: readonly string[]): 'administration-paper' | null {
+  const forMeeting = header?.children.some((field) => (field.name === 'kind' || field.name === 'meeting') && FOR_MEETING_LINE.test(squeeze(field.value)))
+  if (!forMeeting || issuedBy.length === 0 || issuedBy.some((line) => COUNCIL_SIGNER.test(line))) return null
+  return issuedBy.some((line) => GOVERNMENT_SIGNER.test(squeeze(line))) ? 'administration-paper' : null
 }
 
 /** The committee a dateless line names as meeting (`…小組委員會會議`); a dated meeting line is read by COMMITTEE_IN_MEETING. */

@@ -92,7 +92,7 @@ import {
 } from './genres/agenda.js'
 import {isItemHeading, MEETING_HEADER, type HeaderHooks} from './genres/header.js'
 import {bracketedItemHeading} from './genres/minutes.js'
-import {buildHeader, headerLines, labelRowFields, readMeta} from './header.js'
+import {administrationPaper, buildHeader, headerLines, labelRowFields, readMeta} from './header.js'
 import {phrasing, plainText} from './inline.js'
 import {continues, endsWithDatedLines, headingCutByPage, headingLike, isHeadingLine, leadsContent, wrappedTitleLines} from './shapes.js'
 
@@ -511,5 +511,6 @@ export function assemble(tokens: readonly Token[], width: number, source: Source
   meta.issuedBy = body.signatureMeta.issuedBy
   // No date signed: a submission's title says when it was submitted (`甲先生於2026年6月10日提交的意見書`).
   meta.issueDate = body.signatureMeta.issueDate ?? submittedOn(meta.title)
+  meta.kind ??= administrationPaper(metaHeader, meta.issuedBy)
   return {children, meta, metaHeader}
 }

@@ -60,6 +60,22 @@ export const KIND_LINES: [RegExp, PaperKind][] = [
   [/參考資料摘要|参考资料摘要|Information\s+note|Reference\s+brief/i, 'paper']
 ]
 
+/**
+ * A signature line of the Government: a bureau, department, office or branch (`Transport and Logistics Bureau`,
+ * `運輸及物流局`, `香港警務處`, `Economic Services Branch`). With a line saying what the paper is for
+ * (`For discussion on …`, `討論文件`) it makes an Administration paper that names no kind.
+ */
+export const GOVERNMENT_SIGNER =
+  /(?:\bBureau|\bDepartment|\bBranch|\bGovernment\s+Secretariat|^Office\s+of\s+the\s+.+|\bOffice|\bPolice\s+Force)$|^(?:\S{1,20}(?:局|署|處|处|科|辦公室|办公室)|政府總部|政府总部)$/i
+
+/** A signature of the Council's own staff (the Secretariat, its Legal Service Division): never the Administration. */
+export const COUNCIL_SIGNER =
+  /立法會|立法会|Legislative\s+Council|Legal\s+Service\s+Division|法律事務部|法律事务部|議會事務部|议会事务部|Council\s+Business\s+Division/i
+
+/** A header line saying what the paper is for at a meeting (`For discussion on 14 May 2025`, `討論文件`, `供參考`). */
+export const FOR_MEETING_LINE =
+  /^(?:For\s+(?:discussion|information)\b|(?:討論|讨论|資料|资料|參考|参考)文件$|(?:\d{4}\s*年.{1,10}日)?(?:會議|会议)?(?:討論|讨论)文件)/i
+
 /** The kinds a kind line names that hold against an attendance list under it: a brief for a meeting lists who attends, and is no minutes. */
 export const KIND_OVER_ATTENDANCE: ReadonlySet<PaperKind> = new Set<PaperKind>(['paper', 'background-brief', 'lsd-report'])
 
