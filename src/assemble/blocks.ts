@@ -344,7 +344,9 @@ export function toBlocks(tokens: readonly Token[], width: number, startsTable?: 
           gap = false
           break
         }
-        if (cur && !gap && cur.kind === 'table' && !cur.rows[0]!.token.pipe) {
+        // Under a table laid out with spaces, a line at or left of the rows' margin is the text after the table.
+        const spacedOut = cur?.kind === 'table' && cur.rows[0]!.token.spaced === true && line.indent <= cur.rows[cur.rows.length - 1]!.token.line.indent
+        if (cur && !gap && cur.kind === 'table' && !cur.rows[0]!.token.pipe && !spacedOut) {
           continueRow(cur, line)
           break
         }

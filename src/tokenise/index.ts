@@ -17,7 +17,7 @@ import {
   PAREN_LABEL,
   romanLetters
 } from '../lang/numbering.js'
-import {toHalfWidth} from '../lang/chars.js'
+import {displayWidth, toHalfWidth} from '../lang/chars.js'
 import type {ItemStyle} from '../tree.js'
 import type {Line} from '../normalise/lines.js'
 import type {FootnoteMark} from '../normalise/footnotes.js'
@@ -65,6 +65,8 @@ export interface RowToken extends TokenBase {
   pipe: boolean
   /** A row of a web page's table (one `<tr>`, its cells each a tab apart): its line is the whole row, never a wrap of one. */
   web?: true
+  /** A row of a table laid out with spaces ({@link spacedTables}): a line under it continues a cell only if set in from its margin. */
+  spaced?: true
 }
 
 export interface HeadingToken extends TokenBase {
@@ -280,6 +282,109 @@ function webRow(line: Line, text: string, web = true): RowToken {
   return web ? {kind: 'row', line, cells, pipe: false, web: true} : {kind: 'row', line, cells, pipe: false}
 }
 
+/**
+ * A table laid out with spaces, as `pdftotext -layout` and typewritten
+ * papers print one: lines in a row, no blank between, each holding a gap of
+ * SPACED_TABLE.gap or more spaces, at least SPACED_TABLE.rows of them, and
+ * a cell after the first in every line under one column (their spans meet,
+ * within SPACED_TABLE.slack: a number set to the right under its head too).
+ * A label and its words (`(a)   some routes`) is an item, no row: a line
+ * whose one gap follows a leading number or label does not count.
+ */
+const SPACED_TABLE = {gap: / {3,}|\u3000{2,}/g, rows: 3, slack: 1, near: 2}
+const LEADING_LABEL = /^(?:[(（]?(?:[0-9０-９]{1,3}|[a-zA-Z]|[ivxIVX]{1,5}|[一二三四五六七八九十]{1,3})[)）.．、]?|[-*•●▪◆■]|\(?[0-9]{1,3}\))$/
+
+interface SpacedLine {
+  line: Line
+  cells: Span[]
+  /** Each cell's first and end column. */
+  extents: (readonly [number, number])[]
+}
+
+/**
+ * The rows of a space-laid table with their empty cells put in: the table's
+ * columns are the spans that its cells cover, overlapping cells in one
+ * column (a number set to the right still stands under its head), and
+ * cells less than SPACED_TABLE.near apart (no gap of a line's). Where a
+ * line's cells do not fall one a column, the rows are left as printed.
+ */
+function inColumns(run: readonly SpacedLine[]): [Line, Span[]][] {
+  const spans = run.flatMap((row) => row.extents).sort((a, b) => a[0] - b[0])
+  const columns: [number, number][] = []
+  for (const [from, to] of spans) {
+    const last = columns[columns.length - 1]
+    if (last && from < last[1] + SPACED_TABLE.near) last[1] = Math.max(last[1], to)
+    else columns.push([from, to])
+  }
+  const grid: (Span | null)[][] = []
+  for (const row of run) {
+    const placed: (Span | null)[] = columns.map(() => null)
+    for (let k = 0; k < row.cells.length; k++) {
+      const column = columns.findIndex(([from, to]) => row.extents[k]![0] >= from && row.extents[k]![0] < to)
+      if (column < 0 || placed[column]) return run.map((each) => [each.line, each.cells])
+      placed[column] = row.cells[k]!
+    }
+    grid.push(placed)
+  }
+  // A column that one row alone fills, beside a column where that row has nothing: one column (a head set off
+  // from the figures under it, as a layout of wide characters prints it).
+  for (let c = 0; c < columns.length && columns.length > 2; c++) {
+    const filled = grid.filter((placed) => placed[c] !== null)
+    if (filled.length !== 1) continue
+    const side = [c + 1, c - 1].find(
+      (other) => other >= 0 && other < columns.length && filled[0]![other] === null && grid.some((placed) => placed[other] !== null)
+    )
+    if (side === undefined) continue
+    for (const placed of grid) {
+      placed[side] ??= placed[c]!
+      placed.splice(c, 1)
+    }
+    columns.splice(c, 1)
+    c--
+  }
+  return run.map((row, r) => {
+    const placed = grid[r]!
+    const cells: Span[] = []
+    for (let c = 0; c < placed.length; c++) {
+      const at = placed[c] ?? null
+      const next = placed.slice(c + 1).find((cell) => cell !== null)
+      cells.push(at ?? {start: next?.start ?? row.line.end, end: next?.start ?? row.line.end, text: ''})
+    }
+    return [row.line, cells]
+  })
+}
+
+/** The cells of each line of a space-laid table, by line (lines of no such table are absent). */
+function spacedTables(lines: readonly Line[]): Map<Line, Span[]> {
+  const rows = new Map<Line, Span[]>()
+  let run: SpacedLine[] = []
+  const flush = () => {
+    if (run.length >= SPACED_TABLE.rows) {
+      // A column that every line starts a cell at: the lines stand in columns.
+      const overlaps = (a: readonly [number, number], b: readonly [number, number]) => a[0] < b[1] + SPACED_TABLE.slack && b[0] < a[1] + SPACED_TABLE.slack
+      // (The first line's first cell too: a head row over a first column of no head starts in a later column.)
+      const shared = run[0]!.extents.some((cell) => run.slice(1).every((row) => row.extents.slice(1).some((other) => overlaps(cell, other))))
+      if (shared) for (const [line, cells] of inColumns(run)) rows.set(line, cells)
+    }
+    run = []
+  }
+  for (const line of lines) {
+    if (line.blank || line.furniture || line.text.includes('\t') || line.text.includes('|')) {
+      flush()
+      continue
+    }
+    const cells = splitCells(line, SPACED_TABLE.gap)
+    if (cells.length < 2 || (cells.length === 2 && LEADING_LABEL.test(cells[0]!.text))) {
+      flush()
+      continue
+    }
+    const columns = cells.map((cell) => line.indent + displayWidth(line.text.slice(0, cell.start - line.start)))
+    run.push({line, cells, extents: cells.map((cell, k) => [columns[k]!, columns[k]! + displayWidth(cell.text)] as const)})
+  }
+  flush()
+  return rows
+}
+
 export interface TokeniseOptions {
   /** The lines are a web page's (the HTML reader's text, which they index into): tab rows are {@link webRow}s. */
   webText?: string
@@ -296,7 +401,14 @@ export function tokenise(lines: readonly Line[], footnotes: ReadonlyMap<Line, Fo
   const web = options.webText
   const pdf = options.pdfText
   const tokens: Token[] = []
+  // Text (not a web page's, not a PDF's, whose readers mark their columns with tabs): tables laid out with spaces.
+  const spaced = web === undefined && pdf === undefined ? spacedTables(lines) : null
   for (const line of lines) {
+    const cells = spaced?.get(line)
+    if (cells) {
+      tokens.push({kind: 'row', line, cells, pipe: false, spaced: true})
+      continue
+    }
     if (line.furniture) {
       if (line.furniture === 'markup') tokens.push({kind: 'rule', line})
       else tokens.push(line.furniture === 'page-number' || line.furniture === 'running-header' ? PAGE : FURNITURE)
