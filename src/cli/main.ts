@@ -119,7 +119,7 @@ Examples:
     .option('--bom', 'csv: start with a UTF-8 byte-order mark (for spreadsheet programs that need it)')
     .option('--tables <dir>', 'also write each table of each paper as its own CSV file into this directory (NAME.table-1.csv, ...)')
     .option('--split', 'a file that holds several papers (a PDF bundle) gives one tree per paper')
-    .option('-j, --jobs <n>', 'parallel workers for many files (default: the number of cores)')
+    .option('-j, --jobs <n>', 'threads for many files, the main thread one of them (default: the number of cores)')
     .option('--unordered', 'emit results as they complete, not in input order')
     .option('--fail-fast', 'stop at the first file that fails')
     .option(
