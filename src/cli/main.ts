@@ -124,7 +124,7 @@ Examples:
     .option('--fail-fast', 'stop at the first file that fails')
     .option(
       '--files-from <file>',
-      'also read the paths listed in this file, one a line ("-": standard input); the run is then a batch (several inputs\' output) however many it lists'
+      'also read the paths listed in this file, one a line ("-": standard input): every non-empty line is a path, as it is (no comments: a line starting with # is a path); the run is then a batch (several inputs\' output) however many it lists'
     )
     .option('--shard <k/n>', 'take only shard K of N (1 <= K <= N) of the inputs, split by a hash of each path: N runs, anywhere, cover every input once')
     .option(
