@@ -45,7 +45,7 @@ export const MAIN_LIMIT = 256 * 1024
 export const WINDOW = 16
 /** In order: beyond the window, small files are admitted while the results waiting to be emitted hold less than this. */
 export const HELD_BYTES = 64 * 1024 * 1024
-/** In order: never more files ahead than this. */
+/** Never more files waiting to start than this (in order: ahead of the next to emit). */
 const MAX_AHEAD = 4096
 
 export interface BatchOptions {
@@ -160,7 +160,9 @@ export async function runBatch(tasks: (Task | TaskResult)[], options: BatchOptio
   }
 
   const admit = () => {
-    while (!over && next < total) {
+    // Files waiting to start are at most MAX_AHEAD in either order: a list of a million paths is not taken in (and
+    // its files' sizes read) at once.
+    while (!over && next < total && small.length + large.length < MAX_AHEAD) {
       if (options.ordered) {
         const ahead = next - nextEmit
         if (ahead >= MAX_AHEAD || (ahead >= window && held >= HELD_BYTES)) break
