@@ -159,6 +159,7 @@ export async function runBatch(tasks: (Task | TaskResult)[], options: BatchOptio
     else small.unshift(waiting)
   }
 
+  let heldBack: Waiting | undefined
   const admit = () => {
     // Files waiting to start are at most MAX_AHEAD in either order: a list of a million paths is not taken in (and
     // its files' sizes read) at once.
@@ -173,9 +174,14 @@ export async function runBatch(tasks: (Task | TaskResult)[], options: BatchOptio
         queueMicrotask(() => receive(task))
         continue
       }
-      const waiting = classify(task, mainLimit)
+      // (kept when it has to wait, so that its size is read once)
+      const waiting = heldBack?.task === task ? heldBack : classify(task, mainLimit)
       // Past the window only small files come in: a large one waits for the window to reach it.
-      if (options.ordered && next - nextEmit >= window && waiting.large) break
+      if (options.ordered && next - nextEmit >= window && waiting.large) {
+        heldBack = waiting
+        break
+      }
+      heldBack = undefined
       next++
       if (waiting.large) {
         let at = large.length
