@@ -8,7 +8,7 @@
  *   1. warm parse throughput (MB/s) at 14 KB, 1 MB and 10 MB; linearity
  *   2. remark-parse (unified) over the same 1 MB, as the reference
  *   3. cold start of the whole process against `node -e 0`
- *   4. a folder of 2,000 papers: -j default against -j 1
+ *   4. a folder of 2,000 papers: -j default against -j 1, wall and CPU time (every thread), load average before and after
  *   5. peak RSS of `legco parse` on the 10 MB paper
  *   6. PDF pages per second, next to pdftotext when installed
  *   7. Markdown input: the corpus md/ files and a 1 MB Markdown paper (our
@@ -22,6 +22,7 @@
  *      of it in the same run: time (goal <= 2x) and peak RSS (goal <= 1.5x)
  *  11. the meeting genres (minutes, agendas, the Hansard), warm, against the seed brief per byte (reported)
  *  12. the stress shapes of test/stress/ at 1x and 4x: CPU-time ratio (goal <= 6x), peak RSS against the input
+ *  13. a folder of PDFs (the corpus pdf/), -j default against -j 1: wall and CPU time (goal 0.85 N)
  *
  * Options: --quick (fewer repetitions, smaller folder; for a smoke test),
  * --only=1,3 (some items only), --results=FILE (write the figures there, not to bench/results.json).
@@ -190,8 +191,45 @@ function runAsync(command, argv, options = {}) {
     let stderr = ''
     child.stderr?.on('data', (data) => (stderr += data))
     child.on('error', reject)
-    child.on('close', (status) => resolve({ms: performance.now() - start, status, stderr}))
+    child.on('close', (status) => {
+      const cpu = /bench-cpu=(\d+)/.exec(stderr)
+      resolve({ms: performance.now() - start, status, stderr, cpuMs: cpu ? Number(cpu[1]) / 1000 : undefined})
+    })
   })
+}
+
+/**
+ * Node's arguments that make a run report its CPU time (user + system, every thread: getrusage of the process)
+ * at exit, for `runAsync`'s `cpuMs`. Beside wall time it says whether more threads did more work or the
+ * same work sooner, and it moves far less than wall time when the machine is shared.
+ */
+const CPU_HOOK = [
+  '--import',
+  `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\nbench-cpu='+(u.userCPUTime+u.systemCPUTime)+'\\n')})`
+]
+
+/** The load average (1, 5, 15 minutes) as bench/README.md quotes it: how idle the machine was. */
+const load = () => loadavg().map((value) => Number(value.toFixed(2)))
+
+/**
+ * Folder runs of `configurations` (name -> argv after node), `rounds` rounds interleaved: median wall and CPU
+ * time of each, and the load average before and after.
+ */
+async function folderRuns(configurations, rounds, before = () => {}, accept = [0]) {
+  const devNull = {stdio: ['ignore', 'ignore', 'pipe']}
+  const loadBefore = load()
+  const samples = Object.fromEntries(Object.keys(configurations).map((name) => [name, {ms: [], cpuMs: []}]))
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, argv] of Object.entries(configurations)) {
+      before(name)
+      const result = await runAsync(process.execPath, [...CPU_HOOK, ...argv], devNull)
+      if (!accept.includes(result.status)) throw new Error(`bench: folder ${name} exited ${result.status}: ${result.stderr}`)
+      samples[name].ms.push(result.ms)
+      samples[name].cpuMs.push(result.cpuMs)
+    }
+  }
+  const figures = Object.fromEntries(Object.entries(samples).map(([name, sample]) => [name, {ms: median(sample.ms), cpuMs: median(sample.cpuMs)}]))
+  return {figures, samples, loadBefore, loadAfter: load()}
 }
 
 function machine() {
@@ -316,9 +354,8 @@ if (want(3)) {
   )
 }
 
-// 4. The folder of 2,000 papers: -j default against -j 1 (NDJSON to /dev/null, and -o DIR/).
+// 4. The folder of 2,000 papers: -j default against -j 1 (NDJSON to /dev/null, and -o DIR/); wall and CPU time.
 if (want(4)) {
-  const devNull = {stdio: ['ignore', 'ignore', 'pipe']}
   const jobs = availableParallelism()
   const bytes = inputs.count * Buffer.byteLength(inputs.seed)
   const dir = join(out, 'folder-out')
@@ -328,16 +365,8 @@ if (want(4)) {
     '-o DIR/': [bin, 'parse', inputs.folder, '-o', dir + '/', '-q']
   }
   // Rounds interleaved, median of each: one busy moment on the machine does not decide the ratio.
-  const timesOf = Object.fromEntries(Object.keys(configurations).map((name) => [name, []]))
-  for (let round = 0; round < (quick ? 1 : 3); round++) {
-    for (const [name, argv] of Object.entries(configurations)) {
-      if (name === '-o DIR/') rmSync(dir, {recursive: true, force: true})
-      const result = await runAsync(process.execPath, argv, devNull)
-      if (result.status !== 0) throw new Error(`bench: folder ${name} exited ${result.status}: ${result.stderr}`)
-      timesOf[name].push(result.ms)
-    }
-  }
-  const [one, all, files] = ['-j 1', '-j default', '-o DIR/'].map((name) => ({ms: median(timesOf[name])}))
+  const runs = await folderRuns(configurations, quick ? 1 : 3, (name) => name === '-o DIR/' && rmSync(dir, {recursive: true, force: true}))
+  const [one, all, files] = ['-j 1', '-j default', '-o DIR/'].map((name) => runs.figures[name])
   const written = readdirSync(dir, {recursive: true}).filter((name) => String(name).endsWith('.json')).length
   const speedup = one.ms / all.ms
   results.items.folder = {
@@ -347,13 +376,19 @@ if (want(4)) {
     oneJobMs: one.ms,
     defaultJobsMs: all.ms,
     outputDirMs: files.ms,
-    samples: timesOf,
+    oneJobCpuMs: one.cpuMs,
+    defaultJobsCpuMs: all.cpuMs,
+    outputDirCpuMs: files.cpuMs,
+    samples: runs.samples,
+    loadBefore: runs.loadBefore,
+    loadAfter: runs.loadAfter,
     written,
     speedup,
     papersPerSecond: inputs.count / (all.ms / 1000),
     papersPerSecondOneJob: inputs.count / (one.ms / 1000)
   }
-  row(4, `${inputs.count} papers, -j 1 (ndjson)`, inputs.count / (one.ms / 1000), 'papers/s', 'reference', undefined, `${fmt(one.ms / 1000, 2)} s`)
+  const cpu = (figure) => `CPU ${fmt(figure.cpuMs / 1000, 2)} s (${fmt(figure.cpuMs / inputs.count, 2)} ms a paper)`
+  row(4, `${inputs.count} papers, -j 1 (ndjson)`, inputs.count / (one.ms / 1000), 'papers/s', 'reference', undefined, `${fmt(one.ms / 1000, 2)} s; ${cpu(one)}`)
   row(
     4,
     `${inputs.count} papers, -j ${jobs} (default, ndjson)`,
@@ -361,7 +396,7 @@ if (want(4)) {
     'papers/s',
     '',
     undefined,
-    `${fmt(all.ms / 1000, 2)} s, ${fmt(bytes / MB / (all.ms / 1000))} MB/s`
+    `${fmt(all.ms / 1000, 2)} s, ${fmt(bytes / MB / (all.ms / 1000))} MB/s; ${cpu(all)}`
   )
   row(
     4,
@@ -370,7 +405,7 @@ if (want(4)) {
     'x',
     `>= ${(0.75 * jobs).toFixed(2)}x (0.75 N, idle machine)`,
     speedup >= 0.75 * jobs,
-    `${((speedup / jobs) * 100).toFixed(0)}% of linear`
+    `${((speedup / jobs) * 100).toFixed(0)}% of linear; CPU -j ${jobs} / -j 1 ${(all.cpuMs / one.cpuMs).toFixed(2)}x; load ${runs.loadBefore[0]} -> ${runs.loadAfter[0]}`
   )
   row(
     4,
@@ -379,8 +414,41 @@ if (want(4)) {
     'papers/s',
     '',
     written === inputs.count,
-    `${written} files written`
+    `${written} files written; ${cpu(files)}`
   )
+}
+
+// 13. A folder of PDFs (the corpus pdf/: the 250-page Hansard, 5 papers, 2 scanned PDFs): -j default against -j 1, wall and CPU.
+if (want(13)) {
+  const folder = join(root, '../shared/corpus/pdf')
+  if (!existsSync(folder)) {
+    row(13, 'PDF folder', NaN, '', 'skipped: no ../shared/corpus/pdf', undefined)
+    results.items.pdfFolder = {skipped: 'no ../shared/corpus/pdf'}
+  } else {
+    const jobs = availableParallelism()
+    const files = readdirSync(folder).filter((name) => name.endsWith('.pdf')).length
+    const configurations = {
+      '-j 1': [bin, 'parse', folder, '-f', 'ndjson', '-j', '1', '-q'],
+      '-j default': [bin, 'parse', folder, '-f', 'ndjson', '-q']
+    }
+    // Exit 1: the corpus holds two scanned PDFs (no text layer: each a failed input, read all the same).
+    const runs = await folderRuns(configurations, quick ? 1 : 3, undefined, [0, 1])
+    const [one, all] = ['-j 1', '-j default'].map((name) => runs.figures[name])
+    const speedup = one.ms / all.ms
+    results.items.pdfFolder = {files, jobs, oneJobMs: one.ms, defaultJobsMs: all.ms, oneJobCpuMs: one.cpuMs, defaultJobsCpuMs: all.cpuMs, speedup, ...runs}
+    delete results.items.pdfFolder.figures
+    row(13, `${files} PDFs, -j 1 (ndjson)`, one.ms / 1000, 's', 'reference', undefined, `CPU ${fmt(one.cpuMs / 1000, 2)} s`)
+    row(13, `${files} PDFs, -j ${jobs} (default)`, all.ms / 1000, 's', '', undefined, `CPU ${fmt(all.cpuMs / 1000, 2)} s`)
+    row(
+      13,
+      `PDFs: speed-up -j ${jobs} over -j 1`,
+      speedup,
+      'x',
+      `>= ${(0.85 * jobs).toFixed(2)}x (0.85 N, idle machine)`,
+      speedup >= 0.85 * jobs,
+      `CPU -j ${jobs} / -j 1 ${(all.cpuMs / one.cpuMs).toFixed(2)}x; load ${runs.loadBefore[0]} -> ${runs.loadAfter[0]}`
+    )
+  }
 }
 
 // 8. What other issues added, over the same folder, each against NDJSON to /dev/null in the same rounds:
@@ -818,4 +886,6 @@ for (const [index, line] of table.entries()) {
   if (index === 0) console.log(widths.map((width) => '-'.repeat(width)).join('  '))
 }
 const missed = rows.filter((r) => r.ok === false).length
-console.log(`\n${missed ? `${missed} goal(s) missed` : 'all goals met'}; ${results.seconds.toFixed(0)} s; bench/results.json written`)
+console.log(
+  `\n${missed ? `${missed} goal(s) missed` : 'all goals met'}; ${results.seconds.toFixed(0)} s; ${resultsArg ? resultsPath : 'bench/results.json'} written`
+)

@@ -100,6 +100,20 @@ describe('--files-from and --errors', () => {
     expect(both.code).toBe(2)
   })
 
+  it('takes every non-empty line as a path: no comments, spaces kept', () => {
+    const {dir, papers} = archive(2)
+    writeFileSync(join(dir, '#3.txt'), seed.replace('CB(1)369/2024(05)', paperNo(3)))
+    writeFileSync(join(dir, ' 4.txt'), seed.replace('CB(1)369/2024(05)', paperNo(4)))
+    const errors = join(dir, 'errors.ndjson')
+    const list = ['p1.txt', '#3.txt', '', ' 4.txt', '   ', 'p2.txt', ''].join('\n')
+    const run = legco(['parse', '--files-from', '-', '-f', 'ndjson', '-q', '--errors', errors], {cwd: dir, input: list})
+    // The line of spaces is a path too: a file that is not there.
+    expect(run.code).toBe(1)
+    expect(lines(run.stdout).map((line) => (JSON.parse(line) as Paper).meta.paperNo)).toEqual([1, 3, 4, 2].map(paperNo))
+    expect(lines(readFileSync(errors, 'utf8')).map((line) => (JSON.parse(line) as {path: string}).path)).toEqual(['   '])
+    expect(papers).toHaveLength(2)
+  })
+
   it('writes one error record per failed input, whose paths re-run just those; exit 1, trees unchanged', () => {
     const {dir, list, bad} = archive(6)
     const errors = join(dir, 'errors.ndjson')
@@ -149,11 +163,19 @@ describe.skipIf(!hasParallel)('the GNU parallel recipe (docs/archive.md)', () =>
     expect(failed.sort()).toEqual([...bad].sort())
   })
 
-  it('feeds blocks of the list to --files-from - (--pipe): one NDJSON stream of every tree', () => {
-    const {list, papers} = archive()
-    const script = `grep -v -e binary -e missing ${list} | parallel --will-cite --pipe -N 3 -j 2 '${legcoCommand} parse --files-from - -j 1 -q -f ndjson'`
+  it('feeds blocks of the list to --files-from - (--pipe): one NDJSON stream of every tree, each job its own --errors file', () => {
+    const {dir, list, papers, bad} = archive()
+    const script = `mkdir ${dir}/failed && parallel --will-cite --pipe -N 3 -j 2 '${legcoCommand} parse --files-from - -j 1 -q -f ndjson --errors ${dir}/failed/{#}.ndjson' < ${list}`
     const run = spawnSync('bash', ['-c', script], {encoding: 'utf8', timeout: 120_000})
-    expect(run.status).toBe(0)
+    // 14 lines in blocks of 3: the blocks holding the binary (line 6) and the missing file (line 14) exit 1.
+    expect(run.status).toBe(2)
     expect(numbersOf(run.stdout)).toEqual(papers.map((_, i) => paperNo(i + 1)).sort())
+    const failed = spawnSync('bash', ['-c', `cat ${dir}/failed/*.ndjson`], {encoding: 'utf8'}).stdout
+    expect(
+      lines(failed)
+        .map((line) => (JSON.parse(line) as {path: string}).path)
+        .sort()
+    ).toEqual([...bad].sort())
+    expect(spawnSync('bash', ['-c', `ls ${dir}/failed | wc -l`], {encoding: 'utf8'}).stdout.trim()).toBe('5') // one file a job, empty when none failed
   })
 })

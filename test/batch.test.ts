@@ -227,6 +227,32 @@ describe('stopping and progress', () => {
     for (const name of names) expect((JSON.parse(readFileSync(join(out, name), 'utf8')) as Paper).type).toBe('paper')
   })
 
+  it('answers Ctrl-C at once while the main thread parses the small files itself (-j 1: no worker)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'legco-batch-int-main-'))
+    for (let n = 0; n < 2000; n++) writeFileSync(join(dir, `p${String(n).padStart(4, '0')}.txt`), paper(n))
+    const out = join(dir, 'out')
+    const child = spawn(process.execPath, [bin, 'parse', dir, '-o', out + '/', '-q', '-j', '1'], {cwd: root, stdio: ['ignore', 'ignore', 'pipe']})
+    let stderr = ''
+    child.stderr.on('data', (data) => (stderr += data))
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (existsSync(out) && readdirSync(out).filter((name) => name.endsWith('.json')).length >= 5) {
+          clearInterval(poll)
+          resolve()
+        }
+      }, 10)
+    })
+    const sent = Date.now()
+    child.kill('SIGINT')
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+    expect(code).toBe(130)
+    expect(Date.now() - sent).toBeLessThan(2000)
+    expect(stderr).toMatch(/interrupted after \d+ of 2000 files/)
+    const names = readdirSync(out)
+    expect(names.length).toBeLessThan(2000)
+    expect(names.filter((name) => !/^p\d{4}\.json$/.test(name))).toEqual([])
+  }, 120_000)
+
   it('shows a bar only on a terminal, with more than a handful of files, unless quiet', () => {
     const tty = {isTTY: true, columns: 100, write: () => true} as unknown as NodeJS.WriteStream
     const pipe = {isTTY: false, write: () => true} as unknown as NodeJS.WriteStream

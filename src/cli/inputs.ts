@@ -259,8 +259,12 @@ function toSlash(path: string): string {
 
 /**
  * `--files-from FILE`: the paths in a list, one a line (`-`: the list is
- * standard input). Lines are taken as they are, but for a final `\r` (a
- * list made on Windows); empty lines are skipped. Each path is one input,
+ * standard input). Every line that is not empty is a path, taken as it is
+ * but for a final `\r` (a list made on Windows): there are no comments (a
+ * line starting with `#` names a file whose name starts with `#`) and
+ * spaces are part of the path (a line of spaces names a file that is
+ * not there: it fails, with an error record); only empty lines are
+ * skipped. Each path is one input,
  * read as a file (not expanded as a folder or a pattern: a list names
  * files), so that a list made by `find` or by a failed run's error records
  * is read exactly.

@@ -119,12 +119,12 @@ Examples:
     .option('--bom', 'csv: start with a UTF-8 byte-order mark (for spreadsheet programs that need it)')
     .option('--tables <dir>', 'also write each table of each paper as its own CSV file into this directory (NAME.table-1.csv, ...)')
     .option('--split', 'a file that holds several papers (a PDF bundle) gives one tree per paper')
-    .option('-j, --jobs <n>', 'parallel workers for many files (default: the number of cores)')
+    .option('-j, --jobs <n>', 'threads for many files, the main thread one of them (default: the number of cores)')
     .option('--unordered', 'emit results as they complete, not in input order')
     .option('--fail-fast', 'stop at the first file that fails')
     .option(
       '--files-from <file>',
-      'also read the paths listed in this file, one a line ("-": standard input); the run is then a batch (several inputs\' output) however many it lists'
+      'also read the paths listed in this file, one a line ("-": standard input): every non-empty line is a path, as it is (no comments: a line starting with # is a path); the run is then a batch (several inputs\' output) however many it lists'
     )
     .option('--shard <k/n>', 'take only shard K of N (1 <= K <= N) of the inputs, split by a hash of each path: N runs, anywhere, cover every input once')
     .option(

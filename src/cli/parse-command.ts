@@ -288,11 +288,10 @@ async function runMany(entries: InputEntry[], options: ParseCommandOptions, targ
   let outcome: BatchOutcome
   try {
     try {
-      // Always worker threads (-j 1: one), however few the files: the main thread stays free to answer a signal
-      // while a file is parsed, whatever the parse of one hostile file costs.
+      // The main thread is one of the -j threads: it parses small text files itself (a signal waits a few
+      // milliseconds at most), workers take PDFs and large files; no worker starts before a file needs one.
       outcome = await runBatch(tasks, {
-        jobs: Math.max(1, Math.min(jobs, tasks.length)),
-        workers: true,
+        jobs,
         ordered: !options.unordered,
         failFast: Boolean(options.failFast),
         signal: controller.signal,
