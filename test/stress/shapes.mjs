@@ -68,7 +68,7 @@ export const SHAPES = [
     make: (s) => ({'a.txt': lines(900, (n) => `${n}. A paragraph.${n > 1 ? ` See paragraph ${n - 1} above.` : ''}\n\n`).repeat(Math.round(3 * s))}),
     memory: {
       reason:
-        'the tree alone is ~11x the input (43,200 paragraphs of 42 bytes, ~450 B each in the heap) and the line records ~7x (86,400 of ~144 B), both live at the end of assembly: 15x needs a leaner tree or line records packed or dropped once tokenised (src/normalise/lines.ts, src/assemble); ~34x at 16x'
+        'the tree alone is ~11x the input (43,200 paragraphs of 42 bytes, ~450 B each in the heap) and the line records ~7x (86,400 of ~144 B), both live at the end of assembly: 15x needs a leaner tree or line records packed or dropped once tokenised (src/normalise/lines.ts, src/assemble); 34–40x at 16x (2026-12-04)'
     }
   },
   {
@@ -78,7 +78,7 @@ export const SHAPES = [
     make: (s) => ({'a.txt': '1. First.\n\n2. Then' + repeat(' as paragraph 1 above says,\nand', 8_000 * s) + ' so.\n'}),
     memory: {
       reason:
-        'the line records of its 128,000 lines (~144 B each, 18 MB: ~5x the input), their tokens and the pieces of its one block are live together while the block is phrased: 15x needs line records packed or dropped once tokenised (src/normalise/lines.ts, src/tokenise); ~18x at 16x'
+        'the line records of its 128,000 lines (~144 B each, 18 MB: ~5x the input), their tokens and the pieces of its one block are live together while the block is phrased: 15x needs line records packed or dropped once tokenised (src/normalise/lines.ts, src/tokenise); 18–19x at 16x (2026-12-04)'
     }
   },
   {
