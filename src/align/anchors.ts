@@ -37,6 +37,7 @@ import {hanNumber} from '../lang/numbering.js'
 import {NUMBER, NUMBER_WORDS, PERCENT, WORD_NUMBER} from '../lang/figures.js'
 import {normalisePaperNumber, PAPER_NUMBER} from '../lang/papers.js'
 import {CHAPTER} from '../lang/references.js'
+import {matchAll} from '../matches.js'
 
 export type AnchorKind = 'date' | 'month' | 'day' | 'num' | 'pct' | 'paper' | 'cap' | 'name'
 
@@ -102,7 +103,7 @@ function scan(value: string): Found[] {
   }
   const take = (pattern: RegExp, token: (m: RegExpExecArray) => string | null, soft = false) => {
     const taken: Found[] = []
-    for (const m of text.matchAll(pattern) as IterableIterator<RegExpExecArray>) {
+    for (const m of matchAll(pattern, text) as IterableIterator<RegExpExecArray>) {
       const value = token(m)
       if (value === null) continue
       taken.push(soft ? {token: value, start: m.index, end: m.index + m[0].length, soft} : {token: value, start: m.index, end: m.index + m[0].length})
@@ -125,10 +126,10 @@ function scan(value: string): Found[] {
   take(ZH_HAN_MONTH, (m) => month(hanNumber(m[1]!), hanNumber(m[2]!)))
   take(EN_MONTH, (m) => month(+m[2]!, monthNumber(m[1]!)))
   const days: DatePart[] = []
-  for (const m of text.matchAll(ZH_DAY)) days.push({start: m.index, end: m.index + m[0].length, year: null, month: +m[1]!, day: +m[2]!, zh: true})
-  for (const m of text.matchAll(EN_DAY_MONTH))
+  for (const m of matchAll(ZH_DAY, text)) days.push({start: m.index, end: m.index + m[0].length, year: null, month: +m[1]!, day: +m[2]!, zh: true})
+  for (const m of matchAll(EN_DAY_MONTH, text))
     days.push({start: m.index, end: m.index + m[0].length, year: null, month: monthNumber(m[2]!), day: +m[1]!, zh: false})
-  for (const m of text.matchAll(EN_MONTH_DAY))
+  for (const m of matchAll(EN_MONTH_DAY, text))
     days.push({start: m.index, end: m.index + m[0].length, year: null, month: monthNumber(m[1]!), day: +m[2]!, zh: false})
   const valid = days.filter((day) => isoDate(2000, day.month, day.day) !== null)
   mask(valid)

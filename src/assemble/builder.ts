@@ -268,7 +268,11 @@ export class Builder {
   /** Add a run of words to a paragraph or item; it becomes the unit a page break may continue. */
   private write(node: Paragraph | Item, pieces: readonly Piece[]): void {
     this.unit = {node, from: node.children.length, pieces}
-    if (pieces.length > 0) for (const child of phrasing(this.source, pieces as Piece[])) node.children.push(child)
+    if (pieces.length === 0) return
+    const words = phrasing(this.source, pieces as Piece[])
+    // The first words of a node: its children are the array phrasing made, at its length (issue 10).
+    if (node.children.length === 0) node.children = words
+    else for (const child of words) node.children.push(child)
   }
 
   /** A block of text that is no unit of its own: more of the numbered paragraph, or a paragraph without a number. */
@@ -311,9 +315,12 @@ export class Builder {
       unit.own = true
     }
     for (const piece of block.pieces) (unit.pieces as Piece[]).push(piece)
-    node.children.splice(unit.from)
-    if (more) node.children.push(more.node)
-    else for (const child of phrasing(this.source, unit.pieces as Piece[])) node.children.push(child)
+    const words = more ? [more.node] : phrasing(this.source, unit.pieces as Piece[])
+    if (unit.from === 0) node.children = words
+    else {
+      node.children.splice(unit.from)
+      for (const child of words) node.children.push(child)
+    }
     const end = block.lines[block.lines.length - 1]!.end
     node.position = this.source.position(node.position.start.offset, end)
     const paragraph = this.paragraph

@@ -15,13 +15,14 @@ import type {Piece} from '../tokenise/index.js'
 
 export type {Piece}
 
-interface Run {
-  type: 'text' | 'strong' | 'emphasis' | 'footnoteReference'
-  value: string
-  /** A footnote reference as printed, when more than its identifier (`(1 )`). */
-  marker?: string
-  start: number
-  end: number
+/**
+ * Where the words read by `runs` go: each run becomes its node at once (no list of runs in between, issue 10).
+ * Offsets are into the joined words; `node` maps them to the source.
+ */
+interface Sink {
+  text(value: string, start: number, end: number): void
+  reference(identifier: string, marker: string | undefined, start: number, end: number): void
+  marked(type: 'strong' | 'emphasis', value: string, start: number, end: number): void
 }
 
 const ESCAPABLE = /[!-/:-@[-`{-~]/
@@ -40,9 +41,10 @@ const REFERENCE = /\[\^([^\]\s]{1,20})\]/y
 const SQUARE_REFERENCE = /\[(\d{1,3})\]/y
 const ESCAPE_IN_MARKS = /\\([!-/:-@[-`{-~])/g
 
-/** Read words into runs, resolving escapes, emphasis marks and footnote markers. Offsets are into `text`. */
-function runs(text: string, footnotes: ReadonlySet<string>, bracketed: ReadonlySet<string>, square: ReadonlySet<string>): Run[] {
-  const out: Run[] = []
+/** Read words into runs, resolving escapes, emphasis marks and footnote markers, each handed to `out` as it ends. Offsets are into `text`. */
+function runs(text: string, footnotes: ReadonlySet<string>, bracketed: ReadonlySet<string>, square: ReadonlySet<string>, out: Sink): void {
+  /** Runs handed on so far (an endnote's `[4]` counts only after words). */
+  let count = 0
   const special = bracketed.size > 0 ? SPECIAL_OR_DIGIT_OR_BRACKET : footnotes.size > 0 ? SPECIAL_OR_DIGIT : SPECIAL
   let value = ''
   let runStart = -1
@@ -53,7 +55,10 @@ function runs(text: string, footnotes: ReadonlySet<string>, bracketed: ReadonlyS
     value += text.slice(from, to)
   }
   const flush = (end: number) => {
-    if (value) out.push({type: 'text', value, start: runStart, end})
+    if (value) {
+      out.text(value, runStart, end)
+      count++
+    }
     value = ''
     runStart = -1
   }
@@ -81,16 +86,18 @@ function runs(text: string, footnotes: ReadonlySet<string>, bracketed: ReadonlyS
       const reference = text[i + 1] === '^' ? REFERENCE.exec(text) : null
       if (reference) {
         flush(i)
-        out.push({type: 'footnoteReference', value: reference[1]!, start: i, end: i + reference[0].length})
+        out.reference(reference[1]!, undefined, i, i + reference[0].length)
+        count++
         i += reference[0].length
         continue
       }
       // `規管[4]`: an endnote's reference, after a word, to a note the paper has.
       SQUARE_REFERENCE.lastIndex = i
-      const endnote = square.size > 0 && (value !== '' || out.length > 0) ? SQUARE_REFERENCE.exec(text) : null
+      const endnote = square.size > 0 && (value !== '' || count > 0) ? SQUARE_REFERENCE.exec(text) : null
       if (endnote && square.has(endnote[1]!)) {
         flush(i)
-        out.push({type: 'footnoteReference', value: endnote[1]!, marker: endnote[0], start: i, end: i + endnote[0].length})
+        out.reference(endnote[1]!, endnote[0], i, i + endnote[0].length)
+        count++
         i += endnote[0].length
       } else add(i, ++i)
       continue
@@ -103,7 +110,8 @@ function runs(text: string, footnotes: ReadonlySet<string>, bracketed: ReadonlyS
         const end = value.endsWith(' ') ? i - 1 : i
         if (end < i) value = value.slice(0, -1)
         flush(end)
-        out.push({type: 'footnoteReference', value: toHalfWidth(marker[1]!), marker: marker[0], start: i, end: i + marker[0].length})
+        out.reference(toHalfWidth(marker[1]!), marker[0], i, i + marker[0].length)
+        count++
         i += marker[0].length
       } else add(i, ++i)
       continue
@@ -113,7 +121,8 @@ function runs(text: string, footnotes: ReadonlySet<string>, bracketed: ReadonlyS
       const marker = MARKER_AT.exec(text)
       if (marker && footnotes.has(marker[1]!)) {
         flush(i)
-        out.push({type: 'footnoteReference', value: marker[1]!, start: i, end: i + marker[1]!.length})
+        out.reference(marker[1]!, undefined, i, i + marker[1]!.length)
+        count++
         i += marker[1]!.length
       } else {
         // The rest of the number is plain.
@@ -138,17 +147,12 @@ function runs(text: string, footnotes: ReadonlySet<string>, bracketed: ReadonlyS
     const close = findClose(text, i + mark.length, mark)
     if (close > 0 && (char === '*' || wordBoundary(text, i, close + mark.length))) {
       flush(i)
-      out.push({
-        type: double ? 'strong' : 'emphasis',
-        value: text.slice(i + mark.length, close).replace(ESCAPE_IN_MARKS, '$1'),
-        start: i,
-        end: close + mark.length
-      })
+      out.marked(double ? 'strong' : 'emphasis', text.slice(i + mark.length, close).replace(ESCAPE_IN_MARKS, '$1'), i, close + mark.length)
+      count++
       i = close + mark.length
     } else add(i, ++i)
   }
   flush(text.length)
-  return out
 }
 
 /** The index of the closing mark, or -1. Content must not start or end with a space. */
@@ -274,24 +278,30 @@ export function phrasing(source: Source, pieces: Piece[]): Phrasing[] {
   }
   /** The source offset just after joined[index - 1]. */
   const after = (index: number): number => (index > 0 ? at(index - 1) + 1 : at(0))
-  const nodes: Phrasing[] = []
-  for (const run of runs(joined, source.footnotes, source.bracketedFootnotes, source.squareFootnotes)) {
-    const position = source.position(at(run.start), after(run.end))
-    if (run.type === 'text') {
-      nodes.push({type: 'text', value: run.value, position})
-    } else if (run.type === 'footnoteReference') {
-      nodes.push(
-        run.marker
-          ? {type: 'footnoteReference', identifier: run.value, marker: run.marker, position}
-          : {type: 'footnoteReference', identifier: run.value, position}
-      )
-    } else {
-      const mark = markLength(run)
-      const inner: Text = {type: 'text', value: run.value, position: source.position(at(run.start + mark), after(run.end - mark))}
-      nodes.push({type: run.type, children: [inner], position} as Strong | Emphasis)
-    }
+  // The nodes, made as the runs are read; most blocks are one text node, and a node's children are kept at their
+  // length: an array grown by push from empty holds 17 slots (152 bytes) for one node (issue 10).
+  let first: Phrasing | undefined
+  let nodes: Phrasing[] | undefined
+  const add = (node: Phrasing) => {
+    if (first === undefined) first = node
+    else if (nodes === undefined) nodes = [first, node]
+    else nodes.push(node)
   }
-  return nodes
+  runs(joined, source.footnotes, source.bracketedFootnotes, source.squareFootnotes, {
+    text: (value, start, end) => add({type: 'text', value, position: source.position(at(start), after(end))}),
+    reference: (identifier, marker, start, end) => {
+      const position = source.position(at(start), after(end))
+      add(marker ? {type: 'footnoteReference', identifier, marker, position} : {type: 'footnoteReference', identifier, position})
+    },
+    marked: (type, value, start, end) => {
+      const mark = type === 'strong' ? 2 : 1
+      const inner: Text = {type: 'text', value, position: source.position(at(start + mark), after(end - mark))}
+      add({type, children: [inner], position: source.position(at(start), after(end))} as Strong | Emphasis)
+    }
+  })
+  if (nodes === undefined) return first === undefined ? [] : [first]
+  // Trimmed to its length (a copy: V8 keeps a grown array's spare slots).
+  return nodes.length > 2 ? nodes.slice() : nodes
 }
 
 /** A character that may start markup (the digits too where the paper has footnotes): words without one are plain. */
@@ -332,10 +342,6 @@ export function phrasingMore(
   if ((source.footnotes.size > 0 ? MAY_MARK_OR_DIGIT : MAY_MARK).test(more.value)) return null
   const value = more.value.startsWith(tail) ? old.value + more.value.slice(tail.length) : old.value.slice(0, old.value.length - tail.length) + more.value
   return {node: {type: 'text', value, position: source.position(old.position.start.offset, more.position.end.offset)}, suffix: more.value}
-}
-
-function markLength(run: Run): number {
-  return run.type === 'strong' ? 2 : 1
 }
 
 /** The plain words of a block's pieces (for titles and fields): the phrasing's values, marks left out. */

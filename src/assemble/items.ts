@@ -7,13 +7,14 @@
  * its first label deeper in than itself (`1.` under `2.`) is inside the last item.
  */
 import {ordinal} from '../lang/numbering.js'
-import type {Item, ItemStyle, Paragraph, Phrasing} from '../tree.js'
+import type {Item, ItemStyle, Paragraph} from '../tree.js'
 
 interface Level {
   style: ItemStyle
   last: string | null
   indent: number
-  container: (Phrasing | Item)[]
+  /** The node whose children the list's items are (its children array is looked up at each item: the builder sets a node's words as an array made at its length). */
+  holder: Paragraph | Item
   lastItem: Item | null
   /** Opened by its indentation alone (a list of the parent's own style, `1.` under `2.`): it ends where a line stands left of it. */
   byIndent?: true
@@ -66,7 +67,7 @@ export class ItemNester {
     // The first label again, deeper in than its list (`1.` under `2.`): a list of the same style inside the last item.
     const inner = this.levels[this.levels.length - 1]
     if (inner?.lastItem && indent > inner.indent + 1 && styles.includes(inner.style) && isFirst(item.label, inner.style)) {
-      this.levels.push({style: inner.style, last: null, indent, container: inner.lastItem.children, lastItem: null, byIndent: true})
+      this.levels.push({style: inner.style, last: null, indent, holder: inner.lastItem, lastItem: null, byIndent: true})
       return this.add(this.levels.length - 1, inner.style, item, indent)
     }
     // 2. The first label of a new list, inside the last item.
@@ -75,7 +76,7 @@ export class ItemNester {
     if (firstStyle && parent?.lastItem) {
       // `i` opens a roman list inside letters; elsewhere a lone `i` is the ninth letter only after `h`.
       const style = firstStyle === 'lower-alpha' && styles.includes('lower-roman') && parent.style === 'lower-alpha' ? 'lower-roman' : firstStyle
-      this.levels.push({style, last: null, indent, container: parent.lastItem.children, lastItem: null})
+      this.levels.push({style, last: null, indent, holder: parent.lastItem, lastItem: null})
       return this.add(this.levels.length - 1, style, item, indent)
     }
     // 3. An open list of the same style with a gap or repeat in its labels (check reports it).
@@ -86,9 +87,9 @@ export class ItemNester {
     // 4. A new list in the paragraph.
     const style = styles.includes('lower-roman') && item.label === 'i' && this.levels.length === 0 ? 'lower-roman' : styles[0]!
     if (parent?.lastItem && this.levels.length > 0) {
-      this.levels.push({style, last: null, indent, container: parent.lastItem.children, lastItem: null})
+      this.levels.push({style, last: null, indent, holder: parent.lastItem, lastItem: null})
     } else {
-      this.levels = [{style, last: null, indent, container: paragraph.children, lastItem: null}]
+      this.levels = [{style, last: null, indent, holder: paragraph, lastItem: null}]
     }
     return this.add(this.levels.length - 1, style, item, indent)
   }
@@ -100,7 +101,7 @@ export class ItemNester {
     level.lastItem = item
     level.indent = Math.min(level.indent, indent)
     item.style = style
-    level.container.push(item)
+    level.holder.children.push(item)
     return style
   }
 }

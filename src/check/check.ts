@@ -75,18 +75,24 @@ export function check(tree: Paper, text: string, options: CheckOptions = {}): Me
       if (severity) rule.run(contextFor(rule, severity), other)
     }
   }
-  return dedupe(messages).sort(compareMessages)
+  return dedupe(messages.sort(compareMessages))
 }
 
-/** One message per rule, place and reason. */
-function dedupe(messages: Message[]): Message[] {
-  const seen = new Set<string>()
-  return messages.filter((m) => {
-    const key = `${m.ruleId}|${m.place?.start.offset}|${m.reason}`
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
-  })
+/**
+ * One message per rule, place and reason, of messages sorted by `compareMessages`: its order is place, rule, reason,
+ * so repeats stand together, and the sort is stable, so the first one raised is kept. One pass, no key string made
+ * for each message (a flood of 200,000 had as many keys in a set; issue 10).
+ */
+export function dedupe(sorted: Message[]): Message[] {
+  let kept = 0
+  for (let i = 0; i < sorted.length; i++) {
+    const message = sorted[i]!
+    const last = kept > 0 ? sorted[kept - 1]! : undefined
+    if (last && last.ruleId === message.ruleId && last.reason === message.reason && last.place?.start.offset === message.place?.start.offset) continue
+    sorted[kept++] = message
+  }
+  sorted.length = kept
+  return sorted
 }
 
 /**

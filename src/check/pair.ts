@@ -22,6 +22,7 @@ import {SMALLEST_COMPARED_FIGURE} from './data.js'
 import {Locator} from './locate.js'
 import type {PairInput, RuleContext, RuleMeta} from './types.js'
 import {paragraphRuns, visit} from './walk.js'
+import {matchAll} from '../matches.js'
 
 export interface PairRule extends RuleMeta {
   run(context: RuleContext, other: PairSide): void
@@ -194,13 +195,13 @@ export function factsOf(node: AnyNode): {figures: Map<string, string>; dates: Se
     blank(date.start, date.end)
   }
   for (const [pattern, keys] of PARTIAL_DATES) {
-    for (const match of [...text.matchAll(pattern)]) {
+    for (const match of [...matchAll(pattern, text)]) {
       for (const key of keys(match)) dates.add(key)
       blank(match.index!, match.index! + match[0].length)
     }
   }
   const figures = new Map<string, string>()
-  for (const match of text.matchAll(FIGURE)) {
+  for (const match of matchAll(FIGURE, text)) {
     const unit = match[3] ?? match[4]
     const value = Number(match[1]!.replace(/,/g, '') + (match[2] ?? '')) * (unit ? (FIGURE_UNITS[unit.toLowerCase()] ?? FIGURE_UNITS[unit]!) : 1)
     if (!match[2] && !unit && value < SMALLEST_COMPARED_FIGURE) continue

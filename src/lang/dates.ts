@@ -5,6 +5,7 @@
  */
 import {toHalfWidth} from './chars.js'
 import {HAN_NUMERAL, HAN_YEAR_DIGIT, hanNumber} from './numbering.js'
+import {matchAll} from '../matches.js'
 
 export interface DateMatch {
   /** ISO date, or null when the printed date does not exist (2024年2月30日). */
@@ -110,10 +111,10 @@ export function findDates(value: string, halfWidth?: string): DateMatch[] {
   // Each form is tried only where it could be: a first use compiles the pattern, which a cold start pays for.
   const han = text.includes('年')
   const latin = digits && LATIN.test(text)
-  if (digits && han) for (const m of text.matchAll(ZH_DATE)) add(m.index, m.index + m[0].length, +m[1]!, +m[2]!, +m[3]!)
-  if (han) for (const m of text.matchAll(ZH_HAN_DATE)) add(m.index, m.index + m[0].length, hanNumber(m[1]!), hanNumber(m[2]!), hanNumber(m[3]!))
-  if (latin) for (const m of text.matchAll(EN_DMY)) add(m.index, m.index + m[0].length, +m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!)
-  if (latin) for (const m of text.matchAll(EN_MDY)) add(m.index, m.index + m[0].length, +m[3]!, MONTHS[m[1]!.toLowerCase()]!, +m[2]!)
+  if (digits && han) for (const m of matchAll(ZH_DATE, text)) add(m.index, m.index + m[0].length, +m[1]!, +m[2]!, +m[3]!)
+  if (han) for (const m of matchAll(ZH_HAN_DATE, text)) add(m.index, m.index + m[0].length, hanNumber(m[1]!), hanNumber(m[2]!), hanNumber(m[3]!))
+  if (latin) for (const m of matchAll(EN_DMY, text)) add(m.index, m.index + m[0].length, +m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!)
+  if (latin) for (const m of matchAll(EN_MDY, text)) add(m.index, m.index + m[0].length, +m[3]!, MONTHS[m[1]!.toLowerCase()]!, +m[2]!)
   return found.sort((a, b) => a.start - b.start)
 }
 

@@ -55,6 +55,7 @@ import {isSignatureStart} from '../lang/signature.js'
 import type {ItemStyle} from '../tree.js'
 import type {FootnoteMark} from './footnotes.js'
 import type {Line} from './lines.js'
+import {matchAll} from '../matches.js'
 
 /** Repair the lines in place (cut lines are replaced by their pieces; indices are renumbered). */
 export function repairFlattened(lines: Line[], footnotes: ReadonlyMap<Line, FootnoteMark>): void {
@@ -118,7 +119,7 @@ function splitRecordRun(lines: Line[]): boolean {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
     if (line.blank || line.furniture || line.text.length < RUN_ON_LINE) continue
-    const headers = [...line.text.matchAll(RECORD_RUNNING_HEADER)]
+    const headers = [...matchAll(RECORD_RUNNING_HEADER, line.text)]
     if (headers.length < 2) continue
     const cuts: number[] = []
     const kinds = new Map<number, 'running-header' | 'page-number'>()
@@ -138,10 +139,10 @@ function splitRecordRun(lines: Line[]): boolean {
       }
       cuts.push(match.index + match[0].length)
     }
-    for (const match of line.text.matchAll(ATTENDANCE_LABEL_INLINE)) cuts.push(match.index)
+    for (const match of matchAll(ATTENDANCE_LABEL_INLINE, line.text)) cuts.push(match.index)
     // The record's title line: the title, its date, the time the Council met, each a line (`OFFICIAL RECORD OF
     // PROCEEDINGS` / `Wednesday, 2 March 2011` / `The Council met at Eleven o'clock`).
-    for (const match of line.text.matchAll(RECORD_TITLE_RUN)) {
+    for (const match of matchAll(RECORD_TITLE_RUN, line.text)) {
       cuts.push(match.index + match[1]!.length)
       if (match[2]) cuts.push(match.index + match[0].length - match[2].length)
     }
@@ -361,7 +362,7 @@ const ALL_STYLES: ItemStyle[] = ['decimal', 'lower-alpha', 'upper-alpha', 'lower
 
 /** Where the labels of a list run inline start, or null: the first one after the lead-in, the others each after a separator. */
 function inlineList(text: string): number[] | null {
-  for (const first of text.matchAll(BRACKET_LABELS)) {
+  for (const first of matchAll(BRACKET_LABELS, text)) {
     const lead = text.slice(0, first.index)
     // Points inside a quotation (an amendment's words quoted in an agenda) are the quoted text, as printed.
     if (!INLINE_LIST_LEAD.test(lead) || opensQuotation(lead)) continue
@@ -370,7 +371,7 @@ function inlineList(text: string): number[] | null {
     const starts = [first.index]
     let end = first.index + first[0].length
     const base = end
-    for (const next of text.slice(base).matchAll(BRACKET_LABELS)) {
+    for (const next of matchAll(BRACKET_LABELS, text.slice(base))) {
       const at = base + next.index
       if (!INLINE_ITEM_SEPARATOR.test(text.slice(end, at))) continue
       const fits = stylesAt(next[1]!, starts.length + 1, styles)

@@ -20,6 +20,7 @@ import {
   PARAGRAPH_NUMBER_START
 } from '../lang/numbering.js'
 import type {Line} from './lines.js'
+import {matchAll} from '../matches.js'
 
 export interface FootnoteMark {
   identifier: string
@@ -69,10 +70,10 @@ export function markFootnotes(lines: Line[], marks: Map<Line, FootnoteMark>): No
         continue
       }
     }
-    for (const match of line.text.matchAll(FOOTNOTE_MARKER)) referenced.add(match[1]!)
+    for (const match of matchAll(FOOTNOTE_MARKER, line.text)) referenced.add(match[1]!)
     if (line.text.includes('(') || line.text.includes('（'))
-      for (const match of line.text.matchAll(FOOTNOTE_MARKER_BRACKETED)) bracketed.add(toHalfWidth(match[1]!))
-    if (line.text.includes('[')) for (const match of line.text.matchAll(FOOTNOTE_MARKER_SQUARE)) square.add(match[1]!)
+      for (const match of matchAll(FOOTNOTE_MARKER_BRACKETED, line.text)) bracketed.add(toHalfWidth(match[1]!))
+    if (line.text.includes('[')) for (const match of matchAll(FOOTNOTE_MARKER_SQUARE, line.text)) square.add(match[1]!)
   }
   return out
 }

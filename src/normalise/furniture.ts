@@ -11,6 +11,7 @@ import {FOOTNOTE_MARKER, NUMBERED_SHAPE} from '../lang/numbering.js'
 import type {FootnoteMark} from './footnotes.js'
 import type {FurnitureKind} from '../tree.js'
 import type {Line} from './lines.js'
+import {matchAll} from '../matches.js'
 
 const FRONT_MATTER_FENCE = /^---$/
 const YAML_KEY = /^[\w-]+\s*:/
@@ -231,7 +232,7 @@ function markBarePageRuns(lines: Line[]): void {
     if (line.blank || line.furniture) continue
     content++
     if (!isBareNumber(line.text)) {
-      if (/\d/.test(line.text)) for (const match of line.text.matchAll(FOOTNOTE_MARKER)) cited.add(match[1]!)
+      if (/\d/.test(line.text)) for (const match of matchAll(FOOTNOTE_MARKER, line.text)) cited.add(match[1]!)
       continue
     }
     const value = Number(toHalfWidth(line.text))

@@ -46,6 +46,7 @@ import {PARAGRAPH_END, SENTENCE_PUNCTUATION_END, displayWidth, foldCompatibility
 import {PAGE_NUMBER_LINE} from '../lang/furniture.js'
 import {isStampOnlyLine} from '../lang/papers.js'
 import {importPdfJs, readPagesInParallel, type ParallelOptions} from './pdf-pages.js'
+import {matchAll} from '../matches.js'
 
 /** A page of the document, located in {@link PdfText.text}. */
 export interface PdfPage {
@@ -721,7 +722,7 @@ function noteDefinitions(rawPages: RawPage[]): void {
         continue
       }
       note = null
-      for (const match of line.str.matchAll(REFERENCE_MARK)) referenced.add(match[1]!)
+      for (const match of matchAll(REFERENCE_MARK, line.str)) referenced.add(match[1]!)
       kept.push(line)
     }
     page.lines = kept

@@ -22,6 +22,7 @@ import type {ItemStyle} from '../tree.js'
 import type {Line} from '../normalise/lines.js'
 import type {FootnoteMark} from '../normalise/footnotes.js'
 import {standardHeadingKey} from '../lang/headings.js'
+import {matchAll} from '../matches.js'
 
 /** A stretch of the source. */
 export interface Piece {
@@ -237,7 +238,7 @@ function splitCells(line: Line, separator: RegExp): Span[] {
     while (b > a && /\s/.test(text[b - 1]!)) b--
     cells.push(span(line, a, b))
   }
-  for (const match of text.matchAll(separator)) {
+  for (const match of matchAll(separator, text)) {
     push(match.index)
     from = match.index + match[0].length
   }

@@ -9,6 +9,7 @@ import type {Item, Paragraph} from '../../tree.js'
 import {lintRule} from '../rule.js'
 import type {Replacement, RuleContext} from '../types.js'
 import {blocksOf, halfWidthOf, paragraphRuns, placeIn, visit, type Block} from '../walk.js'
+import {matchAll} from '../../matches.js'
 
 const OPENERS = new Map<string, number>()
 const CLOSERS = new Map<string, number>()
@@ -262,7 +263,7 @@ export const widthConsistent = lintRule(
       // that width in the block, found again only for a use that is reported.
       let half: RegExpExecArray | undefined
       let full: RegExpExecArray | undefined
-      for (const match of block.value.matchAll(DIGIT_RUNS)) {
+      for (const match of matchAll(DIGIT_RUNS, block.value)) {
         if (hasFullWidthDigit(match[0])) full ??= match
         else half ??= match
         if (half && full) break
@@ -283,7 +284,7 @@ export const widthConsistent = lintRule(
           fix: () => convert(value),
           replace: () => {
             const found: [number, number][] = []
-            for (const run of block.value.matchAll(DIGIT_RUNS))
+            for (const run of matchAll(DIGIT_RUNS, block.value))
               if ((hasFullWidthDigit(run[0]) ? 'full' : 'half') === width) found.push([run.index, run.index + run[0].length])
             // Every run of the block at once where the span maps back exactly (one line); else the first run (a later pass takes the next).
             const last = found.at(-1)![1]
@@ -328,7 +329,7 @@ export function invalidDates(block: Block): {start: number; end: number; why: st
   // as one long paragraph holds thousands of both).
   let next = 0
   let reach = -1
-  for (const match of half.matchAll(ZH_MONTH_DAY)) {
+  for (const match of matchAll(ZH_MONTH_DAY, half)) {
     for (; next < full.length && full[next]!.start <= match.index; next++) reach = Math.max(reach, full[next]!.end)
     if (match.index < reach) continue
     const month = Number(match[1])

@@ -20,6 +20,7 @@ import {
 import {labelKey} from '../../lang/numbering.js'
 import {lintRule} from '../rule.js'
 import {appendicesOf, blocksOf, halfWidthOf, paragraphRuns, placeIn, visit} from '../walk.js'
+import {matchAll} from '../../matches.js'
 
 interface Target {
   number: number
@@ -105,7 +106,7 @@ export const referenceParagraph = lintRule(
       const from = (block.paragraph ?? block.owner).position.start.offset
       const half = halfWidthOf(block)
       for (const pattern of PARAGRAPH_REFERENCES) {
-        for (const match of half.matchAll(pattern)) {
+        for (const match of matchAll(pattern, half)) {
           const groups = match.groups!
           const side = SIDE_WORDS[groups.side!.toLowerCase()] ?? SIDE_WORDS[groups.side!] ?? null
           const quoted = block.value.slice(match.index, match.index + match[0].length)
@@ -175,7 +176,7 @@ export const referenceAppendix = lintRule(
       if (!block.prose || inside(block.owner)) continue
       const half = halfWidthOf(block)
       for (const pattern of APPENDIX_REFERENCES) {
-        for (const match of half.matchAll(pattern)) {
+        for (const match of matchAll(pattern, half)) {
           const before = half.slice(Math.max(0, match.index - 12), match.index)
           const after = half.slice(match.index + match[0].length, match.index + match[0].length + 40)
           if (OTHER_DOCUMENT_BEFORE.test(before) || OTHER_DOCUMENT_AFTER.test(after)) continue
