@@ -6,7 +6,8 @@
  * run on a tiny input (start-up), peak RSS (a preload, rss.cjs). A shape
  * fails when
  *   - a run ends other than with its expected exit code (a crash is 70),
- *   - a run takes over 20 s of wall time (it is killed then),
+ *   - a run takes over 20 s of CPU time (start-up included), or is still
+ *     running after KILL_MS of wall time (it is killed then: a hang),
  *   - 4x takes more than 6x the 1x CPU time (16x: more than 6x the 4x's);
  *     times under FLOOR_MS count as FLOOR_MS, so that noise on a fast shape
  *     is not a ratio. CPU time, not wall time: on a machine shared with
@@ -35,7 +36,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url))
 const bin = join(root, 'bin/legco.cjs')
 const preload = fileURLToPath(new URL('./rss.cjs', import.meta.url))
 
-export const LIMITS = {maxRunMs: 20_000, maxRatio: 6, floorMs: 150, maxRssRatio: 15, rssFromBytes: 1 << 20}
+export const LIMITS = {maxRunMs: 20_000, killMs: 90_000, maxRatio: 6, floorMs: 150, maxRssRatio: 15, rssFromBytes: 1 << 20}
 
 const readme = fileURLToPath(new URL('./README.md', import.meta.url))
 
@@ -65,7 +66,7 @@ function args(shape, dir, files) {
 }
 
 /** One CLI run: {ms (wall), cpuMs, rssKb, code, killed}. Killed after `capMs`. */
-export function runOnce(argv, capMs = LIMITS.maxRunMs) {
+export function runOnce(argv, capMs = LIMITS.killMs) {
   return new Promise((resolve) => {
     const dir = mkdtempSync(join(tmpdir(), 'legco-rss-'))
     const rssFile = join(dir, 'rss')
@@ -130,8 +131,10 @@ export async function runShape(shape, scales = [1, 4]) {
       writeFileSync(join(dir, name), text)
       bytes += Buffer.byteLength(text)
     }
-    // Never past 20 s. (No earlier cap from the last run's time: wall time under load says little of the ratio.)
-    const cap = LIMITS.maxRunMs
+    // 20 s is a limit on CPU time: on a machine shared with other work a run that needs 10 s of CPU can wait as long
+    // again for a core (a check of 36,000 items took 25 s of wall time so while other test suites ran). Wall time
+    // only stops a hang, far past that.
+    const cap = LIMITS.killMs
     const run = await runOnce(args(shape, dir, files), cap)
     rmSync(dir, {recursive: true, force: true})
     const netMs = Math.max(0, run.ms - base.ms)
@@ -140,9 +143,9 @@ export async function runShape(shape, scales = [1, 4]) {
     const ratio = previous ? Math.max(netCpuMs, LIMITS.floorMs) / Math.max(previous.netCpuMs, LIMITS.floorMs) : undefined
     const entry = {scale, bytes, ms: run.ms, netMs, cpuMs: run.cpuMs, netCpuMs, rssKb: run.rssKb, rssRatio, ratio, code: run.code}
     result.runs.push(entry)
-    if (run.killed) result.failure = `${scale}x: killed after ${(cap / 1000).toFixed(1)} s (over 20 s)`
+    if (run.killed) result.failure = `${scale}x: killed after ${(cap / 1000).toFixed(1)} s of wall time (a hang)`
     else if (!expected.includes(run.code)) result.failure = `${scale}x: exit ${run.code ?? run.signal} (expected ${expected.join(' or ')})`
-    else if (run.ms > LIMITS.maxRunMs) result.failure = `${scale}x: ${(run.ms / 1000).toFixed(1)} s, over 20 s`
+    else if (run.cpuMs > LIMITS.maxRunMs) result.failure = `${scale}x: ${(run.cpuMs / 1000).toFixed(1)} s of CPU, over 20 s`
     else if (ratio !== undefined && ratio > LIMITS.maxRatio)
       result.failure = `${scale}x: ${ratio.toFixed(1)}x the CPU time of ${previous.scale}x (limit ${LIMITS.maxRatio}x)`
     else if (bytes >= LIMITS.rssFromBytes && rssRatio > LIMITS.maxRssRatio) {
