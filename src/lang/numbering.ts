@@ -406,3 +406,6 @@ export function headingNumber(title: string): {number: string; marker: string; r
   const number = found.slice(1).find((group) => group !== undefined)!
   return {number, marker: title.slice(0, found[0].length).trim(), rest}
 }
+
+/** A number, label or bullet alone, as a cell before a gap of spaces (`(a)`, `2.`, `iv)`, `一、`, `•`): an item's label, no table cell. */
+export const LONE_LABEL = /^(?:[(（]?(?:[0-9０-９]{1,3}|[a-zA-Z]|[ivxIVX]{1,5}|[一二三四五六七八九十]{1,3})[)）.．、]?|[-*•●▪◆■]|\(?[0-9]{1,3}\))$/

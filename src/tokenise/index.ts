@@ -11,6 +11,7 @@ import {
   FOOTNOTE_NUMBER_LEAD,
   GLUED_BEFORE_PARAGRAPH_MARKER,
   labelStyles,
+  LONE_LABEL,
   MARKUP_BULLETS,
   PARAGRAPH_MARKER,
   PARAGRAPH_NUMBER_CELL,
@@ -290,10 +291,9 @@ function webRow(line: Line, text: string, web = true): RowToken {
  * a cell after the first in every line under one column (their spans meet,
  * within SPACED_TABLE.slack: a number set to the right under its head too).
  * A label and its words (`(a)   some routes`) is an item, no row: a line
- * whose one gap follows a leading number or label does not count.
+ * whose one gap follows a leading number or label (LONE_LABEL) does not count.
  */
 const SPACED_TABLE = {gap: / {3,}|\u3000{2,}/g, rows: 3, slack: 1, near: 2}
-const LEADING_LABEL = /^(?:[(（]?(?:[0-9０-９]{1,3}|[a-zA-Z]|[ivxIVX]{1,5}|[一二三四五六七八九十]{1,3})[)）.．、]?|[-*•●▪◆■]|\(?[0-9]{1,3}\))$/
 
 interface SpacedLine {
   line: Line
@@ -375,7 +375,7 @@ function spacedTables(lines: readonly Line[]): Map<Line, Span[]> {
       continue
     }
     const cells = splitCells(line, SPACED_TABLE.gap)
-    if (cells.length < 2 || (cells.length === 2 && LEADING_LABEL.test(cells[0]!.text))) {
+    if (cells.length < 2 || (cells.length === 2 && LONE_LABEL.test(cells[0]!.text))) {
       flush()
       continue
     }
