@@ -197,3 +197,41 @@ describe('a record a web mirror ran onto one line (fixtures/en-hansard-mirror.tx
     expect(JSON.stringify(groups[0]!.children[3])).toContain('IR DR THE HONOURABLE CARL SAMPLE')
   })
 })
+
+describe('speakers printed otherwise (fixtures/zh-hansard-speakers.txt, en-hansard-speakers.txt)', () => {
+  it('lang: a padded name is the speaker unpadded; an office and its holder is one speaker; a verb of saying is no name', () => {
+    expect(speakerLead('楊 森議員：主席')).toMatchObject({speaker: '楊森議員'})
+    expect(speakerLead('李　華明議員：主席')).toMatchObject({speaker: '李華明議員'})
+    expect(speakerLead('保安局局長李少光：主席')).toMatchObject({speaker: '保安局局長李少光'})
+    expect(speakerLead('保安局局長李少光（譯文）：主席')).toMatchObject({speaker: '保安局局長李少光', language: '（譯文）'})
+    expect(speakerLead('保安局局長表示：')).toBeNull()
+    expect(speakerLead('保安局局長李少光回答：')).toBeNull()
+    expect(speakerLead('SECRETARY FOR SECURITY (Mr Ambrose LEE) (in Cantonese): Madam')).toMatchObject({
+      speaker: 'SECRETARY FOR SECURITY (Mr Ambrose LEE)',
+      language: '(in Cantonese)'
+    })
+    expect(speakerLead('CLERK TO THE COUNCIL: Sample Bill')).toMatchObject({speaker: 'CLERK TO THE COUNCIL'})
+  })
+  it('gives every turn of the Chinese record its speaker, padded or not', () => {
+    const tree = parse(fixture('zh-hansard-speakers.txt'))
+    expect(all<Speech>(tree, 'speech').map((speech) => [speech.speaker, speech.question, speech.language])).toEqual([
+      ['楊森議員', '1.', null],
+      ['保安局局長李少光', null, null],
+      ['李華明議員', null, null],
+      ['楊森議員', null, null],
+      ['保安局局長李少光', null, '（譯文）']
+    ])
+    expect(all<Section>(tree, 'section').map((section) => section.title)).toEqual(['議員質詢的口頭答覆', '測試政策的影響'])
+  })
+  it('gives the English record the clerk and an office with its holder as speakers, and keeps the last member above the first part', () => {
+    const tree = parse(fixture('en-hansard-speakers.txt'))
+    expect(all<Speech>(tree, 'speech').map((speech) => speech.speaker)).toEqual([
+      'CLERK TO THE COUNCIL',
+      'SECRETARY FOR SECURITY (Mr Alan SAMPLE)',
+      'MR JOHN DOE',
+      'SECRETARY FOR SECURITY (Mr Alan SAMPLE)'
+    ])
+    expect(all<Group>(tree, 'group').map((group) => [group.label, group.children.length])).toEqual([['MEMBERS PRESENT', 1]])
+    expect(all<Section>(tree, 'section').map((section) => section.title)).toEqual(['BILLS', 'First Reading of Bills', 'Second Reading of Bills'])
+  })
+})

@@ -33,15 +33,32 @@ export function hansardPart(squeezed: string): string | null {
 }
 
 /**
- * A Chinese speaker as printed before the colon: a member (`林健鋒議員`), an
+ * A Chinese speaker as printed before the colon: a member (`林健鋒議員`, a
+ * two-character name padded to the width of three, `楊 森議員`, `李　華明議員`), an
  * office (`勞工及福利局局長`, `財政司司長`, `行政長官`), the chair (`主席`,
- * `代理主席`, `全委會主席`), the clerk (`秘書`). Ideographs only, 1–20 of them.
+ * `代理主席`, `全委會主席`), the clerk (`秘書`, `立法會秘書`); an office with its
+ * holder's name after it (`保安局局長李少光`). Ideographs only, 1–20 of them,
+ * a single space between two of them.
  */
-const SPEAKER_ZH =
-  '[\\u3400-\\u9fff]{0,18}?(?:議員|议员|主席|秘書|秘书|秘書長|秘书长|局長|局长|副局長|副局长|司長|司长|行政長官|行政长官|處長|处长|署長|署长|專員|专员|先生|女士|博士|教授)'
-/** An English speaker, in capitals as the record prints them: `THE PRESIDENT`, `MR JAMES TO`, `SECRETARY FOR SECURITY`. */
+const HAN = '[\\u3400-\\u9fff]'
+const SPEAKER_TITLE_ZH =
+  '(?:議員|议员|主席|秘書|秘书|秘書長|秘书长|局長|局长|副局長|副局长|司長|司长|行政長官|行政长官|處長|处长|署長|署长|專員|专员|先生|女士|博士|教授)'
+/** An office's title, as it ends a post printed before its holder's name (`保安局局長`, `律政司司長`). */
+const POST_TITLE_ZH = '(?:局長|局长|司長|司长|秘書長|秘书长|處長|处长|署長|署长|專員|专员)'
+/**
+ * What a line may say after an office and before a colon that is no name (`局長表示：`, `司長回答說：`): a verb of
+ * saying. A holder's name is two to four ideographs that end in none of these.
+ */
+const SAYING_ZH =
+  '(?:表示|指出|回答|答覆|答复|說|说|稱|称|認為|认为|強調|强调|補充|补充|解釋|解释|提到|提出|問|问|回應|回应|同意|宣布|宣佈|動議|动议|發言|发言)'
+const SPEAKER_ZH = `(?:${HAN}(?:[ \\u3000]?${HAN}){0,18}?${POST_TITLE_ZH}(?!${HAN}{0,3}${SAYING_ZH}\\s*[:：])${HAN}{2,4}(?=\\s*(?:[(（][^)）]{1,12}[)）]\\s*)?[:：])|(?:${HAN}[ \\u3000]?){0,18}?${SPEAKER_TITLE_ZH})`
+/**
+ * An English speaker, in capitals as the record prints them: `THE PRESIDENT`, `MR JAMES TO`, `SECRETARY FOR
+ * SECURITY`, `CLERK TO THE COUNCIL`; an office with its holder's name in brackets after it (`SECRETARY FOR
+ * SECURITY (Mr Ambrose LEE)`, as the records of the 2000s print an official's first turn).
+ */
 const SPEAKER_EN =
-  "(?:THE\\s+)?(?:PRESIDENT|CHAIRMAN|DEPUTY\\s+(?:PRESIDENT|CHAIRMAN)|CLERK|CHIEF\\s+EXECUTIVE|(?:CHIEF|FINANCIAL)\\s+SECRETARY|SECRETARY\\s+FOR\\s+[A-Z][A-Z ,&'-]{2,80}?|(?:UNDER|DEPUTY|PERMANENT)\\s+SECRETARY\\s+FOR\\s+[A-Z][A-Z ,&'-]{2,80}?|SECRETARY\\s+FOR\\s+JUSTICE|(?:(?:IR|DR|PROF)\\s+)*(?:MR|MRS|MS|MISS|DR|PROF|IR)\\s+[A-Z][A-Z'.-]*(?:\\s+[A-Z][A-Z'.-]*){0,4})"
+  "(?:(?:THE\\s+)?(?:PRESIDENT|CHAIRMAN|DEPUTY\\s+(?:PRESIDENT|CHAIRMAN)|(?:DEPUTY\\s+|ASSISTANT\\s+)?CLERK(?:\\s+TO\\s+THE\\s+(?:LEGISLATIVE\\s+)?COUNCIL)?|CHIEF\\s+EXECUTIVE|(?:CHIEF|FINANCIAL)\\s+SECRETARY|SECRETARY\\s+FOR\\s+[A-Z][A-Z ,&'-]{2,80}?|(?:UNDER|DEPUTY|PERMANENT)\\s+SECRETARY\\s+FOR\\s+[A-Z][A-Z ,&'-]{2,80}?|SECRETARY\\s+FOR\\s+JUSTICE|ATTORNEY\\s+GENERAL|(?:(?:IR|DR|PROF)\\s+)*(?:MR|MRS|MS|MISS|DR|PROF|IR)\\s+[A-Z][A-Z'.-]*(?:\\s+[A-Z][A-Z'.-]*){0,4})(?:\\s+[(](?:Mr|Mrs|Ms|Miss|Dr|Prof|Ir|MR|MRS|MS|MISS|DR|PROF|IR)\\s+[A-Za-z][A-Za-z'. -]{1,40}[)])?)"
 /** The language the words were spoken in, as printed after the speaker: `(in Cantonese)`, `(譯文)`. */
 const LANGUAGE = '[(（]\\s*(?:in\\s+[A-Za-z]+|譯文|译文|英語|英语|普通話|普通话)\\s*[)）]'
 
@@ -56,6 +73,7 @@ export const SPEAKER_LEAD = new RegExp(`^(?:\\*\\*)?\\s*(${SPEAKER_ZH}|${SPEAKER
 const NOT_SPEAKER = /^(?:出席|缺席|列席|其他出席|应邀|應邀)/
 
 export interface SpeakerLead {
+  /** As printed, a name's padding (`楊 森議員`) taken out. */
   speaker: string
   language: string | null
   separator: string
@@ -73,10 +91,14 @@ export function speakerLead(text: string): SpeakerLead | null {
     return span ? text.slice(span[0], span[1]) : null
   }
   if (NOT_SPEAKER.test(match[1]!.trim())) return null
-  return {speaker: at(1)!.trim(), language: at(2), separator: at(3)!, length: match[0].length}
+  // A name padded to the width of three (`楊 森議員`) is the speaker unpadded.
+  return {speaker: at(1)!.trim().replace(NAME_PADDING, ''), language: at(2), separator: at(3)!, length: match[0].length}
 }
 
 const COMPATIBILITY_IDEOGRAPH = /[\uf900-\ufaff]/g
+
+/** A space, ASCII or full-width, between two ideographs of a name: the padding of a two-character name. */
+export const NAME_PADDING = /(?<=[\u3400-\u9fff\uf900-\ufaff])[ \u3000](?=[\u3400-\u9fff\uf900-\ufaff])/g
 
 function unified(char: string): string {
   const folded = char.normalize('NFKC')

@@ -16,7 +16,7 @@
 import {squeeze, displayWidth, endsSentence} from '../../lang/chars.js'
 import {firstDate} from '../../lang/dates.js'
 import {dotLeader, HAS_COMMA, hansardPart, isEvent, LEADER_VALUE, NOT_COLUMN_HEAD, speakerLead, startsSpeech, TABLED_PAPER} from '../../lang/hansard.js'
-import {HONOURS_TAIL_ZH, PERSON_END_ZH} from '../../lang/meetings.js'
+import {HONOURS_TAIL_ZH, PERSON_END_ZH, PERSON_START_EN} from '../../lang/meetings.js'
 import type {Line} from '../../normalise/lines.js'
 import type {Source} from '../../source.js'
 import type {Event, Header, Meta, Paragraph, Phrasing, Section, Speech, Text, TopContent} from '../../tree.js'
@@ -42,12 +42,14 @@ export function attendanceLines(lines: readonly Line[]): readonly Line[] {
     if (line.blank || line.furniture) continue
     seen++
     const text = squeeze(line.text).trim()
-    if (!(hansardPart(text) || startsSpeech(text) || isEvent(text))) continue
+    const part = hansardPart(text) !== null
+    if (!(part || startsSpeech(text) || isEvent(text))) continue
     let end = i
-    // A heading of its own above the first turn: not a person.
+    // A heading of its own above the first turn (`作出立法會誓言` over `秘書：…`): not a person. Above a part's
+    // heading the line is the last of the lists (`THE HONOURABLE JOHN DOE` over `BILLS`).
     let j = i - 1
     while (j >= 0 && (lines[j]!.blank || lines[j]!.furniture)) j--
-    if (j >= 0 && isOwnHeading(lines[j]!.text)) end = j
+    if (!part && j >= 0 && isOwnHeading(lines[j]!.text)) end = j
     return lines.slice(0, end)
   }
   return lines
@@ -56,7 +58,7 @@ export function attendanceLines(lines: readonly Line[]): readonly Line[] {
 function isOwnHeading(raw: string): boolean {
   const text = squeeze(raw).trim()
   if (!text || text.length > 30 || endsSentence(text) || HAS_COMMA.test(text)) return false
-  return !PERSON_END_ZH.test(text.replace(HONOURS_TAIL_ZH, '').trim()) && !/[a-z]/.test(text)
+  return !PERSON_END_ZH.test(text.replace(HONOURS_TAIL_ZH, '').trim()) && !PERSON_START_EN.test(text) && !/[a-z]/.test(text)
 }
 
 // The body -------------------------------------------------------------------
