@@ -5,6 +5,7 @@
  * Cantonese):`), and what a stage direction says. Tables and patterns
  * only; src/assemble/genres/hansard.ts reads them.
  */
+import {NAME_PADDING} from './meetings.js'
 
 /** The parts of a Council meeting's agenda, as the Hansard heads them (the text squeezed: letter-spacing removed). */
 export const HANSARD_PARTS: [RegExp, string][] = [
@@ -97,9 +98,6 @@ export function speakerLead(text: string): SpeakerLead | null {
 
 const COMPATIBILITY_IDEOGRAPH = /[\uf900-\ufaff]/g
 
-/** A space, ASCII or full-width, between two ideographs of a name: the padding of a two-character name. */
-export const NAME_PADDING = /(?<=[\u3400-\u9fff\uf900-\ufaff])[ \u3000](?=[\u3400-\u9fff\uf900-\ufaff])/g
-
 function unified(char: string): string {
   const folded = char.normalize('NFKC')
   return folded.length === 1 ? folded : char
@@ -120,7 +118,7 @@ export const QUESTION_NUMBER = /^\s*(?:\\?)?\d{1,3}\\?\s*[.．]\s*/
  * Chamber)`), not a note or a table's unit (`(1 )`, `(元)`).
  */
 const EVENT_WORDS =
-  /議員|议员|主席|秘書|秘书|官員|官员|會議廳|会议厅|鐘|钟|選票|选票|投票|點票|点票|監票|监票|休會|休会|暫停|暂停|恢復|恢复|站起|離開|离开|返回|進入|进入|宣誓|Members?\b|President|Chairman|Chamber|Clerk|bell|vote|suspended|resumed|stood|left|returned|entered|withdrew/i
+  /議員|议员|主席|秘書|秘书|官員|官员|會議廳|会议厅|鐘|钟|選票|选票|投票|點票|点票|監票|监票|休會|休会|暫停|暂停|恢復|恢复|站起|站着|站著|坐下|離開|离开|返回|進入|进入|宣誓|計時器|计时器|響起|响起|席間|席间|眾笑|众笑|笑聲|笑声|掌聲|掌声|叫喊|Members?\b|\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Ir)\s+[A-Z]|President|Chairman|Chamber|Clerk|bell|buzzer|vote|suspended|resumed|stood|standing|sat\s+down|left|returned|entered|withdrew|shouted|laughter|applause/i
 
 export function isEvent(text: string): boolean {
   const t = text.trim()
@@ -137,6 +135,25 @@ export function isEvent(text: string): boolean {
   }
   const inner = t.slice(1, -1)
   return inner.trim().length >= 4 && EVENT_WORDS.test(inner)
+}
+
+/**
+ * Could these words be the title of a question, bill or motion standing above the first turn on it? A title
+ * is no sentence: no comma in Chinese, no stop inside (`Sorry, I have to …`), no stage direction run into it (`… hotshot
+ * (The buzzer sounded) Sorry …`), no trailing `......`; in English, its words of four letters or more mostly
+ * capitalised (`Decline in Number of Visitors to Hong Kong`, not `He is indeed amusing`). A turn cut by the
+ * buzzer ends without a stop too: it is none.
+ */
+export function isTitleLike(words: string): boolean {
+  const t = words.trim()
+  if (/[。！？；;]|[.!?]\s+[A-Za-z]|\.{3,}|…/.test(t)) return false
+  if ([...t.matchAll(/[(（][^()（）]*[)）]/g)].some((m) => isEvent(m[0]))) return false
+  // Its brackets pair up (`在座位上發言）` is the end of a stage direction).
+  if ((t.match(/[(（]/g)?.length ?? 0) !== (t.match(/[)）]/g)?.length ?? 0)) return false
+  // A Chinese title lists with `、`; a comma is a clause's (an English title may hold one: `Expulsion, Return or Extradition`).
+  if (/[\u3400-\u9fff]/.test(t)) return !HAS_COMMA.test(t)
+  const long = t.split(/\s+/).filter((word) => /^[A-Za-z][a-z'-]{3,}/.test(word))
+  return long.length === 0 || long.filter((word) => /^[A-Z]/.test(word)).length * 2 >= long.length
 }
 
 /** A comma inside a line (an attendance entry's honours): the line is no heading. */

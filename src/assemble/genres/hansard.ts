@@ -15,7 +15,18 @@
  */
 import {squeeze, displayWidth, endsSentence} from '../../lang/chars.js'
 import {firstDate} from '../../lang/dates.js'
-import {dotLeader, HAS_COMMA, hansardPart, isEvent, LEADER_VALUE, NOT_COLUMN_HEAD, speakerLead, startsSpeech, TABLED_PAPER} from '../../lang/hansard.js'
+import {
+  dotLeader,
+  HAS_COMMA,
+  hansardPart,
+  isEvent,
+  isTitleLike,
+  LEADER_VALUE,
+  NOT_COLUMN_HEAD,
+  speakerLead,
+  startsSpeech,
+  TABLED_PAPER
+} from '../../lang/hansard.js'
 import {HONOURS_TAIL_ZH, PERSON_END_ZH, PERSON_START_EN} from '../../lang/meetings.js'
 import type {Line} from '../../normalise/lines.js'
 import type {Source} from '../../source.js'
@@ -89,7 +100,78 @@ function rest(block: TextBlock): TextBlock {
   return {...block, lines: block.lines.slice(1), pieces: block.pieces.slice(1), gapBefore: false}
 }
 
+/** How many lines a stage direction may wrap over. */
+const EVENT_LINES = 4
+
+/**
+ * Where a stage direction stands inside a block of lines (`(Members of the public stood up` / `and shouted
+ * slogans)` under a turn's last line): [from, to) of its lines, the first one found; null when none does, or
+ * when the whole block is one.
+ */
+function eventInside(block: TextBlock): [number, number] | null {
+  const lines = block.lines.map((line) => squeeze(line.text).trim())
+  for (let k = 0; k < lines.length; k++) {
+    if (!OPENS_EVENT.test(lines[k]!)) continue
+    let words = ''
+    for (let m = k; m < lines.length && m < k + EVENT_LINES; m++) {
+      words += (words && !/[\u3400-\u9fff）]$/.test(words) ? ' ' : '') + lines[m]!
+      if (!CLOSES_EVENT.test(lines[m]!)) continue
+      if (isEvent(words)) return k === 0 && m === lines.length - 1 ? null : [k, m + 1]
+      break
+    }
+  }
+  return null
+}
+
+const OPENS_EVENT = /^[(（]/
+const CLOSES_EVENT = /[)）]$/
+
+/** A block that opens a stage direction and the blocks after it that close it, as one block; null when they do not. */
+function eventAcross(blocks: readonly Block[], block: TextBlock, i: number): {block: TextBlock; last: number} | null {
+  const words = blockText(block)
+  if (!OPENS_EVENT.test(words) || CLOSES_EVENT.test(words)) return null
+  const lines = [...block.lines]
+  const pieces = [...block.pieces]
+  for (let j = i + 1; j < blocks.length && lines.length < EVENT_LINES; j++) {
+    const next = blocks[j]!
+    if (next.kind !== 'text') return null
+    lines.push(...next.lines)
+    pieces.push(...next.pieces)
+    if (!CLOSES_EVENT.test(blockText(next))) continue
+    const whole = {...block, lines, pieces}
+    return isEvent(lines.map((line) => squeeze(line.text).trim()).join(' ')) ? {block: whole, last: j} : null
+  }
+  return null
+}
+
+function slice(block: TextBlock, from: number, to: number): TextBlock {
+  return {
+    ...block,
+    lines: block.lines.slice(from, to),
+    pieces: block.pieces.slice(from, to),
+    gapBefore: from === 0 ? block.gapBefore : false,
+    pageTurn: from === 0 && block.pageTurn
+  }
+}
+
 const text: Handler<TextBlock> = (b, block, i) => {
+  // A stage direction wrapped over lines inside a block (under a turn's words, before more of them): read whole,
+  // an event of its own, the lines before and after it apart.
+  const inside = eventInside(block)
+  if (inside) {
+    const [from, to] = inside
+    if (from > 0) text(b, slice(block, 0, from), i)
+    b.ownParagraph(slice(block, from, to))
+    b.endParagraph()
+    return to < block.lines.length ? text(b, slice(block, to, block.lines.length), i) : i
+  }
+  // A stage direction the line shapes cut into blocks (`（丁戊議員繼續站着` / `在座位上發言）`): the blocks joined.
+  const joined = eventAcross(b.blocks, block, i)
+  if (joined) {
+    b.ownParagraph(joined.block)
+    b.endParagraph()
+    return joined.last
+  }
   const first = squeeze(block.lines[0]!.text).trim()
   if (startsSpeech(first) || isEvent(blockText(block))) {
     b.ownParagraph(block)
@@ -107,7 +189,13 @@ const text: Handler<TextBlock> = (b, block, i) => {
   }
   // A question's (or an item's) title: a short line or two standing right before its asker's turn.
   // Not the last of a run of like lines (the oath lines `…議員宣讀立法會誓言` before the next turn).
-  if (block.lines.length <= 2 && opensTurn(b.blocks[i + 1]) && isShortLine(block, b.width) && !endsRunOfLike(before(b.blocks, i), block, b.width)) {
+  if (
+    block.lines.length <= 2 &&
+    opensTurn(b.blocks[i + 1]) &&
+    isShortLine(block, b.width) &&
+    isTitleLike(blockText(block)) &&
+    !endsRunOfLike(before(b.blocks, i), block, b.width)
+  ) {
     const last = block.lines[block.lines.length - 1]!
     b.heading(plainText(b.source, block.lines.map(toPiece)), inPart.get(b) ? 2 : 1, null, line.start, last.end, true)
     return i
