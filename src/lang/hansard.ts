@@ -156,6 +156,12 @@ export function isTitleLike(words: string): boolean {
   return long.length === 0 || long.filter((word) => /^[A-Z]/.test(word)).length * 2 >= long.length
 }
 
+/** A stage direction's opening bracket at a line's start, and its closing one at a line's end. */
+export const OPENS_EVENT = /^[(（]/
+export const CLOSES_EVENT = /[)）]$/
+/** Words that end so join the next line's without a space (an ideograph, a full-width bracket). */
+export const JOINS_TIGHT = /[\u3400-\u9fff）]$/
+
 /** A comma inside a line (an attendance entry's honours): the line is no heading. */
 export const HAS_COMMA = /[,，]/
 

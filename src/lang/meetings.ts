@@ -273,6 +273,8 @@ export const LABEL_AND_REST = /^(.*?)\s*([:：])\s*(.*)$/
 export const LABEL_DASH_REST = /^(\S(?:.*?\S)?)\s*([-–—])(?:\s+(\S.*))?$/
 /** The colon of a label at the start of the next line (two-column layout). */
 export const LEADING_COLON = /^[:：]\s*/
+/** A comma at the end of an entry's line: its honours go on on the next line (`丁戊己議員，S.B.S.,`). */
+export const TRAILING_COMMA = /\s*[,，]\s*$/
 /** A comma before honours. */
 export const LEADING_COMMA = /^\s*[,，、]\s*/
 /** A numbered paragraph's start: the attendance lists have ended. */

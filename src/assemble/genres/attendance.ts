@@ -42,6 +42,7 @@ import {
   POST_WORD_EN,
   postsZh,
   PERSON_START_EN,
+  TRAILING_COMMA,
   TRAILING_NOTE,
   type AttendanceRole
 } from '../../lang/meetings.js'
@@ -389,12 +390,7 @@ function indexOfNext(lines: readonly Line[], i: number): number {
 
 function isNameZh(text: string): boolean {
   // A comma at the end: the entry's honours go on on the next line (`丁戊己議員，S.B.S.,`).
-  const bare = text
-    .replace(/[,，]\s*$/, '')
-    .replace(TRAILING_NOTE, '')
-    .replace(HONOURS_TAIL_ZH, '')
-    .replace(TRAILING_NOTE, '')
-    .trim()
+  const bare = text.replace(TRAILING_COMMA, '').replace(TRAILING_NOTE, '').replace(HONOURS_TAIL_ZH, '').replace(TRAILING_NOTE, '').trim()
   return PERSON_END_ZH.test(bare)
 }
 
@@ -443,7 +439,7 @@ function makePerson(before: Piece[], name: Piece | null, zh: boolean, source: So
     text = text.slice(0, note.index).trim()
   }
   if (zh) {
-    text = text.replace(/\s*[,，]\s*$/, '')
+    text = text.replace(TRAILING_COMMA, '')
     const honours = HONOURS_TAIL_ZH.exec(text)
     if (honours) {
       person.honours = honours[0].replace(LEADING_COMMA, '').trim()
@@ -477,7 +473,7 @@ function makePerson(before: Piece[], name: Piece | null, zh: boolean, source: So
 function wrapsOnto(person: Person, text: string): boolean {
   if (HONOURS_LINE.test(text)) return true
   const last = person.children[person.children.length - 1]!.value
-  return /[,，]$/.test(last.trim()) && !PERSON_START_EN.test(text) && !POST_WORD_EN.test(text) && !isNameZh(text)
+  return TRAILING_COMMA.test(last) && !PERSON_START_EN.test(text) && !POST_WORD_EN.test(text) && !isNameZh(text)
 }
 
 /**

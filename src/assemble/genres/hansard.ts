@@ -16,13 +16,16 @@
 import {squeeze, displayWidth, endsSentence} from '../../lang/chars.js'
 import {firstDate} from '../../lang/dates.js'
 import {
+  CLOSES_EVENT,
   dotLeader,
   HAS_COMMA,
   hansardPart,
   isEvent,
   isTitleLike,
+  JOINS_TIGHT,
   LEADER_VALUE,
   NOT_COLUMN_HEAD,
+  OPENS_EVENT,
   speakerLead,
   startsSpeech,
   TABLED_PAPER
@@ -114,7 +117,7 @@ function eventInside(block: TextBlock): [number, number] | null {
     if (!OPENS_EVENT.test(lines[k]!)) continue
     let words = ''
     for (let m = k; m < lines.length && m < k + EVENT_LINES; m++) {
-      words += (words && !/[\u3400-\u9fff）]$/.test(words) ? ' ' : '') + lines[m]!
+      words += (words && !JOINS_TIGHT.test(words) ? ' ' : '') + lines[m]!
       if (!CLOSES_EVENT.test(lines[m]!)) continue
       if (isEvent(words)) return k === 0 && m === lines.length - 1 ? null : [k, m + 1]
       break
@@ -122,9 +125,6 @@ function eventInside(block: TextBlock): [number, number] | null {
   }
   return null
 }
-
-const OPENS_EVENT = /^[(（]/
-const CLOSES_EVENT = /[)）]$/
 
 /** A block that opens a stage direction and the blocks after it that close it, as one block; null when they do not. */
 function eventAcross(blocks: readonly Block[], block: TextBlock, i: number): {block: TextBlock; last: number} | null {
