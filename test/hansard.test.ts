@@ -8,7 +8,7 @@ import {describe, expect, it} from 'vitest'
 import {expectAccepts, expectReads} from './helpers/accepts.js'
 import {toMarkdown} from '../src/emit/markdown.js'
 import {isNumberOverYear} from '../src/lang/furniture.js'
-import {dotLeader, hansardPart, isEvent, LEADER_VALUE, speakerLead, startsSpeech, TABLED_PAPER} from '../src/lang/hansard.js'
+import {dotLeader, hansardPart, isEvent, isTitleLike, LEADER_VALUE, speakerLead, startsSpeech, TABLED_PAPER} from '../src/lang/hansard.js'
 import {FOOTNOTE_MARKER_BRACKETED} from '../src/lang/numbering.js'
 import {parseText} from '../src/parse.js'
 import type {AnyNode, Event, Footnote, FootnoteReference, Group, Paper, Paragraph, Section, Speech, Table} from '../src/tree.js'
@@ -188,12 +188,168 @@ describe('a record a web mirror ran onto one line (fixtures/en-hansard-mirror.tx
     expect(tree.meta).toMatchObject({kind: 'hansard', title: 'OFFICIAL RECORD OF PROCEEDINGS', meetingDate: '2030-03-06'})
     const groups = all<Group>(tree, 'group')
     expect(groups.map((group) => [group.label, group.children.length])).toEqual([
-      ['MEMBERS PRESENT', 7],
+      ['MEMBERS PRESENT', 6],
       ['MEMBERS ABSENT', 1],
       ['CLERKS IN ATTENDANCE', 1]
     ])
     // `IR DR THE HONOURABLE` and `PROF THE HONOURABLE` start entries of their own; the page's header between two entries is no part of either.
     expect(JSON.stringify(groups[0])).not.toContain('LEGISLATIVE COUNCIL')
-    expect(JSON.stringify(groups[0]!.children[3])).toContain('IR DR THE HONOURABLE CARL SAMPLE')
+    expect(JSON.stringify(groups[0]!.children[2])).toContain('IR DR THE HONOURABLE CARL SAMPLE')
+    // `THE PRESIDENT` run on before the first member is that member's post.
+    expect(groups[0]!.children[0]).toMatchObject({post: 'THE PRESIDENT', name: 'THE HONOURABLE ALAN TESTER', honours: 'G.B.S., J.P.'})
+  })
+})
+
+describe('speakers printed otherwise (fixtures/zh-hansard-speakers.txt, en-hansard-speakers.txt)', () => {
+  it('lang: a padded name is the speaker unpadded; an office and its holder is one speaker; a verb of saying is no name', () => {
+    expect(speakerLead('楊 森議員：主席')).toMatchObject({speaker: '楊森議員'})
+    expect(speakerLead('李　華明議員：主席')).toMatchObject({speaker: '李華明議員'})
+    expect(speakerLead('保安局局長李少光：主席')).toMatchObject({speaker: '保安局局長李少光'})
+    expect(speakerLead('保安局局長李少光（譯文）：主席')).toMatchObject({speaker: '保安局局長李少光', language: '（譯文）'})
+    expect(speakerLead('保安局局長表示：')).toBeNull()
+    expect(speakerLead('保安局局長李少光回答：')).toBeNull()
+    expect(speakerLead('SECRETARY FOR SECURITY (Mr Ambrose LEE) (in Cantonese): Madam')).toMatchObject({
+      speaker: 'SECRETARY FOR SECURITY (Mr Ambrose LEE)',
+      language: '(in Cantonese)'
+    })
+    expect(speakerLead('CLERK TO THE COUNCIL: Sample Bill')).toMatchObject({speaker: 'CLERK TO THE COUNCIL'})
+  })
+  it('gives every turn of the Chinese record its speaker, padded or not', () => {
+    const tree = parse(fixture('zh-hansard-speakers.txt'))
+    expect(all<Speech>(tree, 'speech').map((speech) => [speech.speaker, speech.question, speech.language])).toEqual([
+      ['楊森議員', '1.', null],
+      ['保安局局長李少光', null, null],
+      ['李華明議員', null, null],
+      ['楊森議員', null, null],
+      ['保安局局長李少光', null, '（譯文）']
+    ])
+    expect(all<Section>(tree, 'section').map((section) => section.title)).toEqual(['議員質詢的口頭答覆', '測試政策的影響'])
+  })
+  it('gives the English record the clerk and an office with its holder as speakers, and keeps the last member above the first part', () => {
+    const tree = parse(fixture('en-hansard-speakers.txt'))
+    expect(all<Speech>(tree, 'speech').map((speech) => speech.speaker)).toEqual([
+      'CLERK TO THE COUNCIL',
+      'SECRETARY FOR SECURITY (Mr Alan SAMPLE)',
+      'MR JOHN DOE',
+      'SECRETARY FOR SECURITY (Mr Alan SAMPLE)'
+    ])
+    expect(all<Group>(tree, 'group').map((group) => [group.label, group.children.length])).toEqual([['MEMBERS PRESENT', 1]])
+    expect(all<Section>(tree, 'section').map((section) => section.title)).toEqual(['BILLS', 'First Reading of Bills', 'Second Reading of Bills'])
+  })
+})
+
+describe('stage directions over lines, turns cut by the buzzer (fixtures/en-hansard-events.txt, zh-hansard-events.txt)', () => {
+  const shape = (tree: Paper) =>
+    all<Speech>(tree, 'speech').map((speech) => [
+      speech.speaker,
+      speech.children.map((child) => (child.type === 'event' ? `event ${words(child)}` : words(child)))
+    ])
+
+  it('lang: a title is no sentence, no stage direction, no half of one', () => {
+    expectAccepts(
+      isTitleLike,
+      [
+        'Decline in Number of Visitors to Hong Kong',
+        'Possible Abuse of Claims Against Expulsion, Return or Extradition',
+        '測試政策的影響',
+        '提出避免被驅逐、遣返的情況'
+      ],
+      [
+        'He is indeed amusing, legislators not attending meetings',
+        'Therefore, I move to seek a reduction which is equivalent to (The buzzer sounded)',
+        'Sorry. Nevertheless the Chairman',
+        '主席，我想補充，這個問題',
+        '在座位上發言）'
+      ]
+    )
+    expectAccepts(isEvent, ['(The buzzer sounded)', '（計時器響起）', '(Mr John DOE remained standing and talked loudly)'], ['(Amendment)', '(No. 2)'])
+  })
+  it('reads an English stage direction wrapped over lines whole, under a turn or on its own, and no cut turn as a title', () => {
+    const tree = parse(fixture('en-hansard-events.txt'))
+    expect(shape(tree)).toEqual([
+      [
+        'PRESIDENT',
+        ["I now suspend the meeting until nine o'clock tomorrow morning.", 'event (Members of the public in the gallery stood up and shouted slogans)']
+      ],
+      [
+        'PRESIDENT',
+        ['Order. Members of the public must keep quiet.', 'event (After the summoning bell had been rung, a number of Members entered the Chamber)']
+      ],
+      ['MR JOHN DOE', ['President, I want to say something about the time limit and the way the meeting is run', 'event (The buzzer sounded)']],
+      ['PRESIDENT', ['Mr DOE, your speaking time is up.', 'event (Mr John DOE remained standing and talked loudly)']],
+      ['PRESIDENT', ['Please sit down.']]
+    ])
+    expect(all<Section>(tree, 'section').map((section) => section.title)).toEqual(['SUSPENSION OF MEETING'])
+  })
+  it('reads a Chinese stage direction cut over lines whole, and no turn cut short as a title', () => {
+    const tree = parse(fixture('zh-hansard-events.txt'))
+    expect(shape(tree)).toEqual([
+      ['甲乙丙議員', ['主席，我想說的是這項條例草案對市民的影響，', 'event （計時器響起）']],
+      ['主席', ['甲議員，你的發言時間到了。']],
+      ['丁戊議員', ['主席，我想補充，這個問題']],
+      ['主席', ['丁議員，請坐下。', 'event （丁戊議員繼續站着在座位上發言）']],
+      ['主席', ['請工作人員處理。', 'event (在傳召鐘響後，多位議員進入會議廳)']],
+      ['主席', ['現在繼續。']]
+    ])
+    expect(all<Section>(tree, 'section').map((section) => section.title)).toEqual(['法案', '全體委員會審議階段'])
+  })
+})
+
+describe('the attendance of a Hansard and its start (fixtures/en-hansard-attendance.txt, zh-hansard-attendance.txt)', () => {
+  const entries = (tree: Paper) =>
+    all<Group>(tree, 'group').map((group) => [
+      group.label,
+      group.children.map((person) => (person.type === 'person' ? [person.post, person.name, person.honours] : 'caption'))
+    ])
+
+  it('reads the English lists: the President over the name, an entry wrapped over two lines, the clerks’ posts after their names', () => {
+    const tree = parse(fixture('en-hansard-attendance.txt'))
+    expect(entries(tree)).toEqual([
+      [
+        'MEMBERS PRESENT',
+        [
+          ['THE PRESIDENT', 'THE HONOURABLE ALAN TESTER', 'G.B.S., J.P.'],
+          [null, 'IR DR THE HONOURABLE CARL SAMPLE', 'S.B.S., S.B.ST.J., J.P.'],
+          [null, 'THE HONOURABLE BETTY EXAMPLE', 'J.P.']
+        ]
+      ],
+      [
+        'CLERKS IN ATTENDANCE',
+        [
+          ['SECRETARY GENERAL', 'MR HENRY CLERK', 'S.B.S.'],
+          ['DEPUTY CLERK TO THE COUNCIL', 'MR IAN DEPUTY', null]
+        ]
+      ]
+    ])
+    expect(tree.meta.meetingTime).toBe('14:30')
+  })
+  it('reads the Chinese lists: 主席 over the name, honours wrapped, a post and a name on one line, a padded name', () => {
+    const tree = parse(fixture('zh-hansard-attendance.txt'))
+    expect(entries(tree)).toEqual([
+      [
+        '出席議員',
+        [
+          ['主席', '甲乙丙議員', 'G.B.S., J.P.'],
+          [null, '丁戊己議員', 'S.B.S., S.B.ST.J., J.P.'],
+          [null, '楊森議員', null]
+        ]
+      ],
+      ['出席政府官員', [['財經事務及庫務局局長', '陳大文教授', 'G.B.S., J.P.']]],
+      [
+        '列席秘書',
+        [
+          ['秘書長', '陳小明先生', 'S.B.S.'],
+          ['立法會秘書', '甲丁先生', null]
+        ]
+      ]
+    ])
+    expect(tree.meta.meetingTime).toBe('11:00')
+  })
+  it('reads a start spelled out in English', () => {
+    const start = (line: string) =>
+      parse(`OFFICIAL RECORD OF PROCEEDINGS\n\nWednesday, 6 March 2030\n\n${line}\n\nMEMBERS PRESENT:\n\nTHE HONOURABLE JOHN DOE\n`).meta.meetingTime
+    expect(start("The Council met at Eleven o'clock")).toBe('11:00')
+    expect(start("The Council met at Nine o'clock")).toBe('09:00')
+    expect(start("The Council met at a quarter to Three o'clock")).toBe('14:45')
   })
 })

@@ -111,7 +111,8 @@ describe('attendance', () => {
   it('reads Chinese honours after the name', () => {
     const tree = parse('會議過程正式紀錄\n\n出席議員：\n\n主席甲乙丙議員 , G.B.S., J.P.\n\n丁戊議員\n\n提交文件\n')
     const [first] = people(groups(tree)[0]!)
-    expect(first).toMatchObject({name: '主席甲乙丙議員', honours: 'G.B.S., J.P.'})
+    // 主席 before the name on its line is the member's post (the Hansard prints the President so).
+    expect(first).toMatchObject({post: '主席', name: '甲乙丙議員', honours: 'G.B.S., J.P.'})
   })
   it('splits a list run onto one line at each title', () => {
     const tree = parse('Minutes of meeting\n\nMembers present : Hon A B Hon C D Dr Hon E F Ir Dr Hon G H\n\n1. Text.\n')

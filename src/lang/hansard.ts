@@ -5,6 +5,7 @@
  * Cantonese):`), and what a stage direction says. Tables and patterns
  * only; src/assemble/genres/hansard.ts reads them.
  */
+import {NAME_PADDING} from './meetings.js'
 
 /** The parts of a Council meeting's agenda, as the Hansard heads them (the text squeezed: letter-spacing removed). */
 export const HANSARD_PARTS: [RegExp, string][] = [
@@ -33,15 +34,32 @@ export function hansardPart(squeezed: string): string | null {
 }
 
 /**
- * A Chinese speaker as printed before the colon: a member (`林健鋒議員`), an
+ * A Chinese speaker as printed before the colon: a member (`林健鋒議員`, a
+ * two-character name padded to the width of three, `楊 森議員`, `李　華明議員`), an
  * office (`勞工及福利局局長`, `財政司司長`, `行政長官`), the chair (`主席`,
- * `代理主席`, `全委會主席`), the clerk (`秘書`). Ideographs only, 1–20 of them.
+ * `代理主席`, `全委會主席`), the clerk (`秘書`, `立法會秘書`); an office with its
+ * holder's name after it (`保安局局長李少光`). Ideographs only, 1–20 of them,
+ * a single space between two of them.
  */
-const SPEAKER_ZH =
-  '[\\u3400-\\u9fff]{0,18}?(?:議員|议员|主席|秘書|秘书|秘書長|秘书长|局長|局长|副局長|副局长|司長|司长|行政長官|行政长官|處長|处长|署長|署长|專員|专员|先生|女士|博士|教授)'
-/** An English speaker, in capitals as the record prints them: `THE PRESIDENT`, `MR JAMES TO`, `SECRETARY FOR SECURITY`. */
+const HAN = '[\\u3400-\\u9fff]'
+const SPEAKER_TITLE_ZH =
+  '(?:議員|议员|主席|秘書|秘书|秘書長|秘书长|局長|局长|副局長|副局长|司長|司长|行政長官|行政长官|處長|处长|署長|署长|專員|专员|先生|女士|博士|教授)'
+/** An office's title, as it ends a post printed before its holder's name (`保安局局長`, `律政司司長`). */
+const POST_TITLE_ZH = '(?:局長|局长|司長|司长|秘書長|秘书长|處長|处长|署長|署长|專員|专员)'
+/**
+ * What a line may say after an office and before a colon that is no name (`局長表示：`, `司長回答說：`): a verb of
+ * saying. A holder's name is two to four ideographs that end in none of these.
+ */
+const SAYING_ZH =
+  '(?:表示|指出|回答|答覆|答复|說|说|稱|称|認為|认为|強調|强调|補充|补充|解釋|解释|提到|提出|問|问|回應|回应|同意|宣布|宣佈|動議|动议|發言|发言)'
+const SPEAKER_ZH = `(?:${HAN}(?:[ \\u3000]?${HAN}){0,18}?${POST_TITLE_ZH}(?!${HAN}{0,3}${SAYING_ZH}\\s*[:：])${HAN}{2,4}(?=\\s*(?:[(（][^)）]{1,12}[)）]\\s*)?[:：])|(?:${HAN}[ \\u3000]?){0,18}?${SPEAKER_TITLE_ZH})`
+/**
+ * An English speaker, in capitals as the record prints them: `THE PRESIDENT`, `MR JAMES TO`, `SECRETARY FOR
+ * SECURITY`, `CLERK TO THE COUNCIL`; an office with its holder's name in brackets after it (`SECRETARY FOR
+ * SECURITY (Mr Ambrose LEE)`, as the records of the 2000s print an official's first turn).
+ */
 const SPEAKER_EN =
-  "(?:THE\\s+)?(?:PRESIDENT|CHAIRMAN|DEPUTY\\s+(?:PRESIDENT|CHAIRMAN)|CLERK|CHIEF\\s+EXECUTIVE|(?:CHIEF|FINANCIAL)\\s+SECRETARY|SECRETARY\\s+FOR\\s+[A-Z][A-Z ,&'-]{2,80}?|(?:UNDER|DEPUTY|PERMANENT)\\s+SECRETARY\\s+FOR\\s+[A-Z][A-Z ,&'-]{2,80}?|SECRETARY\\s+FOR\\s+JUSTICE|(?:(?:IR|DR|PROF)\\s+)*(?:MR|MRS|MS|MISS|DR|PROF|IR)\\s+[A-Z][A-Z'.-]*(?:\\s+[A-Z][A-Z'.-]*){0,4})"
+  "(?:(?:THE\\s+)?(?:PRESIDENT|CHAIRMAN|DEPUTY\\s+(?:PRESIDENT|CHAIRMAN)|(?:DEPUTY\\s+|ASSISTANT\\s+)?CLERK(?:\\s+TO\\s+THE\\s+(?:LEGISLATIVE\\s+)?COUNCIL)?|CHIEF\\s+EXECUTIVE|(?:CHIEF|FINANCIAL)\\s+SECRETARY|SECRETARY\\s+FOR\\s+[A-Z][A-Z ,&'-]{2,80}?|(?:UNDER|DEPUTY|PERMANENT)\\s+SECRETARY\\s+FOR\\s+[A-Z][A-Z ,&'-]{2,80}?|SECRETARY\\s+FOR\\s+JUSTICE|ATTORNEY\\s+GENERAL|(?:(?:IR|DR|PROF)\\s+)*(?:MR|MRS|MS|MISS|DR|PROF|IR)\\s+[A-Z][A-Z'.-]*(?:\\s+[A-Z][A-Z'.-]*){0,4})(?:\\s+[(](?:Mr|Mrs|Ms|Miss|Dr|Prof|Ir|MR|MRS|MS|MISS|DR|PROF|IR)\\s+[A-Za-z][A-Za-z'. -]{1,40}[)])?)"
 /** The language the words were spoken in, as printed after the speaker: `(in Cantonese)`, `(譯文)`. */
 const LANGUAGE = '[(（]\\s*(?:in\\s+[A-Za-z]+|譯文|译文|英語|英语|普通話|普通话)\\s*[)）]'
 
@@ -56,6 +74,7 @@ export const SPEAKER_LEAD = new RegExp(`^(?:\\*\\*)?\\s*(${SPEAKER_ZH}|${SPEAKER
 const NOT_SPEAKER = /^(?:出席|缺席|列席|其他出席|应邀|應邀)/
 
 export interface SpeakerLead {
+  /** As printed, a name's padding (`楊 森議員`) taken out. */
   speaker: string
   language: string | null
   separator: string
@@ -73,7 +92,8 @@ export function speakerLead(text: string): SpeakerLead | null {
     return span ? text.slice(span[0], span[1]) : null
   }
   if (NOT_SPEAKER.test(match[1]!.trim())) return null
-  return {speaker: at(1)!.trim(), language: at(2), separator: at(3)!, length: match[0].length}
+  // A name padded to the width of three (`楊 森議員`) is the speaker unpadded.
+  return {speaker: at(1)!.trim().replace(NAME_PADDING, ''), language: at(2), separator: at(3)!, length: match[0].length}
 }
 
 const COMPATIBILITY_IDEOGRAPH = /[\uf900-\ufaff]/g
@@ -98,7 +118,7 @@ export const QUESTION_NUMBER = /^\s*(?:\\?)?\d{1,3}\\?\s*[.．]\s*/
  * Chamber)`), not a note or a table's unit (`(1 )`, `(元)`).
  */
 const EVENT_WORDS =
-  /議員|议员|主席|秘書|秘书|官員|官员|會議廳|会议厅|鐘|钟|選票|选票|投票|點票|点票|監票|监票|休會|休会|暫停|暂停|恢復|恢复|站起|離開|离开|返回|進入|进入|宣誓|Members?\b|President|Chairman|Chamber|Clerk|bell|vote|suspended|resumed|stood|left|returned|entered|withdrew/i
+  /議員|议员|主席|秘書|秘书|官員|官员|會議廳|会议厅|鐘|钟|選票|选票|投票|點票|点票|監票|监票|休會|休会|暫停|暂停|恢復|恢复|站起|站着|站著|坐下|離開|离开|返回|進入|进入|宣誓|計時器|计时器|響起|响起|席間|席间|眾笑|众笑|笑聲|笑声|掌聲|掌声|叫喊|Members?\b|\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Ir)\s+[A-Z]|President|Chairman|Chamber|Clerk|bell|buzzer|vote|suspended|resumed|stood|standing|sat\s+down|left|returned|entered|withdrew|shouted|laughter|applause/i
 
 export function isEvent(text: string): boolean {
   const t = text.trim()
@@ -116,6 +136,31 @@ export function isEvent(text: string): boolean {
   const inner = t.slice(1, -1)
   return inner.trim().length >= 4 && EVENT_WORDS.test(inner)
 }
+
+/**
+ * Could these words be the title of a question, bill or motion standing above the first turn on it? A title
+ * is no sentence: no comma in Chinese, no stop inside (`Sorry, I have to …`), no stage direction run into it (`… hotshot
+ * (The buzzer sounded) Sorry …`), no trailing `......`; in English, its words of four letters or more mostly
+ * capitalised (`Decline in Number of Visitors to Hong Kong`, not `He is indeed amusing`). A turn cut by the
+ * buzzer ends without a stop too: it is none.
+ */
+export function isTitleLike(words: string): boolean {
+  const t = words.trim()
+  if (/[。！？；;]|[.!?]\s+[A-Za-z]|\.{3,}|…/.test(t)) return false
+  if ([...t.matchAll(/[(（][^()（）]*[)）]/g)].some((m) => isEvent(m[0]))) return false
+  // Its brackets pair up (`在座位上發言）` is the end of a stage direction).
+  if ((t.match(/[(（]/g)?.length ?? 0) !== (t.match(/[)）]/g)?.length ?? 0)) return false
+  // A Chinese title lists with `、`; a comma is a clause's (an English title may hold one: `Expulsion, Return or Extradition`).
+  if (/[\u3400-\u9fff]/.test(t)) return !HAS_COMMA.test(t)
+  const long = t.split(/\s+/).filter((word) => /^[A-Za-z][a-z'-]{3,}/.test(word))
+  return long.length === 0 || long.filter((word) => /^[A-Z]/.test(word)).length * 2 >= long.length
+}
+
+/** A stage direction's opening bracket at a line's start, and its closing one at a line's end. */
+export const OPENS_EVENT = /^[(（]/
+export const CLOSES_EVENT = /[)）]$/
+/** Words that end so join the next line's without a space (an ideograph, a full-width bracket). */
+export const JOINS_TIGHT = /[\u3400-\u9fff）]$/
 
 /** A comma inside a line (an attendance entry's honours): the line is no heading. */
 export const HAS_COMMA = /[,，]/

@@ -70,11 +70,34 @@ export function postsZh(text: string): [number, number][] | null {
   return posts.length > 0 && text.slice(from).trim() === '' ? posts : null
 }
 
+/** A space, ASCII or full-width, between two ideographs of a name: the padding of a two-character name. */
+export const NAME_PADDING = /(?<=[\u3400-\u9fff\uf900-\ufaff])[ \u3000](?=[\u3400-\u9fff\uf900-\ufaff])/g
+
 /** Honours and decorations after a Chinese entry's name: ` , G.B.S., J.P.`, `, 大紫荊勳賢`. */
 export const HONOURS_TAIL_ZH = /(?:\s*[,，、]\s*(?:Ph\.?\s?D\.?|(?:[A-Z]{1,4}\.?){1,4}(?:[A-Z]{1,4}\.?)*|[\u3400-\u9fff]{1,6}(?:勳賢|勋贤)))+\s*$/
 
-/** Honours after an English name: `SBS, JP`, `G.B.S., J.P.`, `MH`. */
-export const HONOURS = /^(?:[A-Z]\.?){2,4}$/
+/** Honours after an English name: `SBS, JP`, `G.B.S., J.P.`, `MH`, `S.B.ST.J.` (two letters between dots). */
+export const HONOURS = /^(?:[A-Z]\.?){2,4}$|^(?:[A-Z]{1,2}\.){2,5}$/
+
+/** A line of honours only, the end of an entry wrapped onto it (`S.B.ST.J., J.P.` under `… CHUNG-TAI, S.B.S.,`). */
+export const HONOURS_LINE = /^[,，]?\s*(?:(?:[A-Z]{1,2}\.){1,5}|[A-Z]{2,4})(?:\s*[,，]\s*(?:(?:[A-Z]{1,2}\.){1,5}|[A-Z]{2,4}))*\s*$/
+
+/**
+ * An English entry's post after its name and honours, the last of its comma parts (`MR KENNETH CHEN, S.B.S.,
+ * SECRETARY GENERAL`, `MR A B, CLERK TO THE COUNCIL`): a post word and no personal title.
+ */
+export const POST_AFTER_NAME_EN =
+  /^(?:(?:DEPUTY|ASSISTANT|Deputy|Assistant)\s+)?(?:SECRETARY\s+GENERAL|Secretary\s+General|CLERK\s+TO\s+THE\s+(?:LEGISLATIVE\s+)?COUNCIL|Clerk\s+to\s+the\s+(?:Legislative\s+)?Council|LEGAL\s+ADVISER|Legal\s+Adviser)$/
+
+/** The chair's post printed on a line of its own over the holder's name: `THE PRESIDENT`, `主席`. */
+export const CHAIR_POST_LINE = /^(?:THE\s+)?(?:PRESIDENT|CHAIRMAN|DEPUTY\s+PRESIDENT)$|^(?:主席|副主席|代理主席)$/
+
+/**
+ * A Chinese entry whose post and name share the line (`財經事務及庫務局局長陳家強教授`, `秘書長陳維安先生`,
+ * `立法會秘書甲丁先生`, `主席曾鈺成議員`): group 1 the post, 2 the name (two to four ideographs and a title).
+ */
+export const POST_THEN_NAME_ZH =
+  /^([\u3400-\u9fff（）()]*?(?:秘書長|秘书长|局長|局长|司長|司长|處長|处长|署長|署长|專員|专员|秘書|秘书|副主席|主席))([\u3400-\u9fff]{2,4}(?:先生|女士|小姐|博士|教授|醫生|医生|議員|议员|夫人|太太))$/
 
 /** A note in brackets at the end of an entry: `(Chairman)`, `(主席)`, `(for Item EC(98-99)14)`. */
 export const TRAILING_NOTE = /\s*([(（](?:[^()（）]|[(（][^()（）]*[)）])*[)）])\s*$/
@@ -157,6 +180,37 @@ export const TIME_SLOT =
 
 /** A clock time, English (`2:15 p.m.`, `9:40 am`) or Chinese (`上午10時40分`). */
 export const CLOCK_EN = /\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s*m\b\.?/i
+/**
+ * A clock time spelled out, as the Hansard prints the start (`The Council met at Eleven o'clock`, `at half-past
+ * Two o'clock`, `at a quarter past Nine o'clock`): group 1 the part of the hour, 2 the hour's word, 3 what
+ * follows (`in the morning`, `noon`).
+ */
+export const CLOCK_SPELLED_EN =
+  /\b(?:(half[-\s]past|a\s+quarter\s+past|a\s+quarter\s+to)\s+)?(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]\s?clock\b(\s+(?:in\s+the\s+(?:morning|afternoon|evening)|noon|midnight|[ap]\.?m\.?))?/i
+/** The hours of {@link CLOCK_SPELLED_EN}'s words. */
+export const HOUR_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12
+}
+/** The minutes a part of the hour adds (or takes off the hour: `a quarter to`). */
+export const HOUR_PARTS: Record<string, number> = {'half-past': 30, 'half past': 30, 'a quarter past': 15, 'a quarter to': -15}
+/**
+ * The last hour of the morning a spelled-out start may name when it does not say which half of the day: the
+ * Council sits from the morning (`Nine o'clock`, `Eleven o'clock`) into the evening (`half-past Two o'clock` is
+ * 14:30); no sitting starts before eight.
+ */
+export const MORNING_FROM = 8
+
 /** The half of the day that adds 12 hours. */
 export const AFTERNOON = /^(?:下午|晚上)$/
 /**
@@ -219,6 +273,8 @@ export const LABEL_AND_REST = /^(.*?)\s*([:：])\s*(.*)$/
 export const LABEL_DASH_REST = /^(\S(?:.*?\S)?)\s*([-–—])(?:\s+(\S.*))?$/
 /** The colon of a label at the start of the next line (two-column layout). */
 export const LEADING_COLON = /^[:：]\s*/
+/** A comma at the end of an entry's line: its honours go on on the next line (`丁戊己議員，S.B.S.,`). */
+export const TRAILING_COMMA = /\s*[,，]\s*$/
 /** A comma before honours. */
 export const LEADING_COMMA = /^\s*[,，、]\s*/
 /** A numbered paragraph's start: the attendance lists have ended. */

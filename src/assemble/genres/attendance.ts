@@ -18,8 +18,12 @@ import {
   BUREAU_LINE,
   COLUMN_GAP,
   FOR_ITEM_NOTE,
+  CHAIR_POST_LINE,
   HONOURS,
+  HONOURS_LINE,
   HONOURS_TAIL_ZH,
+  POST_AFTER_NAME_EN,
+  POST_THEN_NAME_ZH,
   ITEM_NUMERAL,
   ITEM_NUMBERING_HAN,
   BRACKETED_NUMBER_START,
@@ -28,6 +32,7 @@ import {
   LABEL_TAIL,
   LEADING_COLON,
   LEADING_COMMA,
+  NAME_PADDING,
   PARAGRAPH_START,
   SENTENCE_STOP_ZH,
   PERSON_CUT_ZH,
@@ -37,6 +42,7 @@ import {
   POST_WORD_EN,
   postsZh,
   PERSON_START_EN,
+  TRAILING_COMMA,
   TRAILING_NOTE,
   type AttendanceRole
 } from '../../lang/meetings.js'
@@ -201,6 +207,19 @@ export function findAttendance(lines: readonly Line[], source: Source): FoundAtt
       group.children.push(person)
       return
     }
+    // The rest of the entry above wrapped onto this line: its honours (`S.B.ST.J., J.P.`), or more of its name
+    // after a comma or hyphen at the line's end (`… LEUNG LAU` is no such end; `… CHUNG-TAI, S.B.S.,` is).
+    if (person?.type === 'person' && person.name !== null && person.post === null && pending.length === 0 && wrapsOnto(person, text)) {
+      const joined = person.children.map((child) => child.value).join(' ') + ' ' + text
+      const parsed = makePerson([], {start: piece.start, end: piece.end, text: joined}, zh, source)
+      person.name = parsed.name
+      person.honours = parsed.honours
+      person.post = parsed.post
+      person.note = parsed.note
+      person.children.push(textNode(piece, source))
+      person.position = source.position(person.position.start.offset, piece.end)
+      return
+    }
     const cells = columns(piece)
     if (zh) {
       // Two columns on one line: posts then the name (`總主任(2)3   王小明女士`), or names side by side.
@@ -260,6 +279,7 @@ export function findAttendance(lines: readonly Line[], source: Source): FoundAtt
     last = i
   }
   flushPending()
+  for (const g of groups) joinEntries(g, zh, source)
   for (const g of groups) {
     const end = g.children.length ? g.children[g.children.length - 1]!.position.end.offset : g.position.end.offset
     g.position = source.position(g.position.start.offset, end)
@@ -369,7 +389,8 @@ function indexOfNext(lines: readonly Line[], i: number): number {
 }
 
 function isNameZh(text: string): boolean {
-  const bare = text.replace(TRAILING_NOTE, '').replace(HONOURS_TAIL_ZH, '').replace(TRAILING_NOTE, '').trim()
+  // A comma at the end: the entry's honours go on on the next line (`丁戊己議員，S.B.S.,`).
+  const bare = text.replace(TRAILING_COMMA, '').replace(TRAILING_NOTE, '').replace(HONOURS_TAIL_ZH, '').replace(TRAILING_NOTE, '').trim()
   return PERSON_END_ZH.test(bare)
 }
 
@@ -418,18 +439,72 @@ function makePerson(before: Piece[], name: Piece | null, zh: boolean, source: So
     text = text.slice(0, note.index).trim()
   }
   if (zh) {
+    text = text.replace(TRAILING_COMMA, '')
     const honours = HONOURS_TAIL_ZH.exec(text)
     if (honours) {
       person.honours = honours[0].replace(LEADING_COMMA, '').trim()
       text = text.slice(0, honours.index).trim()
     }
-    person.name = text
+    // The post before the name on one line: `財經事務及庫務局局長陳家強教授`, `秘書長陳維安先生`.
+    const posted = POST_THEN_NAME_ZH.exec(text)
+    if (posted && before.length === 0) {
+      person.post = posted[1]!
+      text = posted[2]!
+    }
+    // A two-character name padded to the width of three (`楊 森議員`) is the name unpadded.
+    person.name = text.replace(NAME_PADDING, '')
   } else {
-    const parts = text.split(/\s*,\s*/)
+    const parts = text.split(/\s*,\s*/).filter((part) => part)
     let cut = parts.length
+    // The post after the name and honours: `MR KENNETH CHEN WEI-ON, S.B.S., SECRETARY GENERAL`.
+    if (cut > 1 && POST_AFTER_NAME_EN.test(parts[cut - 1]!)) {
+      person.post = person.post ? `${parts[cut - 1]} ${person.post}` : parts[cut - 1]!
+      cut--
+    }
+    const named = cut
     while (cut > 1 && HONOURS.test(parts[cut - 1]!)) cut--
     person.name = parts.slice(0, cut).join(', ')
-    person.honours = cut < parts.length ? parts.slice(cut).join(', ') : null
+    person.honours = cut < named ? parts.slice(cut, named).join(', ') : null
   }
   return person
+}
+
+/** Is `text` the rest of the person's entry, wrapped: honours only, or any words after a line ending in a comma? */
+function wrapsOnto(person: Person, text: string): boolean {
+  if (HONOURS_LINE.test(text)) return true
+  const last = person.children[person.children.length - 1]!.value
+  return TRAILING_COMMA.test(last) && !PERSON_START_EN.test(text) && !POST_WORD_EN.test(text) && !isNameZh(text)
+}
+
+/**
+ * The chair's post printed over the holder's name (`THE PRESIDENT` / `THE HONOURABLE JASPER TSANG`, `主席` /
+ * `曾鈺成議員`): one person, the post that. Also an entry wrapped over two lines, its honours on the second
+ * (`… CHUNG-TAI, S.B.S.,` / `S.B.ST.J., J.P.`): one person, the honours read from the lines joined.
+ */
+function joinEntries(group: Group, zh: boolean, source: Source): void {
+  const out: (Person | Caption)[] = []
+  for (const child of group.children) {
+    const last = out[out.length - 1]
+    if (
+      child.type === 'person' &&
+      last?.type === 'person' &&
+      last.post === null &&
+      last.honours === null &&
+      last.name !== null &&
+      CHAIR_POST_LINE.test(last.name) &&
+      child.name !== null &&
+      child.post === null
+    ) {
+      out[out.length - 1] = {
+        ...child,
+        post: last.name,
+        children: [...last.children, ...child.children],
+        position: source.position(last.position.start.offset, child.position.end.offset)
+      }
+      continue
+    }
+    out.push(child)
+  }
+  group.children = out
+  void zh
 }

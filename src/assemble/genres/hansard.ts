@@ -15,8 +15,22 @@
  */
 import {squeeze, displayWidth, endsSentence} from '../../lang/chars.js'
 import {firstDate} from '../../lang/dates.js'
-import {dotLeader, HAS_COMMA, hansardPart, isEvent, LEADER_VALUE, NOT_COLUMN_HEAD, speakerLead, startsSpeech, TABLED_PAPER} from '../../lang/hansard.js'
-import {HONOURS_TAIL_ZH, PERSON_END_ZH} from '../../lang/meetings.js'
+import {
+  CLOSES_EVENT,
+  dotLeader,
+  HAS_COMMA,
+  hansardPart,
+  isEvent,
+  isTitleLike,
+  JOINS_TIGHT,
+  LEADER_VALUE,
+  NOT_COLUMN_HEAD,
+  OPENS_EVENT,
+  speakerLead,
+  startsSpeech,
+  TABLED_PAPER
+} from '../../lang/hansard.js'
+import {HONOURS_TAIL_ZH, PERSON_END_ZH, PERSON_START_EN} from '../../lang/meetings.js'
 import type {Line} from '../../normalise/lines.js'
 import type {Source} from '../../source.js'
 import type {Event, Header, Meta, Paragraph, Phrasing, Section, Speech, Text, TopContent} from '../../tree.js'
@@ -42,12 +56,14 @@ export function attendanceLines(lines: readonly Line[]): readonly Line[] {
     if (line.blank || line.furniture) continue
     seen++
     const text = squeeze(line.text).trim()
-    if (!(hansardPart(text) || startsSpeech(text) || isEvent(text))) continue
+    const part = hansardPart(text) !== null
+    if (!(part || startsSpeech(text) || isEvent(text))) continue
     let end = i
-    // A heading of its own above the first turn: not a person.
+    // A heading of its own above the first turn (`作出立法會誓言` over `秘書：…`): not a person. Above a part's
+    // heading the line is the last of the lists (`THE HONOURABLE JOHN DOE` over `BILLS`).
     let j = i - 1
     while (j >= 0 && (lines[j]!.blank || lines[j]!.furniture)) j--
-    if (j >= 0 && isOwnHeading(lines[j]!.text)) end = j
+    if (!part && j >= 0 && isOwnHeading(lines[j]!.text)) end = j
     return lines.slice(0, end)
   }
   return lines
@@ -56,7 +72,7 @@ export function attendanceLines(lines: readonly Line[]): readonly Line[] {
 function isOwnHeading(raw: string): boolean {
   const text = squeeze(raw).trim()
   if (!text || text.length > 30 || endsSentence(text) || HAS_COMMA.test(text)) return false
-  return !PERSON_END_ZH.test(text.replace(HONOURS_TAIL_ZH, '').trim()) && !/[a-z]/.test(text)
+  return !PERSON_END_ZH.test(text.replace(HONOURS_TAIL_ZH, '').trim()) && !PERSON_START_EN.test(text) && !/[a-z]/.test(text)
 }
 
 // The body -------------------------------------------------------------------
@@ -87,7 +103,75 @@ function rest(block: TextBlock): TextBlock {
   return {...block, lines: block.lines.slice(1), pieces: block.pieces.slice(1), gapBefore: false}
 }
 
+/** How many lines a stage direction may wrap over. */
+const EVENT_LINES = 4
+
+/**
+ * Where a stage direction stands inside a block of lines (`(Members of the public stood up` / `and shouted
+ * slogans)` under a turn's last line): [from, to) of its lines, the first one found; null when none does, or
+ * when the whole block is one.
+ */
+function eventInside(block: TextBlock): [number, number] | null {
+  const lines = block.lines.map((line) => squeeze(line.text).trim())
+  for (let k = 0; k < lines.length; k++) {
+    if (!OPENS_EVENT.test(lines[k]!)) continue
+    let words = ''
+    for (let m = k; m < lines.length && m < k + EVENT_LINES; m++) {
+      words += (words && !JOINS_TIGHT.test(words) ? ' ' : '') + lines[m]!
+      if (!CLOSES_EVENT.test(lines[m]!)) continue
+      if (isEvent(words)) return k === 0 && m === lines.length - 1 ? null : [k, m + 1]
+      break
+    }
+  }
+  return null
+}
+
+/** A block that opens a stage direction and the blocks after it that close it, as one block; null when they do not. */
+function eventAcross(blocks: readonly Block[], block: TextBlock, i: number): {block: TextBlock; last: number} | null {
+  const words = blockText(block)
+  if (!OPENS_EVENT.test(words) || CLOSES_EVENT.test(words)) return null
+  const lines = [...block.lines]
+  const pieces = [...block.pieces]
+  for (let j = i + 1; j < blocks.length && lines.length < EVENT_LINES; j++) {
+    const next = blocks[j]!
+    if (next.kind !== 'text') return null
+    lines.push(...next.lines)
+    pieces.push(...next.pieces)
+    if (!CLOSES_EVENT.test(blockText(next))) continue
+    const whole = {...block, lines, pieces}
+    return isEvent(lines.map((line) => squeeze(line.text).trim()).join(' ')) ? {block: whole, last: j} : null
+  }
+  return null
+}
+
+function slice(block: TextBlock, from: number, to: number): TextBlock {
+  return {
+    ...block,
+    lines: block.lines.slice(from, to),
+    pieces: block.pieces.slice(from, to),
+    gapBefore: from === 0 ? block.gapBefore : false,
+    pageTurn: from === 0 && block.pageTurn
+  }
+}
+
 const text: Handler<TextBlock> = (b, block, i) => {
+  // A stage direction wrapped over lines inside a block (under a turn's words, before more of them): read whole,
+  // an event of its own, the lines before and after it apart.
+  const inside = eventInside(block)
+  if (inside) {
+    const [from, to] = inside
+    if (from > 0) text(b, slice(block, 0, from), i)
+    b.ownParagraph(slice(block, from, to))
+    b.endParagraph()
+    return to < block.lines.length ? text(b, slice(block, to, block.lines.length), i) : i
+  }
+  // A stage direction the line shapes cut into blocks (`（丁戊議員繼續站着` / `在座位上發言）`): the blocks joined.
+  const joined = eventAcross(b.blocks, block, i)
+  if (joined) {
+    b.ownParagraph(joined.block)
+    b.endParagraph()
+    return joined.last
+  }
   const first = squeeze(block.lines[0]!.text).trim()
   if (startsSpeech(first) || isEvent(blockText(block))) {
     b.ownParagraph(block)
@@ -105,7 +189,13 @@ const text: Handler<TextBlock> = (b, block, i) => {
   }
   // A question's (or an item's) title: a short line or two standing right before its asker's turn.
   // Not the last of a run of like lines (the oath lines `…議員宣讀立法會誓言` before the next turn).
-  if (block.lines.length <= 2 && opensTurn(b.blocks[i + 1]) && isShortLine(block, b.width) && !endsRunOfLike(before(b.blocks, i), block, b.width)) {
+  if (
+    block.lines.length <= 2 &&
+    opensTurn(b.blocks[i + 1]) &&
+    isShortLine(block, b.width) &&
+    isTitleLike(blockText(block)) &&
+    !endsRunOfLike(before(b.blocks, i), block, b.width)
+  ) {
     const last = block.lines[block.lines.length - 1]!
     b.heading(plainText(b.source, block.lines.map(toPiece)), inPart.get(b) ? 2 : 1, null, line.start, last.end, true)
     return i

@@ -13,7 +13,11 @@ import {
   CLOCK_EN,
   COMMITTEE_MEETING,
   AFTERNOON,
+  CLOCK_SPELLED_EN,
   CLOCK_ZH,
+  HOUR_PARTS,
+  HOUR_WORDS,
+  MORNING_FROM,
   clockNumber,
   GENRE_LINES,
   ITEM_LETTER_SUFFIX,
@@ -336,6 +340,16 @@ function clock(text: string): string | null {
     let hour = Number(en[1]) % 12
     if (en[3]!.toLowerCase() === 'p') hour += 12
     return `${String(hour).padStart(2, '0')}:${en[2]}`
+  }
+  const spelled = CLOCK_SPELLED_EN.exec(text)
+  if (spelled) {
+    let hour = HOUR_WORDS[spelled[2]!.toLowerCase()]!
+    const part = spelled[1] ? (HOUR_PARTS[spelled[1].toLowerCase().replace(/\s+/g, ' ')] ?? 0) : 0
+    const half = spelled[3]?.trim().toLowerCase() ?? ''
+    if (/afternoon|evening|^p/.test(half) ? hour < 12 : !/morning|^a|noon|midnight/.test(half) && hour < MORNING_FROM) hour += 12
+    if (/midnight/.test(half) && hour === 12) hour = 0
+    const minutes = (hour * 60 + part + 24 * 60) % (24 * 60)
+    return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
   }
   const zh = CLOCK_ZH.exec(text)
   if (zh) {
