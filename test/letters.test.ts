@@ -1,7 +1,8 @@
 // Letters and submissions: src/lang/letters (the words) and assemble/genres/letter (the parts of the tree).
 import {describe, expect, it} from 'vitest'
 import {detectLetter} from '../src/assemble/genres/letter.js'
-import {LETTER_REF, SUBJECT_LABEL, addresseeCommittee, attachmentLine, isClosing, isSalutation} from '../src/lang/letters.js'
+import {LETTER_REF, SUBJECT_LABEL, addresseeCommittee, attachmentLine, isClosing, isSalutation, isSubmissionTitle} from '../src/lang/letters.js'
+import {isSenderLine} from '../src/lang/signature.js'
 import {splitLines} from '../src/normalise/lines.js'
 import {parseText} from '../src/parse.js'
 import {toMarkdown} from '../src/emit/markdown.js'
@@ -349,5 +350,85 @@ describe('a letter with no salutation (zh/en-letter-no-salutation.txt)', () => {
   })
   it('is not seen in a paper whose closing words stand under a sentence, not a sender', () => {
     expect(detectLetter(splitLines('The Panel is invited to note the paper.\n\nThank you\n\nThe Administration will report again in June.\n'))).toBeNull()
+  })
+})
+
+describe('a submission named by its title, with no salutation and no closing (zh/en-submission-title.txt)', () => {
+  it('knows a submission title in each form, and not a sentence about submissions or views', () => {
+    for (const line of [
+      'Submission from the Island Residents Association',
+      'Joint submission by the ferry operators',
+      'Views of the Island Residents Association on Ferry Fares',
+      '離島居民協會就渡輪票價提交的意見書',
+      '渡輪乘客協會意見書',
+      '陳大文先生於2031年3月3日提交的意見書'
+    ])
+      expect(isSubmissionTitle(line), line).toBe(true)
+    for (const line of [
+      'The Administration has received 50 submissions.',
+      'Views on the proposal were sought from the public.',
+      '1. Submission from the operators',
+      '委員會收到的意見書已上載網頁。'
+    ])
+      expect(isSubmissionTitle(line), line).toBe(false)
+    // A paper that speaks of submissions in its text is no submission.
+    expect(detectLetter(splitLines('Purpose\n\nThe Panel received views on the fares from 12 deputations.\n'))).toBeNull()
+  })
+
+  for (const [name, sender, sentence] of [
+    [
+      'en-submission-title.txt',
+      'Island Residents Association',
+      'We ask the Government to review the fares this year, and to give the residents of the islands a monthly pass'
+    ],
+    ['zh-submission-title.txt', '離島居民協會', '希望政府今年內檢討票價，並為離島居民提供月票']
+  ] as const) {
+    it(`is a submission signed by its sender and date at the end; its last sentence, unstopped, is the body's (${name})`, () => {
+      const text = fixture(name)
+      const {tree, messages} = parseText(text)
+      expect(tree.meta).toMatchObject({kind: 'submission', issuedBy: [sender], issueDate: '2031-03-03'})
+      expect(tree.children.map((node) => node.type)).toEqual(['header', 'paragraph', 'paragraph', 'signature'])
+      expect(ownText(paragraphs(tree)[1]!)).toBe(sentence)
+      // Its structure is its own parts: no warning that it has none.
+      expect(messages.map((message) => message.ruleId)).not.toContain('parse/no-structure')
+      expect(unaccounted(text, tree)).toEqual([])
+      expect(schemaErrors(tree)).toEqual([])
+    })
+  }
+
+  it('takes no body sentence, heading or cut paragraph end for the sender', () => {
+    for (const line of [
+      'Island Residents Association',
+      '(Mrs Carrie Yau)',
+      'for Secretary for Transport',
+      '陳大文',
+      '新星的士同業聯會',
+      'Uber 香港團隊',
+      '香港市民陳先生',
+      '離島居民協會 謹啟'
+    ])
+      expect(isSenderLine(line), line).toBe(true)
+    for (const line of [
+      'We ask the Government to review the fares',
+      'Ferry services at night',
+      'Conclusion',
+      '希望政府今年檢討票價',
+      '但需要加強監管其質素',
+      '總結'
+    ])
+      expect(isSenderLine(line), line).toBe(false)
+    const head = 'Views of the Island Residents Association on Ferry Fares\n\nThe fares are too high for the families of the islands.\n\n'
+    for (const last of ['We ask the Government to review them this year', 'Ferry services at night']) {
+      const {tree} = parseText(`${head}${last}\n`)
+      expect(all(tree, 'signature'), last).toEqual([])
+      expect(tree.meta.issuedBy).toEqual([])
+    }
+    const zh = parseText('陳大文先生就渡輪票價提交的意見書\n\n票價太高，離島家庭難以負擔。\n\n希望政府今年檢討票價\n').tree
+    expect(all(zh, 'signature')).toEqual([])
+  })
+
+  it('has a no-structure warning still where it has no part at all', () => {
+    const {messages} = parseText('Views of a Resident on Ferry Fares\n\nThe fares are too high.\n\nPlease lower them.\n')
+    expect(messages.map((message) => message.ruleId)).toContain('parse/no-structure')
   })
 })

@@ -58,6 +58,26 @@ export const ATTACHMENT = /^(附件|附夾|附夹|Annex|Attachment)\s*([一二�
 /** Words near the top that say the paper is a submission (views sent to a committee). */
 export const SUBMISSION_WORDS = /意見書|意见书|提交的意見|提交的意见|意見陳述|意见陈述|\bsubmission\b|\bviews?\s+on\b/i
 
+/**
+ * A submission's title, which names the paper a submission where it has no salutation or closing:
+ * `Submission from the … Association`, `Submission by …`, `Joint submission of …`, `Views of … on …`,
+ * `…的意見書`, `就…提交的意見書`, `…對…的意見`. A title line: short, not a sentence (a paper that speaks of
+ * `the submissions received` or `views on the proposal` in its text is no submission).
+ */
+export const SUBMISSION_TITLE = [
+  /^(?:(?:A|Joint|Written|Further|Supplementary)\s+)?[Ss]ubmission\s+(?:from|by|of|to|on)\s+\S/,
+  /^(?:(?:The|Our)\s+)?Views?\s+(?:of|from)\s+.+?\s+on\s+\S/,
+  /^就.{1,60}?(?:提交|呈交|遞交|递交)的?(?:意見書|意见书|意見|意见)/,
+  /(?:意見書|意见书)(?:[(（][^)）]{0,20}[)）])?$/
+]
+
+/** Is this line a submission's title? */
+export function isSubmissionTitle(raw: string): boolean {
+  const text = squeeze(raw.trim())
+  if (text.length > 120 || /[。！？；.!?;]$/.test(text) || PARAGRAPH_MARKER.test(text)) return false
+  return SUBMISSION_TITLE.some((pattern) => pattern.test(text))
+}
+
 /** The committee an addressee names: `Chairman of the House Committee` -> `House Committee`, `…小組委員會主席` -> `…小組委員會`. */
 export const ADDRESSEE_COMMITTEE = [
   /([^\s，。、：:致]*?(?:小組委員會|小组委员会|事務委員會|事务委员会|委員會|委员会))/,

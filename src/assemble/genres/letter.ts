@@ -35,16 +35,18 @@ import {
   titleCommittee,
   attachmentLine,
   isClosing,
-  isSalutation
+  isSalutation,
+  isSubmissionTitle
 } from '../../lang/letters.js'
 import {PARAGRAPH_MARKER} from '../../lang/numbering.js'
 import {FILE_REF_LINE, PAPER_NUMBER_LINE} from '../../lang/papers.js'
-import {isSignatureStart, signatureLabelRest} from '../../lang/signature.js'
+import {isSenderLine, isSignatureStart, signatureLabelRest} from '../../lang/signature.js'
 import type {Line} from '../../normalise/lines.js'
 import type {Source} from '../../source.js'
 import type {Closing, Field, FieldName, Header, Meta, Salutation, TopContent} from '../../tree.js'
 import type {Block, TextBlock} from '../blocks.js'
 import {FOOTNOTE_LINE, type Handler, type Handlers} from '../builder.js'
+import {continues, endsWithDatedLines} from '../shapes.js'
 import {NO, PAPER, first} from '../index.js'
 import type {HeaderHooks} from './header.js'
 
@@ -54,6 +56,8 @@ export type LetterKind = 'letter' | 'submission'
 const LOOK = 40
 /** Lines searched for the words that say a letter is a submission. */
 const KIND_LOOK = 15
+/** Content lines searched for a submission's title (the top of the paper: a paper number, the title). */
+const TITLE_LOOK = 6
 /** A line of a signature or closing: no wider than this. */
 const SIGN_WIDTH = 60
 /** Lines under a closing read for the sender's. */
@@ -64,8 +68,10 @@ const SIGNED_LOOK = 2
  * the top, the head of a printed e-mail (sender and subject), a
  * submission's signature labels (`提交人：`, `所屬團體：`), a closing
  * under an addressee line, or a letterhead (`Tel No. :`) and a date at the
- * top. A submission names itself near the top
- * (`意見書`, `submission`) or signs with labels.
+ * top; or a submission's title at the top (`Submission from …`, `Views of
+ * … on …`, `就…提交的意見書`), where it has none of a letter's parts. A
+ * submission names itself near the top (`意見書`, `submission`) or signs
+ * with labels.
  */
 export function detectLetter(lines: readonly Line[]): LetterKind | null {
   let seen = 0
@@ -77,6 +83,7 @@ export function detectLetter(lines: readonly Line[]): LetterKind | null {
   let named = false
   let letterhead = false
   let dateTop = false
+  let titled = false
   const labels = new Set<string>()
   /** The content lines after the last closing formula: a sender signs under it. */
   let after: string[] | null = null
@@ -94,6 +101,7 @@ export function detectLetter(lines: readonly Line[]): LetterKind | null {
       if (seen <= KIND_LOOK && SUBMISSION_WORDS.test(text)) named = true
       if (seen <= KIND_LOOK && LETTERHEAD_LINE.test(text)) letterhead = true
       if (seen <= KIND_LOOK && isDateLine(text)) dateTop = true
+      if (seen <= TITLE_LOOK && isSubmissionTitle(text)) titled = true
     }
     if (isClosing(text)) {
       closing = true
@@ -105,8 +113,8 @@ export function detectLetter(lines: readonly Line[]): LetterKind | null {
   const signedWithLabels = labels.size >= 2
   // With no salutation: a closing with the sender's short lines under it (`此致` / `…小組委員會` / `離島居民協會`, `Yours sincerely,` / `Chan Tai Man`).
   const signed = after !== null && after.length > 0 && after.every((text) => signLine(text) && !isClosing(text))
-  if (!(salutation || (email >= 2 && subject) || signedWithLabels || (closing && (addressee || signed)) || (letterhead && dateTop))) return null
-  return named || signedWithLabels ? 'submission' : 'letter'
+  if (!(titled || salutation || (email >= 2 && subject) || signedWithLabels || (closing && (addressee || signed)) || (letterhead && dateTop))) return null
+  return titled || named || signedWithLabels ? 'submission' : 'letter'
 }
 
 /** Where a letter's parts stand among its lines: the salutation's line, and a subject line right under it. */
@@ -396,6 +404,12 @@ const signAfterClosing: Handler<TextBlock> = (b, block, i) => {
   return rest ? b.take(rest, used) : used
 }
 
+/** The last words of a paragraph or item, or null. */
+function lastText(node: {children: readonly {type: string; value?: string}[]}): string | null {
+  const last = node.children[node.children.length - 1]
+  return last?.type === 'text' ? (last.value ?? null) : null
+}
+
 /** Does this block end the letter's own text (an attachment, an appendix, a note or nothing follows)? */
 function endsLetter(next: Block | undefined): boolean {
   if (!next) return true
@@ -415,24 +429,49 @@ const letterSignature: Handler<TextBlock> = (b, block, i) => {
   if (!b.hasBody()) return NO
   const labelled = SIGNATURE_LABEL.test(squeeze(block.lines[0]!.text))
   if (!labelled) {
+    // The end of a paragraph a page cut (no gap wider than the page's, the sentence unfinished) is no sender.
+    const last = b.unit ? lastText(b.unit.node) : null
+    if (block.pageTurn && !block.wideGap && last !== null && !endsSentence(last)) return NO
     let count = 0
     let dated = false
-    let last = i
+    let end = i
     for (let j = i; j < b.blocks.length && !dated; j++) {
       const here = j === i ? block : b.blocks[j]!
       if (here.kind !== 'text' || (j > i && endsLetter(here))) break
       for (const line of here.lines) {
-        if (!signLine(line.text)) return NO
+        // A name, a post, a group or a date: no body sentence left without its stop, no heading.
+        if (!signLine(line.text) || !(isDateLine(line.text) || isSenderLine(line.text))) return NO
         count++
         if (isDateLine(line.text)) dated = true
       }
-      last = j
+      end = j
     }
-    if (count === 0 || count > 6 || !(dated ? count > 1 : endsLetter(b.blocks[last + 1]))) return NO
+    if (count === 0 || count > 6 || !(dated ? count > 1 : endsLetter(b.blocks[end + 1]))) return NO
   }
   const {used, rest} = b.sign(block, i)
   b.mode = 'signed'
   return rest ? b.take(rest, used) : used
+}
+
+/**
+ * A body sentence left without its stop above a letter's sender and date (`希望政府今年內檢討票價` /
+ * `離島居民協會` / `2031年3月3日`) is the body's, not the signature's first line: where a paper's rule would
+ * sign the short lines down to the date, the lines down to the last one that names no sender are
+ * prose (or more of the paragraph a page cut), and the rest is read afresh.
+ */
+const unsignedSentence: Handler<TextBlock> = (b, block, i) => {
+  if (!b.hasBody() || SIGNATURE_LABEL.test(squeeze(block.lines[0]!.text)) || !endsWithDatedLines(block, b.blocks, i)) return NO
+  let cut = -1
+  block.lines.forEach((line, k) => {
+    if (!isDateLine(line.text) && !isSenderLine(line.text)) cut = k
+  })
+  if (cut < 0) return NO
+  const head: TextBlock = {...block, lines: block.lines.slice(0, cut + 1), pieces: block.pieces.slice(0, cut + 1)}
+  if (b.unit && continues(b.unit.node, head, b.width, b.source.paged, b.unitSuffix, b.blocks[i + 1])) b.extend(head)
+  else b.prose(head)
+  if (cut + 1 < block.lines.length)
+    return b.take({...block, lines: block.lines.slice(cut + 1), pieces: block.pieces.slice(cut + 1), gapBefore: false, pageTurn: false}, i)
+  return i
 }
 
 /**
@@ -457,7 +496,7 @@ const pointEnds: Handler<TextBlock> = (b, block) => {
 /** The modes of a letter: a paper's, with its closing, its signature and its attachments. */
 export const LETTER = {
   ...PAPER,
-  body: {...PAPER.body, text: first(attachment, closing, letterSignature, pointEnds, PAPER.body.text)},
+  body: {...PAPER.body, text: first(attachment, closing, letterSignature, unsignedSentence, pointEnds, PAPER.body.text)},
   closed: {...PAPER.signed, text: first(attachment, signAfterClosing)},
   signed: {...PAPER.signed, text: first(attachment, PAPER.signed.text)},
   appendix: {...PAPER.appendix, text: first(attachment, PAPER.appendix.text)}
