@@ -6,7 +6,7 @@ import {isSenderLine} from '../src/lang/signature.js'
 import {splitLines} from '../src/normalise/lines.js'
 import {parseText} from '../src/parse.js'
 import {toMarkdown} from '../src/emit/markdown.js'
-import type {Appendix, Closing, Footnote, FootnoteReference, Header, Item, Salutation, Signature} from '../src/tree.js'
+import type {Appendix, Closing, Footnote, FootnoteReference, Header, Item, Salutation, Section, Signature} from '../src/tree.js'
 import {all, fixture, ownText, paragraphs, positionErrors, schemaErrors, unaccounted} from './helpers/tree.js'
 
 const squash = (value: string) => value.replace(/\s+/g, '')
@@ -430,5 +430,45 @@ describe('a submission named by its title, with no salutation and no closing (zh
   it('has a no-structure warning still where it has no part at all', () => {
     const {messages} = parseText('Views of a Resident on Ferry Fares\n\nThe fares are too high.\n\nPlease lower them.\n')
     expect(messages.map((message) => message.ruleId)).toContain('parse/no-structure')
+  })
+})
+
+describe('English numbered headings in a letter or submission (en-submission-numbered-headings.txt, en-letter-lettered-headings.txt)', () => {
+  const heads = (text: string) => all<Section>(parseText(text).tree, 'section').map((section) => [section.number, section.marker, section.title])
+  it('reads `1. Background` over prose, and a Title Case line over its paragraph, as sections with number, marker and title', () => {
+    const text = fixture('en-submission-numbered-headings.txt')
+    const {tree} = parseText(text)
+    expect(heads(text)).toEqual([
+      ['1', '1.', 'Background'],
+      ['2', '2.', 'Night Ferries Serve the Shift Workers of the Islands'],
+      ['3', '3.', 'Our proposals']
+    ])
+    // The paragraph printed under the Title Case heading with no gap is the section's, whole.
+    const second = all<Section>(tree, 'section')[1]!
+    expect(ownText(second.children[0] as Parameters<typeof ownText>[0])).toMatch(/^Workers who finish after midnight .* instead\.$/)
+    // A list of short numbered points under a lead-in stays a list: the next point follows each, no prose.
+    expect(all<Item>(tree, 'item').map((item) => item.marker)).toEqual(['1.', '2.'])
+    expect(tree.meta).toMatchObject({kind: 'submission', issuedBy: ['Island Residents Association'], issueDate: '2031-03-03'})
+    expect(unaccounted(text, tree)).toEqual([])
+    expect(positionErrors(text, tree)).toEqual([])
+  })
+  it('reads `A. Our concerns` under the salutation as a section, not the subject', () => {
+    const text = fixture('en-letter-lettered-headings.txt')
+    const {tree} = parseText(text)
+    expect(heads(text)).toEqual([
+      ['A', 'A.', 'Our concerns'],
+      ['B', 'B.', 'What we ask']
+    ])
+    expect(tree.meta.title).toBeNull()
+    expect(heads(`Submission from a Resident\n\nI. Introduction\n\nThe fares are too high.\n\nII. Proposals\n\nLower them.\n\nChan Tai Man\n`)).toEqual([
+      ['I', 'I.', 'Introduction'],
+      ['II', 'II.', 'Proposals']
+    ])
+  })
+  it('keeps numbered points as paragraphs: a sentence, a list of points, a Chinese point', () => {
+    expect(heads('Submission from a Resident\n\n1. The fares are too high.\n\nThey rose again.\n\nChan Tai Man\n')).toEqual([])
+    expect(heads('Submission from a Resident\n\n1. More ferries\n\n2. Lower fares\n\nChan Tai Man\n')).toEqual([])
+    expect(heads('Submission from a Resident\n\n1. the fares, which rose again\n\nin March.\n\nChan Tai Man\n')).toEqual([])
+    expect(heads('陳大文先生提交的意見書\n\n1.人為製造稀缺\n\n在管理經濟學中，供給受限。\n\n陳大文\n')).toEqual([])
   })
 })

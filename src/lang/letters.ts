@@ -78,6 +78,50 @@ export function isSubmissionTitle(raw: string): boolean {
   return SUBMISSION_TITLE.some((pattern) => pattern.test(text))
 }
 
+/** Words of an English heading that stay lower-case in Title Case (`Drives Up Costs for Citizens`). */
+const MINOR_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'but',
+  'nor',
+  'of',
+  'for',
+  'to',
+  'in',
+  'on',
+  'at',
+  'by',
+  'with',
+  'from',
+  'as',
+  'into',
+  'than',
+  'vs',
+  'via',
+  'per',
+  'its',
+  'our'
+])
+
+/**
+ * Are these the words of an English numbered heading in a letter or submission (`Background`, `Our
+ * concerns`, `Healthy Market Competition Drives Better Quality of Service`), the number taken off?
+ * Words in Latin letters, a capital first, a dozen words at most, no stop, comma or colon at the end and
+ * no sentence inside. `titleCase`: every word of four letters or more capitalised but the minor ones (a
+ * heading printed over its paragraph with no gap, where only its case tells it from a sentence's start).
+ */
+export function isEnglishHeadingWords(raw: string, titleCase: boolean): boolean {
+  const text = raw.trim()
+  if (!/^[A-Z\u2018\u201c"'(]/.test(text) || /[\u3400-\u9fff]/.test(text) || /[.,;:!?]$/.test(text) || /[a-z][.!?]\s+[A-Z]/.test(text)) return false
+  const words = text.split(/\s+/)
+  if (words.length > 12) return false
+  if (!titleCase) return true
+  return words.every((word) => !/^[a-z]{4,}/.test(word) || MINOR_WORDS.has(word.toLowerCase()))
+}
+
 /** The committee an addressee names: `Chairman of the House Committee` -> `House Committee`, `…小組委員會主席` -> `…小組委員會`. */
 export const ADDRESSEE_COMMITTEE = [
   /([^\s，。、：:致]*?(?:小組委員會|小组委员会|事務委員會|事务委员会|委員會|委员会))/,

@@ -35,16 +35,17 @@ import {
   titleCommittee,
   attachmentLine,
   isClosing,
+  isEnglishHeadingWords,
   isSalutation,
   isSubmissionTitle
 } from '../../lang/letters.js'
-import {PARAGRAPH_MARKER} from '../../lang/numbering.js'
+import {HEADING_NUMBERING, PARAGRAPH_MARKER, headingNumber} from '../../lang/numbering.js'
 import {FILE_REF_LINE, PAPER_NUMBER_LINE} from '../../lang/papers.js'
 import {isSenderLine, isSignatureStart, signatureLabelRest} from '../../lang/signature.js'
 import type {Line} from '../../normalise/lines.js'
 import type {Source} from '../../source.js'
 import type {Closing, Field, FieldName, Header, Meta, Salutation, TopContent} from '../../tree.js'
-import type {Block, TextBlock} from '../blocks.js'
+import {isFull, type Block, type ParaBlock, type TextBlock} from '../blocks.js'
 import {FOOTNOTE_LINE, type Handler, type Handlers} from '../builder.js'
 import {continues, endsWithDatedLines} from '../shapes.js'
 import {NO, PAPER, first} from '../index.js'
@@ -146,6 +147,7 @@ export function frameLetter(lines: readonly Line[]): LetterFrame | null {
         (displayWidth(next.text) <= SIGN_WIDTH &&
           !endsSentence(next.text) &&
           !PARAGRAPH_MARKER.test(next.text) &&
+          !numberedHeadingLine(next.text) &&
           !isClosing(next.text) &&
           (after >= lines.length || lines[after]!.blank)))
         ? next
@@ -173,7 +175,7 @@ export function salutationNode(line: Line, source: Source): Salutation {
  */
 export const LETTER_HEADER: HeaderHooks = {
   ends(raw) {
-    return isSalutation(raw)
+    return isSalutation(raw) || numberedHeadingLine(raw)
   },
   name(raw): FieldName | null {
     const text = squeeze(raw.trim())
@@ -186,6 +188,15 @@ export const LETTER_HEADER: HeaderHooks = {
     if (LETTER_REF.test(text)) return 'fileRef'
     return 'title'
   }
+}
+
+/** `A. Our concerns`, `I. Introduction`, `一、審慎推出`: a numbered heading, where the body starts (no field of the header). */
+function numberedHeadingLine(raw: string): boolean {
+  const text = squeeze(raw.trim())
+  if (!HEADING_NUMBERING.test(text) || displayWidth(text) > SIGN_WIDTH || endsSentence(text)) return false
+  const found = headingNumber(text)
+  if (!found) return false
+  return /[\u3400-\u9fff]/.test(found.rest) ? !/[，。；,;]/.test(found.rest) : isEnglishHeadingWords(found.rest, false)
 }
 
 /** Fields that a blank line does not part: one printed block of the header. */
@@ -493,10 +504,40 @@ const pointEnds: Handler<TextBlock> = (b, block) => {
   return NO
 }
 
+/**
+ * `1. Background`, `2. Artificially Capping Supply Drives Up Costs for Citizens`: in an English letter or
+ * submission a number before a few words with no stop is a heading, told apart from a numbered point by
+ * what follows. A block of its own with prose under it (not the next point: `1. More ferries` / `2.
+ * Lower fares` is a list of points), or, where the paragraph goes on in the same block, a line in Title
+ * Case that the wrap did not cut. A section whose number and marker finish() splits off its title, as a
+ * paper's are. Chinese points (`1.人為製造稀缺`) stay numbered paragraphs: their headings are told by
+ * their own numbering (`一、`).
+ */
+const numberedHeading: Handler<ParaBlock> = (b, block, i) => {
+  if (b.markdown) return NO
+  const line = block.lines[0]!
+  const found = headingNumber(line.text.trim())
+  if (!found || found.number !== block.token.number) return NO
+  const own = block.lines.length === 1
+  if (!isEnglishHeadingWords(found.rest, !own)) return NO
+  if (own) {
+    const next = b.blocks[i + 1]
+    if (!next || !(next.kind === 'text' || next.kind === 'table') || endsLetter(next)) return NO
+    if (next.kind === 'text' && (isClosing(next.lines[0]!.text) || isSenderLine(next.lines[0]!.text))) return NO
+  } else if (isFull(line.text, b.width) && displayWidth(line.text) >= 0.9 * b.width) return NO
+  b.heading(line.text.trim(), null, null, line.start, line.end)
+  if (own) return i
+  return b.take({kind: 'text', lines: block.lines.slice(1), pieces: block.pieces.slice(1), gapBefore: false, pageTurn: false}, i)
+}
+
 /** The modes of a letter: a paper's, with its closing, its signature and its attachments. */
 export const LETTER = {
   ...PAPER,
-  body: {...PAPER.body, text: first(attachment, closing, letterSignature, unsignedSentence, pointEnds, PAPER.body.text)},
+  body: {
+    ...PAPER.body,
+    para: first(numberedHeading, PAPER.body.para),
+    text: first(attachment, closing, letterSignature, unsignedSentence, pointEnds, PAPER.body.text)
+  },
   closed: {...PAPER.signed, text: first(attachment, signAfterClosing)},
   signed: {...PAPER.signed, text: first(attachment, PAPER.signed.text)},
   appendix: {...PAPER.appendix, text: first(attachment, PAPER.appendix.text)}
