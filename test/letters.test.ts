@@ -1,10 +1,12 @@
 // Letters and submissions: src/lang/letters (the words) and assemble/genres/letter (the parts of the tree).
+import {PDFDocument, StandardFonts} from 'pdf-lib'
 import {describe, expect, it} from 'vitest'
 import {detectLetter} from '../src/assemble/genres/letter.js'
 import {LETTER_REF, SUBJECT_LABEL, addresseeCommittee, attachmentLine, isClosing, isSalutation, isSubmissionTitle} from '../src/lang/letters.js'
 import {isSenderLine} from '../src/lang/signature.js'
 import {splitLines} from '../src/normalise/lines.js'
 import {parseText} from '../src/parse.js'
+import {parseDocument} from '../src/index.js'
 import {toMarkdown} from '../src/emit/markdown.js'
 import type {Appendix, Closing, Footnote, FootnoteReference, Header, Item, Salutation, Section, Signature} from '../src/tree.js'
 import {all, fixture, ownText, paragraphs, positionErrors, schemaErrors, unaccounted} from './helpers/tree.js'
@@ -470,5 +472,52 @@ describe('English numbered headings in a letter or submission (en-submission-num
     expect(heads('Submission from a Resident\n\n1. More ferries\n\n2. Lower fares\n\nChan Tai Man\n')).toEqual([])
     expect(heads('Submission from a Resident\n\n1. the fares, which rose again\n\nin March.\n\nChan Tai Man\n')).toEqual([])
     expect(heads('陳大文先生提交的意見書\n\n1.人為製造稀缺\n\n在管理經濟學中，供給受限。\n\n陳大文\n')).toEqual([])
+  })
+})
+
+describe("a heading is short, and a gap ends a letter's paragraph (zh-submission-long-unpunctuated.txt, a PDF made here)", () => {
+  it('reads a block of three lines with no stop as a paragraph, not a heading, and the paragraph after it as its own', () => {
+    const text = fixture('zh-submission-long-unpunctuated.txt')
+    const {tree} = parseText(text)
+    expect(all(tree, 'section')).toEqual([])
+    expect(paragraphs(tree).map((p) => squash(ownText(p)))).toEqual([
+      '渡輪班次太少晚上十時後每小時只有一班有時等足一個鐘都未有船返工返學都好唔方便屋企人都要請假陪長者出市區睇醫生政府應該盡快增加班次',
+      '希望委員會考慮居民的意見。'
+    ])
+    expect(tree.meta.issuedBy).toEqual(['陳大文'])
+    expect(unaccounted(text, tree)).toEqual([])
+    // A short line with no stop over text is still a heading.
+    const headed = parseText('陳大文先生於2031年3月3日提交的意見書\n\n班次不足\n\n晚上十時後每小時只有一班。\n\n陳大文\n').tree
+    expect(all<Section>(headed, 'section').map((section) => section.title)).toEqual(['班次不足'])
+  })
+
+  it('in a letter PDF, ends a paragraph with no stop at the gap under it, and keeps one that a page cuts', async () => {
+    const doc = await PDFDocument.create()
+    const font = await doc.embedFont(StandardFonts.Helvetica)
+    const put = (page: ReturnType<typeof doc.addPage>, text: string, y: number) => page.drawText(text, {x: 72, y, size: 11, font})
+    const one = doc.addPage([595, 842])
+    put(one, 'Dear Members,', 770)
+    // Lines 14 pt apart, paragraphs 28 pt: the first paragraph has no stop at its end.
+    put(one, 'The ferries after midnight are too few for the shift workers of the islands and', 742)
+    put(one, 'the wait for the first one is more than an hour', 728)
+    put(one, 'We ask for a ferry every hour after midnight, and a monthly pass for residents.', 700)
+    // The last paragraph runs to the foot of the page and on over the page, mid-sentence.
+    for (let k = 0; k < 44; k++)
+      put(
+        one,
+        k === 43 ? 'The Government should also review the fares of the' : 'The fares have risen three times in five years for the families of the islands',
+        672 - 14 * k
+      )
+    const two = doc.addPage([595, 842])
+    put(two, 'night ferries this year.', 770)
+    put(two, 'Yours sincerely,', 742)
+    put(two, 'Chan Tai Man', 714)
+    const {tree} = await parseDocument(await doc.save())
+    const texts = paragraphs(tree).map(ownText)
+    expect(tree.meta.kind).toBe('letter')
+    expect(texts[0]).toBe('The ferries after midnight are too few for the shift workers of the islands and the wait for the first one is more than an hour')
+    expect(texts[1]).toMatch(/^We ask for a ferry/)
+    expect(texts[2]).toMatch(/review the fares of the night ferries this year\.$/)
+    expect(texts).toHaveLength(3)
   })
 })

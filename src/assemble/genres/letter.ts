@@ -16,10 +16,10 @@
  * to a date), and attachment lines; `letterMeta` reads the addressee, the
  * committee it names, the subject, the date and the kind.
  */
-import {displayWidth, endsSentence, joiner, squeeze} from '../../lang/chars.js'
+import {displayWidth, endsSentence, joiner, squeeze, startsContinuation} from '../../lang/chars.js'
 import {findDates, firstDate, isDateLine} from '../../lang/dates.js'
 import {COMMITTEE_LINE, COUNCIL_LINE, KIND_ONLY_LINE, NOT_COMMITTEE} from '../../lang/header.js'
-import {appendixHeading} from '../../lang/headings.js'
+import {appendixHeading, standardHeadingKey} from '../../lang/headings.js'
 import {
   ADDRESSEE_LABEL,
   CLOSING_LEAD,
@@ -47,7 +47,7 @@ import type {Source} from '../../source.js'
 import type {Closing, Field, FieldName, Header, Meta, Salutation, TopContent} from '../../tree.js'
 import {isFull, type Block, type ParaBlock, type TextBlock} from '../blocks.js'
 import {FOOTNOTE_LINE, type Handler, type Handlers} from '../builder.js'
-import {continues, endsWithDatedLines} from '../shapes.js'
+import {continues, endsWithDatedLines, headingLike} from '../shapes.js'
 import {NO, PAPER, first} from '../index.js'
 import type {HeaderHooks} from './header.js'
 
@@ -530,13 +530,55 @@ const numberedHeading: Handler<ParaBlock> = (b, block, i) => {
   return b.take({kind: 'text', lines: block.lines.slice(1), pieces: block.pieces.slice(1), gapBefore: false, pageTurn: false}, i)
 }
 
+/** The most a heading of no number runs to, in display columns (36 Chinese characters, 72 letters), over all its lines. */
+const HEADING_WIDTH = 72
+
+/**
+ * A heading is short: a block of words with no sentence end that runs over three lines or more, or wider
+ * than a heading in all, is prose however it ends, as the informal submissions are written (`10000架網約車太少
+ * 的士成日都無車 … 有試過` / `等半個鐘一架的士都無 但call Uber 5分鐘內即有`, no stop in it). A numbered
+ * heading (`二、 政策建議：…`), a standard one and an attachment's line are the paper's rules' to read; so
+ * is a block that goes on with the paragraph before.
+ */
+const longProse: Handler<TextBlock> = (b, block, i) => {
+  if (b.markdown) return NO
+  const first = squeeze(block.lines[0]!.text.trim())
+  if (standardHeadingKey(first) || appendixHeading(first) || attachmentLine(first) || HEADING_NUMBERING.test(first)) return NO
+  const width = block.lines.reduce((sum, line) => sum + displayWidth(line.text.trim()), 0)
+  if (block.lines.length < 3 && width <= HEADING_WIDTH) return NO
+  if (!headingLike(block, b.blocks[i + 1], b.width)) return NO
+  if (b.unit && continues(b.unit.node, block, b.width, b.source.paged, b.unitSuffix, b.blocks[i + 1])) return NO
+  b.prose(block)
+  return i
+}
+
+/**
+ * In a letter read from a PDF, a gap between lines ends the paragraph above even where it has no sentence
+ * end (the reader writes a blank line only for a gap wider than the line spacing, an indented first line or
+ * a heading's line: the page shows a new block): informal submissions leave their stops out. In text, a
+ * blank line after a line that stops short of the measure does the same (the wrap did not cut it). Not at
+ * a page turn (a paragraph cut by the page goes on), not a block that starts as the rest of a sentence
+ * (`，…`). A numbered point ends so too (pointEnds).
+ */
+const gapEnds: Handler<TextBlock> = (b, block, i) => {
+  const paragraph = b.paragraph
+  if (!block.gapBefore || (block.pageTurn && !block.wideGap) || !paragraph || paragraph.number !== null) return NO
+  if (b.unit?.node !== paragraph || startsContinuation(block.lines[0]!.text)) return NO
+  // In text, where a blank line may be damage inside a paragraph: only after a line that stops short of the measure.
+  const above = b.blocks[i - 1]
+  const last = above && above.kind !== 'part' && above.kind !== 'table' ? above.lines[above.lines.length - 1] : undefined
+  if (!b.source.paged && (!last || b.width <= 0 || isFull(last.text, b.width))) return NO
+  b.endParagraph()
+  return NO
+}
+
 /** The modes of a letter: a paper's, with its closing, its signature and its attachments. */
 export const LETTER = {
   ...PAPER,
   body: {
     ...PAPER.body,
     para: first(numberedHeading, PAPER.body.para),
-    text: first(attachment, closing, letterSignature, unsignedSentence, pointEnds, PAPER.body.text)
+    text: first(attachment, closing, letterSignature, unsignedSentence, pointEnds, gapEnds, longProse, PAPER.body.text)
   },
   closed: {...PAPER.signed, text: first(attachment, signAfterClosing)},
   signed: {...PAPER.signed, text: first(attachment, PAPER.signed.text)},
