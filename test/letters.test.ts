@@ -521,3 +521,23 @@ describe("a heading is short, and a gap ends a letter's paragraph (zh-submission
     expect(texts).toHaveLength(3)
   })
 })
+
+describe('a paper signed with a formula under no salutation is a submission (zh-submission-signed-formula.txt)', () => {
+  it('is seen by the formula at its end (`主席陳大文謹啟`), signed by its sender and date, with no no-structure warning', () => {
+    const text = fixture('zh-submission-signed-formula.txt')
+    const {tree, messages} = parseText(text)
+    expect(tree.meta).toMatchObject({
+      kind: 'submission',
+      title: '渡輪服務不足，離島居民出行困難',
+      issuedBy: ['離島居民協會', '主席陳大文謹啟'],
+      issueDate: '2031-03-03'
+    })
+    expect(tree.children.map((node) => node.type)).toEqual(['header', 'paragraph', 'paragraph', 'signature'])
+    expect(messages.map((message) => message.ruleId)).not.toContain('parse/no-structure')
+    expect(unaccounted(text, tree)).toEqual([])
+  })
+  it('leaves a letter with a salutation a letter, and a formula inside the text no signature', () => {
+    expect(detectLetter(splitLines('各位委員：\n\n本會支持建議。\n\n離島居民協會謹啟\n'))).toBe('letter')
+    expect(detectLetter(splitLines('目的\n\n1. 本文件提供背景資料。\n\n2. 信末寫上謹啟的做法源自書信禮儀。\n\n3. 委員會備悉本文件。\n'))).toBeNull()
+  })
+})

@@ -61,6 +61,10 @@ const KIND_LOOK = 15
 const TITLE_LOOK = 6
 /** A line of a signature or closing: no wider than this. */
 const SIGN_WIDTH = 60
+/** The last content lines searched for a signing formula. */
+const SIGNED_TAIL = 4
+/** A signing formula after the sender's name (`智慧出行聯合商會 / 會長周國强謹啟`). */
+const SIGNING_FORMULA = /^\S.{0,30}(?:謹啟|谨启|敬啟|敬启|謹上|谨上|敬上)$/
 /** Lines under a closing read for the sender's. */
 const SIGNED_LOOK = 2
 
@@ -70,7 +74,9 @@ const SIGNED_LOOK = 2
  * submission's signature labels (`提交人：`, `所屬團體：`), a closing
  * under an addressee line, or a letterhead (`Tel No. :`) and a date at the
  * top; or a submission's title at the top (`Submission from …`, `Views of
- * … on …`, `就…提交的意見書`), where it has none of a letter's parts. A
+ * … on …`, `就…提交的意見書`), where it has none of a letter's parts; or
+ * a signing formula at its end (`會長周國强謹啟`) under no salutation (a
+ * paper of views sent in: a submission). A
  * submission names itself near the top (`意見書`, `submission`) or signs
  * with labels.
  */
@@ -112,10 +118,15 @@ export function detectLetter(lines: readonly Line[]): LetterKind | null {
     if (label) labels.add(label[0].replace(/\s/g, ''))
   }
   const signedWithLabels = labels.size >= 2
+  // Signed with a formula among the last lines (`會長周國强謹啟`) under no greeting: a paper of views sent in.
+  const content = lines.filter((line) => !line.blank && !line.furniture)
+  const formula = content.slice(-SIGNED_TAIL).some((line) => SIGNING_FORMULA.test(squeeze(line.text.trim())))
   // With no salutation: a closing with the sender's short lines under it (`此致` / `…小組委員會` / `離島居民協會`, `Yours sincerely,` / `Chan Tai Man`).
   const signed = after !== null && after.length > 0 && after.every((text) => signLine(text) && !isClosing(text))
-  if (!(titled || salutation || (email >= 2 && subject) || signedWithLabels || (closing && (addressee || signed)) || (letterhead && dateTop))) return null
-  return titled || named || signedWithLabels ? 'submission' : 'letter'
+  const views = formula && !salutation && email < 2
+  if (!(titled || views || salutation || (email >= 2 && subject) || signedWithLabels || (closing && (addressee || signed)) || (letterhead && dateTop)))
+    return null
+  return titled || views || named || signedWithLabels ? 'submission' : 'letter'
 }
 
 /** Where a letter's parts stand among its lines: the salutation's line, and a subject line right under it. */
