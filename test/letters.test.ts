@@ -470,6 +470,12 @@ describe('English numbered headings in a letter or submission (en-submission-num
   it('keeps numbered points as paragraphs: a sentence, a list of points, a Chinese point', () => {
     expect(heads('Submission from a Resident\n\n1. The fares are too high.\n\nThey rose again.\n\nChan Tai Man\n')).toEqual([])
     expect(heads('Submission from a Resident\n\n1. More ferries\n\n2. Lower fares\n\nChan Tai Man\n')).toEqual([])
+    // A point's opening words in sentence case, longer than a heading's few: paragraph 1 (in text the block under
+    // an unfinished point is still the point's, as in zh-submission-points.txt; a PDF's is its own, test/pdf-layout.test.ts).
+    const pointText = 'Submission from a Resident\n\n1. Quotas make licences scarce\n\nThe drivers wait for years.\n\nChan Tai Man\n'
+    const point = parseText(pointText).tree
+    expect(heads(pointText)).toEqual([])
+    expect(paragraphs(point).map((p) => p.number)).toEqual(['1'])
     expect(heads('Submission from a Resident\n\n1. the fares, which rose again\n\nin March.\n\nChan Tai Man\n')).toEqual([])
     expect(heads('陳大文先生提交的意見書\n\n1.人為製造稀缺\n\n在管理經濟學中，供給受限。\n\n陳大文\n')).toEqual([])
   })

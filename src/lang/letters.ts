@@ -78,6 +78,9 @@ export function isSubmissionTitle(raw: string): boolean {
   return SUBMISSION_TITLE.some((pattern) => pattern.test(text))
 }
 
+/** The most words of an English heading in sentence case (not Title Case). */
+const SENTENCE_CASE_WORDS = 3
+
 /** Words of an English heading that stay lower-case in Title Case (`Drives Up Costs for Citizens`). */
 const MINOR_WORDS = new Set([
   'a',
@@ -110,16 +113,19 @@ const MINOR_WORDS = new Set([
  * Are these the words of an English numbered heading in a letter or submission (`Background`, `Our
  * concerns`, `Healthy Market Competition Drives Better Quality of Service`), the number taken off?
  * Words in Latin letters, a capital first, a dozen words at most, no stop, comma or colon at the end and
- * no sentence inside. `titleCase`: every word of four letters or more capitalised but the minor ones (a
- * heading printed over its paragraph with no gap, where only its case tells it from a sentence's start).
+ * no sentence inside; in Title Case (every word of four letters or more capitalised but the minor ones),
+ * or of three words at most. `titleCase`: Title Case only (a heading printed over its paragraph with no
+ * gap, where only its case tells it from a sentence's start).
  */
 export function isEnglishHeadingWords(raw: string, titleCase: boolean): boolean {
   const text = raw.trim()
   if (!/^[A-Z\u2018\u201c"'(]/.test(text) || /[\u3400-\u9fff]/.test(text) || /[.,;:!?]$/.test(text) || /[a-z][.!?]\s+[A-Z]/.test(text)) return false
   const words = text.split(/\s+/)
   if (words.length > 12) return false
-  if (!titleCase) return true
-  return words.every((word) => !/^[a-z]{4,}/.test(word) || MINOR_WORDS.has(word.toLowerCase()))
+  const cased = words.every((word) => !/^[a-z]{4,}/.test(word) || MINOR_WORDS.has(word.toLowerCase()))
+  // In sentence case a heading is a few words (`Our concerns`, `What we ask`): a longer phrase (`Quotas make
+  // licences scarce`) is a point's opening words, a numbered paragraph as the outlines record it.
+  return cased || (!titleCase && words.length <= SENTENCE_CASE_WORDS)
 }
 
 /** The committee an addressee names: `Chairman of the House Committee` -> `House Committee`, `…小組委員會主席` -> `…小組委員會`. */

@@ -567,7 +567,8 @@ const longProse: Handler<TextBlock> = (b, block, i) => {
  * In a letter read from a PDF, a gap between lines ends the paragraph above even where it has no sentence
  * end (the reader writes a blank line only for a gap wider than the line spacing, an indented first line or
  * a heading's line: the page shows a new block): informal submissions leave their stops out. In text, a
- * blank line after a line that stops short of the measure does the same (the wrap did not cut it). Not at
+ * blank line after a line that stops short of the measure does the same (the wrap did not cut it), and
+ * after a paragraph of one line (each paragraph a line, as Markdown is written). Not at
  * a page turn (a paragraph cut by the page goes on), not a block that starts as the rest of a sentence
  * (`，…`). A numbered point ends so too (pointEnds).
  */
@@ -575,10 +576,12 @@ const gapEnds: Handler<TextBlock> = (b, block, i) => {
   const paragraph = b.paragraph
   if (!block.gapBefore || (block.pageTurn && !block.wideGap) || !paragraph || paragraph.number !== null) return NO
   if (b.unit?.node !== paragraph || startsContinuation(block.lines[0]!.text)) return NO
-  // In text, where a blank line may be damage inside a paragraph: only after a line that stops short of the measure.
+  // In text, where a blank line may be damage inside a paragraph: only after a line that stops short of the measure,
+  // or after a paragraph of one line (as our Markdown and web text write each paragraph).
   const above = b.blocks[i - 1]
-  const last = above && above.kind !== 'part' && above.kind !== 'table' ? above.lines[above.lines.length - 1] : undefined
-  if (!b.source.paged && (!last || b.width <= 0 || isFull(last.text, b.width))) return NO
+  const lines = above && above.kind !== 'part' && above.kind !== 'table' ? above.lines : []
+  const last = lines[lines.length - 1]
+  if (!b.source.paged && (!last || b.width <= 0 || (isFull(last.text, b.width) && lines.length > 1))) return NO
   b.endParagraph()
   return NO
 }
