@@ -547,3 +547,17 @@ describe('a paper signed with a formula under no salutation is a submission (zh-
     expect(detectLetter(splitLines('目的\n\n1. 本文件提供背景資料。\n\n2. 信末寫上謹啟的做法源自書信禮儀。\n\n3. 委員會備悉本文件。\n'))).toBeNull()
   })
 })
+
+describe("a printed e-mail's date", () => {
+  it("is the date of its head's sent line where nothing is dated under it (zh and en)", () => {
+    const en = parseText('From: A Resident\nSent: Saturday, June 13, 2026 1:05 PM\nTo: Panel mailbox\nSubject: Ferries\n\nMore ferries, please.\n').tree
+    expect(en.meta).toMatchObject({kind: 'letter', title: 'Ferries', issueDate: '2026-06-13'})
+    const zh = parseText(
+      '寄件者: 居民\n已傳送: 下午 1:05:51 (2026 年 6 月 13 日星期六)\n收件者: 小組委員會\n主旨: 渡輪\n\n請增加渡輪班次。\n\n離島居民協會\n'
+    ).tree
+    expect(zh.meta).toMatchObject({title: '渡輪', issueDate: '2026-06-13', issuedBy: ['離島居民協會']})
+    // A date signed under the text is the letter's own.
+    const signed = parseText('From: A Resident\nSent: 13 June 2026\nSubject: Ferries\n\nMore ferries, please.\n\nChan Tai Man\n20 June 2026\n').tree
+    expect(signed.meta.issueDate).toBe('2026-06-20')
+  })
+})

@@ -48,6 +48,9 @@ export const SUBJECT_LABEL = /^(?:主旨|主題|主题|事由|標題|标题|有�
 /** The fields of a printed e-mail's head: sender, time sent, recipients, copies. */
 export const EMAIL_FIELD = /^(?:寄件者|寄件人|發件人|发件人|已傳送|已发送|傳送日期|发送时间|收件者|收件人|副本|抄送|From|Sent|To|Cc|Date)\s*[:：]/i
 
+/** The field of a printed e-mail's head that says when it was sent: `已傳送：`, `傳送日期：`, `Sent:`, `Date:`. */
+export const EMAIL_SENT_FIELD = /^(?:已傳送|已发送|傳送日期|传送日期|發送時間|发送时间|寄件日期|Sent|Date)\s*[:：]/i
+
 /** The labels of a submission's signature block: `提交人：`, `所屬團體：`, `日期：`, `Name:`, `Organisation:`. */
 export const SIGNATURE_LABEL =
   /^(?:提交人|提交者|意見提交人|所屬團體|所属团体|團體名稱|团体名称|機構名稱|机构名称|代表團體|代表团体|聯絡人|联络人|聯絡電話|联络电话|日期|姓名|簽署|签署|Name|Submitted\s+by|Organi[sz]ation|Date|Signature)\s*[:：]/i

@@ -24,6 +24,7 @@ import {
   ADDRESSEE_LABEL,
   CLOSING_LEAD,
   EMAIL_FIELD,
+  EMAIL_SENT_FIELD,
   LETTER_REF,
   LETTERHEAD_LINE,
   MEETING_DATE_AFTER,
@@ -299,7 +300,9 @@ export function letterMeta(children: TopContent[], meta: Meta, source: Source, k
   const reference = fields.find((field) => field.name === 'fileRef')
   if (reference && !meta.fileRef) meta.fileRef = LETTER_REF.exec(squeeze(reference.value))?.[1]?.trim() ?? null
   const date = fields.find((field) => field.name === 'date')
-  if (!meta.issueDate) meta.issueDate = signatureLabelDate(children) ?? (date ? firstDate(date.value) : null)
+  // A printed e-mail with no date signed is dated by its head's `已傳送：` / `Sent:` line.
+  const sent = fields.find((field) => field.name === 'note' && EMAIL_SENT_FIELD.test(squeeze(field.value.trim())))
+  if (!meta.issueDate) meta.issueDate = signatureLabelDate(children) ?? (date ? firstDate(date.value) : null) ?? (sent ? firstDate(sent.value) : null)
   if (date && meta.meetingDate === firstDate(date.value)) meta.meetingDate = null
   meta.meetingDate ??= mentionedMeeting(children, source)
   if (meta.kind !== 'submission') meta.kind = kind
