@@ -131,6 +131,13 @@ export function isEnglishHeadingWords(raw: string, titleCase: boolean): boolean 
   return cased || (!titleCase && words.length <= SENTENCE_CASE_WORDS)
 }
 
+/** A signing formula after the sender's name (`智慧出行聯合商會 / 會長周國强謹啟`). */
+export const SIGNING_FORMULA = /^\S.{0,30}(?:謹啟|谨启|敬啟|敬启|謹上|谨上|敬上)$/
+
+/** Chinese words in a heading's title (`審慎推出，動態調整`), and the marks of a clause it holds no heading with. */
+export const HAN_WORDS = /[\u3400-\u9fff]/
+export const CLAUSE_MARK = /[，。；,;]/
+
 /** The committee an addressee names: `Chairman of the House Committee` -> `House Committee`, `…小組委員會主席` -> `…小組委員會`. */
 export const ADDRESSEE_COMMITTEE = [
   /([^\s，。、：:致]*?(?:小組委員會|小组委员会|事務委員會|事务委员会|委員會|委员会))/,

@@ -25,6 +25,9 @@ import {
   CLOSING_LEAD,
   EMAIL_FIELD,
   EMAIL_SENT_FIELD,
+  CLAUSE_MARK,
+  HAN_WORDS,
+  SIGNING_FORMULA,
   LETTER_REF,
   LETTERHEAD_LINE,
   MEETING_DATE_AFTER,
@@ -64,8 +67,6 @@ const TITLE_LOOK = 6
 const SIGN_WIDTH = 60
 /** The last content lines searched for a signing formula. */
 const SIGNED_TAIL = 4
-/** A signing formula after the sender's name (`智慧出行聯合商會 / 會長周國强謹啟`). */
-const SIGNING_FORMULA = /^\S.{0,30}(?:謹啟|谨启|敬啟|敬启|謹上|谨上|敬上)$/
 /** Lines under a closing read for the sender's. */
 const SIGNED_LOOK = 2
 
@@ -208,7 +209,7 @@ function numberedHeadingLine(raw: string): boolean {
   if (!HEADING_NUMBERING.test(text) || displayWidth(text) > SIGN_WIDTH || endsSentence(text)) return false
   const found = headingNumber(text)
   if (!found) return false
-  return /[\u3400-\u9fff]/.test(found.rest) ? !/[，。；,;]/.test(found.rest) : isEnglishHeadingWords(found.rest, false)
+  return HAN_WORDS.test(found.rest) ? !CLAUSE_MARK.test(found.rest) : isEnglishHeadingWords(found.rest, false)
 }
 
 /** Fields that a blank line does not part: one printed block of the header. */
