@@ -197,7 +197,10 @@ function report(tree: Paper, lines: Line[], genre: Genre | null, web: boolean): 
   // two headings, or a standard one (Purpose, Background), are.
   const sections = tree.children.filter((node): node is Section => node.type === 'section')
   // A genre's own parts are structure too: the attendance of minutes, the speeches of a Hansard, a letter's salutation.
+  // A letter or submission of unnumbered paragraphs signed at its end (no salutation, no closing): its signature is its part.
+  const signedLetter = tree.meta.kind !== null && LETTER_KINDS.has(tree.meta.kind) && tree.children.some((node) => node.type === 'signature')
   const structured =
+    signedLetter ||
     tree.children.some((node) => GENRE_PARTS.has(node.type)) ||
     paragraphsOf(tree).some((paragraph) => paragraph.number !== null) ||
     (web && genre === null ? sections.length > 1 || sections.some((section) => section.key !== null) : sections.length > 0)

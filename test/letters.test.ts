@@ -1,11 +1,14 @@
 // Letters and submissions: src/lang/letters (the words) and assemble/genres/letter (the parts of the tree).
+import {PDFDocument, StandardFonts} from 'pdf-lib'
 import {describe, expect, it} from 'vitest'
 import {detectLetter} from '../src/assemble/genres/letter.js'
-import {LETTER_REF, SUBJECT_LABEL, addresseeCommittee, attachmentLine, isClosing, isSalutation} from '../src/lang/letters.js'
+import {LETTER_REF, SUBJECT_LABEL, addresseeCommittee, attachmentLine, isClosing, isSalutation, isSubmissionTitle} from '../src/lang/letters.js'
+import {isSenderLine} from '../src/lang/signature.js'
 import {splitLines} from '../src/normalise/lines.js'
 import {parseText} from '../src/parse.js'
+import {parseDocument} from '../src/index.js'
 import {toMarkdown} from '../src/emit/markdown.js'
-import type {Appendix, Closing, Footnote, FootnoteReference, Header, Item, Salutation, Signature} from '../src/tree.js'
+import type {Appendix, Closing, Footnote, FootnoteReference, Header, Item, Salutation, Section, Signature} from '../src/tree.js'
 import {all, fixture, ownText, paragraphs, positionErrors, schemaErrors, unaccounted} from './helpers/tree.js'
 
 const squash = (value: string) => value.replace(/\s+/g, '')
@@ -349,5 +352,212 @@ describe('a letter with no salutation (zh/en-letter-no-salutation.txt)', () => {
   })
   it('is not seen in a paper whose closing words stand under a sentence, not a sender', () => {
     expect(detectLetter(splitLines('The Panel is invited to note the paper.\n\nThank you\n\nThe Administration will report again in June.\n'))).toBeNull()
+  })
+})
+
+describe('a submission named by its title, with no salutation and no closing (zh/en-submission-title.txt)', () => {
+  it('knows a submission title in each form, and not a sentence about submissions or views', () => {
+    for (const line of [
+      'Submission from the Island Residents Association',
+      'Joint submission by the ferry operators',
+      'Views of the Island Residents Association on Ferry Fares',
+      '離島居民協會就渡輪票價提交的意見書',
+      '渡輪乘客協會意見書',
+      '陳大文先生於2031年3月3日提交的意見書'
+    ])
+      expect(isSubmissionTitle(line), line).toBe(true)
+    for (const line of [
+      'The Administration has received 50 submissions.',
+      'Views on the proposal were sought from the public.',
+      '1. Submission from the operators',
+      '委員會收到的意見書已上載網頁。'
+    ])
+      expect(isSubmissionTitle(line), line).toBe(false)
+    // A paper that speaks of submissions in its text is no submission.
+    expect(detectLetter(splitLines('Purpose\n\nThe Panel received views on the fares from 12 deputations.\n'))).toBeNull()
+  })
+
+  for (const [name, sender, sentence] of [
+    [
+      'en-submission-title.txt',
+      'Island Residents Association',
+      'We ask the Government to review the fares this year, and to give the residents of the islands a monthly pass'
+    ],
+    ['zh-submission-title.txt', '離島居民協會', '希望政府今年內檢討票價，並為離島居民提供月票']
+  ] as const) {
+    it(`is a submission signed by its sender and date at the end; its last sentence, unstopped, is the body's (${name})`, () => {
+      const text = fixture(name)
+      const {tree, messages} = parseText(text)
+      expect(tree.meta).toMatchObject({kind: 'submission', issuedBy: [sender], issueDate: '2031-03-03'})
+      expect(tree.children.map((node) => node.type)).toEqual(['header', 'paragraph', 'paragraph', 'signature'])
+      expect(ownText(paragraphs(tree)[1]!)).toBe(sentence)
+      // Its structure is its own parts: no warning that it has none.
+      expect(messages.map((message) => message.ruleId)).not.toContain('parse/no-structure')
+      expect(unaccounted(text, tree)).toEqual([])
+      expect(schemaErrors(tree)).toEqual([])
+    })
+  }
+
+  it('takes no body sentence, heading or cut paragraph end for the sender', () => {
+    for (const line of [
+      'Island Residents Association',
+      '(Mrs Carrie Yau)',
+      'for Secretary for Transport',
+      '陳大文',
+      '新星的士同業聯會',
+      'Uber 香港團隊',
+      '香港市民陳先生',
+      '離島居民協會 謹啟'
+    ])
+      expect(isSenderLine(line), line).toBe(true)
+    for (const line of [
+      'We ask the Government to review the fares',
+      'Ferry services at night',
+      'Conclusion',
+      '希望政府今年檢討票價',
+      '但需要加強監管其質素',
+      '總結'
+    ])
+      expect(isSenderLine(line), line).toBe(false)
+    const head = 'Views of the Island Residents Association on Ferry Fares\n\nThe fares are too high for the families of the islands.\n\n'
+    for (const last of ['We ask the Government to review them this year', 'Ferry services at night']) {
+      const {tree} = parseText(`${head}${last}\n`)
+      expect(all(tree, 'signature'), last).toEqual([])
+      expect(tree.meta.issuedBy).toEqual([])
+    }
+    const zh = parseText('陳大文先生就渡輪票價提交的意見書\n\n票價太高，離島家庭難以負擔。\n\n希望政府今年檢討票價\n').tree
+    expect(all(zh, 'signature')).toEqual([])
+  })
+
+  it('has a no-structure warning still where it has no part at all', () => {
+    const {messages} = parseText('Views of a Resident on Ferry Fares\n\nThe fares are too high.\n\nPlease lower them.\n')
+    expect(messages.map((message) => message.ruleId)).toContain('parse/no-structure')
+  })
+})
+
+describe('English numbered headings in a letter or submission (en-submission-numbered-headings.txt, en-letter-lettered-headings.txt)', () => {
+  const heads = (text: string) => all<Section>(parseText(text).tree, 'section').map((section) => [section.number, section.marker, section.title])
+  it('reads `1. Background` over prose, and a Title Case line over its paragraph, as sections with number, marker and title', () => {
+    const text = fixture('en-submission-numbered-headings.txt')
+    const {tree} = parseText(text)
+    expect(heads(text)).toEqual([
+      ['1', '1.', 'Background'],
+      ['2', '2.', 'Night Ferries Serve the Shift Workers of the Islands'],
+      ['3', '3.', 'Our proposals']
+    ])
+    // The paragraph printed under the Title Case heading with no gap is the section's, whole.
+    const second = all<Section>(tree, 'section')[1]!
+    expect(ownText(second.children[0] as Parameters<typeof ownText>[0])).toMatch(/^Workers who finish after midnight .* instead\.$/)
+    // A list of short numbered points under a lead-in stays a list: the next point follows each, no prose.
+    expect(all<Item>(tree, 'item').map((item) => item.marker)).toEqual(['1.', '2.'])
+    expect(tree.meta).toMatchObject({kind: 'submission', issuedBy: ['Island Residents Association'], issueDate: '2031-03-03'})
+    expect(unaccounted(text, tree)).toEqual([])
+    expect(positionErrors(text, tree)).toEqual([])
+  })
+  it('reads `A. Our concerns` under the salutation as a section, not the subject', () => {
+    const text = fixture('en-letter-lettered-headings.txt')
+    const {tree} = parseText(text)
+    expect(heads(text)).toEqual([
+      ['A', 'A.', 'Our concerns'],
+      ['B', 'B.', 'What we ask']
+    ])
+    expect(tree.meta.title).toBeNull()
+    expect(heads(`Submission from a Resident\n\nI. Introduction\n\nThe fares are too high.\n\nII. Proposals\n\nLower them.\n\nChan Tai Man\n`)).toEqual([
+      ['I', 'I.', 'Introduction'],
+      ['II', 'II.', 'Proposals']
+    ])
+  })
+  it('keeps numbered points as paragraphs: a sentence, a list of points, a Chinese point', () => {
+    expect(heads('Submission from a Resident\n\n1. The fares are too high.\n\nThey rose again.\n\nChan Tai Man\n')).toEqual([])
+    expect(heads('Submission from a Resident\n\n1. More ferries\n\n2. Lower fares\n\nChan Tai Man\n')).toEqual([])
+    // A point's opening words in sentence case, longer than a heading's few: paragraph 1 (in text the block under
+    // an unfinished point is still the point's, as in zh-submission-points.txt; a PDF's is its own, test/pdf-layout.test.ts).
+    const pointText = 'Submission from a Resident\n\n1. Quotas make licences scarce\n\nThe drivers wait for years.\n\nChan Tai Man\n'
+    const point = parseText(pointText).tree
+    expect(heads(pointText)).toEqual([])
+    expect(paragraphs(point).map((p) => p.number)).toEqual(['1'])
+    expect(heads('Submission from a Resident\n\n1. the fares, which rose again\n\nin March.\n\nChan Tai Man\n')).toEqual([])
+    expect(heads('陳大文先生提交的意見書\n\n1.人為製造稀缺\n\n在管理經濟學中，供給受限。\n\n陳大文\n')).toEqual([])
+  })
+})
+
+describe("a heading is short, and a gap ends a letter's paragraph (zh-submission-long-unpunctuated.txt, a PDF made here)", () => {
+  it('reads a block of three lines with no stop as a paragraph, not a heading, and the paragraph after it as its own', () => {
+    const text = fixture('zh-submission-long-unpunctuated.txt')
+    const {tree} = parseText(text)
+    expect(all(tree, 'section')).toEqual([])
+    expect(paragraphs(tree).map((p) => squash(ownText(p)))).toEqual([
+      '渡輪班次太少晚上十時後每小時只有一班有時等足一個鐘都未有船返工返學都好唔方便屋企人都要請假陪長者出市區睇醫生政府應該盡快增加班次',
+      '希望委員會考慮居民的意見。'
+    ])
+    expect(tree.meta.issuedBy).toEqual(['陳大文'])
+    expect(unaccounted(text, tree)).toEqual([])
+    // A short line with no stop over text is still a heading.
+    const headed = parseText('陳大文先生於2031年3月3日提交的意見書\n\n班次不足\n\n晚上十時後每小時只有一班。\n\n陳大文\n').tree
+    expect(all<Section>(headed, 'section').map((section) => section.title)).toEqual(['班次不足'])
+  })
+
+  it('in a letter PDF, ends a paragraph with no stop at the gap under it, and keeps one that a page cuts', async () => {
+    const doc = await PDFDocument.create()
+    const font = await doc.embedFont(StandardFonts.Helvetica)
+    const put = (page: ReturnType<typeof doc.addPage>, text: string, y: number) => page.drawText(text, {x: 72, y, size: 11, font})
+    const one = doc.addPage([595, 842])
+    put(one, 'Dear Members,', 770)
+    // Lines 14 pt apart, paragraphs 28 pt: the first paragraph has no stop at its end.
+    put(one, 'The ferries after midnight are too few for the shift workers of the islands and', 742)
+    put(one, 'the wait for the first one is more than an hour', 728)
+    put(one, 'We ask for a ferry every hour after midnight, and a monthly pass for residents.', 700)
+    // The last paragraph runs to the foot of the page and on over the page, mid-sentence.
+    for (let k = 0; k < 44; k++)
+      put(
+        one,
+        k === 43 ? 'The Government should also review the fares of the' : 'The fares have risen three times in five years for the families of the islands',
+        672 - 14 * k
+      )
+    const two = doc.addPage([595, 842])
+    put(two, 'night ferries this year.', 770)
+    put(two, 'Yours sincerely,', 742)
+    put(two, 'Chan Tai Man', 714)
+    const {tree} = await parseDocument(await doc.save())
+    const texts = paragraphs(tree).map(ownText)
+    expect(tree.meta.kind).toBe('letter')
+    expect(texts[0]).toBe('The ferries after midnight are too few for the shift workers of the islands and the wait for the first one is more than an hour')
+    expect(texts[1]).toMatch(/^We ask for a ferry/)
+    expect(texts[2]).toMatch(/review the fares of the night ferries this year\.$/)
+    expect(texts).toHaveLength(3)
+  })
+})
+
+describe('a paper signed with a formula under no salutation is a submission (zh-submission-signed-formula.txt)', () => {
+  it('is seen by the formula at its end (`主席陳大文謹啟`), signed by its sender and date, with no no-structure warning', () => {
+    const text = fixture('zh-submission-signed-formula.txt')
+    const {tree, messages} = parseText(text)
+    expect(tree.meta).toMatchObject({
+      kind: 'submission',
+      title: '渡輪服務不足，離島居民出行困難',
+      issuedBy: ['離島居民協會', '主席陳大文謹啟'],
+      issueDate: '2031-03-03'
+    })
+    expect(tree.children.map((node) => node.type)).toEqual(['header', 'paragraph', 'paragraph', 'signature'])
+    expect(messages.map((message) => message.ruleId)).not.toContain('parse/no-structure')
+    expect(unaccounted(text, tree)).toEqual([])
+  })
+  it('leaves a letter with a salutation a letter, and a formula inside the text no signature', () => {
+    expect(detectLetter(splitLines('各位委員：\n\n本會支持建議。\n\n離島居民協會謹啟\n'))).toBe('letter')
+    expect(detectLetter(splitLines('目的\n\n1. 本文件提供背景資料。\n\n2. 信末寫上謹啟的做法源自書信禮儀。\n\n3. 委員會備悉本文件。\n'))).toBeNull()
+  })
+})
+
+describe("a printed e-mail's date", () => {
+  it("is the date of its head's sent line where nothing is dated under it (zh and en)", () => {
+    const en = parseText('From: A Resident\nSent: Saturday, June 13, 2026 1:05 PM\nTo: Panel mailbox\nSubject: Ferries\n\nMore ferries, please.\n').tree
+    expect(en.meta).toMatchObject({kind: 'letter', title: 'Ferries', issueDate: '2026-06-13'})
+    const zh = parseText(
+      '寄件者: 居民\n已傳送: 下午 1:05:51 (2026 年 6 月 13 日星期六)\n收件者: 小組委員會\n主旨: 渡輪\n\n請增加渡輪班次。\n\n離島居民協會\n'
+    ).tree
+    expect(zh.meta).toMatchObject({title: '渡輪', issueDate: '2026-06-13', issuedBy: ['離島居民協會']})
+    // A date signed under the text is the letter's own.
+    const signed = parseText('From: A Resident\nSent: 13 June 2026\nSubject: Ferries\n\nMore ferries, please.\n\nChan Tai Man\n20 June 2026\n').tree
+    expect(signed.meta.issueDate).toBe('2026-06-20')
   })
 })

@@ -48,6 +48,9 @@ export const SUBJECT_LABEL = /^(?:主旨|主題|主题|事由|標題|标题|有�
 /** The fields of a printed e-mail's head: sender, time sent, recipients, copies. */
 export const EMAIL_FIELD = /^(?:寄件者|寄件人|發件人|发件人|已傳送|已发送|傳送日期|发送时间|收件者|收件人|副本|抄送|From|Sent|To|Cc|Date)\s*[:：]/i
 
+/** The field of a printed e-mail's head that says when it was sent: `已傳送：`, `傳送日期：`, `Sent:`, `Date:`. */
+export const EMAIL_SENT_FIELD = /^(?:已傳送|已发送|傳送日期|传送日期|發送時間|发送时间|寄件日期|Sent|Date)\s*[:：]/i
+
 /** The labels of a submission's signature block: `提交人：`, `所屬團體：`, `日期：`, `Name:`, `Organisation:`. */
 export const SIGNATURE_LABEL =
   /^(?:提交人|提交者|意見提交人|所屬團體|所属团体|團體名稱|团体名称|機構名稱|机构名称|代表團體|代表团体|聯絡人|联络人|聯絡電話|联络电话|日期|姓名|簽署|签署|Name|Submitted\s+by|Organi[sz]ation|Date|Signature)\s*[:：]/i
@@ -57,6 +60,83 @@ export const ATTACHMENT = /^(附件|附夾|附夹|Annex|Attachment)\s*([一二�
 
 /** Words near the top that say the paper is a submission (views sent to a committee). */
 export const SUBMISSION_WORDS = /意見書|意见书|提交的意見|提交的意见|意見陳述|意见陈述|\bsubmission\b|\bviews?\s+on\b/i
+
+/**
+ * A submission's title, which names the paper a submission where it has no salutation or closing:
+ * `Submission from the … Association`, `Submission by …`, `Joint submission of …`, `Views of … on …`,
+ * `…的意見書`, `就…提交的意見書`, `…對…的意見`. A title line: short, not a sentence (a paper that speaks of
+ * `the submissions received` or `views on the proposal` in its text is no submission).
+ */
+export const SUBMISSION_TITLE = [
+  /^(?:(?:A|Joint|Written|Further|Supplementary)\s+)?[Ss]ubmission\s+(?:from|by|of|to|on)\s+\S/,
+  /^(?:(?:The|Our)\s+)?Views?\s+(?:of|from)\s+.+?\s+on\s+\S/,
+  /^就.{1,60}?(?:提交|呈交|遞交|递交)的?(?:意見書|意见书|意見|意见)/,
+  /(?:意見書|意见书)(?:[(（][^)）]{0,20}[)）])?$/
+]
+
+/** Is this line a submission's title? */
+export function isSubmissionTitle(raw: string): boolean {
+  const text = squeeze(raw.trim())
+  if (text.length > 120 || /[。！？；.!?;]$/.test(text) || PARAGRAPH_MARKER.test(text)) return false
+  return SUBMISSION_TITLE.some((pattern) => pattern.test(text))
+}
+
+/** The most words of an English heading in sentence case (not Title Case). */
+const SENTENCE_CASE_WORDS = 3
+
+/** Words of an English heading that stay lower-case in Title Case (`Drives Up Costs for Citizens`). */
+const MINOR_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'but',
+  'nor',
+  'of',
+  'for',
+  'to',
+  'in',
+  'on',
+  'at',
+  'by',
+  'with',
+  'from',
+  'as',
+  'into',
+  'than',
+  'vs',
+  'via',
+  'per',
+  'its',
+  'our'
+])
+
+/**
+ * Are these the words of an English numbered heading in a letter or submission (`Background`, `Our
+ * concerns`, `Healthy Market Competition Drives Better Quality of Service`), the number taken off?
+ * Words in Latin letters, a capital first, a dozen words at most, no stop, comma or colon at the end and
+ * no sentence inside; in Title Case (every word of four letters or more capitalised but the minor ones),
+ * or of three words at most. `titleCase`: Title Case only (a heading printed over its paragraph with no
+ * gap, where only its case tells it from a sentence's start).
+ */
+export function isEnglishHeadingWords(raw: string, titleCase: boolean): boolean {
+  const text = raw.trim()
+  if (!/^[A-Z\u2018\u201c"'(]/.test(text) || /[\u3400-\u9fff]/.test(text) || /[.,;:!?]$/.test(text) || /[a-z][.!?]\s+[A-Z]/.test(text)) return false
+  const words = text.split(/\s+/)
+  if (words.length > 12) return false
+  const cased = words.every((word) => !/^[a-z]{4,}/.test(word) || MINOR_WORDS.has(word.toLowerCase()))
+  // In sentence case a heading is a few words (`Our concerns`, `What we ask`): a longer phrase (`Quotas make
+  // licences scarce`) is a point's opening words, a numbered paragraph as the outlines record it.
+  return cased || (!titleCase && words.length <= SENTENCE_CASE_WORDS)
+}
+
+/** A signing formula after the sender's name (`智慧出行聯合商會 / 會長周國强謹啟`). */
+export const SIGNING_FORMULA = /^\S.{0,30}(?:謹啟|谨启|敬啟|敬启|謹上|谨上|敬上)$/
+
+/** Chinese words in a heading's title (`審慎推出，動態調整`), and the marks of a clause it holds no heading with. */
+export const HAN_WORDS = /[\u3400-\u9fff]/
+export const CLAUSE_MARK = /[，。；,;]/
 
 /** The committee an addressee names: `Chairman of the House Committee` -> `House Committee`, `…小組委員會主席` -> `…小組委員會`. */
 export const ADDRESSEE_COMMITTEE = [

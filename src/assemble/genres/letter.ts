@@ -16,14 +16,18 @@
  * to a date), and attachment lines; `letterMeta` reads the addressee, the
  * committee it names, the subject, the date and the kind.
  */
-import {displayWidth, endsSentence, joiner, squeeze} from '../../lang/chars.js'
+import {displayWidth, endsSentence, joiner, squeeze, startsContinuation} from '../../lang/chars.js'
 import {findDates, firstDate, isDateLine} from '../../lang/dates.js'
 import {COMMITTEE_LINE, COUNCIL_LINE, KIND_ONLY_LINE, NOT_COMMITTEE} from '../../lang/header.js'
-import {appendixHeading} from '../../lang/headings.js'
+import {appendixHeading, standardHeadingKey} from '../../lang/headings.js'
 import {
   ADDRESSEE_LABEL,
   CLOSING_LEAD,
   EMAIL_FIELD,
+  EMAIL_SENT_FIELD,
+  CLAUSE_MARK,
+  HAN_WORDS,
+  SIGNING_FORMULA,
   LETTER_REF,
   LETTERHEAD_LINE,
   MEETING_DATE_AFTER,
@@ -35,16 +39,19 @@ import {
   titleCommittee,
   attachmentLine,
   isClosing,
-  isSalutation
+  isEnglishHeadingWords,
+  isSalutation,
+  isSubmissionTitle
 } from '../../lang/letters.js'
-import {PARAGRAPH_MARKER} from '../../lang/numbering.js'
+import {HEADING_NUMBERING, PARAGRAPH_MARKER, headingNumber} from '../../lang/numbering.js'
 import {FILE_REF_LINE, PAPER_NUMBER_LINE} from '../../lang/papers.js'
-import {isSignatureStart, signatureLabelRest} from '../../lang/signature.js'
+import {isSenderLine, isSignatureStart, signatureLabelRest} from '../../lang/signature.js'
 import type {Line} from '../../normalise/lines.js'
 import type {Source} from '../../source.js'
 import type {Closing, Field, FieldName, Header, Meta, Salutation, TopContent} from '../../tree.js'
-import type {Block, TextBlock} from '../blocks.js'
+import {isFull, type Block, type ParaBlock, type TextBlock} from '../blocks.js'
 import {FOOTNOTE_LINE, type Handler, type Handlers} from '../builder.js'
+import {continues, endsWithDatedLines, headingLike} from '../shapes.js'
 import {NO, PAPER, first} from '../index.js'
 import type {HeaderHooks} from './header.js'
 
@@ -54,8 +61,12 @@ export type LetterKind = 'letter' | 'submission'
 const LOOK = 40
 /** Lines searched for the words that say a letter is a submission. */
 const KIND_LOOK = 15
+/** Content lines searched for a submission's title (the top of the paper: a paper number, the title). */
+const TITLE_LOOK = 6
 /** A line of a signature or closing: no wider than this. */
 const SIGN_WIDTH = 60
+/** The last content lines searched for a signing formula. */
+const SIGNED_TAIL = 4
 /** Lines under a closing read for the sender's. */
 const SIGNED_LOOK = 2
 
@@ -64,8 +75,12 @@ const SIGNED_LOOK = 2
  * the top, the head of a printed e-mail (sender and subject), a
  * submission's signature labels (`提交人：`, `所屬團體：`), a closing
  * under an addressee line, or a letterhead (`Tel No. :`) and a date at the
- * top. A submission names itself near the top
- * (`意見書`, `submission`) or signs with labels.
+ * top; or a submission's title at the top (`Submission from …`, `Views of
+ * … on …`, `就…提交的意見書`), where it has none of a letter's parts; or
+ * a signing formula at its end (`會長周國强謹啟`) under no salutation (a
+ * paper of views sent in: a submission). A
+ * submission names itself near the top (`意見書`, `submission`) or signs
+ * with labels.
  */
 export function detectLetter(lines: readonly Line[]): LetterKind | null {
   let seen = 0
@@ -77,6 +92,7 @@ export function detectLetter(lines: readonly Line[]): LetterKind | null {
   let named = false
   let letterhead = false
   let dateTop = false
+  let titled = false
   const labels = new Set<string>()
   /** The content lines after the last closing formula: a sender signs under it. */
   let after: string[] | null = null
@@ -94,6 +110,7 @@ export function detectLetter(lines: readonly Line[]): LetterKind | null {
       if (seen <= KIND_LOOK && SUBMISSION_WORDS.test(text)) named = true
       if (seen <= KIND_LOOK && LETTERHEAD_LINE.test(text)) letterhead = true
       if (seen <= KIND_LOOK && isDateLine(text)) dateTop = true
+      if (seen <= TITLE_LOOK && isSubmissionTitle(text)) titled = true
     }
     if (isClosing(text)) {
       closing = true
@@ -103,10 +120,15 @@ export function detectLetter(lines: readonly Line[]): LetterKind | null {
     if (label) labels.add(label[0].replace(/\s/g, ''))
   }
   const signedWithLabels = labels.size >= 2
+  // Signed with a formula among the last lines (`會長周國强謹啟`) under no greeting: a paper of views sent in.
+  const content = lines.filter((line) => !line.blank && !line.furniture)
+  const formula = content.slice(-SIGNED_TAIL).some((line) => SIGNING_FORMULA.test(squeeze(line.text.trim())))
   // With no salutation: a closing with the sender's short lines under it (`此致` / `…小組委員會` / `離島居民協會`, `Yours sincerely,` / `Chan Tai Man`).
   const signed = after !== null && after.length > 0 && after.every((text) => signLine(text) && !isClosing(text))
-  if (!(salutation || (email >= 2 && subject) || signedWithLabels || (closing && (addressee || signed)) || (letterhead && dateTop))) return null
-  return named || signedWithLabels ? 'submission' : 'letter'
+  const views = formula && !salutation && email < 2
+  if (!(titled || views || salutation || (email >= 2 && subject) || signedWithLabels || (closing && (addressee || signed)) || (letterhead && dateTop)))
+    return null
+  return titled || views || named || signedWithLabels ? 'submission' : 'letter'
 }
 
 /** Where a letter's parts stand among its lines: the salutation's line, and a subject line right under it. */
@@ -138,6 +160,7 @@ export function frameLetter(lines: readonly Line[]): LetterFrame | null {
         (displayWidth(next.text) <= SIGN_WIDTH &&
           !endsSentence(next.text) &&
           !PARAGRAPH_MARKER.test(next.text) &&
+          !numberedHeadingLine(next.text) &&
           !isClosing(next.text) &&
           (after >= lines.length || lines[after]!.blank)))
         ? next
@@ -165,7 +188,7 @@ export function salutationNode(line: Line, source: Source): Salutation {
  */
 export const LETTER_HEADER: HeaderHooks = {
   ends(raw) {
-    return isSalutation(raw)
+    return isSalutation(raw) || numberedHeadingLine(raw)
   },
   name(raw): FieldName | null {
     const text = squeeze(raw.trim())
@@ -178,6 +201,15 @@ export const LETTER_HEADER: HeaderHooks = {
     if (LETTER_REF.test(text)) return 'fileRef'
     return 'title'
   }
+}
+
+/** `A. Our concerns`, `I. Introduction`, `一、審慎推出`: a numbered heading, where the body starts (no field of the header). */
+function numberedHeadingLine(raw: string): boolean {
+  const text = squeeze(raw.trim())
+  if (!HEADING_NUMBERING.test(text) || displayWidth(text) > SIGN_WIDTH || endsSentence(text)) return false
+  const found = headingNumber(text)
+  if (!found) return false
+  return HAN_WORDS.test(found.rest) ? !CLAUSE_MARK.test(found.rest) : isEnglishHeadingWords(found.rest, false)
 }
 
 /** Fields that a blank line does not part: one printed block of the header. */
@@ -269,7 +301,9 @@ export function letterMeta(children: TopContent[], meta: Meta, source: Source, k
   const reference = fields.find((field) => field.name === 'fileRef')
   if (reference && !meta.fileRef) meta.fileRef = LETTER_REF.exec(squeeze(reference.value))?.[1]?.trim() ?? null
   const date = fields.find((field) => field.name === 'date')
-  if (!meta.issueDate) meta.issueDate = signatureLabelDate(children) ?? (date ? firstDate(date.value) : null)
+  // A printed e-mail with no date signed is dated by its head's `已傳送：` / `Sent:` line.
+  const sent = fields.find((field) => field.name === 'note' && EMAIL_SENT_FIELD.test(squeeze(field.value.trim())))
+  if (!meta.issueDate) meta.issueDate = signatureLabelDate(children) ?? (date ? firstDate(date.value) : null) ?? (sent ? firstDate(sent.value) : null)
   if (date && meta.meetingDate === firstDate(date.value)) meta.meetingDate = null
   meta.meetingDate ??= mentionedMeeting(children, source)
   if (meta.kind !== 'submission') meta.kind = kind
@@ -396,6 +430,12 @@ const signAfterClosing: Handler<TextBlock> = (b, block, i) => {
   return rest ? b.take(rest, used) : used
 }
 
+/** The last words of a paragraph or item, or null. */
+function lastText(node: {children: readonly {type: string; value?: string}[]}): string | null {
+  const last = node.children[node.children.length - 1]
+  return last?.type === 'text' ? (last.value ?? null) : null
+}
+
 /** Does this block end the letter's own text (an attachment, an appendix, a note or nothing follows)? */
 function endsLetter(next: Block | undefined): boolean {
   if (!next) return true
@@ -415,24 +455,49 @@ const letterSignature: Handler<TextBlock> = (b, block, i) => {
   if (!b.hasBody()) return NO
   const labelled = SIGNATURE_LABEL.test(squeeze(block.lines[0]!.text))
   if (!labelled) {
+    // The end of a paragraph a page cut (no gap wider than the page's, the sentence unfinished) is no sender.
+    const last = b.unit ? lastText(b.unit.node) : null
+    if (block.pageTurn && !block.wideGap && last !== null && !endsSentence(last)) return NO
     let count = 0
     let dated = false
-    let last = i
+    let end = i
     for (let j = i; j < b.blocks.length && !dated; j++) {
       const here = j === i ? block : b.blocks[j]!
       if (here.kind !== 'text' || (j > i && endsLetter(here))) break
       for (const line of here.lines) {
-        if (!signLine(line.text)) return NO
+        // A name, a post, a group or a date: no body sentence left without its stop, no heading.
+        if (!signLine(line.text) || !(isDateLine(line.text) || isSenderLine(line.text))) return NO
         count++
         if (isDateLine(line.text)) dated = true
       }
-      last = j
+      end = j
     }
-    if (count === 0 || count > 6 || !(dated ? count > 1 : endsLetter(b.blocks[last + 1]))) return NO
+    if (count === 0 || count > 6 || !(dated ? count > 1 : endsLetter(b.blocks[end + 1]))) return NO
   }
   const {used, rest} = b.sign(block, i)
   b.mode = 'signed'
   return rest ? b.take(rest, used) : used
+}
+
+/**
+ * A body sentence left without its stop above a letter's sender and date (`希望政府今年內檢討票價` /
+ * `離島居民協會` / `2031年3月3日`) is the body's, not the signature's first line: where a paper's rule would
+ * sign the short lines down to the date, the lines down to the last one that names no sender are
+ * prose (or more of the paragraph a page cut), and the rest is read afresh.
+ */
+const unsignedSentence: Handler<TextBlock> = (b, block, i) => {
+  if (!b.hasBody() || SIGNATURE_LABEL.test(squeeze(block.lines[0]!.text)) || !endsWithDatedLines(block, b.blocks, i)) return NO
+  let cut = -1
+  block.lines.forEach((line, k) => {
+    if (!isDateLine(line.text) && !isSenderLine(line.text)) cut = k
+  })
+  if (cut < 0) return NO
+  const head: TextBlock = {...block, lines: block.lines.slice(0, cut + 1), pieces: block.pieces.slice(0, cut + 1)}
+  if (b.unit && continues(b.unit.node, head, b.width, b.source.paged, b.unitSuffix, b.blocks[i + 1])) b.extend(head)
+  else b.prose(head)
+  if (cut + 1 < block.lines.length)
+    return b.take({...block, lines: block.lines.slice(cut + 1), pieces: block.pieces.slice(cut + 1), gapBefore: false, pageTurn: false}, i)
+  return i
 }
 
 /**
@@ -454,10 +519,85 @@ const pointEnds: Handler<TextBlock> = (b, block) => {
   return NO
 }
 
+/**
+ * `1. Background`, `2. Artificially Capping Supply Drives Up Costs for Citizens`: in an English letter or
+ * submission a number before a few words with no stop is a heading, told apart from a numbered point by
+ * what follows. A block of its own with prose under it (not the next point: `1. More ferries` / `2.
+ * Lower fares` is a list of points), or, where the paragraph goes on in the same block, a line in Title
+ * Case that the wrap did not cut. A section whose number and marker finish() splits off its title, as a
+ * paper's are. Chinese points (`1.人為製造稀缺`) stay numbered paragraphs: their headings are told by
+ * their own numbering (`一、`).
+ */
+const numberedHeading: Handler<ParaBlock> = (b, block, i) => {
+  if (b.markdown) return NO
+  const line = block.lines[0]!
+  const found = headingNumber(line.text.trim())
+  if (!found || found.number !== block.token.number) return NO
+  const own = block.lines.length === 1
+  if (!isEnglishHeadingWords(found.rest, !own)) return NO
+  if (own) {
+    const next = b.blocks[i + 1]
+    if (!next || !(next.kind === 'text' || next.kind === 'table') || endsLetter(next)) return NO
+    if (next.kind === 'text' && (isClosing(next.lines[0]!.text) || isSenderLine(next.lines[0]!.text))) return NO
+  } else if (isFull(line.text, b.width) && displayWidth(line.text) >= 0.9 * b.width) return NO
+  b.heading(line.text.trim(), null, null, line.start, line.end)
+  if (own) return i
+  return b.take({kind: 'text', lines: block.lines.slice(1), pieces: block.pieces.slice(1), gapBefore: false, pageTurn: false}, i)
+}
+
+/** The most a heading of no number runs to, in display columns (36 Chinese characters, 72 letters), over all its lines. */
+const HEADING_WIDTH = 72
+
+/**
+ * A heading is short: a block of words with no sentence end that runs over three lines or more, or wider
+ * than a heading in all, is prose however it ends, as the informal submissions are written (`10000架網約車太少
+ * 的士成日都無車 … 有試過` / `等半個鐘一架的士都無 但call Uber 5分鐘內即有`, no stop in it). A numbered
+ * heading (`二、 政策建議：…`), a standard one and an attachment's line are the paper's rules' to read; so
+ * is a block that goes on with the paragraph before.
+ */
+const longProse: Handler<TextBlock> = (b, block, i) => {
+  if (b.markdown) return NO
+  const first = squeeze(block.lines[0]!.text.trim())
+  if (standardHeadingKey(first) || appendixHeading(first) || attachmentLine(first) || HEADING_NUMBERING.test(first)) return NO
+  const width = block.lines.reduce((sum, line) => sum + displayWidth(line.text.trim()), 0)
+  if (block.lines.length < 3 && width <= HEADING_WIDTH) return NO
+  if (!headingLike(block, b.blocks[i + 1], b.width)) return NO
+  if (b.unit && continues(b.unit.node, block, b.width, b.source.paged, b.unitSuffix, b.blocks[i + 1])) return NO
+  b.prose(block)
+  return i
+}
+
+/**
+ * In a letter read from a PDF, a gap between lines ends the paragraph above even where it has no sentence
+ * end (the reader writes a blank line only for a gap wider than the line spacing, an indented first line or
+ * a heading's line: the page shows a new block): informal submissions leave their stops out. In text, a
+ * blank line after a line that stops short of the measure does the same (the wrap did not cut it), and
+ * after a paragraph of one line (each paragraph a line, as Markdown is written). Not at
+ * a page turn (a paragraph cut by the page goes on), not a block that starts as the rest of a sentence
+ * (`，…`). A numbered point ends so too (pointEnds).
+ */
+const gapEnds: Handler<TextBlock> = (b, block, i) => {
+  const paragraph = b.paragraph
+  if (!block.gapBefore || (block.pageTurn && !block.wideGap) || !paragraph || paragraph.number !== null) return NO
+  if (b.unit?.node !== paragraph || startsContinuation(block.lines[0]!.text)) return NO
+  // In text, where a blank line may be damage inside a paragraph: only after a line that stops short of the measure,
+  // or after a paragraph of one line (as our Markdown and web text write each paragraph).
+  const above = b.blocks[i - 1]
+  const lines = above && above.kind !== 'part' && above.kind !== 'table' ? above.lines : []
+  const last = lines[lines.length - 1]
+  if (!b.source.paged && (!last || b.width <= 0 || (isFull(last.text, b.width) && lines.length > 1))) return NO
+  b.endParagraph()
+  return NO
+}
+
 /** The modes of a letter: a paper's, with its closing, its signature and its attachments. */
 export const LETTER = {
   ...PAPER,
-  body: {...PAPER.body, text: first(attachment, closing, letterSignature, pointEnds, PAPER.body.text)},
+  body: {
+    ...PAPER.body,
+    para: first(numberedHeading, PAPER.body.para),
+    text: first(attachment, closing, letterSignature, unsignedSentence, pointEnds, gapEnds, longProse, PAPER.body.text)
+  },
   closed: {...PAPER.signed, text: first(attachment, signAfterClosing)},
   signed: {...PAPER.signed, text: first(attachment, PAPER.signed.text)},
   appendix: {...PAPER.appendix, text: first(attachment, PAPER.appendix.text)}
