@@ -6,6 +6,7 @@
  * src/assemble/genres/ reads them.
  */
 import {isHan, joiner} from './chars.js'
+import {NUMBER_WORDS} from './figures.js'
 import {HAN_NUMERAL, hanNumber} from './numbering.js'
 import {PAPER_NUMBER} from './papers.js'
 
@@ -188,20 +189,7 @@ export const CLOCK_EN = /\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s*m\b\.?/i
 export const CLOCK_SPELLED_EN =
   /\b(?:(half[-\s]past|a\s+quarter\s+past|a\s+quarter\s+to)\s+)?(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]\s?clock\b(\s+(?:in\s+the\s+(?:morning|afternoon|evening)|noon|midnight|[ap]\.?m\.?))?/i
 /** The hours of {@link CLOCK_SPELLED_EN}'s words. */
-export const HOUR_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12
-}
+export const HOUR_WORDS: Record<string, number> = {one: 1, ...Object.fromEntries(Object.entries(NUMBER_WORDS).filter(([, n]) => n <= 12))}
 /** The minutes a part of the hour adds (or takes off the hour: `a quarter to`). */
 export const HOUR_PARTS: Record<string, number> = {'half-past': 30, 'half past': 30, 'a quarter past': 15, 'a quarter to': -15}
 /**
