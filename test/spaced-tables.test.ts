@@ -39,4 +39,16 @@ describe('a table laid out with spaces', () => {
     const {tree: apart} = parseText('1. Figures.\n\nA     b\nccccccccccccccc     d\ne     f\n')
     expect(all(apart, 'table')).toHaveLength(0)
   })
+  it('takes no line of more cells than a table has, nor pads a run of more columns (linear on text made so)', () => {
+    const wide = `${Array.from({length: 5_000}, (_, k) => `w${k}`).join('   ')}\n`
+    const {tree: many} = parseText(`1. Cells.\n\n${wide}${wide}${wide}`)
+    expect(all(many, 'table')).toHaveLength(0)
+    // Rows in columns (h, x) whose last cell stands in a column of its own: more columns than any table has, so
+    // the rows are kept as printed, three cells each, and no column of empty cells is put in.
+    const staggered = Array.from({length: 60}, (_, k) => `h   x${' '.repeat(5 + k * 6)}c${k}`).join('\n')
+    const {tree: kept} = parseText(`1. Rows.\n\n${staggered}\n`)
+    const rows = all<Table>(kept, 'table').flatMap((table) => table.children)
+    expect(rows).toHaveLength(60)
+    expect(rows.every((row) => row.children.length === 3)).toBe(true)
+  })
 })

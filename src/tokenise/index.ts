@@ -292,8 +292,12 @@ function webRow(line: Line, text: string, web = true): RowToken {
  * within SPACED_TABLE.slack: a number set to the right under its head too).
  * A label and its words (`(a)   some routes`) is an item, no row: a line
  * whose one gap follows a leading number or label (LONE_LABEL) does not count.
+ * Nor does a line of more than SPACED_TABLE.maxCells cells, and a table
+ * whose cells fall in more than SPACED_TABLE.maxColumns columns keeps its
+ * rows as printed: no table has so many, and the work stays linear on text
+ * made to have them (issue 10).
  */
-const SPACED_TABLE = {gap: / {3,}|\u3000{2,}/g, rows: 3, slack: 1, near: 2}
+const SPACED_TABLE = {gap: / {3,}|\u3000{2,}/g, rows: 3, slack: 1, near: 2, maxCells: 40, maxColumns: 40}
 
 interface SpacedLine {
   line: Line
@@ -317,6 +321,7 @@ function inColumns(run: readonly SpacedLine[]): [Line, Span[]][] {
     if (last && from < last[1] + SPACED_TABLE.near) last[1] = Math.max(last[1], to)
     else columns.push([from, to])
   }
+  if (columns.length > SPACED_TABLE.maxColumns) return run.map((each) => [each.line, each.cells])
   const grid: (Span | null)[][] = []
   for (const row of run) {
     const placed: (Span | null)[] = columns.map(() => null)
@@ -375,7 +380,7 @@ function spacedTables(lines: readonly Line[]): Map<Line, Span[]> {
       continue
     }
     const cells = splitCells(line, SPACED_TABLE.gap)
-    if (cells.length < 2 || (cells.length === 2 && LONE_LABEL.test(cells[0]!.text))) {
+    if (cells.length < 2 || cells.length > SPACED_TABLE.maxCells || (cells.length === 2 && LONE_LABEL.test(cells[0]!.text))) {
       flush()
       continue
     }
