@@ -375,7 +375,9 @@ function spacedTables(lines: readonly Line[]): Map<Line, Span[]> {
     run = []
   }
   for (const line of lines) {
-    if (line.blank || line.furniture || line.text.includes('\t') || line.text.includes('|')) {
+    // Most lines hold no gap at all: they are passed over without their cells made.
+    const gapped = line.text.includes('   ') || line.text.includes('\u3000\u3000')
+    if (!gapped || line.blank || line.furniture || line.text.includes('\t') || line.text.includes('|')) {
       flush()
       continue
     }
